@@ -1,0 +1,118 @@
+/**
+ * The provenance card: everything known about one page, with the evidence.
+ * Used by the popup (active tab) and the options page (a history entry).
+ */
+import type { ComponentChildren } from 'preact';
+import type { Provenance } from '@/core/types';
+import { t } from '@/lib/i18n';
+import { ExternalLink } from './ExternalLink';
+
+export function verdictText(record: Provenance): string {
+  if (!record.syndicated) return t('verdictOriginal');
+  const publisher = record.original?.publisher ?? record.chain.at(-1)?.publisher;
+  return publisher ? t('verdictSyndicatedFrom', publisher) : t('verdictSyndicated');
+}
+
+export function confidenceText(confidence: number): string {
+  if (confidence >= 0.85) return t('confidenceHigh');
+  if (confidence >= 0.6) return t('confidenceMedium');
+  return t('confidenceLow');
+}
+
+export function ProvenanceCard({ record }: { record: Provenance }) {
+  const { page, original } = record;
+  return (
+    <article class={`card ${record.syndicated ? 'is-copy' : 'is-original'}`} aria-labelledby="verdict">
+      <header class="verdict-row">
+        <h1 id="verdict" class="verdict" data-testid="verdict">
+          {verdictText(record)}
+        </h1>
+        <p class="confidence" data-testid="confidence">
+          {confidenceText(record.confidence)}
+        </p>
+      </header>
+
+      <dl class="facts">
+        {original?.publisher && (
+          <Fact label={t('labelOriginalPublisher')} testid="original-publisher">
+            {original.publisher}
+          </Fact>
+        )}
+        {record.sourceUrl && (
+          <Fact label={t('labelSourceLink')}>
+            <ExternalLink href={record.sourceUrl} testid="source-link" />
+          </Fact>
+        )}
+        {record.chain.length > 0 && (
+          <Fact label={t('labelChain')}>
+            <ol class="chain" data-testid="chain">
+              <li class="hop">{t('chainThisPage')}</li>
+              {record.chain.map((hop, index) => (
+                <li class="hop" key={index} data-testid="chain-hop">
+                  {hop.url ? <ExternalLink href={hop.url} label={hop.publisher ?? hop.site ?? hop.url} /> : <span>{hop.publisher ?? hop.site}</span>}
+                  {hop.site && hop.publisher && <span class="site"> ({hop.site})</span>}
+                </li>
+              ))}
+            </ol>
+          </Fact>
+        )}
+        {page.headline && (
+          <Fact label={t('labelPageHeadline')} testid="page-headline">
+            {page.headline}
+          </Fact>
+        )}
+        {original?.headline && (
+          <Fact label={t('labelOriginalHeadline')} testid="original-headline">
+            {original.headline}
+          </Fact>
+        )}
+        {(page.publishedAtText ?? page.publishedAt) && (
+          <Fact label={t('labelPublished')} testid="published">
+            {page.publishedAtText ?? page.publishedAt}
+          </Fact>
+        )}
+        {original?.publishedAt && (
+          <Fact label={t('labelOriginalPublished')} testid="original-published">
+            {original.publishedAt}
+          </Fact>
+        )}
+        {page.author && (
+          <Fact label={t('labelAuthor')} testid="author">
+            {page.author}
+          </Fact>
+        )}
+        {record.copyright && (
+          <Fact label={t('labelCopyright')}>
+            <blockquote class="quote" data-testid="copyright">
+              {record.copyright}
+            </blockquote>
+          </Fact>
+        )}
+      </dl>
+
+      {record.signals.length > 0 && (
+        <section class="evidence" aria-labelledby="evidence-title">
+          <h2 id="evidence-title">{t('labelEvidence')}</h2>
+          <ul data-testid="evidence">
+            {record.signals.map((signal, index) => (
+              <li key={index} data-testid="evidence-item">
+                <p class="detail">{signal.detail}</p>
+                <blockquote class="quote">{signal.evidence.text}</blockquote>
+                <p class="where">{signal.evidence.location}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function Fact({ label, testid, children }: { label: string; testid?: string; children: ComponentChildren }) {
+  return (
+    <div class="fact">
+      <dt>{label}</dt>
+      <dd data-testid={testid}>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Shared text helpers for the engine. One place for white-space and
+ * punctuation folding so every signal compares text the same way.
+ */
+
+/** Collapse runs of white space (including NBSP and other Unicode spaces) and trim. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+}
+
+/** Curly quotes → straight, the dash family → '-', ellipsis → '...'. */
+export function foldPunctuation(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, '-')
+    .replace(/\u2026/g, '...');
+}
+
+/** Fold for comparing names and headlines: NFKC, case, quotes, dashes, spaces. */
+export function foldForCompare(text: string): string {
+  return normalizeSpace(foldPunctuation(text.normalize('NFKC')).toLowerCase());
+}
+
+/** Letters and digits only, for loose name comparisons ("USA NEWS" vs "usa-news"). */
+export function foldToKey(text: string): string {
+  return foldForCompare(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Trim a quote to a readable length for evidence. */
+export function clip(text: string, max = 240): string {
+  const flat = normalizeSpace(text);
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Separators that sites put between a headline and their name
+ * ("Headline – The Washington Post", "Headline | CNN").
+ */
+const TITLE_SEPARATOR = /\s+(?:[|\-\u2013\u2014\u00b7\u2022»:]{1,2}|::)\s+/g;
+
+/** Split "Headline – Publisher" at its last separator; null when there is none. */
+export function splitTrailingSuffix(title: string): { head: string; suffix: string } | null {
+  let last: RegExpExecArray | null = null;
+  TITLE_SEPARATOR.lastIndex = 0;
+  for (let match = TITLE_SEPARATOR.exec(title); match; match = TITLE_SEPARATOR.exec(title)) last = match;
+  if (!last || last.index === 0) return null;
+  const head = title.slice(0, last.index).trim();
+  const suffix = title.slice(last.index + last[0].length).trim();
+  if (!head || !suffix) return null;
+  return { head, suffix };
+}
+
+/** Split "Publisher | Headline" at its first separator; null when there is none. */
+export function splitLeadingPrefix(title: string): { prefix: string; rest: string } | null {
+  TITLE_SEPARATOR.lastIndex = 0;
+  const first = TITLE_SEPARATOR.exec(title);
+  if (!first || first.index === 0) return null;
+  const prefix = title.slice(0, first.index).trim();
+  const rest = title.slice(first.index + first[0].length).trim();
+  if (!prefix || !rest) return null;
+  return { prefix, rest };
+}
+
+/** Two names refer to the same outlet: equal when folded, or one is the other plus "The"/"Inc"/"News". */
+export function sameName(a: string, b: string): boolean {
+  const keyA = nameKey(a);
+  const keyB = nameKey(b);
+  if (!keyA || !keyB) return false;
+  return keyA === keyB;
+}
+
+function nameKey(name: string): string {
+  return foldToKey(
+    foldForCompare(name)
+      .replace(/^the\s+/, '')
+      .replace(/\s+(inc|llc|ltd|plc|co|corp|group|media|company)\.?$/g, '')
+      .replace(/\.(com|org|net|co\.uk|biz|info|news)$/, ''),
+  );
+}
+
+/** Looks like a person's or outlet's name, not a sentence: short, no terminal punctuation. */
+export function looksLikeName(text: string, maxWords = 8): boolean {
+  const words = text.split(' ');
+  return text.length > 1 && text.length <= 90 && words.length <= maxWords && !/[.!?]$/.test(text.replace(/\b(Inc|Ltd|Co|Jr|Sr|St)\.$/, ''));
+}

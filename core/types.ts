@@ -1,0 +1,97 @@
+/**
+ * The Provenance record: the one data model every part of the product shares.
+ * The engine produces it from a page, the content script sends it, the
+ * background stores it, the popup / badge / options show it, the CLI prints it.
+ * Plain JSON only (no Dates, no DOM nodes) so it crosses message boundaries
+ * and IndexedDB unchanged.
+ */
+
+export type SignalKind =
+  | 'content-farm-footer' // "Source link :", "Publish date :", "Copyright for syndicated content…"
+  | 'wordpress-feed-footer' // "The post X appeared first on Y."
+  | 'canonical' // <link rel=canonical> to another site
+  | 'syndication-meta' // <meta name=syndication-source|original-source>
+  | 'json-ld' // isBasedOn, sourceOrganization, provider, copyrightHolder
+  | 'republication-credit' // The Conversation, ProPublica, INN, "originally published by"
+  | 'wire' // AP / Reuters / AFP datelines, copyright lines, TCA
+  | 'tracking-pixel' // counter.theconversation.com, pixel.propublica.org, …
+  | 'portal-partner' // MSN / Yahoo / AOL partner pages
+  | 'copyright' // a copyright notice naming someone else
+  | 'self-reference'; // a source claim that points back at the page's own site (not syndication)
+
+/** Where a piece of evidence was found, in words a person can follow. */
+export interface Evidence {
+  /** The quoted text or markup, trimmed to a readable length. */
+  text: string;
+  /** e.g. "footer paragraph", "<meta name=\"syndication-source\">", "JSON-LD isBasedOn". */
+  location: string;
+}
+
+export interface Signal {
+  kind: SignalKind;
+  /** One sentence a person understands: "Source link points to usa-news.biz". */
+  detail: string;
+  evidence: Evidence;
+  /** How much this signal alone says the page is a copy, 0..1. 0 for informational signals. */
+  weight: number;
+}
+
+export interface PageInfo {
+  /** The page's headline with the site-name suffix removed. */
+  headline: string | null;
+  /** Credited author(s) joined for display ("A and B"); `authors` has them one by one. */
+  author: string | null;
+  authors: string[];
+  /**
+   * ISO-8601. A date written without a time zone stays a local date-time
+   * without an offset ("2025-02-22T14:42:26"); never an invented zone.
+   */
+  publishedAt: string | null;
+  /** The date exactly as the page wrote it, for display ("2025-02-22 14:42:26"). */
+  publishedAtText: string | null;
+  siteName: string | null;
+}
+
+export interface OriginalInfo {
+  /** Only http(s), tracking parameters dropped. Null when the publisher is named but not linked. */
+  url: string | null;
+  publisher: string | null;
+  headline: string | null;
+  publishedAt: string | null;
+}
+
+export interface ChainHop {
+  url: string | null;
+  publisher: string | null;
+  /** Registrable domain of `url` (e.g. "usa-news.biz"), shown in a form that exposes look-alikes. */
+  site: string | null;
+}
+
+export interface Provenance {
+  /** The page URL as given to the engine (tracking parameters dropped). */
+  url: string;
+  /**
+   * Whether the page is a news/blog article at all (og:type article, JSON-LD
+   * Article types, an <article> with a headline, or any syndication signal).
+   * A home page or a search page is not: the popup then says "No article found".
+   */
+  isArticle: boolean;
+  syndicated: boolean;
+  /** 0..1, how sure the engine is that `syndicated` is right for a copy. */
+  confidence: number;
+  page: PageInfo;
+  original: OriginalInfo | null;
+  /**
+   * The hops back from this page to the original, the page itself excluded:
+   * first the site the page credits, last the original. The running example:
+   * [USA NEWS (usa-news.biz), The Washington Post].
+   */
+  chain: ChainHop[];
+  /** The page's own source link as written (may be an intermediate, not the original). */
+  sourceUrl: string | null;
+  /** A copyright notice quoted from the page. */
+  copyright: string | null;
+  signals: Signal[];
+  /** Time the engine took, in milliseconds. */
+  engineMs: number;
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ProvenanceCard } from '@/components/ProvenanceCard';
+import type { ProvenanceClient } from '@/lib/client';
+import type { TabReport } from '@/lib/messages';
+import { t } from '@/lib/i18n';
+
+type View = { kind: 'loading' } | { kind: 'report'; report: TabReport } | { kind: 'error'; message: string };
+
+export function App({ client }: { client: ProvenanceClient }) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const tabId = await client.targetTabId();
+      if (tabId === null) return setView({ kind: 'report', report: { state: 'unreadable', tabUrl: null, entry: null } });
+      // The scan may still be on its way from a page that is loading: ask again a few times.
+      for (let attempt = 0; attempt < 10 && !cancelled; attempt++) {
+        const report = await client.tabReport(tabId);
+        if (cancelled) return;
+        setView({ kind: 'report', report });
+        if (report.state !== 'pending') return;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    })().catch((error: unknown) => {
+      if (!cancelled) setView({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client]);
+
+  return (
+    <main class="popup">
+      <p class="brand">{t('extensionName')}</p>
+      <Body view={view} />
+    </main>
+  );
+}
+
+function Body({ view }: { view: View }) {
+  switch (view.kind) {
+    case 'loading':
+      return <State testid="loading" title={t('stateLoading')} />;
+    case 'error':
+      return <State testid="error" title={t('stateErrorTitle')} text={t('stateErrorText', view.message)} />;
+    case 'report': {
+      const { report } = view;
+      if (report.state === 'article' && report.entry) return <ProvenanceCard record={report.entry.record} />;
+      if (report.state === 'no-article') return <State testid="no-article" title={t('stateNoArticleTitle')} text={t('stateNoArticleText')} />;
+      if (report.state === 'unreadable') return <State testid="unreadable" title={t('stateUnreadableTitle')} text={t('stateUnreadableText')} />;
+      return <State testid="pending" title={t('statePendingTitle')} text={t('statePendingText')} />;
+    }
+  }
+}
+
+function State({ testid, title, text }: { testid: string; title: string; text?: string }) {
+  return (
+    <section class="state" data-testid={testid} role="status">
+      <h1 class="verdict">{title}</h1>
+      {text && <p>{text}</p>}
+    </section>
+  );
+}

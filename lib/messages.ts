@@ -1,0 +1,93 @@
+/**
+ * The one typed protocol between the extension's contexts. Every message the
+ * background accepts is described here, and `parseRequest` checks a message's
+ * shape at the boundary before anything acts on it: a content script runs next
+ * to hostile pages, so nothing it sends is trusted as typed.
+ */
+import type { Provenance } from '@/core/types';
+import type { HistoryEntry } from './db';
+
+export type Request =
+  /** Content script → background: what the engine found on the page. */
+  | { type: 'page-scanned'; record: Provenance }
+  /** Popup → background: what do we know about this tab? */
+  | { type: 'get-tab-report'; tabId: number };
+
+export type TabState =
+  /** The content script reported an article (syndicated or not). */
+  | 'article'
+  /** The content script ran and found no article. */
+  | 'no-article'
+  /** The extension cannot read this page (browser pages, the PDF viewer, the web store). */
+  | 'unreadable'
+  /** A readable page whose scan has not arrived yet (still loading, or opened before the extension). */
+  | 'pending';
+
+export interface TabReport {
+  state: TabState;
+  tabUrl: string | null;
+  entry: HistoryEntry | null;
+}
+
+export interface ResponseFor {
+  'page-scanned': { stored: boolean };
+  'get-tab-report': TabReport;
+}
+
+export type RequestType = Request['type'];
+export type ResponseOf<T extends RequestType> = ResponseFor[T];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+/** A structural check of a Provenance record as it arrives from a content script. */
+export function isProvenance(value: unknown): value is Provenance {
+  if (!isObject(value)) return false;
+  const { url, isArticle, syndicated, confidence, page, original, chain, sourceUrl, copyright, signals, engineMs } = value;
+  if (typeof url !== 'string' || url.length > 4096) return false;
+  if (typeof isArticle !== 'boolean' || typeof syndicated !== 'boolean') return false;
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) return false;
+  if (typeof engineMs !== 'number' || !Number.isFinite(engineMs)) return false;
+  if (!isStringOrNull(sourceUrl) || !isStringOrNull(copyright)) return false;
+  if (!isObject(page)) return false;
+  if (!isStringOrNull(page.headline) || !isStringOrNull(page.author) || !isStringOrNull(page.publishedAt)) return false;
+  if (!isStringOrNull(page.publishedAtText) || !isStringOrNull(page.siteName)) return false;
+  if (!Array.isArray(page.authors) || !page.authors.every((a) => typeof a === 'string')) return false;
+  if (original !== null) {
+    if (!isObject(original)) return false;
+    if (![original.url, original.publisher, original.headline, original.publishedAt].every(isStringOrNull)) return false;
+  }
+  if (!Array.isArray(chain) || chain.length > 16) return false;
+  for (const hop of chain) {
+    if (!isObject(hop) || ![hop.url, hop.publisher, hop.site].every(isStringOrNull)) return false;
+  }
+  if (!Array.isArray(signals) || signals.length > 200) return false;
+  for (const signal of signals) {
+    if (!isObject(signal) || typeof signal.kind !== 'string' || typeof signal.detail !== 'string') return false;
+    if (typeof signal.weight !== 'number' || !isObject(signal.evidence)) return false;
+    if (typeof signal.evidence.text !== 'string' || typeof signal.evidence.location !== 'string') return false;
+  }
+  return true;
+}
+
+/** Returns the message as a typed Request, or null when it is not one of ours. */
+export function parseRequest(message: unknown): Request | null {
+  if (!isObject(message)) return null;
+  switch (message.type) {
+    case 'page-scanned':
+      return isProvenance(message.record) ? { type: 'page-scanned', record: message.record } : null;
+    case 'get-tab-report':
+      return Number.isInteger(message.tabId) ? { type: 'get-tab-report', tabId: message.tabId as number } : null;
+    default:
+      return null;
+  }
+}
+
+/** Sends a typed request to the background and returns its typed answer. */
+export async function send<T extends Request>(request: T): Promise<ResponseFor[T['type']]> {
+  const { browser } = await import('wxt/browser');
+  return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
+}

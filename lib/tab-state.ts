@@ -1,0 +1,29 @@
+/**
+ * What the background knows about each tab, kept in storage.session so it
+ * survives the MV3 service worker being stopped, and is gone when the browser
+ * closes (tab ids are not stable across sessions).
+ */
+import { browser } from 'wxt/browser';
+
+export interface TabScan {
+  /** Normalised URL of the page the scan belongs to. */
+  key: string;
+  isArticle: boolean;
+  syndicated: boolean;
+}
+
+const keyFor = (tabId: number) => `tab:${tabId}`;
+
+export async function getTabScan(tabId: number): Promise<TabScan | null> {
+  const key = keyFor(tabId);
+  const stored = await browser.storage.session.get(key);
+  return (stored[key] as TabScan | undefined) ?? null;
+}
+
+export async function setTabScan(tabId: number, scan: TabScan): Promise<void> {
+  await browser.storage.session.set({ [keyFor(tabId)]: scan });
+}
+
+export async function clearTabScan(tabId: number): Promise<void> {
+  await browser.storage.session.remove(keyFor(tabId));
+}
