@@ -13,9 +13,17 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     default_locale: 'en',
     description: '__MSG_extensionDescription__',
-    // Chrome MV3 counts the content script's match patterns as host access, which is enough for tab URLs;
-    // Firefox MV2 needs "tabs" to read them.
-    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage'],
+    // storage: history lives in IndexedDB, settings and per-tab state in extension storage.
+    // webRequest: only to observe our own fetches of originals (redirect hops, the
+    // real reason a fetch failed); it blocks and changes nothing.
+    // offscreen (Chrome): a DOMParser for fetched originals, which the service worker lacks.
+    // tabs (Firefox MV2): tab URLs; Chrome MV3 grants them through the content script's host access.
+    permissions:
+      browser === 'firefox' ? ['storage', 'tabs', 'webRequest'] : ['storage', 'webRequest', 'offscreen'],
+    // Fetching an original needs access to its site, asked for one origin at a time when the user clicks Verify.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

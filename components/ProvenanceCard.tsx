@@ -3,9 +3,35 @@
  * Used by the popup (active tab) and the options page (a history entry).
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Provenance } from '@/core/types';
+import type { Verification } from '@/core/verify';
 import { t } from '@/lib/i18n';
 import { ExternalLink } from './ExternalLink';
+
+/** The original as best known: verified by fetching, else as the page claims it. */
+export function originalOf(record: Provenance, verification: Verification | null) {
+  const verified = verification?.outcome === 'verified' ? verification.original : null;
+  return {
+    url: verified?.url ?? record.original?.url ?? null,
+    publisher: verified?.publisher ?? record.original?.publisher ?? record.chain.at(-1)?.publisher ?? null,
+    headline: verified?.headline ?? record.original?.headline ?? null,
+    publishedAt: verified?.publishedAt ?? record.original?.publishedAt ?? null,
+  };
+}
+
+/** A plain-text citation of the original, naming where the copy was read. */
+export function citationText(record: Provenance, verification: Verification | null): string {
+  const original = originalOf(record, verification);
+  const parts = [
+    original.publisher,
+    original.headline ? `“${original.headline}”` : null,
+    original.publishedAt ? t('citationPublished', original.publishedAt) : null,
+    original.url,
+  ].filter(Boolean);
+  const copy = t('citationRepublished', [record.page.siteName ?? new URL(record.url).hostname, record.url]);
+  return `${parts.join('. ')}. ${copy}`;
+}
 
 export function verdictText(record: Provenance): string {
   if (!record.syndicated) return t('verdictOriginal');
@@ -19,8 +45,25 @@ export function confidenceText(confidence: number): string {
   return t('confidenceLow');
 }
 
-export function ProvenanceCard({ record }: { record: Provenance }) {
+export function ProvenanceCard({
+  record,
+  verification = null,
+  onCopy,
+}: {
+  record: Provenance;
+  verification?: Verification | null;
+  onCopy?: (text: string) => Promise<void>;
+}) {
   const { page, original } = record;
+  const best = originalOf(record, verification);
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const copy = onCopy
+    ? () =>
+        onCopy(citationText(record, verification)).then(
+          () => setCopied('done'),
+          () => setCopied('failed'),
+        )
+    : null;
   return (
     <article class={`card ${record.syndicated ? 'is-copy' : 'is-original'}`} aria-labelledby="verdict">
       <header class="verdict-row">
@@ -31,6 +74,24 @@ export function ProvenanceCard({ record }: { record: Provenance }) {
           {confidenceText(record.confidence)}
         </p>
       </header>
+
+      {record.syndicated && (
+        <div class="actions">
+          {best.url && (
+            <a class="button" href={best.url} target="_blank" rel="noopener noreferrer" data-testid="open-original">
+              {t('actionOpenOriginal')}
+            </a>
+          )}
+          {copy && (
+            <button type="button" class="button secondary" data-testid="copy-citation" onClick={copy}>
+              {t('actionCopyCitation')}
+            </button>
+          )}
+          <span role="status" class="copied" data-testid="copy-status">
+            {copied === 'done' ? t('citationCopied') : copied === 'failed' ? t('citationCopyFailed') : ''}
+          </span>
+        </div>
+      )}
 
       <dl class="facts">
         {original?.publisher && (

@@ -5,6 +5,29 @@
  */
 import type { Provenance } from '@/core/types';
 import { t } from '@/lib/i18n';
+import badgeCss from './badge.css?inline';
+
+export const BADGE_TAG = 'provenance-badge';
+
+/**
+ * Puts the badge after the headline in a shadow root of its own: the page's
+ * CSS cannot reach inside and ours cannot leak out. Only a new sibling is
+ * inserted; no node of the page is changed.
+ */
+export function mountBadge(doc: Document, record: Provenance): HTMLElement {
+  doc.querySelector(BADGE_TAG)?.remove();
+  const host = doc.createElement(BADGE_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = badgeCss;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  renderBadge(container, record);
+  const anchor = findBadgeAnchor(doc);
+  if (anchor) anchor.after(host);
+  else (doc.body ?? doc.documentElement).prepend(host);
+  return host;
+}
 
 /** Where the badge goes: right after the article's headline, else after the line naming the source. */
 export function findBadgeAnchor(doc: Document): Element | null {

@@ -84,3 +84,22 @@ export function looksLikeName(text: string, maxWords = 8): boolean {
   const words = text.split(' ');
   return text.length > 1 && text.length <= 90 && words.length <= maxWords && !/[.!?]$/.test(text.replace(/\b(Inc|Ltd|Co|Jr|Sr|St)\.$/, ''));
 }
+
+/**
+ * "U.S., Russia hold first talks … – The Washington Post" → headline and
+ * publisher. The suffix counts as a publisher when it is a known outlet or
+ * reads like a name (a few capitalised words), and the headline part is the
+ * longer one.
+ */
+export function splitPublisherSuffix(title: string, isKnownPublisher: (name: string) => boolean): { headline: string; publisher: string } | null {
+  const split = splitTrailingSuffix(title);
+  if (!split) return null;
+  const { head, suffix } = split;
+  if (isKnownPublisher(suffix)) return { headline: head, publisher: suffix };
+  const words = suffix.split(' ');
+  const capitalised = words.filter((word) => /^[\p{Lu}\d]/u.test(word)).length;
+  if (words.length <= 5 && capitalised >= Math.ceil(words.length / 2) && /^[\p{Lu}\d]/u.test(suffix) && head.length > suffix.length * 1.5 && !/[.!?]$/.test(suffix)) {
+    return { headline: head, publisher: suffix };
+  }
+  return null;
+}

@@ -5,14 +5,25 @@
  */
 import { browser } from 'wxt/browser';
 import { database, listHistory, type HistoryEntry } from './db';
-import { send, type TabReport } from './messages';
+import { send, type TabReport, type VerifyResponse } from './messages';
 
 export interface ProvenanceClient {
   /** The tab the popup describes: `?tab=<id>` when given (tests, links), else the active tab. */
   targetTabId(): Promise<number | null>;
   tabReport(tabId: number): Promise<TabReport>;
   history(limit?: number, offset?: number): Promise<HistoryEntry[]>;
+  /**
+   * Asks for permission to read these sites (must run in a click handler: the
+   * browser only shows the prompt for a user gesture). True when all are granted.
+   */
+  requestSiteAccess(urls: string[]): Promise<boolean>;
+  verify(pageUrl: string, tabId: number | null, force: boolean): Promise<VerifyResponse>;
+  /** Called with each hop a running verification fetches. Returns an unsubscribe function. */
+  onVerifyProgress(listener: (progress: { pageUrl: string; url: string; hop: number }) => void): () => void;
+  copyText(text: string): Promise<void>;
 }
+
+const originPattern = (url: string) => `${new URL(url).origin}/*`;
 
 export const extensionClient: ProvenanceClient = {
   async targetTabId() {
@@ -23,4 +34,23 @@ export const extensionClient: ProvenanceClient = {
   },
   tabReport: (tabId) => send({ type: 'get-tab-report', tabId }),
   history: (limit, offset) => listHistory(database(), limit, offset),
+  async requestSiteAccess(urls) {
+    const origins = [...new Set(urls.map(originPattern))];
+    if (origins.length === 0) return true;
+    if (await browser.permissions.contains({ origins })) return true;
+    return browser.permissions.request({ origins });
+  },
+  verify: (pageUrl, tabId, force) => send({ type: 'verify', pageUrl, tabId, force }),
+  onVerifyProgress(listener) {
+    const handler = (message: unknown) => {
+      const m = message as { type?: unknown; pageUrl?: unknown; url?: unknown; hop?: unknown };
+      if (m?.type === 'verify-progress' && typeof m.pageUrl === 'string' && typeof m.url === 'string' && typeof m.hop === 'number') {
+        listener({ pageUrl: m.pageUrl, url: m.url, hop: m.hop });
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(handler);
+    return () => browser.runtime.onMessage.removeListener(handler);
+  },
+  copyText: (text) => navigator.clipboard.writeText(text),
 };

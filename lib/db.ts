@@ -4,6 +4,7 @@
  * would belong to the web page's origin.
  */
 import Dexie, { type Table } from 'dexie';
+import type { CachedOriginal, Verification } from '@/core/verify';
 import type { Provenance } from '@/core/types';
 import { normalizeUrl, registrableDomain } from '@/core/url';
 
@@ -20,31 +21,78 @@ export interface HistoryEntry {
   site: string;
   /** Lower-cased original publisher, indexed for the publisher filter; "" when none. */
   publisherKey: string;
+  /** Lower-cased words of headline, site and publisher: the search index (multi-entry). */
+  words: string[];
   record: Provenance;
+}
+
+/** The latest verification of a page against the original its chain ended at. */
+export interface VerificationEntry {
+  pageKey: string;
+  /** Normalised URL of the original compared with, "" when the chain reached none. */
+  originalKey: string;
+  checkedAt: number;
+  /** The last result worth showing: a success, or an explained failure when none succeeded. */
+  verification: Verification;
+  /** A later re-check that failed: shown beside the older result, never replacing it. */
+  lastFailure: { at: number; verification: Verification } | null;
 }
 
 export class ProvenanceDatabase extends Dexie {
   history!: Table<HistoryEntry, string>;
+  originals!: Table<CachedOriginal, string>;
+  verifications!: Table<VerificationEntry, [string, string]>;
 
   constructor(name = 'provenance', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    // Every version stays declared: Dexie upgrades a database of any earlier
+    // version step by step, and tests open each one (tests/unit/db-migration.test.ts).
     this.version(1).stores({
       history: 'key, lastSeen, syndicated, site, publisherKey',
     });
+    this.version(2)
+      .stores({
+        history: 'key, lastSeen, syndicated, site, publisherKey, *words',
+        originals: 'key, fetchedAt',
+        verifications: '[pageKey+originalKey], pageKey, checkedAt',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('history')
+          .toCollection()
+          .modify((entry: HistoryEntry) => {
+            entry.words = searchWords(entry.record, entry.site);
+          }),
+      );
   }
+}
+
+const MAX_WORDS = 48;
+
+/** The words a history entry is found by: headline, site name, domain and original publisher. */
+export function searchWords(record: Provenance, site: string): string[] {
+  const text = [record.page.headline, record.page.siteName, site, record.original?.publisher].filter(Boolean).join(' ');
+  const words = new Set<string>();
+  for (const match of text.toLowerCase().normalize('NFKC').matchAll(/[\p{L}\p{N}]+/gu)) {
+    words.add(match[0]);
+    if (words.size >= MAX_WORDS) break;
+  }
+  return [...words];
 }
 
 /** The history entry for a page record, merged with what was stored before. */
 export function toHistoryEntry(record: Provenance, now: number, previous?: HistoryEntry): HistoryEntry {
   const key = normalizeUrl(record.url);
+  const site = registrableDomain(key) ?? new URL(key).hostname;
   return {
     key,
     firstSeen: previous?.firstSeen ?? now,
     lastSeen: now,
     visits: (previous?.visits ?? 0) + 1,
     syndicated: record.syndicated ? 1 : 0,
-    site: registrableDomain(key) ?? new URL(key).hostname,
+    site,
     publisherKey: (record.original?.publisher ?? '').toLowerCase(),
+    words: searchWords(record, site),
     record,
   };
 }
@@ -74,4 +122,52 @@ let shared: ProvenanceDatabase | undefined;
 export function database(): ProvenanceDatabase {
   shared ??= new ProvenanceDatabase();
   return shared;
+}
+
+/** An OriginalCache over the originals table, for core/verify. */
+export function originalCache(db: ProvenanceDatabase) {
+  return {
+    get: (key: string) => db.originals.get(key),
+    put: async (entry: CachedOriginal) => {
+      await db.originals.put(entry);
+    },
+  };
+}
+
+/** The latest verification stored for a page, if any. */
+export async function latestVerification(db: ProvenanceDatabase, pageUrl: string): Promise<VerificationEntry | undefined> {
+  const rows = await db.verifications.where('pageKey').equals(normalizeUrl(pageUrl)).toArray();
+  return rows.sort((a, b) => b.checkedAt - a.checkedAt)[0];
+}
+
+/**
+ * Stores a verification. A failed re-check never replaces an earlier result
+ * that reached the original: it is kept beside it as `lastFailure`.
+ */
+export async function storeVerification(db: ProvenanceDatabase, verification: Verification): Promise<VerificationEntry> {
+  return db.transaction('rw', db.verifications, async () => {
+    const pageKey = normalizeUrl(verification.pageUrl);
+    const succeeded = verification.outcome === 'verified' || verification.outcome === 'named-not-linked';
+    const previous = (await db.verifications.where('pageKey').equals(pageKey).toArray()).sort((a, b) => b.checkedAt - a.checkedAt)[0];
+    if (!succeeded && previous && isSuccess(previous.verification)) {
+      const kept = { ...previous, lastFailure: { at: verification.checkedAt, verification } };
+      await db.verifications.put(kept);
+      return kept;
+    }
+    const entry: VerificationEntry = {
+      pageKey,
+      originalKey: verification.original ? normalizeUrl(verification.original.url) : '',
+      checkedAt: verification.checkedAt,
+      verification,
+      lastFailure: null,
+    };
+    // One current result per page: drop results against other originals.
+    await db.verifications.where('pageKey').equals(pageKey).delete();
+    await db.verifications.put(entry);
+    return entry;
+  });
+}
+
+function isSuccess(verification: Verification): boolean {
+  return verification.outcome === 'verified' || verification.outcome === 'named-not-linked';
 }

@@ -4,14 +4,31 @@
  * shape at the boundary before anything acts on it: a content script runs next
  * to hostile pages, so nothing it sends is trusted as typed.
  */
+import { browser } from 'wxt/browser';
 import type { Provenance } from '@/core/types';
-import type { HistoryEntry } from './db';
+import type { ParsedPage, Verification } from '@/core/verify';
+import type { HistoryEntry, VerificationEntry } from './db';
 
 export type Request =
   /** Content script → background: what the engine found on the page. */
   | { type: 'page-scanned'; record: Provenance }
   /** Popup → background: what do we know about this tab? */
-  | { type: 'get-tab-report'; tabId: number };
+  | { type: 'get-tab-report'; tabId: number }
+  /** Popup, badge or options → background: fetch the original(s) and compare. `force` re-checks a cached result. */
+  | { type: 'verify'; pageUrl: string; tabId: number | null; force: boolean };
+
+/** Background → content script: the article's text, for comparing it with the original. */
+export interface PageTextRequest {
+  type: 'get-page-text';
+}
+
+/** Background → offscreen document (Chrome): parse fetched HTML with DOMParser, which a service worker lacks. */
+export interface ParseRequest {
+  target: 'offscreen';
+  type: 'parse-page';
+  html: string;
+  url: string;
+}
 
 export type TabState =
   /** The content script reported an article (syndicated or not). */
@@ -27,12 +44,22 @@ export interface TabReport {
   state: TabState;
   tabUrl: string | null;
   entry: HistoryEntry | null;
+  /** The stored verification of this page, shown at once (also offline), with its age. */
+  verification: VerificationEntry | null;
 }
+
+export type VerifyResponse =
+  | { ok: true; entry: VerificationEntry }
+  /** Verification did not run: e.g. permission to read the original's site was refused. */
+  | { ok: false; verification: Verification };
 
 export interface ResponseFor {
   'page-scanned': { stored: boolean };
   'get-tab-report': TabReport;
+  verify: VerifyResponse;
 }
+
+export type ParseResponse = { ok: true; page: ParsedPage } | { ok: false; message: string };
 
 export type RequestType = Request['type'];
 export type ResponseOf<T extends RequestType> = ResponseFor[T];
@@ -81,13 +108,29 @@ export function parseRequest(message: unknown): Request | null {
       return isProvenance(message.record) ? { type: 'page-scanned', record: message.record } : null;
     case 'get-tab-report':
       return Number.isInteger(message.tabId) ? { type: 'get-tab-report', tabId: message.tabId as number } : null;
+    case 'verify':
+      return typeof message.pageUrl === 'string' &&
+        message.pageUrl.length <= 4096 &&
+        typeof message.force === 'boolean' &&
+        (message.tabId === null || Number.isInteger(message.tabId))
+        ? { type: 'verify', pageUrl: message.pageUrl, tabId: message.tabId as number | null, force: message.force }
+        : null;
     default:
       return null;
   }
 }
 
+export function isParseRequest(message: unknown): message is ParseRequest {
+  return (
+    isObject(message) &&
+    message.target === 'offscreen' &&
+    message.type === 'parse-page' &&
+    typeof message.html === 'string' &&
+    typeof message.url === 'string'
+  );
+}
+
 /** Sends a typed request to the background and returns its typed answer. */
 export async function send<T extends Request>(request: T): Promise<ResponseFor[T['type']]> {
-  const { browser } = await import('wxt/browser');
   return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
 }

@@ -1,32 +1,23 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { articleText } from '@/core/article-text';
 import { detect } from '@/core/detect';
-import type { Provenance } from '@/core/types';
 import { send } from '@/lib/messages';
-import { renderBadge, findBadgeAnchor } from '@/components/badge';
-import './badge.css';
+import { mountBadge } from '@/components/badge';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
-  async main(ctx) {
+  // The badge carries its own styles inside its shadow root: nothing is injected into the page.
+  cssInjectionMode: 'manual',
+  main() {
     const record = detect(document, location.href);
-    // The background may be restarting; a lost scan only means the popup says "pending".
+    // The background may be restarting; a lost scan only means the popup says "not scanned yet".
     send({ type: 'page-scanned', record }).catch(() => undefined);
-    if (record.syndicated) await mountBadge(ctx, record);
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'get-page-text') return undefined;
+      return Promise.resolve(articleText(document));
+    });
+    if (record.syndicated) mountBadge(document, record);
   },
 });
-
-async function mountBadge(ctx: ContentScriptContext, record: Provenance): Promise<void> {
-  const anchor = findBadgeAnchor(document);
-  const ui = await createShadowRootUi(ctx, {
-    name: 'provenance-badge',
-    position: 'inline',
-    anchor: anchor ?? undefined,
-    append: anchor ? 'after' : 'first',
-    onMount: (container) => renderBadge(container, record),
-  });
-  ui.mount();
-}

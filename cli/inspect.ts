@@ -1,0 +1,148 @@
+/** `provenance inspect`: run the engine on a saved page or a URL and print a report or JSON. */
+import { readFile } from 'node:fs/promises';
+import { detect } from '../core/detect';
+import type { Provenance } from '../core/types';
+import { CliError, loadPage, parseHtml } from './load';
+import type { Command, CommandIO } from './main';
+
+/** The CLI's JSON record. Field names and order are a contract: scripts parse them. */
+export interface InspectRecord {
+  file: string | null;
+  url: string | null;
+  syndicated: boolean;
+  confidence: number;
+  page: { headline: string | null; author: string | null; publishedAt: string | null; siteName: string | null };
+  original: { url: string | null; publisher: string | null; headline: string | null; publishedAt: string | null } | null;
+  chain: { url: string | null; publisher: string | null }[];
+  copyright: string | null;
+  signals: { kind: string; detail: string }[];
+  engineMs: number;
+  error?: { code: string; message: string };
+}
+
+const USAGE = `usage: provenance inspect <file-or-http-url> [--url <page-url>] [--json]
+       provenance inspect --batch <list.jsonl>   (lines {"file": "...", "url": "..."}; one JSON object out per line)`;
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  summary: 'detect syndication, the original and the page metadata',
+  usage: USAGE,
+  async run(args, io) {
+    const options = parseArgs(args);
+    if (options.batch) return runBatch(options.batch, io);
+    if (!options.target) throw new CliError('usage', `inspect needs a file or an http(s) URL\n${USAGE}`);
+    const record = await inspectOne(options.target, options.url);
+    io.out(options.json ? JSON.stringify(record, null, 2) : report(record));
+    return 0;
+  },
+};
+
+function parseArgs(args: string[]): { target?: string; url?: string; json: boolean; batch?: string } {
+  const options: { target?: string; url?: string; json: boolean; batch?: string } = { json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--url' || arg === '--batch') {
+      const value = args[++i];
+      if (!value) throw new CliError('usage', `${arg} needs a value\n${USAGE}`);
+      if (arg === '--url') options.url = value;
+      else options.batch = value;
+    } else if (arg.startsWith('--')) throw new CliError('usage', `unknown option ${arg}\n${USAGE}`);
+    else if (options.target) throw new CliError('usage', `one page at a time (got ${options.target} and ${arg}); use --batch for many\n${USAGE}`);
+    else options.target = arg;
+  }
+  return options;
+}
+
+export async function inspectOne(target: string, pageUrl?: string): Promise<InspectRecord> {
+  const isUrl = /^https?:\/\//i.test(target);
+  const loaded = await loadPage(target);
+  const url = pageUrl ?? loaded.servedAt ?? `file://${target}`;
+  if (pageUrl && !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url must be an http(s) URL, got ${pageUrl}`);
+  const provenance = detect(parseHtml(loaded.html), url);
+  return toRecord(isUrl ? null : target, provenance);
+}
+
+export function toRecord(file: string | null, p: Provenance): InspectRecord {
+  return {
+    file,
+    url: p.url || null,
+    syndicated: p.syndicated,
+    confidence: p.confidence,
+    page: { headline: p.page.headline, author: p.page.author, publishedAt: p.page.publishedAt, siteName: p.page.siteName },
+    original: p.original ? { url: p.original.url, publisher: p.original.publisher, headline: p.original.headline, publishedAt: p.original.publishedAt } : null,
+    chain: p.chain.map((hop) => ({ url: hop.url, publisher: hop.publisher })),
+    copyright: p.copyright,
+    signals: p.signals.map((signal) => ({ kind: signal.kind, detail: signal.detail })),
+    engineMs: p.engineMs,
+  };
+}
+
+function errorRecord(file: string | null, url: string | null, error: unknown): InspectRecord {
+  const cliError = error instanceof CliError ? error : new CliError('internal', (error as Error)?.message ?? String(error));
+  return {
+    file, url, syndicated: false, confidence: 0,
+    page: { headline: null, author: null, publishedAt: null, siteName: null },
+    original: null, chain: [], copyright: null, signals: [], engineMs: 0,
+    error: { code: cliError.code, message: cliError.message },
+  };
+}
+
+async function runBatch(listFile: string, io: CommandIO): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(listFile, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError('read-failed', `cannot read ${listFile}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  let failures = 0;
+  const lines = text.split(/\r?\n/);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!.trim();
+    if (!line) continue;
+    let entry: { file?: unknown; url?: unknown };
+    try {
+      entry = JSON.parse(line) as { file?: unknown; url?: unknown };
+    } catch {
+      failures++;
+      io.out(JSON.stringify(errorRecord(null, null, new CliError('bad-line', `${listFile}:${n + 1}: not a JSON object`))));
+      continue;
+    }
+    const file = typeof entry.file === 'string' ? entry.file : null;
+    const url = typeof entry.url === 'string' ? entry.url : undefined;
+    try {
+      if (!file) throw new CliError('bad-line', `${listFile}:${n + 1}: "file" is missing`);
+      io.out(JSON.stringify(await inspectOne(file, url)));
+    } catch (error) {
+      failures++;
+      io.out(JSON.stringify(errorRecord(file, url ?? null, error)));
+    }
+  }
+  return failures ? 1 : 0;
+}
+
+function report(r: InspectRecord): string {
+  const lines: string[] = [];
+  const value = (v: string | null | undefined) => v ?? '—';
+  lines.push(`${r.file ?? r.url ?? ''}`);
+  lines.push(r.syndicated ? `SYNDICATED (confidence ${Math.round(r.confidence * 100)} %)` : `not syndicated (confidence ${Math.round(r.confidence * 100)} %)`);
+  lines.push('', 'This page');
+  lines.push(`  headline   ${value(r.page.headline)}`, `  author     ${value(r.page.author)}`, `  published  ${value(r.page.publishedAt)}`, `  site       ${value(r.page.siteName)}`);
+  if (r.original) {
+    lines.push('', 'Original');
+    lines.push(`  publisher  ${value(r.original.publisher)}`, `  headline   ${value(r.original.headline)}`, `  url        ${value(r.original.url)}`, `  published  ${value(r.original.publishedAt)}`);
+  }
+  if (r.chain.length) {
+    lines.push('', 'Chain');
+    lines.push(`  this page`);
+    for (const hop of r.chain) lines.push(`  → ${hop.publisher ?? '(unnamed)'}${hop.url ? `  ${hop.url}` : ''}`);
+  }
+  if (r.copyright) lines.push('', `Copyright  ${r.copyright}`);
+  if (r.signals.length) {
+    lines.push('', 'Evidence');
+    for (const signal of r.signals) lines.push(`  [${signal.kind}] ${signal.detail}`);
+  }
+  lines.push('', `engine ${r.engineMs} ms`);
+  return lines.join('\n');
+}

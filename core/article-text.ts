@@ -1,0 +1,49 @@
+/**
+ * The article's running text, for comparing a page with its original. Not on
+ * the content script's every-page path: it runs when a copy is found or an
+ * original is fetched. Bounded like the scan: an iterative walk with caps.
+ */
+import { detect } from './detect';
+import { findRoot } from './scan';
+import type { Provenance } from './types';
+import { normalizeSpace } from './text';
+
+/** Enough for any news article (a long read is ~10,000 words ≈ 70,000 characters). */
+const MAX_CHARS = 200_000;
+const MAX_NODES = 60_000;
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'TEXTAREA', 'NAV', 'ASIDE', 'FORM', 'FIGCAPTION']);
+const BREAKS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'PRE', 'TD', 'DD', 'DT']);
+
+export function articleText(doc: Document): string {
+  const root = findRoot(doc);
+  const parts: string[] = [];
+  let length = 0;
+  // Depth-first with an explicit stack: a 10,000-deep DOM must not overflow the call stack.
+  const stack: Node[] = [root];
+  for (let visited = 0; stack.length > 0 && visited < MAX_NODES && length < MAX_CHARS; visited++) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      parts.push(value);
+      length += value.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP.has(tag)) continue;
+    if (BREAKS.has(tag)) parts.push('\n');
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  return parts
+    .join('')
+    .split('\n')
+    .map(normalizeSpace)
+    .filter(Boolean)
+    .join('\n')
+    .slice(0, MAX_CHARS);
+}
+
+/** The engine run on a fetched page: its record and its text, for verification. */
+export function readPage(doc: Document, url: string): { record: Provenance; text: string } {
+  return { record: detect(doc, url), text: articleText(doc) };
+}

@@ -1,0 +1,186 @@
+/**
+ * The engine's entry point: detect(document, url) → Provenance.
+ *
+ * Pure: takes the Document and the URL, touches no browser API, so the same
+ * code runs in the content script (the page's own document), in the
+ * background's verification (a parsed document) and in Node (linkedom) for the
+ * tests and the CLI. Never throws: any failure gives a valid, unsyndicated record.
+ */
+import { parseDate } from './dates';
+import { articleNode } from './jsonld';
+import { extractPage } from './metadata';
+import { domainForPublisher, publisherForDomain } from './publishers';
+import { scanPage, type PageScan } from './scan';
+import { SIGNAL_FAMILIES } from './signals';
+import type { Claims, Finding } from './signals/finding';
+import { clip, sameName } from './text';
+import type { ChainHop, OriginalInfo, Provenance, Signal } from './types';
+import { displayHost, normalizeUrl, registrableDomain } from './url';
+
+export interface DetectOptions {
+  /** Clock in milliseconds, for engineMs; defaults to performance.now() or Date.now(). */
+  now?: () => number;
+}
+
+/** A combined weight at or above this says "syndicated". One strong signal (≥ 0.6) is enough. */
+export const SYNDICATED_THRESHOLD = 0.6;
+
+const defaultNow = (): number => (typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now());
+
+export function detect(doc: Document, url: string, options: DetectOptions = {}): Provenance {
+  const now = options.now ?? defaultNow;
+  const started = now();
+  let record: Provenance;
+  try {
+    record = detectUnsafe(doc, url);
+  } catch (error) {
+    record = emptyRecord(url);
+    record.signals.push({
+      kind: 'self-reference',
+      detail: 'The page could not be analysed',
+      weight: 0,
+      evidence: { text: clip(String(error instanceof Error ? error.message : error), 200), location: 'engine' },
+    });
+  }
+  record.engineMs = Math.max(0, Math.round((now() - started) * 1000) / 1000);
+  return record;
+}
+
+function safeNormalize(url: string): string {
+  try {
+    return normalizeUrl(typeof url === 'string' ? url : '');
+  } catch {
+    return '';
+  }
+}
+
+function emptyRecord(url: string): Provenance {
+  return {
+    url: safeNormalize(url),
+    isArticle: false,
+    syndicated: false,
+    confidence: 0.5,
+    page: { headline: null, author: null, authors: [], publishedAt: null, publishedAtText: null, siteName: null },
+    original: null,
+    chain: [],
+    sourceUrl: null,
+    copyright: null,
+    signals: [],
+    engineMs: 0,
+  };
+}
+
+function detectUnsafe(doc: Document, url: string): Provenance {
+  const scan = scanPage(doc, safeNormalize(url));
+  const findings: Finding[] = [];
+  for (const family of SIGNAL_FAMILIES) {
+    try {
+      findings.push(...family(scan));
+    } catch {
+      // One family failing on odd markup must not cost the others.
+    }
+  }
+  const labelled = firstClaims(findings);
+  const page = extractPage(scan, { author: labelled.author, publishedAtText: labelled.publishedAtText });
+
+  const score = 1 - findings.reduce((keep, item) => keep * (1 - Math.min(Math.max(item.signal.weight, 0), 0.99)), 1);
+  const syndicated = score >= SYNDICATED_THRESHOLD;
+  const signals: Signal[] = findings.map((item) => item.signal);
+  const record: Provenance = {
+    url: scan.url,
+    isArticle: syndicated || findings.some((item) => item.signal.weight > 0) || looksLikeArticle(scan),
+    syndicated,
+    confidence: round(syndicated ? score : Math.min(0.95, 1 - score)),
+    page,
+    original: null,
+    chain: [],
+    sourceUrl: null,
+    copyright: labelled.copyright ?? copyrightNotice(scan),
+    signals,
+    engineMs: 0,
+  };
+  if (syndicated) buildOriginal(record, findings, scan);
+  return record;
+}
+
+/** og:type article, a JSON-LD Article type, or an <article>/<h1> story with a date or author markup. */
+function looksLikeArticle(scan: PageScan): boolean {
+  const ogType = scan.meta.get('og:type')?.toLowerCase() ?? '';
+  if (ogType === 'article' || ogType.startsWith('article') || ogType === 'news') return true;
+  if (articleNode(scan)) return true;
+  if (scan.meta.has('article:published_time') || scan.meta.has('parsely-pub-date') || scan.meta.has('sailthru.date')) return true;
+  const headline = scan.root.querySelector('h1') ?? scan.doc.querySelector('article h1, article h2');
+  return !!headline && scan.root.tagName.toUpperCase() !== 'BODY';
+}
+
+const round = (n: number): number => Math.round(n * 1000) / 1000;
+
+/** The first value of each claim, strongest findings first. */
+function firstClaims(findings: Finding[]): Claims {
+  const ordered = [...findings].sort((a, b) => b.signal.weight - a.signal.weight);
+  const claims: Claims = {};
+  for (const { claims: item } of ordered) {
+    for (const key of Object.keys(item) as (keyof Claims)[]) {
+      if (claims[key] == null && item[key] != null) claims[key] = item[key];
+    }
+  }
+  return claims;
+}
+
+function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan): void {
+  const active = findings.filter((item) => item.signal.weight > 0).sort((a, b) => b.signal.weight - a.signal.weight);
+  const claims = firstClaims(active);
+  // A publisher named by the finding that also links the original beats a name-only claim.
+  const linked = active.find((item) => item.claims.originalUrl);
+  const originalUrl = linked?.claims.originalUrl ?? null;
+  const originalPublisher =
+    linked?.claims.originalPublisher ?? (originalUrl ? publisherForDomain(originalUrl) : null) ?? claims.originalPublisher ?? null;
+
+  const sourceUrl = claims.sourceUrl ?? null;
+  const sourceSite = sourceUrl ? registrableDomain(sourceUrl) : null;
+  const sourceName = claims.sourceName ?? (sourceUrl ? publisherForDomain(sourceUrl) : null);
+  record.sourceUrl = sourceUrl;
+
+  const originalSite = siteFor(originalUrl, originalPublisher, claims.originalSite ?? null);
+  const original: OriginalInfo = {
+    url: originalUrl,
+    publisher: originalPublisher,
+    headline: claims.originalHeadline ?? null,
+    publishedAt: claims.originalPublishedAt ? parseDate(claims.originalPublishedAt) : null,
+  };
+
+  const chain: ChainHop[] = [];
+  const sourceIsOriginal =
+    !!sourceUrl &&
+    ((originalUrl && registrableDomain(originalUrl) === sourceSite) ||
+      (!originalUrl && (!originalPublisher || (sourceName && sameName(sourceName, originalPublisher)) || (originalSite && originalSite === sourceSite))));
+  if (sourceUrl && !sourceIsOriginal) {
+    chain.push({ url: sourceUrl, publisher: sourceName, site: sourceSite ? displayHost(sourceSite) : null });
+  } else if (sourceUrl && sourceIsOriginal && !original.url) {
+    original.url = sourceUrl;
+    original.publisher = original.publisher ?? sourceName;
+  }
+  if (original.url || original.publisher) {
+    const site = siteFor(original.url, original.publisher, claims.originalSite ?? null);
+    chain.push({ url: original.url, publisher: original.publisher, site: site ? displayHost(site) : null });
+  }
+  record.original = original.url || original.publisher || original.headline ? original : null;
+  record.chain = chain;
+}
+
+function siteFor(url: string | null, publisher: string | null, known: string | null): string | null {
+  if (url) return registrableDomain(url);
+  if (known) return known;
+  return publisher ? domainForPublisher(publisher) : null;
+}
+
+const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)|(?:^|\s)©\s*(?:\d{4}|[\p{Lu}])/iu;
+
+/** The page's own copyright notice, from the end of the article or the page footer. */
+function copyrightNotice(scan: PageScan): string | null {
+  for (let i = scan.lines.length - 1; i >= 0; i--) {
+    const line = scan.lines[i];
+    if (line && line.text.length <= 300 && COPYRIGHT_LINE.test(line.text)) return clip(line.text, 300);
+  }
+  return null;
+}

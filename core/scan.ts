@@ -1,0 +1,321 @@
+/**
+ * One bounded pass over the page that every signal reads from, so each
+ * family does not query the DOM again. Built for a content script that runs on
+ * every page: no innerText (it forces layout), no whole-document text, no
+ * recursion over DOM depth, caps on everything examined.
+ */
+import { normalizeSpace } from './text';
+import { registrableDomain, safeHttpUrl } from './url';
+
+/** A link inside a text block. */
+export interface BlockLink {
+  href: string | null;
+  text: string;
+}
+
+/** A short run of text from the page: one paragraph, or one <br>-separated line of it. */
+export interface TextLine {
+  text: string;
+  links: BlockLink[];
+  /** Where the block sits: the top of the article, its end, or the page footer outside the article. */
+  region: 'article-start' | 'article-end' | 'page-end';
+  element: Element;
+}
+
+export interface PageScan {
+  doc: Document;
+  /** Page URL, tracking parameters dropped. */
+  url: string;
+  /** Registrable domain of the page, null for IPs and the like. */
+  site: string | null;
+  /** meta name/property/itemprop (lower-case) → content, first one wins. */
+  meta: Map<string, string>;
+  /** <link rel> (lower-case) → href as written, first one wins. */
+  links: Map<string, string>;
+  jsonLd: JsonLdNode[];
+  title: string;
+  root: Element;
+  lines: TextLine[];
+}
+
+export type JsonLdNode = Record<string, unknown>;
+
+/** Limits. A page over them is still analysed, on what fits. */
+export const LIMITS = {
+  metaTags: 400,
+  linkTags: 300,
+  jsonLdScripts: 12,
+  /** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
+  jsonLdChars: 300_000,
+  jsonLdNodes: 400,
+  /** Elements looked at from the end of the article when collecting text blocks. */
+  tailElements: 1500,
+  tailBlocks: 60,
+  headElements: 400,
+  headBlocks: 10,
+  pageEndBlocks: 25,
+  /** Nodes walked inside one block, and characters kept from it. */
+  blockNodes: 300,
+  blockChars: 1500,
+  ancestorSteps: 40,
+};
+
+const ROOT_SELECTORS = [
+  '[itemprop="articleBody"]',
+  '.entry-content',
+  '.post-content',
+  '.article-body',
+  '.article-content',
+  '.story-body',
+  '.td-post-content',
+  'article',
+  '[role="main"]',
+  'main',
+];
+
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'TD', 'TH', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'ADDRESS', 'SECTION', 'FOOTER', 'HEADER', 'ARTICLE', 'ASIDE', 'MAIN', 'PRE', 'CENTER', 'UL', 'OL', 'TABLE',
+  'TBODY', 'TR', 'FORM', 'NAV', 'FIGURE', 'DL', 'HR',
+]);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'TEXTAREA', 'OBJECT']);
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+export function scanPage(doc: Document, url: string): PageScan {
+  const meta = readMeta(doc);
+  const links = readLinks(doc);
+  const root = findRoot(doc);
+  const titleElement = doc.querySelector('title');
+  const title = normalizeSpace(titleElement?.textContent ?? '').slice(0, 400);
+  const pageUrl = safeHttpUrl(url) ?? url;
+  return {
+    doc,
+    url: pageUrl,
+    site: registrableDomain(pageUrl),
+    meta,
+    links,
+    jsonLd: readJsonLd(doc),
+    title,
+    root,
+    lines: collectLines(doc, root, pageUrl),
+  };
+}
+
+function readMeta(doc: Document): Map<string, string> {
+  const meta = new Map<string, string>();
+  const tags = doc.querySelectorAll('meta[content]');
+  const count = Math.min(tags.length, LIMITS.metaTags);
+  for (let i = 0; i < count; i++) {
+    const tag = tags[i];
+    if (!tag) continue;
+    const keys = (tag.getAttribute('property') ?? tag.getAttribute('name') ?? tag.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const content = normalizeSpace(tag.getAttribute('content') ?? '').slice(0, 1000);
+    if (!keys || !content) continue;
+    // RDFa allows several properties on one tag: property="og:title twitter:title".
+    for (const key of keys.split(/\s+/)) if (!meta.has(key)) meta.set(key, content);
+  }
+  return meta;
+}
+
+function readLinks(doc: Document): Map<string, string> {
+  const links = new Map<string, string>();
+  const tags = doc.querySelectorAll('link[rel][href]');
+  const count = Math.min(tags.length, LIMITS.linkTags);
+  for (let i = 0; i < count; i++) {
+    const tag = tags[i];
+    if (!tag) continue;
+    const href = (tag.getAttribute('href') ?? '').trim();
+    for (const rel of (tag.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)) {
+      if (rel && href && !links.has(rel)) links.set(rel, href);
+    }
+  }
+  return links;
+}
+
+/**
+ * JSON-LD nodes, flattened: top-level objects, arrays of them and `@graph`
+ * members, with nested objects under known keys. Malformed scripts are
+ * skipped; oversized ones are never parsed (a 5 MB blob would blow the budget).
+ */
+function readJsonLd(doc: Document): JsonLdNode[] {
+  const nodes: JsonLdNode[] = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]');
+  const count = Math.min(scripts.length, LIMITS.jsonLdScripts);
+  for (let i = 0; i < count && nodes.length < LIMITS.jsonLdNodes; i++) {
+    const text = scripts[i]?.textContent ?? '';
+    if (!text || text.length > LIMITS.jsonLdChars) continue;
+    let parsed: unknown;
+    try {
+      // Some CMSs wrap the JSON in HTML comments or CDATA.
+      parsed = JSON.parse(text.replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)|(?:-->|(?:\/\/\s*)?\]\]>)\s*$/g, ''));
+    } catch {
+      continue;
+    }
+    const pending: unknown[] = [parsed];
+    for (let steps = 0; pending.length && steps < 2000 && nodes.length < LIMITS.jsonLdNodes; steps++) {
+      const value = pending.pop();
+      if (Array.isArray(value)) {
+        for (let j = Math.min(value.length, 200) - 1; j >= 0; j--) pending.push(value[j]);
+      } else if (value && typeof value === 'object') {
+        const node = value as JsonLdNode;
+        nodes.push(node);
+        if (node['@graph']) pending.push(node['@graph']);
+        if (node.mainEntity && typeof node.mainEntity === 'object') pending.push(node.mainEntity);
+      }
+    }
+  }
+  return nodes;
+}
+
+export const ANY_ROOT = ROOT_SELECTORS.join(', ');
+
+export function findRoot(doc: Document): Element {
+  // One traversal settles the common non-article case before trying the selectors in order.
+  if (!doc.querySelector(ANY_ROOT)) return doc.body ?? doc.documentElement;
+  for (const selector of ROOT_SELECTORS) {
+    const found = doc.querySelector(selector);
+    // A tiny "article" is a teaser card, not the story.
+    if (found && found.querySelector('p')) return found;
+  }
+  return doc.body ?? doc.documentElement;
+}
+
+/** Is the element a text block: block-level, holding text or inline content but no nested block. */
+function isTextBlock(el: Element): boolean {
+  if (!BLOCK_TAGS.has(el.tagName.toUpperCase())) return false;
+  let hasText = false;
+  let child = el.firstChild;
+  for (let n = 0; child && n < 40; n++, child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      if (!hasText && /\S/.test(child.nodeValue ?? '')) hasText = true;
+    } else if (child.nodeType === ELEMENT_NODE) {
+      const tag = (child as Element).tagName.toUpperCase();
+      if (BLOCK_TAGS.has(tag)) return false;
+      if (!SKIP_TAGS.has(tag) && tag !== 'BR' && tag !== 'IMG') hasText = true;
+    }
+  }
+  return hasText;
+}
+
+/**
+ * The text of one block split into lines at <br>, with its links.
+ * Iterative walk, bounded in nodes and characters.
+ */
+function blockLines(block: Element, base: string, region: TextLine['region'], out: TextLine[]): void {
+  let text = '';
+  let links: BlockLink[] = [];
+  const flush = () => {
+    const line = normalizeSpace(text);
+    if (line) out.push({ text: line, links, region, element: block });
+    text = '';
+    links = [];
+  };
+  let node: Node | null = block.firstChild;
+  let visited = 0;
+  while (node && visited++ < LIMITS.blockNodes && text.length < LIMITS.blockChars) {
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) {
+      text += node.nodeValue ?? '';
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'BR') flush();
+      else if (!SKIP_TAGS.has(tag)) {
+        if (tag === 'A') {
+          const href = el.getAttribute('href');
+          links.push({ href: href ? safeHttpUrl(href, base) : null, text: normalizeSpace(el.textContent ?? '').slice(0, 300) });
+        }
+        descend = true;
+      }
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== block && !node.nextSibling) node = node.parentNode;
+    if (!node || node === block) break;
+    node = node.nextSibling;
+  }
+  flush();
+}
+
+/**
+ * All elements under a root in document order. Browsers give a lazy live
+ * collection (cheap to index from either end); linkedom returns an empty one
+ * for "*", so fall back to a static querySelectorAll there.
+ */
+function allElements(root: Element): ArrayLike<Element> {
+  const live = root.getElementsByTagName('*');
+  return live.length === 0 && root.firstElementChild ? root.querySelectorAll('*') : live;
+}
+
+function collectLines(doc: Document, root: Element, base: string): TextLine[] {
+  const lines: TextLine[] = [];
+  const all = allElements(root);
+  const total = all.length;
+
+  // The start of the article: datelines ("MOSCOW (AP) —") and "Source link :" lines.
+  let found = 0;
+  const headEnd = Math.min(total, LIMITS.headElements);
+  const taken = new Set<Element>();
+  for (let i = 0; i < headEnd && found < LIMITS.headBlocks; i++) {
+    const el = all[i];
+    if (el && isTextBlock(el)) {
+      taken.add(el);
+      blockLines(el, base, 'article-start', lines);
+      found++;
+    }
+  }
+
+  // The end of the article, walked backwards: credits, footers, copyright lines.
+  const tail: TextLine[] = [];
+  found = 0;
+  for (let i = total - 1, seen = 0; i >= 0 && seen < LIMITS.tailElements && found < LIMITS.tailBlocks; i--, seen++) {
+    const el = all[i];
+    if (el && !taken.has(el) && isTextBlock(el)) {
+      taken.add(el);
+      const blockOut: TextLine[] = [];
+      blockLines(el, base, 'article-end', blockOut);
+      tail.unshift(...blockOut);
+      found++;
+    }
+  }
+  lines.push(...tail);
+
+  // The end of the page outside the article: site-wide footers, copyright notices.
+  const body = doc.body;
+  if (body && root !== body) {
+    const everything = allElements(body);
+    const pageEnd: TextLine[] = [];
+    found = 0;
+    for (let i = everything.length - 1, seen = 0; i >= 0 && seen < LIMITS.tailElements && found < LIMITS.pageEndBlocks; i--, seen++) {
+      const el = everything[i];
+      if (!el || taken.has(el)) continue;
+      if (el === root) break;
+      if (isTextBlock(el) && !isInside(el, root)) {
+        const blockOut: TextLine[] = [];
+        blockLines(el, base, 'page-end', blockOut);
+        pageEnd.unshift(...blockOut);
+        found++;
+      }
+    }
+    lines.push(...pageEnd);
+  }
+  return lines;
+}
+
+function isInside(el: Element, ancestor: Element): boolean {
+  let node: Node | null = el;
+  for (let steps = 0; node && steps < LIMITS.ancestorSteps; steps++, node = node.parentNode) {
+    if (node === ancestor) return true;
+  }
+  return false;
+}
+
+/** An ancestor (or the element) matching a test, bounded in steps. */
+export function closestBounded(el: Element, test: (candidate: Element) => boolean, steps = 12): Element | null {
+  let node: Element | null = el;
+  for (let i = 0; node && i < steps; i++, node = node.parentElement) if (test(node)) return node;
+  return null;
+}

@@ -1,0 +1,32 @@
+/**
+ * <link rel="canonical"> to another site: the page tells search engines that
+ * the real copy lives elsewhere. Portals do this for partner content — MSN's
+ * copy of a Business Insider story carries
+ *   <link rel="canonical" href="http://www.businessinsider.com/super-mario-run-december-15-2016-11" />
+ * Sites are compared by registrable domain, so www./amp./m. hosts and
+ * "bbc.com" vs "bbc.co.uk" (one publisher in the table) are the same site.
+ */
+import { publisherForDomain } from '../publishers';
+import type { PageScan } from '../scan';
+import { registrableDomain, safeHttpUrl } from '../url';
+import { finding, type Finding } from './finding';
+
+export const crossSiteCanonical = (scan: PageScan): Finding[] => {
+  const href = scan.links.get('canonical');
+  if (!href) return [];
+  const url = safeHttpUrl(href, scan.url);
+  const site = url ? registrableDomain(url) : null;
+  if (!url || !site || !scan.site || site === scan.site) return [];
+  // A canonical to a home or section page ("//us.yahoo.com/news/") is a template default, not an original.
+  const path = new URL(url).pathname.replace(/\/+$/, '');
+  if (!path || (/^\/[a-z_]{1,20}$/i.test(path) && !new URL(url).search)) return [];
+  const publisher = publisherForDomain(url);
+  const ownPublisher = publisherForDomain(scan.url);
+  if (publisher && ownPublisher && publisher === ownPublisher) return [];
+  return [
+    finding('canonical', 0.8, `The canonical link points to another site: ${site}`, `<link rel="canonical" href="${url}">`, '<link rel="canonical">', {
+      originalUrl: url,
+      originalPublisher: publisher,
+    }),
+  ];
+};

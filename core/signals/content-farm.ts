@@ -1,0 +1,93 @@
+/**
+ * Content-farm footers: WordPress aggregators (WP RSS Aggregator, Feedzy and
+ * the like) that republish big outlets' feeds, often machine-rewritten, and
+ * print the feed item's metadata around the text. The running example
+ * (seeds/000_b9eb4489ecf82cc8.txt):
+ *
+ *   Source link : https://usa-news.biz/2025/02/22/washington/u-s-russia-...-the-washington-post/
+ *   …
+ *   Author : Jean-Pierre CHALLOT
+ *   Publish date : 2025-02-22 14:42:26
+ *   Copyright for syndicated content belongs to the linked Source.
+ *
+ * The same templates in other languages: "Lien source :", "Quelle :",
+ * "Fuente :", "Fonte :", "Bron :", "Źródło :", "Источник :". The link may be an
+ * <a> or bare text. A bare "Source:" with a link is also how honest articles
+ * cite a chart or a study, so on its own it weighs less than "Source link :".
+ */
+import { dateFromText } from '../metadata';
+import type { PageScan, TextLine } from '../scan';
+import { looksLikeName } from '../text';
+import { registrableDomain, safeHttpUrl } from '../url';
+import { finding, regionName, type Finding } from './finding';
+
+const STRONG_SOURCE_LABEL = /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
+const WEAK_SOURCE_LABEL = /^(?:source|sources|quelle|fuente|fonte|bron|źródło|kaynak|источник|sorgente)\s*[:：]\s*/i;
+const AUTHOR_LABEL = /^(?:author|auteur|autor|autore|yazar|автор|auteur\s*\/\s*autrice)\s*[:：]\s*(.+)$/i;
+const DATE_LABEL = /^(?:publish(?:ed)?\s*(?:date|on)|publication\s*date|date\s*de\s*publication|publié\s*le|veröffentlicht(?:\s*am)?|ver[öo]ffentlichungsdatum|fecha\s*de\s*publicaci[óo]n|publicado(?:\s*em|\s*el)?|data\s*de\s*publica[çc][ãa]o|data\s*di\s*pubblicazione|pubblicato\s*il|yay[ıi]n\s*tarihi|дата\s*публикации)\s*[:：]\s*(.+)$/i;
+/** "Copyright for syndicated content belongs to the linked Source." and translations of it. */
+const DISCLAIMER = /(?:copyright|droits?\s*d['’]auteur|urheberrecht|derechos\s*de\s*autor|direitos\s*autorais|diritti\s*d['’]autore).{0,40}(?:syndicat|syndiqu|syndizi|sindica).{0,60}(?:source|quelle|fuente|fonte|sorgente)/i;
+const BARE_URL = /https?:\/\/[^\s<>"'()]+/i;
+
+export const contentFarmFooter = (scan: PageScan): Finding[] => {
+  const found: Finding[] = [];
+  let sawSource = false;
+  let sawAuthor = false;
+  let sawDate = false;
+  let sawDisclaimer = false;
+  for (const line of scan.lines) {
+    const text = line.text;
+    if (text.length > 400) continue;
+    const where = `${regionName(line.region)}, "${text.split(/[:：]/)[0]}" line`;
+    if (!sawSource) {
+      const strong = STRONG_SOURCE_LABEL.exec(text);
+      const weak = strong ? null : WEAK_SOURCE_LABEL.exec(text);
+      const label = strong ?? weak;
+      if (label) {
+        const url = linkIn(line, text.slice(label[0].length), scan.url);
+        if (url) {
+          sawSource = true;
+          const site = registrableDomain(url);
+          if (site && site === scan.site) {
+            found.push(finding('self-reference', 0, `The source link points back to this site (${site})`, text, where));
+          } else {
+            found.push(finding('content-farm-footer', strong ? 0.85 : 0.5, `Source link points to ${site ?? url}`, text, where, { sourceUrl: url }));
+          }
+          continue;
+        }
+      }
+    }
+    if (!sawAuthor) {
+      const author = AUTHOR_LABEL.exec(text);
+      if (author?.[1] && looksLikeName(author[1].trim(), 6)) {
+        sawAuthor = true;
+        found.push(finding('content-farm-footer', 0, `Credits the author as ${author[1].trim()}`, text, where, { author: author[1].trim() }));
+        continue;
+      }
+    }
+    if (!sawDate) {
+      const date = DATE_LABEL.exec(text);
+      if (date?.[1] && dateFromText(date[1])) {
+        sawDate = true;
+        found.push(finding('content-farm-footer', 0, `States the publish date as ${date[1].trim()}`, text, where, { publishedAtText: date[1].trim() }));
+        continue;
+      }
+    }
+    if (!sawDisclaimer && DISCLAIMER.test(text)) {
+      sawDisclaimer = true;
+      found.push(finding('content-farm-footer', 0.9, 'Disowns the content: copyright belongs to the linked source', text, `${regionName(line.region)}, copyright line`, { copyright: text }));
+    }
+  }
+  // Labelled author and date lines alone are ordinary bylines; next to a source
+  // link or the disclaimer they are the feed item's metadata and add weight.
+  if ((sawSource || sawDisclaimer) && (sawAuthor || sawDate)) {
+    for (const item of found) if (item.signal.kind === 'content-farm-footer' && item.signal.weight === 0) item.signal.weight = 0.2;
+  }
+  return found;
+};
+
+function linkIn(line: TextLine, afterLabel: string, base: string): string | null {
+  for (const link of line.links) if (link.href) return link.href;
+  const bare = BARE_URL.exec(afterLabel);
+  return bare ? safeHttpUrl(bare[0].replace(/[.,;:]+$/, ''), base) : null;
+}

@@ -1,0 +1,52 @@
+/**
+ * JSON-LD provenance fields. What syndicated copies carry:
+ *   "isBasedOn": "https://original.example/story"        (schema.org CreativeWork)
+ *   "isBasedOnUrl": "…"                                    (its older name)
+ *   "sourceOrganization": {"@type":"Organization","name":"The Associated Press"}
+ *   "provider": {"@type":"Organization","name":"Reuters"} (portals, partner feeds)
+ *   "copyrightHolder": {"name":"…"}                       (informational only)
+ * Within @graph arrays, arrays of objects and malformed scripts (skipped).
+ * A field that names the page's own publisher says nothing about copying.
+ * publisher/author/datePublished/headline feed the page metadata (core/metadata.ts).
+ */
+import { articleNode, isOrganization, textOf, urlOf } from '../jsonld';
+import { publisherForDomain } from '../publishers';
+import type { PageScan } from '../scan';
+import { sameName } from '../text';
+import { registrableDomain, safeHttpUrl } from '../url';
+import { finding, type Finding } from './finding';
+import { isOwnSiteName } from './own-site';
+
+export const jsonLdProvenance = (scan: PageScan): Finding[] => {
+  const node = articleNode(scan);
+  if (!node) return [];
+  const found: Finding[] = [];
+  const ownPublisher = textOf(node.publisher);
+  const isOwn = (name: string) => isOwnSiteName(scan, name) || (!!ownPublisher && sameName(ownPublisher, name));
+
+  const basedOn = urlOf(node.isBasedOn ?? node.isBasedOnUrl);
+  if (basedOn) {
+    const url = safeHttpUrl(basedOn, scan.url);
+    const site = url ? registrableDomain(url) : null;
+    if (url && site && site !== scan.site) {
+      found.push(finding('json-ld', 0.85, `JSON-LD says the article is based on a page on ${site}`, `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn', { originalUrl: url, originalPublisher: publisherForDomain(url) }));
+    } else if (url) {
+      found.push(finding('self-reference', 0, 'JSON-LD isBasedOn points to this site itself', `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn'));
+    }
+  }
+
+  for (const [field, weight] of [['sourceOrganization', 0.5], ['provider', 0.6]] as const) {
+    const name = textOf(node[field]);
+    if (!name || isOwn(name)) continue;
+    const providerUrl = urlOf(node[field]);
+    const site = providerUrl ? registrableDomain(safeHttpUrl(providerUrl, scan.url) ?? '') : null;
+    if (site && site === scan.site) continue;
+    found.push(finding('json-ld', weight, `JSON-LD names ${name} as the ${field === 'provider' ? 'provider' : 'source organization'}`, `"${field}": "${name}"`, `JSON-LD ${field}`, { originalPublisher: name, originalSite: site }));
+  }
+
+  const holder = textOf(node.copyrightHolder);
+  if (holder && !isOwn(holder) && isOrganization(node.copyrightHolder)) {
+    found.push(finding('copyright', 0, `JSON-LD names ${holder} as the copyright holder`, `"copyrightHolder": "${holder}"`, 'JSON-LD copyrightHolder', { copyright: `© ${holder}` }));
+  }
+  return found;
+};

@@ -1,0 +1,36 @@
+/**
+ * Tracking pixels that republication programmes ask partners to embed; on a
+ * page of another site they fingerprint a copy:
+ *   <img src="https://counter.theconversation.com/content/12345/count.gif?distributor=republish-lightbox-basic">
+ *   <img src="https://pixel.propublica.org/pixel.gif?…">   (ProPublica's republish block)
+ *   <img src="https://analytics.apnewsregistry.com/analytics/V2/Image.svc/AP/RWS/…">  (AP member sites)
+ *   <img src="https://example.org/?republication-pixel=true&post=123">  (INN's Republication Tracker plugin)
+ */
+import type { PageScan } from '../scan';
+import { publisherForDomain } from '../publishers';
+import { registrableDomain, safeHttpUrl } from '../url';
+import { finding, type Finding } from './finding';
+
+const PIXELS: { host: string; publisher: string; site: string; weight: number }[] = [
+  { host: 'counter.theconversation.com', publisher: 'The Conversation', site: 'theconversation.com', weight: 0.9 },
+  { host: 'pixel.propublica.org', publisher: 'ProPublica', site: 'propublica.org', weight: 0.9 },
+  { host: 'analytics.apnewsregistry.com', publisher: 'The Associated Press', site: 'apnews.com', weight: 0.7 },
+];
+const SELECTOR = 'img[src*="counter.theconversation.com"], img[src*="pixel.propublica.org"], img[src*="apnewsregistry.com"], script[src*="apnewsregistry.com"], img[src*="republication-pixel"]';
+
+export const trackingPixel = (scan: PageScan): Finding[] => {
+  const pixel = scan.doc.querySelector(SELECTOR);
+  const src = pixel ? safeHttpUrl(pixel.getAttribute('src') ?? '', scan.url) : null;
+  if (!src) return [];
+  const host = new URL(src).hostname;
+  const known = PIXELS.find((entry) => host === entry.host || host.endsWith(`.${entry.host}`) || (entry.host.startsWith('analytics.') && host.endsWith('apnewsregistry.com')));
+  const tag = `<${pixel?.tagName.toLowerCase()} src="${src}">`;
+  if (known) {
+    if (scan.site === known.site || scan.site === registrableDomain(known.host)) return [];
+    return [finding('tracking-pixel', known.weight, `${known.publisher}'s republication pixel is on the page`, tag, 'tracking pixel', { originalPublisher: known.publisher, originalSite: known.site })];
+  }
+  // INN's tracker reports back to the original publisher's own site.
+  const site = registrableDomain(src);
+  if (!site || site === scan.site) return [];
+  return [finding('tracking-pixel', 0.8, `A republication pixel reports to ${site}`, tag, 'tracking pixel', { originalPublisher: publisherForDomain(site), originalSite: site })];
+};

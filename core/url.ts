@@ -1,0 +1,162 @@
+/**
+ * URL helpers: the history key, safe links, sites and look-alike-proof hosts.
+ * Pure: uses only the WHATWG URL class, present in browsers and Node.
+ */
+import { publicSuffix } from './psl';
+
+/**
+ * Query parameters that only track the reader. Dropped from every URL the
+ * engine outputs so the history key and the links shown are the article's.
+ * Exact names; anything starting with "utm_" is dropped too.
+ */
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
+  'mc_cid', 'mc_eid', 'igshid', 'igsh', 'ref_src', 'ref_url', '_ga', '_gl', 'mkt_tok', 'oly_anon_id',
+  'oly_enc_id', 'vero_id', '__twitter_impression', 'soc_src', 'soc_trk', 'ocid', 'cmpid', 'smid', 'smtyp',
+  'sr_share', 'share', 'at_medium', 'at_campaign', 'ncid', 'spm', 'guccounter', 'guce_referrer', 'guce_referrer_sig',
+]);
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+}
+
+function dropTracking(url: URL): void {
+  if (!url.search) return;
+  const keep: [string, string][] = [];
+  let dropped = false;
+  for (const [name, value] of url.searchParams) {
+    if (isTrackingParam(name)) dropped = true;
+    else keep.push([name, value]);
+  }
+  // Only rebuild when something was dropped, so other parameters keep their exact spelling and order.
+  if (dropped) url.search = keep.length ? new URLSearchParams(keep).toString() : '';
+}
+
+function parse(raw: string, base?: string): URL | null {
+  try {
+    return base ? new URL(raw, base) : new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The history key for a page: scheme and host lower-cased (the URL parser does
+ * that), default port removed, fragment removed, tracking parameters removed.
+ * Path, other parameters and their order are kept as they are: two URLs that
+ * differ there may be different pages, and guessing (e.g. dropping
+ * "index.html" or a trailing slash) would merge them. Unparsable input comes
+ * back trimmed.
+ */
+export function normalizeUrl(url: string): string {
+  const parsed = parse(url.trim());
+  if (!parsed) return url.trim();
+  parsed.hash = '';
+  if (parsed.protocol === 'http:' || parsed.protocol === 'https:') dropTracking(parsed);
+  return parsed.href;
+}
+
+/**
+ * A URL safe to show as a link: resolved against `base`, http(s) only,
+ * tracking parameters and fragment kept out. `javascript:`, `data:`,
+ * `vbscript:`, `file:`, extension URLs and anything unparsable give null.
+ */
+export function safeHttpUrl(raw: string, base?: string): string | null {
+  if (typeof raw !== 'string') return null;
+  // The URL parser strips surrounding control characters and inner tabs and
+  // newlines the way browsers do, so "java\nscript:" resolves to javascript: and is refused below.
+  if (!raw.trim()) return null;
+  const parsed = parse(raw, base && /^https?:/i.test(base) ? base : undefined);
+  if (!parsed) return null;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (!parsed.hostname || parsed.username || parsed.password) return null;
+  dropTracking(parsed);
+  return parsed.href;
+}
+
+function hostOf(urlOrHost: string): string | null {
+  const trimmed = urlOrHost.trim();
+  if (!trimmed) return null;
+  const parsed = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? parse(trimmed) : parse(`http://${trimmed}`);
+  const host = parsed?.hostname.replace(/\.$/, '') ?? '';
+  return host || null;
+}
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/**
+ * The registrable domain ("bbc.co.uk" for "https://www.bbc.co.uk/news"), from
+ * a URL or a bare host. Null for IP addresses, single-label hosts and junk.
+ * Host names come back in their ASCII (punycode) form.
+ */
+export function registrableDomain(urlOrHost: string): string | null {
+  const host = hostOf(urlOrHost);
+  if (!host || host.startsWith('[') || IPV4.test(host) || !host.includes('.')) return null;
+  const suffix = publicSuffix(host);
+  if (host === suffix) return null;
+  const rest = host.slice(0, host.length - suffix.length - 1);
+  const label = rest.slice(rest.lastIndexOf('.') + 1);
+  return label ? `${label}.${suffix}` : null;
+}
+
+/** Same site: same registrable domain (www., amp., m. and other subdomains are the same site). */
+export function sameSite(a: string, b: string): boolean {
+  const siteA = registrableDomain(a);
+  return siteA !== null && siteA === registrableDomain(b);
+}
+
+/**
+ * A host for display that exposes look-alikes: an internationalised host is
+ * shown in the punycode form the browser really connects to, followed by the
+ * Unicode form in brackets — "xn--pple-43d.com (аpple.com)" — so a Cyrillic
+ * "а" cannot pass for a Latin "a". Plain ASCII hosts are shown as they are.
+ */
+export function displayHost(url: string): string {
+  const host = hostOf(url);
+  if (!host) return url;
+  if (!host.split('.').some((label) => label.startsWith('xn--'))) return host;
+  const unicode = host
+    .split('.')
+    .map((label) => (label.startsWith('xn--') ? decodePunycode(label.slice(4)) ?? label : label))
+    .join('.');
+  return unicode === host ? host : `${host} (${unicode})`;
+}
+
+/** RFC 3492 decoder, enough to show a label's Unicode form. Null on malformed input. */
+function decodePunycode(input: string): string | null {
+  const base = 36;
+  const output: number[] = [];
+  const basicEnd = input.lastIndexOf('-');
+  for (let i = 0; i < Math.max(basicEnd, 0); i++) output.push(input.charCodeAt(i));
+  let n = 128;
+  let bias = 72;
+  let i = 0;
+  let first = true;
+  for (let index = basicEnd > 0 ? basicEnd + 1 : 0; index < input.length; ) {
+    const oldi = i;
+    for (let w = 1, k = base; ; k += base) {
+      if (index >= input.length) return null;
+      const code = input.charCodeAt(index++);
+      const digit = code - 48 < 10 ? code - 22 : code - 65 < 26 ? code - 65 : code - 97 < 26 ? code - 97 : base;
+      if (digit >= base) return null;
+      i += digit * w;
+      const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+      if (digit < t) break;
+      w *= base - t;
+      if (w > 1e9) return null;
+    }
+    const length = output.length + 1;
+    let delta = first ? Math.floor((i - oldi) / 700) : (i - oldi) >> 1;
+    first = false;
+    delta += Math.floor(delta / length);
+    let k = 0;
+    for (; delta > 455; k += base) delta = Math.floor(delta / 35);
+    bias = Math.floor(k + (36 * delta) / (delta + 38));
+    n += Math.floor(i / length);
+    i %= length;
+    if (n > 0x10ffff) return null;
+    output.splice(i++, 0, n);
+  }
+  return String.fromCodePoint(...output);
+}

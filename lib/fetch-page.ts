@@ -1,0 +1,179 @@
+/**
+ * Fetching an original from the background, with the limits a polite,
+ * private fetcher needs: no cookies or credentials, 10 s, 5 MB, HTML only,
+ * at most 5 redirects.
+ *
+ * fetch() hides why a request failed ("Failed to fetch" for a TLS error, a
+ * redirect loop and a refused connection alike) and, with redirect: 'manual',
+ * hides where a redirect goes. The webRequest events say both, so a small
+ * network log watches our own requests (tabId -1) while a fetch runs.
+ */
+import { browser } from 'wxt/browser';
+import type { FetchFailure, FetchFailureCode, FetchPage, FetchSuccess } from '@/core/verify';
+import { displayHost } from '@/core/url';
+
+export const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
+
+interface Watch {
+  url: string;
+  requestId: string | null;
+  redirects: string[];
+  error: string | null;
+  onTooManyRedirects: () => void;
+}
+const watches = new Set<Watch>();
+let listening = false;
+
+function listen(): void {
+  if (listening || !browser.webRequest) return;
+  listening = true;
+  const filter = { urls: ['http://*/*', 'https://*/*'], tabId: -1 };
+  browser.webRequest.onBeforeRequest.addListener((details) => {
+    for (const watch of watches) {
+      if (watch.requestId === null && details.url === watch.url) watch.requestId = details.requestId;
+    }
+    return undefined;
+  }, filter);
+  browser.webRequest.onBeforeRedirect.addListener((details) => {
+    for (const watch of watches) {
+      if (watch.requestId !== details.requestId) continue;
+      watch.redirects.push(details.url);
+      if (watch.redirects.length > FETCH_LIMITS.maxRedirects) watch.onTooManyRedirects();
+    }
+  }, filter);
+  browser.webRequest.onErrorOccurred.addListener((details) => {
+    for (const watch of watches) if (watch.requestId === details.requestId) watch.error = details.error;
+  }, filter);
+}
+
+/** Chrome's net::ERR_* and Firefox's NS_ERROR_* / SEC_ERROR_* names, in our words. */
+export function classifyNetError(error: string | null): FetchFailureCode {
+  const name = (error ?? '').toUpperCase();
+  if (/TOO_MANY_REDIRECTS|REDIRECT_LOOP/.test(name)) return 'redirect-loop';
+  if (/CERT|SSL|TLS|SEC_ERROR|MOZILLA_PKIX/.test(name)) return 'tls';
+  if (/TIMED_OUT|TIMEOUT/.test(name)) return 'timeout';
+  if (/INTERNET_DISCONNECTED|NS_ERROR_OFFLINE/.test(name)) return 'offline';
+  return 'network';
+}
+
+const MESSAGES: Record<FetchFailureCode, (host: string, status?: number) => string> = {
+  'not-found': (h) => `${h} answered 404: the page is not there (moved or removed)`,
+  gone: (h) => `${h} answered 410: the page was removed for good`,
+  forbidden: (h, s) => `${h} answered ${s}: the page needs a sign-in or is blocked for automatic requests`,
+  'login-wall': (h) => `${h} showed a sign-in page instead of the article`,
+  'server-error': (h, s) => `${h} answered ${s}: a server error on their side; try again later`,
+  'http-error': (h, s) => `${h} answered ${s}`,
+  timeout: (h) => `${h} did not answer within ${FETCH_LIMITS.timeoutMs / 1000} seconds`,
+  'not-html': (h) => `${h} did not send a web page (not HTML)`,
+  'too-large': (h) => `${h} sent more than ${FETCH_LIMITS.maxBytes / 1024 / 1024} MB; not read`,
+  tls: (h) => `${h}'s secure connection could not be trusted (certificate or TLS error)`,
+  'redirect-loop': (h) => `${h} redirects in a loop`,
+  'too-many-redirects': (h) => `${h} redirected more than ${FETCH_LIMITS.maxRedirects} times`,
+  network: (h) => `${h} could not be reached (connection refused or name not found)`,
+  offline: () => 'the browser is offline',
+  'permission-refused': (h) => `permission to read ${h} was not given`,
+  'unsafe-url': (h) => `${h} is not an http(s) address`,
+};
+
+export function failure(code: FetchFailureCode, url: string, status?: number): FetchFailure {
+  return { ok: false, code, message: MESSAGES[code](displayHost(url), status), ...(status ? { status } : {}) };
+}
+
+export function failureForStatus(status: number, url: string): FetchFailure {
+  if (status === 404) return failure('not-found', url, status);
+  if (status === 410) return failure('gone', url, status);
+  if (status === 401 || status === 403) return failure('forbidden', url, status);
+  if (status >= 500) return failure('server-error', url, status);
+  return failure('http-error', url, status);
+}
+
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+
+/** The fetcher the background hands to core/verify. */
+export const fetchPage: FetchPage = async (url, validators) => {
+  listen();
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return failure('offline', url);
+  const controller = new AbortController();
+  let abortedFor: FetchFailureCode | null = null;
+  const abort = (code: FetchFailureCode) => {
+    abortedFor ??= code;
+    controller.abort();
+  };
+  const timer = setTimeout(() => abort('timeout'), FETCH_LIMITS.timeoutMs);
+  const watch: Watch = { url, requestId: null, redirects: [], error: null, onTooManyRedirects: () => abort('too-many-redirects') };
+  watches.add(watch);
+  try {
+    const headers: Record<string, string> = { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' };
+    if (validators?.etag) headers['If-None-Match'] = validators.etag;
+    if (validators?.lastModified) headers['If-Modified-Since'] = validators.lastModified;
+    let response: Response;
+    try {
+      response = await fetch(url, { credentials: 'omit', redirect: 'follow', cache: 'no-store', headers, signal: controller.signal });
+    } catch {
+      // Give the webRequest error event a moment to arrive after the rejection.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return failure(abortedFor ?? classifyNetError(watch.error), url);
+    }
+    const finalUrl = response.url || url;
+    if (response.status === 304) {
+      return { ok: true, finalUrl, status: 304, redirects: watch.redirects, html: null, ...validatorsOf(response) } satisfies FetchSuccess;
+    }
+    if (!response.ok) return failureForStatus(response.status, finalUrl);
+    const type = response.headers.get('content-type') ?? '';
+    if (!HTML_TYPES.test(type)) {
+      void response.body?.cancel();
+      return failure('not-html', finalUrl);
+    }
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > FETCH_LIMITS.maxBytes) {
+      void response.body?.cancel();
+      return failure('too-large', finalUrl);
+    }
+    const html = await readCapped(response, FETCH_LIMITS.maxBytes);
+    if (html === null) return failure(abortedFor ?? 'too-large', finalUrl);
+    return { ok: true, finalUrl, status: response.status, redirects: watch.redirects, html, ...validatorsOf(response) };
+  } catch {
+    return failure(abortedFor ?? classifyNetError(watch.error), url);
+  } finally {
+    clearTimeout(timer);
+    watches.delete(watch);
+  }
+};
+
+function validatorsOf(response: Response) {
+  return { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+}
+
+/** The body as text, or null once it passes `maxBytes` (an endless body is cut off, not buffered). */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder(charsetOf(response.headers.get('content-type'))).decode(bytes);
+}
+
+function charsetOf(contentType: string | null): string {
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return charset ? new TextDecoder(charset).encoding : 'utf-8';
+  } catch {
+    return 'utf-8';
+  }
+}

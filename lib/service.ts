@@ -1,0 +1,142 @@
+/**
+ * What the background does for each request of the protocol. The entrypoint
+ * only wires browser events to these functions.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { normalizeUrl } from '@/core/url';
+import type { Provenance } from '@/core/types';
+import { nextHopUrl, verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
+import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification } from './db';
+import { failure, fetchPage } from './fetch-page';
+import type { PageTextRequest, ResponseFor, TabReport, VerifyResponse } from './messages';
+import { parsePage } from './parse-page';
+import { cacheTtlMs, settings } from './settings';
+import { clearTabScan, getTabScan, setTabScan } from './tab-state';
+import { clearTab, markTab } from './toolbar';
+
+export async function onPageScanned(record: Provenance, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
+  const tabId = sender.tab?.id;
+  // Scans come from the top frame of a tab only; frames are not the article.
+  if (tabId === undefined || sender.frameId !== 0) return { stored: false };
+  const key = safeNormalize(record.url);
+  if (!key) return { stored: false };
+  await setTabScan(tabId, { key, isArticle: record.isArticle, syndicated: record.syndicated });
+  await markTab(tabId, record);
+  if (!record.isArticle) return { stored: false };
+  await recordDetection(database(), record);
+  if (record.syndicated && (await settings.autoVerify.getValue())) {
+    // Automatic verification never asks for permissions: it runs only where they are already granted.
+    void verify(record.url, tabId, false, { askedByUser: false }).catch(() => undefined);
+  }
+  return { stored: true };
+}
+
+export async function tabReport(tabId: number): Promise<TabReport> {
+  let tabUrl: string | null = null;
+  try {
+    tabUrl = (await browser.tabs.get(tabId)).url ?? null;
+  } catch {
+    return { state: 'unreadable', tabUrl: null, entry: null, verification: null };
+  }
+  const none = { entry: null, verification: null };
+  if (!tabUrl || !/^https?:/i.test(tabUrl)) return { state: 'unreadable', tabUrl, ...none };
+  const scan = await getTabScan(tabId);
+  const key = safeNormalize(tabUrl);
+  if (!scan || scan.key !== key) {
+    // Chrome's PDF viewer runs no content script: a .pdf tab will never be scanned.
+    const isPdf = /\.pdf$/i.test(new URL(tabUrl).pathname);
+    return { state: isPdf ? 'unreadable' : 'pending', tabUrl, ...none };
+  }
+  if (!scan.isArticle) return { state: 'no-article', tabUrl, ...none };
+  const db = database();
+  const [entry, verification] = await Promise.all([getEntry(db, tabUrl), latestVerification(db, tabUrl)]);
+  return { state: entry ? 'article' : 'pending', tabUrl, entry: entry ?? null, verification: verification ?? null };
+}
+
+export async function onTabUrlChanged(tabId: number, url: string): Promise<void> {
+  const scan = await getTabScan(tabId);
+  if (scan && scan.key === safeNormalize(url)) return; // same page (e.g. a fragment change)
+  await Promise.all([clearTabScan(tabId), clearTab(tabId)]);
+}
+
+export const onTabRemoved = (tabId: number) => clearTabScan(tabId);
+
+/** Only fetch from sites the user has let us read (optional host permissions). */
+const permittedFetch: FetchPage = async (url, validators) => {
+  const origin = `${new URL(url).origin}/*`;
+  const allowed = await browser.permissions.contains({ origins: [origin] }).catch(() => false);
+  if (!allowed) return failure('permission-refused', url);
+  return fetchPage(url, validators);
+};
+
+const running = new Map<string, Promise<VerifyResponse>>();
+
+/** Verify a page from history: fetch the chain, compare, store. One run per page at a time. */
+export function verify(pageUrl: string, tabId: number | null, force: boolean, context = { askedByUser: true }): Promise<VerifyResponse> {
+  const key = normalizeUrl(pageUrl);
+  const existing = running.get(key);
+  if (existing) return existing;
+  const run = runVerification(key, tabId, force, context.askedByUser).finally(() => running.delete(key));
+  running.set(key, run);
+  return run;
+}
+
+async function runVerification(pageKey: string, tabId: number | null, force: boolean, askedByUser: boolean): Promise<VerifyResponse> {
+  const db = database();
+  const entry = await getEntry(db, pageKey);
+  if (!entry) {
+    return { ok: false, verification: failedBeforeStart(pageKey, 'this page is not in the history yet; reload it and try again') };
+  }
+  const record = entry.record;
+  const next = nextHopUrl(record);
+  const pageText = next ? await pageTextFor(tabId, record.url) : null;
+  const verification = await verifyProvenance(record, pageText, {
+    fetchPage: permittedFetch,
+    parsePage,
+    cache: originalCache(db),
+    ttlMs: await cacheTtlMs(),
+    force,
+    onProgress: ({ hop, url }) => {
+      void browser.runtime.sendMessage({ type: 'verify-progress', pageUrl: pageKey, hop, url }).catch(() => undefined);
+    },
+  });
+  if (!askedByUser && verification.failure?.code === 'permission-refused') return { ok: false, verification };
+  return { ok: true, entry: await storeVerification(db, verification) };
+}
+
+/** The page's article text: from its open tab, else fetched like an original. */
+async function pageTextFor(tabId: number | null, pageUrl: string): Promise<string | null> {
+  if (tabId !== null) {
+    try {
+      const request: PageTextRequest = { type: 'get-page-text' };
+      const text: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+      if (typeof text === 'string') return text;
+    } catch {
+      // The tab is gone or navigated: fall back to fetching the page.
+    }
+  }
+  const answer = await permittedFetch(pageUrl);
+  if (!answer.ok || answer.html === null) return null;
+  return (await parsePage(answer.html, answer.finalUrl)).text;
+}
+
+function failedBeforeStart(pageUrl: string, message: string): Verification {
+  return {
+    pageUrl,
+    checkedAt: Date.now(),
+    outcome: 'failed',
+    hops: [],
+    original: null,
+    failure: { code: 'http-error', message, url: pageUrl },
+    search: null,
+    comparison: null,
+  };
+}
+
+function safeNormalize(url: string): string | null {
+  try {
+    return normalizeUrl(url);
+  } catch {
+    return null;
+  }
+}

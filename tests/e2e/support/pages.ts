@@ -1,0 +1,49 @@
+/**
+ * The fixture pages the tests visit, by what they stand for. The files live in
+ * tests/fixtures/web/<host>/<path>/index.html (a leading "www." is optional).
+ */
+export const RUNNING_EXAMPLE = {
+  /** A made-up feed-scraping WordPress site printing the running example (seeds/000_b9eb4489ecf82cc8.txt). */
+  syndicatedPage:
+    'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+  /** The page's "Source link :", itself a syndicator (USA NEWS). */
+  sourceLink:
+    'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+  /** Where USA NEWS got it from: the original. */
+  original: 'https://www.washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/',
+  siteName: 'News Harbor Daily',
+  intermediateName: 'USA NEWS',
+  originalPublisher: 'The Washington Post',
+  originalHeadline: 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv',
+  publishedAsWritten: '2025-02-22 14:42:26',
+  author: 'Jean-Pierre CHALLOT',
+  copyright: 'Copyright for syndicated content belongs to the linked Source.',
+} as const;
+
+/** Ordinary original articles that must not be flagged. */
+export const ORIGINALS = {
+  /** A regional paper whose site-wide footer quotes AP's terms. */
+  regional: {
+    url: 'https://www.harlowvalleycourier.com/news/local/council-approves-mill-street-bridge-replacement/',
+    headline: 'Council approves $4.2 million plan to replace Mill Street bridge',
+    siteName: 'Harlow Valley Courier',
+  },
+  /** A tech review that says "Originally published in 1998, the book…" about a novel. */
+  tech: {
+    url: 'https://circuitledger.net/reviews/folio-note-2-e-reader-review/',
+    headline: 'Folio Note 2 review: the first e-reader that gets margins right',
+    siteName: 'Circuit Ledger',
+  },
+  /** The running example's original. */
+  washingtonPost: {
+    url: RUNNING_EXAMPLE.original,
+    headline: RUNNING_EXAMPLE.originalHeadline,
+    siteName: 'Washington Post',
+  },
+} as const;
+
+/** A newspaper front page: not an article. */
+export const NOT_AN_ARTICLE = {
+  url: 'https://www.harlowvalleycourier.com/',
+  title: 'Harlow Valley Courier',
+} as const;

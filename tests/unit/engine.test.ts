@@ -1,0 +1,74 @@
+/** The running example end to end, URL helpers, and engine guarantees. */
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { getDomain } from 'tldts';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../core/detect';
+import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from '../../core/url';
+import { publisherForDomain } from '../../core/publishers';
+
+const PAGE_URL = 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/?utm_source=twitter&fbclid=abc#comments';
+const SOURCE = 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/';
+
+describe('the running example (seeds/000_b9eb4489ecf82cc8.txt as a WordPress page)', () => {
+  const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
+  const { document } = parseHTML(html);
+  const record = detect(document as unknown as Document, PAGE_URL);
+
+  it('is a syndicated copy of a copy, with high confidence', () => {
+    expect(record.syndicated).toBe(true);
+    expect(record.isArticle).toBe(true);
+    expect(record.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(record.url).toBe('https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/');
+    expect(record.sourceUrl).toBe(SOURCE);
+  });
+  it('gives the chain this page → USA NEWS → The Washington Post', () => {
+    expect(record.chain).toEqual([
+      { url: SOURCE, publisher: 'USA NEWS', site: 'usa-news.biz' },
+      { url: null, publisher: 'The Washington Post', site: 'washingtonpost.com' },
+    ]);
+    expect(record.original).toEqual({ url: null, publisher: 'The Washington Post', headline: 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv', publishedAt: null });
+  });
+  it('keeps the syndicator\'s author, the local date as written, and the copyright notice', () => {
+    expect(record.page.author).toBe('Jean-Pierre CHALLOT');
+    expect(record.page.publishedAt).toBe('2025-02-22T14:42:26');
+    expect(record.page.publishedAtText).toBe('2025-02-22 14:42:26');
+    expect(record.copyright).toBe('Copyright for syndicated content belongs to the linked Source.');
+  });
+  it('gives evidence with text and location for each claim', () => {
+    for (const signal of record.signals) {
+      expect(signal.evidence.text.length).toBeGreaterThan(0);
+      expect(signal.evidence.location.length).toBeGreaterThan(0);
+    }
+    expect(record.signals.some((s) => s.evidence.text.startsWith('The post U.S., Russia hold first talks'))).toBe(true);
+    expect(record.signals.some((s) => s.evidence.text.startsWith('Source link :'))).toBe(true);
+  });
+});
+
+describe('URL helpers', () => {
+  it('normalizeUrl: lower-case host, no fragment, no tracking parameters, no default port', () => {
+    expect(normalizeUrl('HTTPS://WWW.Example.COM:443/a/B?utm_source=x&id=2&gclid=1&mc_cid=3#top')).toBe('https://www.example.com/a/B?id=2');
+    expect(normalizeUrl('https://example.com/a?b=2&a=1')).toBe('https://example.com/a?b=2&a=1');
+  });
+  it('safeHttpUrl: http(s) only, resolved, tracking dropped', () => {
+    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'chrome-extension://abc/x.html', '']) {
+      expect(safeHttpUrl(bad, 'https://a.example/')).toBeNull();
+    }
+    expect(safeHttpUrl('/x?utm_medium=e', 'https://a.example/y')).toBe('https://a.example/x');
+  });
+  it('registrableDomain agrees with tldts on the hosts news pages use', () => {
+    const hosts = ['www.bbc.co.uk', 'abcnews.go.com', 'headlines.yahoo.co.jp', 'www.abc.net.au', 'www.smh.com.au', 'news.google.com', 'www.lemonde.fr', 'www.spiegel.de', 'edition.cnn.com', 'amp.theguardian.com', 'm.nzherald.co.nz', 'www.folha.uol.com.br', 'www.thehindu.co.in', 'www.gov.uk', 'foo.blogspot.com', 'a.b.c.example.org', 'www.nytimes.com', 'www.elpais.com.co', 'news.sky.com'];
+    for (const host of hosts) expect(registrableDomain(host), host).toBe(getDomain(host));
+    expect(registrableDomain('127.0.0.1')).toBeNull();
+    expect(sameSite('https://amp.example.com/x', 'http://www.example.com')).toBe(true);
+  });
+  it('displayHost exposes look-alike hosts', () => {
+    expect(displayHost('https://аpple.com/')).toBe('xn--pple-43d.com (аpple.com)');
+    expect(displayHost('https://www.apple.com/')).toBe('www.apple.com');
+  });
+  it('publishers table', () => {
+    expect(publisherForDomain('https://www.washingtonpost.com/world/')).toBe('The Washington Post');
+    expect(publisherForDomain('abcnews.go.com')).toBe('ABC News');
+    expect(publisherForDomain('go.com')).toBeNull();
+  });
+});
