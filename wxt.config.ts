@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+
+const nativeBrowser = fileURLToPath(new URL('./lib/native-browser.ts', import.meta.url));
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,6 +12,21 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // webextension-polyfill everywhere but the content script, which runs on
+    // every page and stays small (see lib/native-browser.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const entry = { find: /^wxt\/browser$/, replacement: nativeBrowser };
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(alias)
+          ? [entry, ...alias]
+          : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
     default_locale: 'en',

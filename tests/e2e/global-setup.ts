@@ -1,18 +1,31 @@
 /**
- * Builds the Chrome extension once before the end-to-end tests.
- * PROVENANCE_SKIP_BUILD=1 uses whatever is in .output/chrome-mv3 (e.g. while
- * iterating on tests, or when CI built it in an earlier step).
+ * Builds the Chrome extension once before the end-to-end tests and stages a
+ * private copy of it (.tmp/e2e/chrome-mv3) for the tests to load.
+ *
+ * - PROVENANCE_SKIP_BUILD=1: no build; stage what is in .output/chrome-mv3.
+ * - PROVENANCE_EXTENSION_DIR=<dir>: load that unpacked extension as it is
+ *   (no build, no copy), e.g. a build made by an earlier CI step.
  */
 import path from 'node:path';
-import { assertExtensionBuilt, REPO_ROOT } from './support/browser';
-import { buildExtension } from './support/build';
+import { assertExtensionBuilt, CHROME_BUILD_DIR, REPO_ROOT } from './support/browser';
+import { buildExtension, stageBuild } from './support/build';
 
 export default function globalSetup(): void {
-  if (process.env.PROVENANCE_SKIP_BUILD === '1') {
-    assertExtensionBuilt();
-    console.log('[e2e] PROVENANCE_SKIP_BUILD=1: using the existing .output/chrome-mv3');
+  const given = process.env.PROVENANCE_EXTENSION_DIR;
+  if (given) {
+    assertExtensionBuilt(given);
+    console.log(`[e2e] loading the extension in ${given} (PROVENANCE_EXTENSION_DIR)`);
     return;
   }
-  const { dir, ms } = buildExtension('chrome');
-  console.log(`[e2e] built ${path.relative(REPO_ROOT, dir)} in ${(ms / 1000).toFixed(1)} s`);
+  if (process.env.PROVENANCE_SKIP_BUILD === '1') {
+    assertExtensionBuilt(CHROME_BUILD_DIR);
+    console.log('[e2e] PROVENANCE_SKIP_BUILD=1: using the existing .output/chrome-mv3');
+  } else {
+    const { ms } = buildExtension('chrome');
+    console.log(`[e2e] built .output/chrome-mv3 in ${(ms / 1000).toFixed(1)} s`);
+  }
+  const staged = stageBuild(CHROME_BUILD_DIR);
+  // Workers start after globalSetup and inherit its environment.
+  process.env.PROVENANCE_EXTENSION_DIR = staged;
+  console.log(`[e2e] tests load ${path.relative(REPO_ROOT, staged)}`);
 }

@@ -22,7 +22,14 @@ import { chromium, type BrowserContext, type Page, type Worker } from '@playwrig
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../../..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROME_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+/** Where `npx wxt build` puts the Chrome extension. */
+export const CHROME_BUILD_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+/**
+ * The extension the tests load: PROVENANCE_EXTENSION_DIR when set (globalSetup
+ * sets it to a private copy of the build, so a rebuild by someone else in the
+ * same tree cannot pull files from under a running test), else the build itself.
+ */
+export const extensionDir = (): string => process.env.PROVENANCE_EXTENSION_DIR || CHROME_BUILD_DIR;
 export const FIREFOX_EXTENSION_DIR = path.join(REPO_ROOT, '.output/firefox-mv2');
 
 /**
@@ -60,10 +67,10 @@ export function chromiumArgs(fixturePort: number, extensionDir?: string): string
   ];
 }
 
-export function assertExtensionBuilt(extensionDir = CHROME_EXTENSION_DIR): void {
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
+export function assertExtensionBuilt(dir = extensionDir()): void {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(
-      `No built extension at ${path.relative(REPO_ROOT, extensionDir)}/manifest.json. ` +
+      `No built extension at ${path.relative(REPO_ROOT, dir) || dir}/manifest.json. ` +
         'Run `npx wxt build` (the e2e globalSetup does this unless PROVENANCE_SKIP_BUILD=1).',
     );
   }
@@ -93,14 +100,14 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
-  assertExtensionBuilt(extensionDir);
+  const dir = options.extensionDir ?? extensionDir();
+  assertExtensionBuilt(dir);
   const userDataDir = options.userDataDir ?? makeUserDataDir();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...chromiumArgs(options.fixturePort, extensionDir), ...(options.args ?? [])],
+    args: [...chromiumArgs(options.fixturePort, dir), ...(options.args ?? [])],
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
   });

@@ -1,5 +1,6 @@
 /** Building the extension the way a developer does (`npx wxt build`), for the e2e tests and the demo. */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './browser';
 
@@ -26,4 +27,24 @@ export function buildExtension(target: Target = 'chrome'): { dir: string; ms: nu
     throw new Error(`\`npx ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}):\n${output}`);
   }
   return { dir: OUTPUT_DIRS[target], ms: Date.now() - started };
+}
+
+/** Private copies of the build live here (gitignored .tmp/). */
+export const STAGING_ROOT = path.join(REPO_ROOT, '.tmp/e2e');
+
+/**
+ * Copies a build to `.tmp/e2e/<name>` and returns that path. Others working in
+ * the same tree rebuild .output/ at any time (WXT empties the folder first);
+ * a test loading the copy keeps its files. The path is fixed, so the unpacked
+ * extension's id (derived from its path) is the same from run to run.
+ */
+export function stageBuild(buildDir: string, name = path.basename(buildDir)): string {
+  if (!fs.existsSync(path.join(buildDir, 'manifest.json'))) {
+    throw new Error(`Nothing to stage: ${buildDir} has no manifest.json.`);
+  }
+  const target = path.join(STAGING_ROOT, name);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(STAGING_ROOT, { recursive: true });
+  fs.cpSync(buildDir, target, { recursive: true });
+  return target;
 }
