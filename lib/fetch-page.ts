@@ -9,10 +9,9 @@
  * network log watches our own requests (tabId -1) while a fetch runs.
  */
 import { browser } from 'wxt/browser';
-import type { FetchFailure, FetchFailureCode, FetchPage, FetchSuccess } from '@/core/verify';
-import { displayHost } from '@/core/url';
+import { classifyNetError, failure, failureForStatus, FETCH_LIMITS, HTML_TYPES } from '@/core/fetch-failures';
+import type { FetchFailureCode, FetchPage, FetchSuccess } from '@/core/verify';
 
-export const FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
 
 interface Watch {
   url: string;
@@ -46,48 +45,6 @@ function listen(): void {
   }, filter);
 }
 
-/** Chrome's net::ERR_* and Firefox's NS_ERROR_* / SEC_ERROR_* names, in our words. */
-export function classifyNetError(error: string | null): FetchFailureCode {
-  const name = (error ?? '').toUpperCase();
-  if (/TOO_MANY_REDIRECTS|REDIRECT_LOOP/.test(name)) return 'redirect-loop';
-  if (/CERT|SSL|TLS|SEC_ERROR|MOZILLA_PKIX/.test(name)) return 'tls';
-  if (/TIMED_OUT|TIMEOUT/.test(name)) return 'timeout';
-  if (/INTERNET_DISCONNECTED|NS_ERROR_OFFLINE/.test(name)) return 'offline';
-  return 'network';
-}
-
-const MESSAGES: Record<FetchFailureCode, (host: string, status?: number) => string> = {
-  'not-found': (h) => `${h} answered 404: the page is not there (moved or removed)`,
-  gone: (h) => `${h} answered 410: the page was removed for good`,
-  forbidden: (h, s) => `${h} answered ${s}: the page needs a sign-in or is blocked for automatic requests`,
-  'login-wall': (h) => `${h} showed a sign-in page instead of the article`,
-  'server-error': (h, s) => `${h} answered ${s}: a server error on their side; try again later`,
-  'http-error': (h, s) => `${h} answered ${s}`,
-  timeout: (h) => `${h} did not answer within ${FETCH_LIMITS.timeoutMs / 1000} seconds`,
-  'not-html': (h) => `${h} did not send a web page (not HTML)`,
-  'too-large': (h) => `${h} sent more than ${FETCH_LIMITS.maxBytes / 1024 / 1024} MB; not read`,
-  tls: (h) => `${h}'s secure connection could not be trusted (certificate or TLS error)`,
-  'redirect-loop': (h) => `${h} redirects in a loop`,
-  'too-many-redirects': (h) => `${h} redirected more than ${FETCH_LIMITS.maxRedirects} times`,
-  network: (h) => `${h} could not be reached (connection refused or name not found)`,
-  offline: () => 'the browser is offline',
-  'permission-refused': (h) => `permission to read ${h} was not given`,
-  'unsafe-url': (h) => `${h} is not an http(s) address`,
-};
-
-export function failure(code: FetchFailureCode, url: string, status?: number): FetchFailure {
-  return { ok: false, code, message: MESSAGES[code](displayHost(url), status), ...(status ? { status } : {}) };
-}
-
-export function failureForStatus(status: number, url: string): FetchFailure {
-  if (status === 404) return failure('not-found', url, status);
-  if (status === 410) return failure('gone', url, status);
-  if (status === 401 || status === 403) return failure('forbidden', url, status);
-  if (status >= 500) return failure('server-error', url, status);
-  return failure('http-error', url, status);
-}
-
-const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
 /** The fetcher the background hands to core/verify. */
 export const fetchPage: FetchPage = async (url, validators) => {

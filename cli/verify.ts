@@ -1,0 +1,85 @@
+/**
+ * `provenance verify`: follow a page's source back to the original, the same
+ * way the extension does (core/verify), and print the chain and the comparison.
+ */
+import { articleText, readPage } from '../core/article-text';
+import { displayHost } from '../core/url';
+import { verifyProvenance, type CachedOriginal, type Verification } from '../core/verify';
+import { CliError, loadPage, parseHtml } from './load';
+import type { Command } from './main';
+import { createNodeFetcher } from './node-fetcher';
+
+const USAGE = 'usage: provenance verify <file-or-http-url> [--url <page-url>] [--json]';
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'fetch the original(s) the page credits, follow the chain and compare',
+  usage: USAGE,
+  async run(args, io) {
+    let target: string | undefined;
+    let pageUrl: string | undefined;
+    let json = false;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      if (arg === '--json') json = true;
+      else if (arg === '--url') {
+        pageUrl = args[++i];
+        if (!pageUrl || !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url needs an http(s) URL\n${USAGE}`);
+      } else if (arg.startsWith('--')) throw new CliError('usage', `unknown option ${arg}\n${USAGE}`);
+      else if (target) throw new CliError('usage', `one page at a time\n${USAGE}`);
+      else target = arg;
+    }
+    if (!target) throw new CliError('usage', `verify needs a file or an http(s) URL\n${USAGE}`);
+
+    const loaded = await loadPage(target);
+    const url = pageUrl ?? loaded.servedAt;
+    if (!url) throw new CliError('usage', `a saved file needs --url <page-url>: the address it was served at\n${USAGE}`);
+    const doc = parseHtml(loaded.html);
+    const { record } = readPage(doc, url);
+    const memory = new Map<string, CachedOriginal>();
+    const verification = await verifyProvenance(record, articleText(doc), {
+      fetchPage: createNodeFetcher(),
+      parsePage: async (html, at) => readPage(parseHtml(html), at),
+      cache: { get: async (key) => memory.get(key), put: async (entry) => void memory.set(entry.key, entry) },
+      ttlMs: 0,
+      onProgress: ({ url: hopUrl }) => {
+        if (!json) io.err(`fetching ${hopUrl}`);
+      },
+    });
+    io.out(json ? JSON.stringify(verification, null, 2) : report(verification));
+    return verification.outcome === 'failed' ? 1 : 0;
+  },
+};
+
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+
+function report(v: Verification): string {
+  const lines = [v.pageUrl, OUTCOME[v.outcome], '', 'Chain', '  this page'];
+  for (const hop of v.hops) {
+    const notes = [hop.syndicated ? 'itself a copy' : null, hop.redirectedAcrossSites ? `redirected from ${displayHost(hop.url)}` : null].filter(Boolean);
+    lines.push(`  → ${hop.publisher ?? hop.site ?? '?'}  ${hop.finalUrl}${notes.length ? `  (${notes.join('; ')})` : ''}`);
+  }
+  if (v.search) lines.push(`  → ${v.search.publisher} (named, not linked)`, '', `Search for it: ${v.search.url}`);
+  if (v.failure) lines.push('', `Problem: ${v.failure.message}`);
+  const c = v.comparison;
+  if (c) {
+    lines.push('', 'Compared with the original');
+    if (c.headline) {
+      const diff = c.headline.diff.map((s) => (s.op === 'same' ? s.text : s.op === 'added' ? `[+${s.text}]` : `[-${s.text}]`)).join(' ');
+      lines.push(`  headline   ${c.headline.verdict} (${percent(c.headline.similarity)})`, `             ${diff}`);
+    }
+    if (c.text) lines.push(`  text       ${c.text.verdict}: ${percent(c.text.originalOnPage)} of the original on the page, ${percent(c.text.pageFromOriginal)} of the page from the original`);
+    if (c.delay.text) lines.push(`  delay      ${c.delay.text}${c.delay.approximate ? ' (approximate: a date has no time zone)' : ''}`);
+    lines.push(`  author     ${c.authors.verdict}`);
+  }
+  return lines.join('\n');
+}
+
+const OUTCOME: Record<Verification['outcome'], string> = {
+  verified: 'ORIGINAL FOUND and compared',
+  'named-not-linked': 'the original is named but not linked',
+  failed: 'COULD NOT CHECK',
+  loop: 'the chain goes round in a loop',
+  'too-long': 'the chain is longer than 4 copies; stopped',
+  'nothing-to-verify': 'nothing to verify: the page names no source',
+};

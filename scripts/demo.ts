@@ -1,0 +1,186 @@
+/**
+ * `npm run demo`: the extension on the running example, in real Chromium,
+ * against the fixture web.
+ *
+ * - With a display (DISPLAY or WAYLAND_DISPLAY set): opens a visible browser on
+ *   the syndicated page, its popup card and the history, and waits until you
+ *   close the window.
+ * - Without one (or with --headless): takes screenshots into demo-output/ and
+ *   prints their paths: the page with its inline badge, a close-up of the badge,
+ *   the popup card for that tab, and the options page's history.
+ *
+ * Options:
+ *   --no-build               use the existing .output/chrome-mv3
+ *   --headless / --headed    force a mode
+ *   --color-scheme <s>       light (default), dark, or both (screenshots for each)
+ *   --out <dir>              screenshot folder (default demo-output)
+ *   --url <url>              another fixture page to show (default: the running example)
+ *
+ * PROVENANCE_SKIP_BUILD=1 is the same as --no-build; CHROMIUM_PATH picks the browser.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BrowserContext, Page } from '@playwright/test';
+import { FixtureWeb } from '../tests/e2e/support/fixture-web';
+import {
+  CHROME_BUILD_DIR,
+  REPO_ROOT,
+  launchWithExtension,
+  openOptions,
+  openPopupFor,
+  tabIdFor,
+  waitForSettledPopup,
+} from '../tests/e2e/support/browser';
+import { buildExtension, stageBuild } from '../tests/e2e/support/build';
+import { RUNNING_EXAMPLE, ORIGINALS } from '../tests/e2e/support/pages';
+
+type Scheme = 'light' | 'dark';
+
+const { values } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    headless: { type: 'boolean', default: false },
+    headed: { type: 'boolean', default: false },
+    'color-scheme': { type: 'string', default: 'light' },
+    out: { type: 'string', default: 'demo-output' },
+    url: { type: 'string', default: RUNNING_EXAMPLE.syndicatedPage },
+  },
+});
+
+const schemeOption = values['color-scheme'];
+if (!['light', 'dark', 'both'].includes(schemeOption)) {
+  console.error(`--color-scheme must be light, dark or both (got "${schemeOption}")`);
+  process.exit(2);
+}
+const schemes: Scheme[] = schemeOption === 'both' ? ['light', 'dark'] : [schemeOption as Scheme];
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = values.headless || (!values.headed && !hasDisplay);
+const outDir = path.resolve(REPO_ROOT, values.out);
+const pageUrl = values.url;
+
+function log(message: string): void {
+  console.log(`[demo] ${message}`);
+}
+
+/** Opens `url` in a new tab and waits (best effort) for the extension's report on it. */
+async function visit(context: BrowserContext, extensionId: string, url: string): Promise<{ page: Page; tabId: number; popup: Page | null }> {
+  const page = context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
+  await page.goto(url);
+  const tabId = await tabIdFor(context, url, extensionId);
+  try {
+    return { page, tabId, popup: await waitForSettledPopup(context, extensionId, tabId, 10_000) };
+  } catch (error) {
+    log(`warning: ${(error as Error).message}`);
+    return { page, tabId, popup: null };
+  }
+}
+
+/** A clip around the badge and the headline it sits next to, for a close-up. */
+async function badgeClip(page: Page) {
+  const badge = await page.locator('provenance-badge [data-testid="provenance-badge"]').first().boundingBox();
+  if (!badge) return null;
+  const headline = await page.locator('h1').first().boundingBox();
+  const boxes = headline ? [badge, headline] : [badge];
+  const pad = 16;
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + pad;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + pad;
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+async function screenshots(context: BrowserContext, extensionId: string): Promise<string[]> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const shot = async (page: Page, name: string, options: Parameters<Page['screenshot']>[0] = {}) => {
+    const file = path.join(outDir, name);
+    await page.screenshot({ ...options, path: file });
+    written.push(file);
+  };
+
+  const main = await visit(context, extensionId, pageUrl);
+  const badgeShown = await main.page
+    .locator('provenance-badge [data-testid="provenance-badge"]')
+    .first()
+    .waitFor({ state: 'visible', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!badgeShown) log('note: no inline badge on this page (an original, or the badge is not built yet)');
+  // A few more pages, so the history has more than one row.
+  for (const url of [ORIGINALS.regional.url, ORIGINALS.tech.url]) {
+    if (url !== pageUrl) await visit(context, extensionId, url);
+  }
+  const popup = main.popup ?? (await openPopupFor(context, extensionId, main.tabId));
+  const options = await openOptions(context, extensionId);
+  await options.locator('[data-testid="history-row"]').first().waitFor({ timeout: 5_000 }).catch(() => log('note: the history shows no rows'));
+
+  for (const scheme of schemes) {
+    for (const page of [main.page, popup, options]) await page.emulateMedia({ colorScheme: scheme });
+    await main.page.bringToFront();
+    await main.page.evaluate(() => window.scrollTo(0, 0));
+    await shot(main.page, `page-with-badge-${scheme}.png`);
+    const clip = badgeShown ? await badgeClip(main.page) : null;
+    if (clip) await shot(main.page, `badge-closeup-${scheme}.png`, { clip });
+    await popup.bringToFront();
+    await shot(popup, `popup-${scheme}.png`, { fullPage: true });
+    await options.bringToFront();
+    await shot(options, `options-history-${scheme}.png`, { fullPage: true });
+  }
+  return written;
+}
+
+async function main(): Promise<void> {
+  if (values['no-build'] || process.env.PROVENANCE_SKIP_BUILD === '1') {
+    log('using the existing .output/chrome-mv3');
+  } else {
+    log('building the extension (npx wxt build)…');
+    const { ms } = buildExtension('chrome');
+    log(`built in ${(ms / 1000).toFixed(1)} s`);
+  }
+  const extensionDir = stageBuild(CHROME_BUILD_DIR, 'demo-chrome-mv3');
+
+  const web = await new FixtureWeb().start();
+  log(`fixture web on https://127.0.0.1:${web.port} (every host name maps to it)`);
+  const browser = await launchWithExtension({
+    fixturePort: web.port,
+    extensionDir,
+    headless,
+    colorScheme: schemes[0],
+    // A visible window sizes its own pages.
+    viewport: headless ? { width: 1280, height: 900 } : null,
+  });
+  const { context, extensionId, userDataDir } = browser;
+  const cleanUp = async () => {
+    await context.close().catch(() => {});
+    await web.stop();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+
+  try {
+    if (headless) {
+      const files = await screenshots(context, extensionId);
+      log(`wrote ${files.length} screenshots:`);
+      for (const file of files) console.log(path.relative(process.cwd(), file));
+      await cleanUp();
+      return;
+    }
+    const { page, tabId } = await visit(context, extensionId, pageUrl);
+    await openPopupFor(context, extensionId, tabId);
+    await openOptions(context, extensionId);
+    await page.bringToFront();
+    log(`showing ${pageUrl}`);
+    log('the popup card and the history are open in other tabs; close the browser window to finish.');
+    process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+    await new Promise<void>((resolve) => context.once('close', () => resolve()));
+    await cleanUp();
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[demo] failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
