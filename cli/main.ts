@@ -3,6 +3,7 @@
  * COMMANDS; adding one (e.g. `verify`) means one new file and one line here.
  */
 import { inspectCommand } from './inspect';
+import { verifyCommand } from './verify';
 import { CliError } from './load';
 
 export interface CommandIO {
@@ -18,7 +19,7 @@ export interface Command {
   run(args: string[], io: CommandIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [inspectCommand];
+export const COMMANDS: Command[] = [inspectCommand, verifyCommand];
 
 const consoleIO: CommandIO = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProvenanceDatabase, getEntry, listHistory, recordDetection } from '@/lib/db';
+import { ProvenanceDatabase, getEntry, latestVerification, listHistory, recordDetection, storeVerification } from '@/lib/db';
 import { sampleRecord } from './sample-record';
 
 let db: ProvenanceDatabase;
@@ -51,5 +51,35 @@ describe('history database', () => {
     db.close();
     await db.open();
     expect(await getEntry(db, 'https://example.com/kept')).toBeDefined();
+  });
+});
+
+describe('verification results', () => {
+  const base = {
+    pageUrl: 'https://example.com/a',
+    hops: [],
+    original: null,
+    search: null,
+    comparison: null,
+  };
+  it('keeps an earlier success when a re-check fails, and shows the failure beside it', async () => {
+    open();
+    const success = { ...base, checkedAt: 1000, outcome: 'verified' as const, failure: null, original: { url: 'https://orig.example/x', publisher: 'Orig', headline: 'H', publishedAt: null, authors: [] } };
+    await storeVerification(db, success);
+    const failed = { ...base, checkedAt: 2000, outcome: 'failed' as const, failure: { code: 'offline' as const, message: 'the browser is offline', url: 'https://orig.example/x' } };
+    const kept = await storeVerification(db, failed);
+    expect(kept.verification.outcome).toBe('verified');
+    expect(kept.lastFailure?.at).toBe(2000);
+    expect((await latestVerification(db, 'https://example.com/a'))?.verification.checkedAt).toBe(1000);
+    expect(await db.verifications.count()).toBe(1);
+  });
+
+  it('replaces a failure with the next result', async () => {
+    open();
+    await storeVerification(db, { ...base, checkedAt: 1000, outcome: 'failed', failure: { code: 'not-found', message: '404', url: 'https://x.example' } });
+    const next = await storeVerification(db, { ...base, checkedAt: 2000, outcome: 'failed', failure: { code: 'timeout', message: 'slow', url: 'https://x.example' } });
+    expect(next.verification.failure?.code).toBe('timeout');
+    expect(next.lastFailure).toBeNull();
+    expect(await db.verifications.count()).toBe(1);
   });
 });
