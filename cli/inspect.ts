@@ -1,6 +1,6 @@
 /** `provenance inspect`: run the engine on a saved page or a URL and print a report or JSON. */
 import { readFile } from 'node:fs/promises';
-import { detect } from '../core/detect';
+import { detectWithNames } from '../core/publishers';
 import type { Provenance } from '../core/types';
 import { CliError, loadPage, parseHtml } from './load';
 import type { Command, CommandIO } from './main';
@@ -59,7 +59,7 @@ export async function inspectOne(target: string, pageUrl?: string): Promise<Insp
   const loaded = await loadPage(target);
   const url = pageUrl ?? loaded.servedAt ?? `file://${target}`;
   if (pageUrl && !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url must be an http(s) URL, got ${pageUrl}`);
-  const provenance = detect(parseHtml(loaded.html), url);
+  const provenance = detectWithNames(parseHtml(loaded.html), url);
   return toRecord(isUrl ? null : target, provenance);
 }
 

@@ -3,7 +3,7 @@
  * the content script's every-page path: it runs when a copy is found or an
  * original is fetched. Bounded like the scan: an iterative walk with caps.
  */
-import { detect } from './detect';
+import { detectWithNames } from './publishers';
 import { findRoot } from './scan';
 import type { Provenance } from './types';
 import { normalizeSpace } from './text';
@@ -45,5 +45,5 @@ export function articleText(doc: Document): string {
 
 /** The engine run on a fetched page: its record and its text, for verification. */
 export function readPage(doc: Document, url: string): { record: Provenance; text: string } {
-  return { record: detect(doc, url), text: articleText(doc) };
+  return { record: detectWithNames(doc, url), text: articleText(doc) };
 }

@@ -9,7 +9,6 @@
 import { parseDate } from './dates';
 import { articleNode } from './jsonld';
 import { extractPage } from './metadata';
-import { domainForPublisher, publisherForDomain } from './publishers';
 import { scanPage, type PageScan } from './scan';
 import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
@@ -133,15 +132,16 @@ function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan):
   // A publisher named by the finding that also links the original beats a name-only claim.
   const linked = active.find((item) => item.claims.originalUrl);
   const originalUrl = linked?.claims.originalUrl ?? null;
-  const originalPublisher =
-    linked?.claims.originalPublisher ?? (originalUrl ? publisherForDomain(originalUrl) : null) ?? claims.originalPublisher ?? null;
+  // A linked original is named by its own finding or not at all here: another finding's name (a portal's
+  // credit, a wire dateline) may belong to another outlet. core/publishers.ts names it from its domain.
+  const originalPublisher = (linked ? linked.claims.originalPublisher : claims.originalPublisher) ?? null;
 
   const sourceUrl = claims.sourceUrl ?? null;
   const sourceSite = sourceUrl ? registrableDomain(sourceUrl) : null;
-  const sourceName = claims.sourceName ?? (sourceUrl ? publisherForDomain(sourceUrl) : null);
+  const sourceName = claims.sourceName ?? null;
   record.sourceUrl = sourceUrl;
 
-  const originalSite = siteFor(originalUrl, originalPublisher, claims.originalSite ?? null);
+  const originalSite = originalUrl ? registrableDomain(originalUrl) : claims.originalSite ?? null;
   const original: OriginalInfo = {
     url: originalUrl,
     publisher: originalPublisher,
@@ -160,18 +160,13 @@ function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan):
     original.url = sourceUrl;
     original.publisher = original.publisher ?? sourceName;
   }
-  if (original.url || original.publisher) {
-    const site = siteFor(original.url, original.publisher, claims.originalSite ?? null);
+  const site = original.url ? registrableDomain(original.url) : claims.originalSite ?? null;
+  // A hop with only a site (a pixel reporting to it) gets its outlet's name from core/publishers.ts.
+  if (original.url || original.publisher || site) {
     chain.push({ url: original.url, publisher: original.publisher, site: site ? displayHost(site) : null });
   }
   record.original = original.url || original.publisher || original.headline ? original : null;
   record.chain = chain;
-}
-
-function siteFor(url: string | null, publisher: string | null, known: string | null): string | null {
-  if (url) return registrableDomain(url);
-  if (known) return known;
-  return publisher ? domainForPublisher(publisher) : null;
 }
 
 const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)|(?:^|\s)©\s*(?:\d{4}|[\p{Lu}])/iu;

@@ -4,7 +4,6 @@
  */
 import { dateFromUrlPath, parseDate } from './dates';
 import { articleNode, isOrganization, namesOf, textOf } from './jsonld';
-import { publisherForDomain } from './publishers';
 import type { PageScan } from './scan';
 import { foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName, splitLeadingPrefix, splitTrailingSuffix } from './text';
 import type { PageInfo } from './types';
@@ -40,13 +39,13 @@ function joinNames(names: string[]): string {
 
 export function siteNameOf(scan: PageScan): string | null {
   const article = articleNode(scan);
-  const candidates = [scan.meta.get('og:site_name'), textOf(article?.publisher), scan.meta.get('application-name'), scan.meta.get('al:iphone:app_name'), scan.site ? publisherForDomain(scan.url) : null];
+  const candidates = [scan.meta.get('og:site_name'), textOf(article?.publisher), scan.meta.get('application-name'), scan.meta.get('al:iphone:app_name')];
   for (const candidate of candidates) if (candidate && looksLikeName(candidate, 8)) return candidate;
   return null;
 }
 
 /** Drop "| Site" / "- Site" from either end of a title when it names the site. */
-function stripSiteName(title: string, siteName: string | null, site: string | null): string {
+export function stripSiteName(title: string, siteName: string | null, site: string | null): string {
   const isSite = (part: string) =>
     (!!siteName && (sameName(part, siteName) || foldForCompare(part).includes(foldForCompare(siteName)))) ||
     (!!site && (foldToKey(part) === foldToKey(site) || foldToKey(part) === foldToKey(site.split('.')[0] ?? '') || foldToKey(part).startsWith(foldToKey(site.split('.')[0] ?? '_'))));

@@ -1,11 +1,19 @@
 /**
  * Display names of major outlets, keyed by registrable domain (or by a host
  * where the registrable domain is shared: abcnews.go.com belongs to go.com).
- * Kept as one compact string: this table ships in the content script.
+ * Kept OUT of the content script: detect() never imports this module. It
+ * finds the same things without it and leaves display names blank where only
+ * a domain is known; withPublisherNames() fills them in afterwards (the
+ * background, the CLI, the bench and the tests call it), so that
+ * withPublisherNames(detect(doc, url)) is the complete record.
  * Several domains can share one name (bbc.com and bbc.co.uk are both the BBC):
- * the merge step treats them as the same publisher.
+ * the engine knows those groups itself (SAME_OUTLET in core/url.ts).
  */
-import { registrableDomain } from './url';
+import { detect, type DetectOptions } from './detect';
+import { stripSiteName } from './metadata';
+import { looksLikeName, sameName } from './text';
+import type { ChainHop, Provenance } from './types';
+import { displayHost, hostLevels, registrableDomain } from './url';
 
 const TABLE =
   'washingtonpost.com:The Washington Post;nytimes.com:The New York Times;apnews.com,ap.org:The Associated Press;' +
@@ -59,24 +67,12 @@ function tables(): { byHost: Map<string, string>; byName: Map<string, string> } 
   return { byHost, byName };
 }
 
-/**
- * The outlet's display name for a domain, host or URL; null when unknown.
- * Tries the full host first, then its parents down to the registrable domain.
- */
+/** The outlet's display name for a domain, host or URL (its host first, then parents down to the registrable domain); null when unknown. */
 export function publisherForDomain(domainOrUrl: string): string | null {
-  let host = domainOrUrl.trim().toLowerCase();
-  const schemeEnd = host.indexOf('://');
-  if (schemeEnd >= 0) host = host.slice(schemeEnd + 3).split(/[/?#:]/)[0] ?? '';
-  host = host.replace(/^www\./, '').replace(/\.$/, '');
-  const site = registrableDomain(host);
-  if (!site) return null;
   const { byHost: hosts } = tables();
-  for (let candidate = host; candidate.length >= site.length; ) {
-    const name = hosts.get(candidate);
+  for (const level of hostLevels(domainOrUrl.trim().toLowerCase())) {
+    const name = hosts.get(level);
     if (name) return name;
-    const dot = candidate.indexOf('.');
-    if (dot < 0) break;
-    candidate = candidate.slice(dot + 1);
   }
   return null;
 }
@@ -86,4 +82,79 @@ export function domainForPublisher(name: string): string | null {
   const { byName: names } = tables();
   const key = name.trim().toLowerCase();
   return names.get(key) ?? names.get(`the ${key}`) ?? names.get(key.replace(/^the /, '')) ?? null;
+}
+
+const DOMAIN_LIKE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+
+/**
+ * The record with outlets' display names from the table, where detect() only
+ * knew a domain: the page's site name, the source and original hops, a
+ * credit that names a bare domain. Returns a new record; the input is not changed.
+ */
+export function withPublisherNames(record: Provenance): Provenance {
+  const out: Provenance = JSON.parse(JSON.stringify(record)) as Provenance;
+  const site = registrableDomain(out.url);
+
+  // The page's own site name, last resort after its metadata; the headline then loses a "– Site" suffix too.
+  const ownName = site && !out.page.siteName ? publisherForDomain(out.url) : null;
+  if (ownName && looksLikeName(ownName, 8)) {
+    out.page.siteName = ownName;
+    if (out.page.headline) {
+      const stripped = stripSiteName(out.page.headline, ownName, site);
+      if (stripped.length >= 3) out.page.headline = stripped;
+    }
+  }
+
+  const original = out.original;
+  const chain = out.chain;
+  const [source, last] = chain.length === 2 ? chain : [null, chain[0]];
+
+  // A source link to the original outlet's own site, once the names show it: one hop, not two.
+  if (source && last && original && !original.url && original.publisher && source.url && source.url === out.sourceUrl && !last.url) {
+    const sourceName = source.publisher ?? publisherForDomain(source.url);
+    const sourceSite = registrableDomain(source.url);
+    if ((!source.publisher && sourceName && sameName(sourceName, original.publisher)) || (!last.site && sourceSite && domainForPublisher(original.publisher) === sourceSite)) {
+      original.url = source.url;
+      out.chain = [{ url: source.url, publisher: original.publisher, site: source.site }];
+      return fillNames(out);
+    }
+  }
+  return fillNames(out);
+}
+
+function fillNames(out: Provenance): Provenance {
+  const chain = out.chain;
+  for (const hop of chain) if (!hop.publisher) hop.publisher = hopName(hop);
+  const last = chain.at(-1);
+  if (last && (last.url === (out.original?.url ?? null) || !out.original)) {
+    // The original's hop: the same name on both, and a site from the name when nothing else gave one.
+    const original = out.original;
+    if (original && !original.publisher) original.publisher = last.publisher;
+    if (!last.url && !last.publisher) chain.pop();
+    else if (!original && last.publisher && !last.url) out.original = { url: null, publisher: last.publisher, headline: null, publishedAt: null };
+    if (!last.site && last.publisher) {
+      const domain = domainForPublisher(last.publisher);
+      if (domain) last.site = displayHost(domain);
+    }
+  }
+  // A credit naming a bare domain ("Originally published at www.example.com"): the outlet's name when known.
+  const original = out.original;
+  if (original?.publisher && DOMAIN_LIKE.test(original.publisher)) {
+    const name = publisherForDomain(original.publisher);
+    if (name) {
+      for (const hop of chain) if (hop.publisher === original.publisher) hop.publisher = name;
+      original.publisher = name;
+    }
+  }
+  return out;
+}
+
+function hopName(hop: ChainHop): string | null {
+  if (hop.url) return publisherForDomain(hop.url);
+  return hop.site && DOMAIN_LIKE.test(hop.site) ? publisherForDomain(hop.site) : null;
+}
+
+/** detect() and then the outlets' names: the complete record, for everything but the content script. */
+export function detectWithNames(doc: Document, url: string, options?: DetectOptions): Provenance {
+  return withPublisherNames(detect(doc, url, options));
 }

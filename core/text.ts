@@ -87,18 +87,18 @@ export function looksLikeName(text: string, maxWords = 8): boolean {
 
 /**
  * "U.S., Russia hold first talks … – The Washington Post" → headline and
- * publisher. The suffix counts as a publisher when it is a known outlet or
- * reads like a name (a few capitalised words), and the headline part is the
- * longer one.
+ * publisher. The suffix counts as a publisher when it is a known outlet
+ * (`isKnownPublisher`, optional) or reads like a name (a few capitalised
+ * words), and the headline part is longer than `headRatio` times the suffix.
  */
-export function splitPublisherSuffix(title: string, isKnownPublisher: (name: string) => boolean): { headline: string; publisher: string } | null {
+export function splitPublisherSuffix(title: string, isKnownPublisher?: (name: string) => boolean, headRatio = 1.5): { headline: string; publisher: string } | null {
   const split = splitTrailingSuffix(title);
   if (!split) return null;
   const { head, suffix } = split;
-  if (isKnownPublisher(suffix)) return { headline: head, publisher: suffix };
+  if (isKnownPublisher?.(suffix)) return { headline: head, publisher: suffix };
   const words = suffix.split(' ');
   const capitalised = words.filter((word) => /^[\p{Lu}\d]/u.test(word)).length;
-  if (words.length <= 5 && capitalised >= Math.ceil(words.length / 2) && /^[\p{Lu}\d]/u.test(suffix) && head.length > suffix.length * 1.5 && !/[.!?]$/.test(suffix)) {
+  if (words.length <= 5 && capitalised >= Math.ceil(words.length / 2) && /^[\p{Lu}\d]/u.test(suffix) && head.length > suffix.length * headRatio && !/[.!?]$/.test(suffix)) {
     return { headline: head, publisher: suffix };
   }
   return null;

@@ -100,6 +100,38 @@ export function registrableDomain(urlOrHost: string): string | null {
   return label ? `${label}.${suffix}` : null;
 }
 
+/**
+ * A host and its parent domains down to its registrable domain, "www." dropped:
+ * "https://abcnews.go.com/x" → ["abcnews.go.com", "go.com"]. Empty for IPs and junk.
+ */
+export function hostLevels(urlOrHost: string): string[] {
+  const host = (hostOf(urlOrHost) ?? '').replace(/^www\./, '');
+  const site = registrableDomain(host);
+  const levels: string[] = [];
+  for (let level = host; site && level.length >= site.length; level = level.slice(level.indexOf('.') + 1)) {
+    levels.push(level);
+    if (!level.includes('.')) break;
+  }
+  return levels;
+}
+
+/** Outlets on several registrable domains: a link between two of them stays inside one outlet. */
+export const SAME_OUTLET = ['apnews.com ap.org apnewsarchive.com', 'bbc.co.uk bbc.com', 'theguardian.com guardian.co.uk', 'businessinsider.com insider.com', 'abcnews.go.com abcnews.com', 'huffpost.com huffingtonpost.com', 'kffhealthnews.org khn.org', 'tribpub.com tribuneinteractive.com'].map((group) => group.split(' '));
+
+function outletGroup(url: string): number {
+  for (const level of hostLevels(url)) {
+    const index = SAME_OUTLET.findIndex((group) => group.includes(level));
+    if (index >= 0) return index;
+  }
+  return -1;
+}
+
+/** Two URLs of one outlet that lives on several domains (bbc.com and bbc.co.uk). */
+export function sameOutlet(a: string, b: string): boolean {
+  const group = outletGroup(a);
+  return group >= 0 && group === outletGroup(b);
+}
+
 /** Same site: same registrable domain (www., amp., m. and other subdomains are the same site). */
 export function sameSite(a: string, b: string): boolean {
   const siteA = registrableDomain(a);

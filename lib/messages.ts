@@ -54,7 +54,12 @@ export type VerifyResponse =
   | { ok: false; verification: Verification };
 
 export interface ResponseFor {
-  'page-scanned': { stored: boolean };
+  /**
+   * `record` is the scan with outlet names filled in from the background's
+   * table (the content script ships without it); `showBadge` applies the
+   * user's settings (badges off, silent sites).
+   */
+  'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean };
   'get-tab-report': TabReport;
   verify: VerifyResponse;
 }

@@ -3,7 +3,8 @@
  * only wires browser events to these functions.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { normalizeUrl } from '@/core/url';
+import { withPublisherNames } from '@/core/publishers';
+import { normalizeUrl, registrableDomain } from '@/core/url';
 import type { Provenance } from '@/core/types';
 import { nextHopUrl, verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
 import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification } from './db';
@@ -15,21 +16,24 @@ import { cacheTtlMs, settings } from './settings';
 import { clearTabScan, getTabScan, setTabScan } from './tab-state';
 import { clearTab, markTab } from './toolbar';
 
-export async function onPageScanned(record: Provenance, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
+export async function onPageScanned(scanned: Provenance, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
+  const record = withPublisherNames(scanned);
   const tabId = sender.tab?.id;
-  // Scans come from the top frame of a tab only; frames are not the article.
-  if (tabId === undefined || sender.frameId !== 0) return { stored: false };
   const key = safeNormalize(record.url);
-  if (!key) return { stored: false };
+  // Scans come from the top frame of a tab only; frames are not the article.
+  if (tabId === undefined || sender.frameId !== 0 || !key) return { stored: false, record, showBadge: false };
+  const [badgesEnabled, silentSites] = await Promise.all([settings.badgesEnabled.getValue(), settings.silentSites.getValue()]);
+  const site = registrableDomain(key);
+  const showBadge = record.syndicated && badgesEnabled && !(site && silentSites.includes(site));
   await setTabScan(tabId, { key, isArticle: record.isArticle, syndicated: record.syndicated });
   await markTab(tabId, record);
-  if (!record.isArticle) return { stored: false };
+  if (!record.isArticle) return { stored: false, record, showBadge };
   await recordDetection(database(), record);
   if (record.syndicated && (await settings.autoVerify.getValue())) {
     // Automatic verification never asks for permissions: it runs only where they are already granted.
     void verify(record.url, tabId, false, { askedByUser: false }).catch(() => undefined);
   }
-  return { stored: true };
+  return { stored: true, record, showBadge };
 }
 
 export async function tabReport(tabId: number): Promise<TabReport> {

@@ -16,7 +16,8 @@
  *   --out <dir>              screenshot folder (default demo-output)
  *   --url <url>              another fixture page to show (default: the running example)
  *
- * PROVENANCE_SKIP_BUILD=1 is the same as --no-build; CHROMIUM_PATH picks the browser.
+ * PROVENANCE_SKIP_BUILD=1 is the same as --no-build; PROVENANCE_EXTENSION_DIR loads another
+ * unpacked build as it is; CHROMIUM_PATH picks the browser.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -131,14 +132,19 @@ async function screenshots(context: BrowserContext, extensionId: string): Promis
 }
 
 async function main(): Promise<void> {
-  if (values['no-build'] || process.env.PROVENANCE_SKIP_BUILD === '1') {
-    log('using the existing .output/chrome-mv3');
+  let extensionDir = process.env.PROVENANCE_EXTENSION_DIR;
+  if (extensionDir) {
+    log(`loading the extension in ${extensionDir} (PROVENANCE_EXTENSION_DIR)`);
   } else {
-    log('building the extension (npx wxt build)…');
-    const { ms } = buildExtension('chrome');
-    log(`built in ${(ms / 1000).toFixed(1)} s`);
+    if (values['no-build'] || process.env.PROVENANCE_SKIP_BUILD === '1') {
+      log('using the existing .output/chrome-mv3');
+    } else {
+      log('building the extension (npx wxt build)…');
+      const { ms } = buildExtension('chrome');
+      log(`built in ${(ms / 1000).toFixed(1)} s`);
+    }
+    extensionDir = stageBuild(CHROME_BUILD_DIR, 'demo-chrome-mv3');
   }
-  const extensionDir = stageBuild(CHROME_BUILD_DIR, 'demo-chrome-mv3');
 
   const web = await new FixtureWeb().start();
   log(`fixture web on https://127.0.0.1:${web.port} (every host name maps to it)`);

@@ -4,11 +4,11 @@
  * copy of a Business Insider story carries
  *   <link rel="canonical" href="http://www.businessinsider.com/super-mario-run-december-15-2016-11" />
  * Sites are compared by registrable domain, so www./amp./m. hosts and
- * "bbc.com" vs "bbc.co.uk" (one publisher in the table) are the same site.
+ * "bbc.com" vs "bbc.co.uk" (one outlet on two domains, see SAME_OUTLET) are the same site.
+ * The outlet's display name is filled in later (core/publishers.ts).
  */
-import { publisherForDomain } from '../publishers';
 import type { PageScan } from '../scan';
-import { registrableDomain, safeHttpUrl } from '../url';
+import { registrableDomain, safeHttpUrl, sameOutlet } from '../url';
 import { finding, type Finding } from './finding';
 
 export const crossSiteCanonical = (scan: PageScan): Finding[] => {
@@ -20,13 +20,6 @@ export const crossSiteCanonical = (scan: PageScan): Finding[] => {
   // A canonical to a home or section page ("//us.yahoo.com/news/") is a template default, not an original.
   const path = new URL(url).pathname.replace(/\/+$/, '');
   if (!path || (/^\/[a-z_]{1,20}$/i.test(path) && !new URL(url).search)) return [];
-  const publisher = publisherForDomain(url);
-  const ownPublisher = publisherForDomain(scan.url);
-  if (publisher && ownPublisher && publisher === ownPublisher) return [];
-  return [
-    finding('canonical', 0.8, `The canonical link points to another site: ${site}`, `<link rel="canonical" href="${url}">`, '<link rel="canonical">', {
-      originalUrl: url,
-      originalPublisher: publisher,
-    }),
-  ];
+  if (sameOutlet(url, scan.url)) return [];
+  return [finding('canonical', 0.8, `The canonical link points to another site: ${site}`, `<link rel="canonical" href="${url}">`, '<link rel="canonical">', { originalUrl: url })];
 };

@@ -10,7 +10,6 @@
  * publisher/author/datePublished/headline feed the page metadata (core/metadata.ts).
  */
 import { articleNode, isOrganization, textOf, urlOf } from '../jsonld';
-import { publisherForDomain } from '../publishers';
 import type { PageScan } from '../scan';
 import { sameName } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
@@ -29,7 +28,7 @@ export const jsonLdProvenance = (scan: PageScan): Finding[] => {
     const url = safeHttpUrl(basedOn, scan.url);
     const site = url ? registrableDomain(url) : null;
     if (url && site && site !== scan.site) {
-      found.push(finding('json-ld', 0.85, `JSON-LD says the article is based on a page on ${site}`, `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn', { originalUrl: url, originalPublisher: publisherForDomain(url) }));
+      found.push(finding('json-ld', 0.85, `JSON-LD says the article is based on a page on ${site}`, `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn', { originalUrl: url }));
     } else if (url) {
       found.push(finding('self-reference', 0, 'JSON-LD isBasedOn points to this site itself', `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn'));
     }

@@ -3,12 +3,11 @@
  * site they are printed on (a blog's own feed footer, "originally published on
  * <our site>"); those are not syndication.
  */
-import { publisherForDomain } from '../publishers';
 import type { PageScan } from '../scan';
 import { foldToKey, sameName, splitTrailingSuffix } from '../text';
 
 export function isOwnSiteName(scan: PageScan, name: string): boolean {
-  const candidates = [scan.meta.get('og:site_name'), scan.meta.get('application-name'), scan.site ? publisherForDomain(scan.site) : null, splitTrailingSuffix(scan.title)?.suffix];
+  const candidates = [scan.meta.get('og:site_name'), scan.meta.get('application-name'), splitTrailingSuffix(scan.title)?.suffix];
   for (const candidate of candidates) if (candidate && sameName(candidate, name)) return true;
   // "USA NEWS" on usa-news.biz, "Example.com" on example.com.
   const key = foldToKey(name);

@@ -10,7 +10,6 @@
  *           "…（CNET Japan） - Yahoo!ニュース"
  * The portal's own stories name the portal itself ("Yahoo News", "MSN"): not copies.
  */
-import { publisherForDomain } from '../publishers';
 import type { PageScan } from '../scan';
 import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
@@ -43,7 +42,7 @@ export const portalPartner = (scan: PageScan): Finding[] => {
     const outside = site && site !== scan.site ? site : null;
     return [
       finding('portal-partner', 0.85, `The portal credits ${name} as the provider`, `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">${name}`, `provider markup (${selector})`, {
-        originalPublisher: (outside && href && publisherForDomain(href)) || name,
+        originalPublisher: name,
         originalSite: outside,
       }),
     ];

@@ -19,7 +19,6 @@
  * publisher: a link to another site, a known outlet, or a capitalised name.
  * A credit naming the page's own site is self-reference.
  */
-import { domainForPublisher, publisherForDomain } from '../publishers';
 import type { PageScan, TextLine } from '../scan';
 import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain } from '../url';
@@ -69,12 +68,11 @@ function creditedSource(line: TextLine, name: string, scan: PageScan): { url: st
   const cleanName = name.replace(/^(?:the )?(?:website|site) /i, '').replace(/\s+under .*$/i, '').trim();
   const domainLike = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(cleanName);
   let publisher: string | null = null;
-  if (domainLike) publisher = publisherForDomain(cleanName) ?? cleanName.replace(/^www\./i, '').toLowerCase();
-  else if (domainForPublisher(cleanName)) publisher = cleanName;
+  // A domain stays a domain here; core/publishers.ts puts the outlet's name on it.
+  if (domainLike) publisher = cleanName.replace(/^www\./i, '').toLowerCase();
   else if (!NOT_A_NAME.test(cleanName) && looksLikeName(cleanName, 7) && /^[\p{Lu}\d]/u.test(cleanName.replace(/^the /i, ''))) publisher = cleanName;
   if (!publisher && linkedSite && linked?.text && looksLikeName(linked.text, 7)) publisher = linked.text.replace(/^www\./i, '');
   if (!publisher && !url) return null;
-  if (!publisher && url) publisher = publisherForDomain(url);
   if (!publisher && !linkedSite) return null;
   const own = (linkedSite !== null && linkedSite === scan.site) || (publisher !== null && isOwnSiteName(scan, publisher));
   return { url, publisher, own };

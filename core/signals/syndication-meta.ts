@@ -5,7 +5,6 @@
  * ProPublica's republish block carries the meta form. Templates often fill in
  * the page's own URL; those count as self-reference, not syndication.
  */
-import { publisherForDomain } from '../publishers';
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
@@ -23,10 +22,7 @@ export const syndicationMeta = (scan: PageScan): Finding[] => {
     if (!url || !site) continue;
     if (site === scan.site) return [finding('self-reference', 0, `${location} points to this site itself`, url, location)];
     return [
-      finding('syndication-meta', 0.9, `${location} names the original on ${site}`, `${location.slice(0, -1)} ${fromMeta ? 'content' : 'href'}="${url}">`, location, {
-        originalUrl: url,
-        originalPublisher: publisherForDomain(url),
-      }),
+      finding('syndication-meta', 0.9, `${location} names the original on ${site}`, `${location.slice(0, -1)} ${fromMeta ? 'content' : 'href'}="${url}">`, location, { originalUrl: url }),
     ];
   }
   return [];

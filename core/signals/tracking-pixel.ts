@@ -7,7 +7,6 @@
  *   <img src="https://example.org/?republication-pixel=true&post=123">  (INN's Republication Tracker plugin)
  */
 import type { PageScan } from '../scan';
-import { publisherForDomain } from '../publishers';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 
@@ -32,5 +31,5 @@ export const trackingPixel = (scan: PageScan): Finding[] => {
   // INN's tracker reports back to the original publisher's own site.
   const site = registrableDomain(src);
   if (!site || site === scan.site) return [];
-  return [finding('tracking-pixel', 0.8, `A republication pixel reports to ${site}`, tag, 'tracking pixel', { originalPublisher: publisherForDomain(site), originalSite: site })];
+  return [finding('tracking-pixel', 0.8, `A republication pixel reports to ${site}`, tag, 'tracking pixel', { originalSite: site })];
 };

@@ -9,7 +9,6 @@
  * page's own site: that is not syndication. ("This article first appeared on
  * Y" is handled with the other republication credits.)
  */
-import { domainForPublisher } from '../publishers';
 import type { PageScan } from '../scan';
 import { sameName, splitPublisherSuffix } from '../text';
 import { registrableDomain } from '../url';
@@ -32,7 +31,7 @@ export const wordpressFeedFooter = (scan: PageScan): Finding[] => {
     if ((linkedSite && linkedSite === scan.site) || isOwnSiteName(scan, siteName)) {
       return [finding('self-reference', 0, `The feed footer names this site itself (${siteName})`, line.text, where)];
     }
-    const split = splitPublisherSuffix(postTitle, (name) => domainForPublisher(name) !== null);
+    const split = splitPublisherSuffix(postTitle, undefined, 0.5);
     const viaPublisher = split && !sameName(split.publisher, siteName) ? split.publisher : null;
     return [
       finding('wordpress-feed-footer', 0.85, viaPublisher ? `Feed footer: first appeared on ${siteName}, credited to ${viaPublisher}` : `Feed footer: first appeared on ${siteName}`, line.text, where, {

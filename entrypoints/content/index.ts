@@ -10,14 +10,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   // The badge carries its own styles inside its shadow root: nothing is injected into the page.
   cssInjectionMode: 'manual',
-  main() {
+  async main() {
     const record = detect(document, location.href);
-    // The background may be restarting; a lost scan only means the popup says "not scanned yet".
-    send({ type: 'page-scanned', record }).catch(() => undefined);
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'get-page-text') return undefined;
       return Promise.resolve(articleText(document));
     });
-    if (record.syndicated) mountBadge(document, record);
+    // The background answers with outlet names filled in and the user's badge settings applied.
+    const answer = await send({ type: 'page-scanned', record }).catch(() => null);
+    if (answer?.showBadge) mountBadge(document, answer.record);
   },
 });

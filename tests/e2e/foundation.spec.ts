@@ -137,21 +137,43 @@ function expectHistory(rows: Awaited<ReturnType<typeof historyRows>>, startedAt:
   }
 }
 
+/**
+ * Opens the options page and reloads it until every URL has a history row: the
+ * background stores a scan shortly after the page loads, not at once.
+ */
+async function openHistoryWith(context: BrowserContext, extensionId: string, urls: string[]) {
+  const options = await openOptions(context, extensionId);
+  await expect
+    .poll(
+      async () => {
+        const linked = (await historyRows(options)).flatMap((r) => r.links);
+        if (urls.every((u) => linked.includes(u))) return true;
+        await options.reload();
+        return false;
+      },
+      { timeout: 15_000, intervals: [500] },
+    )
+    .toBe(true);
+  return options;
+}
+
 test.describe('history in the options page', () => {
   test('lists visited articles, newest first', async ({ context, extensionId, page }) => {
     const startedAt = Date.now();
-    await visitAndSettle(context, extensionId, page, RUNNING_EXAMPLE.syndicatedPage);
-    await visitAndSettle(context, extensionId, await context.newPage(), ORIGINALS.regional.url);
+    await page.goto(RUNNING_EXAMPLE.syndicatedPage);
+    await openHistoryWith(context, extensionId, [RUNNING_EXAMPLE.syndicatedPage]);
+    await (await context.newPage()).goto(ORIGINALS.regional.url);
 
-    const options = await openOptions(context, extensionId);
-    await expect(options.locator('[data-testid="history-row"]').first()).toBeVisible();
+    const options = await openHistoryWith(context, extensionId, [RUNNING_EXAMPLE.syndicatedPage, ORIGINALS.regional.url]);
     expectHistory(await historyRows(options), startedAt);
   });
 
   test('survives a browser restart', async ({ context, extensionId, page, userDataDir, launchExtension }) => {
     const startedAt = Date.now();
-    await visitAndSettle(context, extensionId, page, RUNNING_EXAMPLE.syndicatedPage);
-    await visitAndSettle(context, extensionId, await context.newPage(), ORIGINALS.regional.url);
+    await page.goto(RUNNING_EXAMPLE.syndicatedPage);
+    await openHistoryWith(context, extensionId, [RUNNING_EXAMPLE.syndicatedPage]);
+    await (await context.newPage()).goto(ORIGINALS.regional.url);
+    await openHistoryWith(context, extensionId, [RUNNING_EXAMPLE.syndicatedPage, ORIGINALS.regional.url]);
     await context.close();
 
     const again = await launchExtension({ userDataDir });

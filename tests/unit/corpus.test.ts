@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { detect } from '../../core/detect';
+import { detectWithNames } from '../../core/publishers';
 import { foldForCompare, splitTrailingSuffix } from '../../core/text';
 import type { Provenance } from '../../core/types';
 import { corpusDir, loadCorpus, type CorpusPage } from './corpus-helpers';
@@ -55,7 +55,7 @@ describe.skipIf(!dir)('corpus: real pages', () => {
   const results = new Map<string, Provenance>();
   for (const page of pages) {
     const { document } = parseHTML(page.html);
-    results.set(page.name, detect(document as unknown as Document, page.url));
+    results.set(page.name, detectWithNames(document as unknown as Document, page.url));
   }
 
   it('figures', () => {

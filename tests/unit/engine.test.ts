@@ -4,8 +4,10 @@ import { parseHTML } from 'linkedom';
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../core/detect';
+import { detectWithNames, withPublisherNames } from '../../core/publishers';
 import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from '../../core/url';
 import { publisherForDomain } from '../../core/publishers';
+import { SAME_OUTLET } from '../../core/url';
 
 const PAGE_URL = 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/?utm_source=twitter&fbclid=abc#comments';
 const SOURCE = 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/';
@@ -13,7 +15,7 @@ const SOURCE = 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first
 describe('the running example (seeds/000_b9eb4489ecf82cc8.txt as a WordPress page)', () => {
   const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
   const { document } = parseHTML(html);
-  const record = detect(document as unknown as Document, PAGE_URL);
+  const record = detectWithNames(document as unknown as Document, PAGE_URL);
 
   it('is a syndicated copy of a copy, with high confidence', () => {
     expect(record.syndicated).toBe(true);
@@ -65,6 +67,30 @@ describe('URL helpers', () => {
   it('displayHost exposes look-alike hosts', () => {
     expect(displayHost('https://аpple.com/')).toBe('xn--pple-43d.com (аpple.com)');
     expect(displayHost('https://www.apple.com/')).toBe('www.apple.com');
+  });
+  it('the publishers table stays out of detect(); withPublisherNames() adds the names, and only them', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({ entryPoints: [new URL('../../core/detect.ts', import.meta.url).pathname], bundle: true, write: false, metafile: true, logLevel: 'silent' });
+    expect(Object.keys(result.metafile.inputs).filter((input) => input.endsWith('core/publishers.ts'))).toEqual([]);
+    const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
+    const bare = detect(parseHTML(html).document as unknown as Document, PAGE_URL);
+    const frozen = JSON.stringify(bare);
+    const named = withPublisherNames(bare);
+    expect(JSON.stringify(bare)).toBe(frozen);
+    expect(bare.chain.at(-1)).toEqual({ url: null, publisher: 'The Washington Post', site: null });
+    expect(named.chain.at(-1)).toEqual({ url: null, publisher: 'The Washington Post', site: 'washingtonpost.com' });
+    expect({ ...named, chain: bare.chain }).toEqual(bare);
+  });
+  it('SAME_OUTLET lists exactly the outlets that the table puts on several domains', () => {
+    const names = new Map<string, string[]>();
+    for (const group of SAME_OUTLET) for (const host of group) names.set(host, group);
+    for (const group of SAME_OUTLET) {
+      const publisher = publisherForDomain(group[0]!);
+      expect(publisher, group[0]).not.toBeNull();
+      for (const host of group) expect(publisherForDomain(host), host).toBe(publisher);
+    }
+    // Every pair of table domains with one name is in one group (spot check of the multi-domain outlets).
+    for (const [a, b] of [['bbc.com', 'bbc.co.uk'], ['ap.org', 'apnewsarchive.com'], ['insider.com', 'businessinsider.com'], ['khn.org', 'kffhealthnews.org']]) expect(names.get(a!)).toBe(names.get(b!));
   });
   it('publishers table', () => {
     expect(publisherForDomain('https://www.washingtonpost.com/world/')).toBe('The Washington Post');

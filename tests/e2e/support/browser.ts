@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type PageFunction, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../../..');
@@ -149,9 +149,11 @@ export async function findServiceWorker(context: BrowserContext, extensionId?: s
 }
 
 /** Runs `fn` in the extension's service worker, where `chrome.*` is available. */
-export async function inServiceWorker<R, A>(context: BrowserContext, extensionId: string, fn: PageFunction<A, R>, arg: A): Promise<R> {
+export async function inServiceWorker<R, A>(context: BrowserContext, extensionId: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
   const worker = await findServiceWorker(context, extensionId);
-  return worker.evaluate(fn, arg);
+  // Worker.evaluate's overloads do not infer through a generic wrapper; the call itself is the same.
+  type Evaluate = (fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+  return (worker.evaluate as unknown as Evaluate).call(worker, fn, arg);
 }
 
 /**

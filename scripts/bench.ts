@@ -1,0 +1,235 @@
+/**
+ * `npm run bench`: everything the engine's budgets are measured by, in one report.
+ *
+ *   1. detect() per page in Node (linkedom), corpus + fixture web pages;
+ *   2. detect() per page inside real Chromium on the content-script path (the
+ *      engine bundled as the content script bundles it, run on the live
+ *      document), beside @mozilla/readability on the same document, plus the
+ *      cost on a non-article page;
+ *   3. bundle sizes: the built content script and the engine alone;
+ *   4. the text-comparison benchmark (scripts/bench-compare.ts).
+ *
+ * A report, not a test: MISS is printed next to a missed target and the exit code stays 0.
+ * Env: PROVENANCE_CORPUS (corpus directory), CHROMIUM_PATH (browser, default /usr/bin/chromium).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { chromium } from 'playwright';
+import { detect } from '../core/detect';
+import { corpusDir, loadCorpus } from '../tests/unit/corpus-helpers';
+import { bundleEngine } from './bench-engine';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BROWSER_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const RUNS = 7;
+
+interface BenchPage {
+  name: string;
+  url: string;
+  html: string;
+}
+interface Stats {
+  median: number;
+  p95: number;
+  max: number;
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
+}
+const median = (values: number[]) => stats(values).median;
+const ms = (n: number) => `${n.toFixed(3)} ms`;
+const fmt = (s: Stats) => `median ${ms(s.median)}   p95 ${ms(s.p95)}   max ${ms(s.max)}`;
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+const line = (label: string, value: string, target?: string, ok?: boolean) =>
+  console.log(`  ${label.padEnd(34)} ${value}${target ? `   [target ${target}: ${verdict(!!ok)}]` : ''}`);
+
+function loadPages(): BenchPage[] {
+  const pages: BenchPage[] = [];
+  const dir = corpusDir();
+  if (dir) for (const page of loadCorpus(dir)) pages.push({ name: page.name, url: page.url, html: page.html });
+  else console.log('corpus not found (set PROVENANCE_CORPUS): fixture pages only');
+  const web = join(repoRoot, 'tests/fixtures/web');
+  const walk = (folder: string): string[] =>
+    readdirSync(folder).flatMap((entry) => {
+      const path = join(folder, entry);
+      return statSync(path).isDirectory() ? walk(path) : entry === 'index.html' ? [path] : [];
+    });
+  if (existsSync(web)) {
+    for (const file of walk(web)) {
+      const path = relative(web, file).replace(/index\.html$/, '');
+      pages.push({ name: `web/${path}`, url: `https://${path}`, html: readFileSync(file, 'utf8') });
+    }
+  }
+  return pages;
+}
+
+/** A home page: navigation, cards, links, a footer; no article markup at all. */
+function nonArticlePage(): string {
+  const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
+  const cards = Array.from({ length: 120 }, (_, i) => `<div class="card"><a href="/item/${i}"><img src="/i/${i}.png" alt=""><span class="title">Item number ${i} on sale today</span></a><span class="price">$${i}.99</span></div>`).join('');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Example Shop – Home</title><meta name="description" content="Shop everything"></head><body><header><nav><ul>${nav}</ul></nav></header><div id="grid">${cards}</div><footer><p>© 2025 Example Shop. All rights reserved.</p><p><a href="/privacy">Privacy</a> · <a href="/terms">Terms</a></p></footer></body></html>`;
+}
+
+function benchNode(pages: BenchPage[]): { all: Stats; nonArticle: Stats; slowest: string } {
+  const perPage: { name: string; ms: number }[] = [];
+  const timeOne = (html: string, url: string) => {
+    const { document } = parseHTML(html);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      detect(document as unknown as Document, url);
+      times.push(performance.now() - started);
+    }
+    return median(times);
+  };
+  for (const page of pages.slice(0, 10)) timeOne(page.html, page.url); // warm-up
+  for (const page of pages) perPage.push({ name: page.name, ms: timeOne(page.html, page.url) });
+  const home = nonArticlePage();
+  const nonArticle = stats(Array.from({ length: 20 }, () => timeOne(home, 'https://shop.example/')));
+  const slowest = [...perPage].sort((a, b) => b.ms - a.ms).slice(0, 3).map((p) => `${p.name} ${ms(p.ms)}`).join(', ');
+  return { all: stats(perPage.map((p) => p.ms)), nonArticle, slowest };
+}
+
+/**
+ * Timed inside the page. A string, not a function: the TypeScript loader would
+ * otherwise add helpers to it that do not exist in the page.
+ */
+const IN_PAGE = `(url, runs) => {
+  const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const engine = [];
+  let syndicated = false;
+  // performance.now() ticks in 0.1 ms steps here: each sample times a batch of calls and divides.
+  let started = performance.now();
+  syndicated = ProvenanceEngine.detect(document, url).syndicated;
+  const first = performance.now() - started;
+  for (let i = 0; i < runs; i++) {
+    started = performance.now();
+    for (let j = 0; j < 5; j++) ProvenanceEngine.detect(document, url);
+    engine.push((performance.now() - started) / 5);
+  }
+  const readability = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    try { new Readability(document.cloneNode(true)).parse(); } catch {}
+    readability.push(performance.now() - started);
+  }
+  return { engine: middle(engine), first, readability: middle(readability), syndicated };
+}`;
+
+interface BrowserResult {
+  engine: number;
+  /** The first call on the page: cold code, as a content script runs once per page. */
+  first: number;
+  readability: number;
+  syndicated: boolean;
+}
+
+async function benchChromium(pages: BenchPage[]): Promise<{ engine: Stats; first: Stats; readability: Stats; ratio: Stats; lowestRatio: number; nonArticle: Stats; slowest: string; failed: number } | string> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return `no Chromium at ${executablePath} (set CHROMIUM_PATH)`;
+  const engineJs = await bundleEngine('iife');
+  const readabilityJs = readFileSync(join(repoRoot, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
+  const browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true });
+  try {
+    // The page's own scripts stay off (nothing of theirs should run in the timing); evaluate() still runs ours.
+    const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', bypassCSP: true });
+    const page = await context.newPage();
+    let current: BenchPage | null = null;
+    // Serve the page under its real URL; every other request (images, styles, scripts) is refused: no network.
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      if (current && request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current.html });
+      }
+      return route.abort();
+    });
+    const measure = async (item: BenchPage): Promise<BrowserResult | null> => {
+      current = item;
+      try {
+        await page.goto(item.url, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+      } catch {
+        return null;
+      }
+      // The engine and Readability are loaded fresh into each page, then timed on its document.
+      return page.evaluate(`(() => {\n${engineJs}\n${readabilityJs}\nreturn (${IN_PAGE})(${JSON.stringify(item.url)}, ${RUNS});\n})()`) as Promise<BrowserResult>;
+    };
+    const results: { name: string; result: BrowserResult }[] = [];
+    let failed = 0;
+    for (const item of pages) {
+      const result = await measure(item);
+      if (result) results.push({ name: item.name, result });
+      else failed++;
+    }
+    const nonArticle: number[] = [];
+    const home: BenchPage = { name: 'home', url: 'https://shop.example/', html: nonArticlePage() };
+    for (let i = 0; i < 5; i++) {
+      const result = await measure(home);
+      if (result) nonArticle.push(result.engine);
+    }
+    const slowest = [...results].sort((a, b) => b.result.engine - a.result.engine).slice(0, 3).map((r) => `${r.name} ${ms(r.result.engine)}`).join(', ');
+    return {
+      engine: stats(results.map((r) => r.result.engine)),
+      first: stats(results.map((r) => r.result.first)),
+      readability: stats(results.map((r) => r.result.readability)),
+      ratio: stats(results.map((r) => r.result.readability / Math.max(r.result.engine, 0.001))),
+      lowestRatio: Math.min(...results.map((r) => r.result.readability / Math.max(r.result.engine, 0.001))),
+      nonArticle: stats(nonArticle),
+      slowest,
+      failed,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const pages = loadPages();
+  console.log(`Provenance engine bench — ${pages.length} pages (corpus + tests/fixtures/web), ${RUNS} runs per page, median per page\n`);
+
+  console.log('Node (linkedom DOM; pure JS, slower than a browser — for trends, the budget is Chromium\'s):');
+  const node = benchNode(pages);
+  line('detect() per page', fmt(node.all));
+  line('non-article page', fmt(node.nonArticle));
+  line('slowest', node.slowest);
+
+  console.log('\nChromium (content-script path: bundled engine on the live document):');
+  const browser = await benchChromium(pages);
+  if (typeof browser === 'string') {
+    console.log(`  skipped: ${browser}`);
+  } else {
+    line('detect() median', ms(browser.engine.median), '≤ 1 ms', browser.engine.median <= 1);
+    line('detect() p95', ms(browser.engine.p95), '≤ 5 ms', browser.engine.p95 <= 5);
+    line('detect() max', ms(browser.engine.max));
+    line('detect() first call (cold)', fmt(browser.first));
+    line('slowest', browser.slowest);
+    line('Readability parse()', fmt(browser.readability));
+    line('Readability ÷ detect, per page', `median ${browser.ratio.median.toFixed(1)}×   lowest ${browser.lowestRatio.toFixed(1)}×`, '≥ 20× (median)', browser.ratio.median >= 20);
+    line('Readability ÷ detect (medians)', `${(browser.readability.median / Math.max(browser.engine.median, 0.001)).toFixed(1)}×`);
+    line('non-article page', fmt(browser.nonArticle), '≤ 0.3 ms (median)', browser.nonArticle.median <= 0.3);
+    if (browser.failed) line('pages that failed to load', String(browser.failed));
+  }
+
+  console.log('\nBundle size:');
+  const contentJs = join(repoRoot, '.output/chrome-mv3/content-scripts/content.js');
+  if (existsSync(contentJs)) {
+    const bytes = readFileSync(contentJs);
+    line('content script (content.js)', `${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`, '≤ 30 KB', bytes.length <= 30 * 1024);
+  } else {
+    line('content script (content.js)', 'not built — run `npm run build` first');
+  }
+  const engine = await bundleEngine('esm');
+  line('engine alone (esbuild core/detect.ts)', `${(engine.length / 1024).toFixed(1)} KB minified, ${(gzipSync(engine).length / 1024).toFixed(1)} KB gzip`, '≤ 23 KB', engine.length <= 23 * 1024);
+
+  console.log('\nText comparison (scripts/bench-compare.ts):');
+  const compare = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/bench-compare.ts')], { cwd: repoRoot, encoding: 'utf8' });
+  process.stdout.write((compare.stdout || compare.stderr || '').replace(/^/gm, '  '));
+}
+
+await main();
