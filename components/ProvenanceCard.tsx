@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Provenance } from '@/core/types';
-import type { Verification } from '@/core/verify';
+import { searchLink, type Verification } from '@/core/verify';
 import { t } from '@/lib/i18n';
 import { ExternalLink } from './ExternalLink';
 
@@ -80,6 +80,18 @@ export function ProvenanceCard({
           {best.url && (
             <a class="button" href={best.url} target="_blank" rel="noopener noreferrer" data-testid="open-original">
               {t('actionOpenOriginal')}
+            </a>
+          )}
+          {!best.url && best.publisher && (
+            // Named but not linked: a search the user may run; nothing is requested on their behalf.
+            <a
+              class="button"
+              href={searchLink(best.publisher, best.headline ?? page.headline, record.chain.at(-1)?.site ?? null)}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="search-original-action"
+            >
+              {t('searchOriginal', best.publisher)}
             </a>
           )}
           {copy && (

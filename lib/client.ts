@@ -4,8 +4,10 @@
  * a design preview can hand it a different implementation.
  */
 import { browser } from 'wxt/browser';
-import { database, listHistory, type HistoryEntry } from './db';
+import { database, latestVerification, listHistory, type HistoryEntry, type VerificationEntry } from './db';
+import { clearHistory, deleteEntry, entriesFor, matchingKeys, publishers, timeOrder, type HistoryFilter } from './history';
 import { send, type TabReport, type VerifyResponse } from './messages';
+import { exportHistory, historyCsv, importHistory, type ImportResult } from './transfer';
 
 export interface ProvenanceClient {
   /** The tab the popup describes: `?tab=<id>` when given (tests, links), else the active tab. */
@@ -21,6 +23,19 @@ export interface ProvenanceClient {
   /** Called with each hop a running verification fetches. Returns an unsubscribe function. */
   onVerifyProgress(listener: (progress: { pageUrl: string; url: string; hop: number }) => void): () => void;
   copyText(text: string): Promise<void>;
+
+  // The history, for the options page.
+  /** Primary keys of the whole history, newest first. */
+  historyOrder(): Promise<string[]>;
+  matchingKeys(filter: HistoryFilter, order: string[]): Promise<string[]>;
+  entries(keys: string[]): Promise<HistoryEntry[]>;
+  publishers(): Promise<{ key: string; count: number }[]>;
+  verificationFor(pageUrl: string): Promise<VerificationEntry | null>;
+  deleteEntry(key: string): Promise<void>;
+  clearHistory(): Promise<void>;
+  exportJson(): Promise<string>;
+  exportCsv(): Promise<string>;
+  importJson(text: string): Promise<ImportResult>;
 }
 
 const originPattern = (url: string) => `${new URL(url).origin}/*`;
@@ -53,4 +68,14 @@ export const extensionClient: ProvenanceClient = {
     return () => browser.runtime.onMessage.removeListener(handler);
   },
   copyText: (text) => navigator.clipboard.writeText(text),
+  historyOrder: () => timeOrder(database()),
+  matchingKeys: (filter, order) => matchingKeys(database(), filter, order),
+  entries: (keys) => entriesFor(database(), keys),
+  publishers: () => publishers(database()),
+  verificationFor: async (pageUrl) => (await latestVerification(database(), pageUrl)) ?? null,
+  deleteEntry: (key) => deleteEntry(database(), key),
+  clearHistory: () => clearHistory(database()),
+  exportJson: async () => JSON.stringify(await exportHistory(database()), null, 1),
+  exportCsv: async () => historyCsv(await exportHistory(database())),
+  importJson: (text) => importHistory(database(), text),
 };

@@ -1,8 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ProvenanceCard } from '@/components/ProvenanceCard';
-import { VerificationPanel, type VerifyStatus } from '@/components/VerificationPanel';
-import { displayHost } from '@/core/url';
-import { nextHopUrl } from '@/core/verify';
+import { useEffect, useState } from 'preact/hooks';
+import { EntryView } from '@/components/EntryView';
 import type { ProvenanceClient } from '@/lib/client';
 import type { TabReport } from '@/lib/messages';
 import { t } from '@/lib/i18n';
@@ -13,7 +10,6 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function App({ client }: { client: ProvenanceClient }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [verifyStatus, setVerifyStatus] = useState<VerifyStatus>({ kind: 'idle' });
 
   useEffect(() => {
     let cancelled = false;
@@ -39,65 +35,15 @@ export function App({ client }: { client: ProvenanceClient }) {
     };
   }, [client]);
 
-  const onVerify = useCallback(
-    async (force: boolean) => {
-      if (view.kind !== 'report' || !view.report.entry) return;
-      const { entry, verification } = view.report;
-      const record = entry.record;
-      // Ask, in this click, for the sites the check will read: the page's source, and a site a previous try was refused.
-      const sites = [nextHopUrl(record)];
-      const refused = verification?.verification.failure ?? verification?.lastFailure?.verification.failure;
-      if (refused?.code === 'permission-refused') sites.push(refused.url);
-      const wanted = sites.filter((url): url is string => !!url);
-      try {
-        if (!(await client.requestSiteAccess(wanted))) {
-          setVerifyStatus({ kind: 'error', message: t('verifyPermissionRefused', wanted.map(displayHost).join(', ')) });
-          return;
-        }
-      } catch (error) {
-        setVerifyStatus({ kind: 'error', message: t('verifyPermissionRefused', `${wanted.map(displayHost).join(', ')} (${errorText(error)})`) });
-        return;
-      }
-      setVerifyStatus({ kind: 'running', step: null });
-      const stop = client.onVerifyProgress((progress) => {
-        if (progress.pageUrl === entry.key) setVerifyStatus({ kind: 'running', step: displayHost(progress.url) });
-      });
-      try {
-        const response = await client.verify(record.url, view.tabId, force);
-        if (response.ok) {
-          setView({ ...view, report: { ...view.report, verification: response.entry } });
-          setVerifyStatus({ kind: 'idle' });
-        } else {
-          setVerifyStatus({ kind: 'error', message: response.verification.failure?.message ?? t('verifyOutcomeFailed') });
-        }
-      } catch (error) {
-        setVerifyStatus({ kind: 'error', message: t('verifyInterrupted', errorText(error)) });
-      } finally {
-        stop();
-      }
-    },
-    [client, view],
-  );
-
   return (
     <main class="popup">
       <p class="brand">{t('extensionName')}</p>
-      <Body view={view} verifyStatus={verifyStatus} onVerify={onVerify} client={client} />
+      <Body view={view} client={client} />
     </main>
   );
 }
 
-function Body({
-  view,
-  verifyStatus,
-  onVerify,
-  client,
-}: {
-  view: View;
-  verifyStatus: VerifyStatus;
-  onVerify: (force: boolean) => void;
-  client: ProvenanceClient;
-}) {
+function Body({ view, client }: { view: View; client: ProvenanceClient }) {
   switch (view.kind) {
     case 'loading':
       return <State testid="loading" title={t('stateLoading')} />;
@@ -106,15 +52,7 @@ function Body({
     case 'report': {
       const { report } = view;
       if (report.state === 'article' && report.entry) {
-        const record = report.entry.record;
-        return (
-          <>
-            <ProvenanceCard record={record} verification={report.verification?.verification ?? null} onCopy={client.copyText} />
-            {record.syndicated && (
-              <VerificationPanel entry={report.verification} status={verifyStatus} canVerify={nextHopUrl(record) !== null} onVerify={onVerify} />
-            )}
-          </>
-        );
+        return <EntryView client={client} entry={report.entry} tabId={view.tabId} stored={report.verification} />;
       }
       if (report.state === 'no-article') return <State testid="no-article" title={t('stateNoArticleTitle')} text={t('stateNoArticleText')} />;
       if (report.state === 'unreadable') return <State testid="unreadable" title={t('stateUnreadableTitle')} text={t('stateUnreadableText')} />;

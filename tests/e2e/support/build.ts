@@ -39,12 +39,40 @@ export const STAGING_ROOT = path.join(REPO_ROOT, '.tmp/e2e');
  * extension's id (derived from its path) is the same from run to run.
  */
 export function stageBuild(buildDir: string, name = path.basename(buildDir)): string {
-  if (!fs.existsSync(path.join(buildDir, 'manifest.json'))) {
-    throw new Error(`Nothing to stage: ${buildDir} has no manifest.json.`);
-  }
   const target = path.join(STAGING_ROOT, name);
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(STAGING_ROOT, { recursive: true });
-  fs.cpSync(buildDir, target, { recursive: true });
-  return target;
+  for (let attempt = 1; ; attempt++) {
+    const before = snapshot(buildDir);
+    if (!before.has('manifest.json')) throw new Error(`Nothing to stage: ${buildDir} has no manifest.json.`);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(STAGING_ROOT, { recursive: true });
+    fs.cpSync(buildDir, target, { recursive: true });
+    // A rebuild that started during the copy leaves a mix of two builds: copy again.
+    if (sameSnapshot(before, snapshot(buildDir)) && sameSnapshot(before, snapshot(target))) return target;
+    if (attempt === 5) throw new Error(`${buildDir} kept changing while it was copied (someone rebuilding?); try again.`);
+    spawnSync('sleep', ['2']);
+  }
+}
+
+/** Relative path → size of every file under `dir`. */
+function snapshot(dir: string): Map<string, number> {
+  const files = new Map<string, number>();
+  const walk = (sub: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(dir, sub), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else files.set(rel, fs.statSync(path.join(dir, rel)).size);
+    }
+  };
+  walk('');
+  return files;
+}
+
+function sameSnapshot(a: Map<string, number>, b: Map<string, number>): boolean {
+  return a.size === b.size && [...a].every(([file, size]) => b.get(file) === size);
 }

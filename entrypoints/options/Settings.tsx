@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'preact/hooks';
+import { registrableDomain } from '@/core/url';
+import { t } from '@/lib/i18n';
+import { settings } from '@/lib/settings';
+
+type Values = {
+  autoVerify: boolean;
+  badgesEnabled: boolean;
+  silentSites: string[];
+  historyDays: number;
+  cacheDays: number;
+};
+
+export function Settings() {
+  const [values, setValues] = useState<Values | null>(null);
+  const [newSite, setNewSite] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void Promise.all([
+      settings.autoVerify.getValue(),
+      settings.badgesEnabled.getValue(),
+      settings.silentSites.getValue(),
+      settings.historyDays.getValue(),
+      settings.cacheDays.getValue(),
+    ]).then(([autoVerify, badgesEnabled, silentSites, historyDays, cacheDays]) =>
+      setValues({ autoVerify, badgesEnabled, silentSites, historyDays, cacheDays }),
+    );
+  }, []);
+
+  if (!values) return <p role="status">{t('stateLoading')}</p>;
+
+  const save = async <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues({ ...values, [key]: value });
+    try {
+      await (settings[key] as { setValue(v: Values[K]): Promise<void> }).setValue(value);
+      setSaved(true);
+      setProblem(null);
+    } catch (error) {
+      setProblem(t('settingsSaveFailed', error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  const addSite = () => {
+    const site = registrableDomain(newSite.trim());
+    if (!site) return setProblem(t('settingsBadSite', newSite));
+    if (!values.silentSites.includes(site)) void save('silentSites', [...values.silentSites, site].sort());
+    setNewSite('');
+  };
+
+  const days = (value: string, min: number) => {
+    const n = Math.round(Number(value));
+    return Number.isFinite(n) && n >= min ? n : null;
+  };
+
+  return (
+    <section aria-labelledby="settings-title" class="settings">
+      <h1 id="settings-title">{t('settingsTitle')}</h1>
+      <label class="setting">
+        <input type="checkbox" data-testid="setting-auto-verify" checked={values.autoVerify} onChange={(e) => void save('autoVerify', (e.currentTarget as HTMLInputElement).checked)} />
+        <span>
+          <strong>{t('settingAutoVerify')}</strong>
+          <br />
+          <span class="hint">{t('settingAutoVerifyHint')}</span>
+        </span>
+      </label>
+      <label class="setting">
+        <input type="checkbox" data-testid="setting-badges" checked={values.badgesEnabled} onChange={(e) => void save('badgesEnabled', (e.currentTarget as HTMLInputElement).checked)} />
+        <span>
+          <strong>{t('settingBadges')}</strong>
+          <br />
+          <span class="hint">{t('settingBadgesHint')}</span>
+        </span>
+      </label>
+
+      <fieldset class="setting-group">
+        <legend>{t('settingSilentSites')}</legend>
+        <p class="hint">{t('settingSilentSitesHint')}</p>
+        {values.silentSites.length === 0 && <p class="hint">{t('settingSilentSitesNone')}</p>}
+        <ul class="site-list" data-testid="silent-sites">
+          {values.silentSites.map((site) => (
+            <li key={site}>
+              {site}{' '}
+              <button type="button" class="link-button" onClick={() => void save('silentSites', values.silentSites.filter((s) => s !== site))} aria-label={t('settingRemoveSite', site)}>
+                {t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            addSite();
+          }}
+        >
+          <label>
+            {t('settingAddSite')}{' '}
+            <input type="text" data-testid="silent-site-input" value={newSite} placeholder="example.com" onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)} />
+          </label>{' '}
+          <button type="submit" class="button secondary" data-testid="silent-site-add">
+            {t('add')}
+          </button>
+        </form>
+      </fieldset>
+
+      <label class="setting">
+        <span>{t('settingHistoryDays')}</span>{' '}
+        <input
+          type="number"
+          min={0}
+          data-testid="setting-history-days"
+          value={values.historyDays}
+          onChange={(e) => {
+            const n = days((e.currentTarget as HTMLInputElement).value, 0);
+            if (n === null) setProblem(t('settingsBadNumber'));
+            else void save('historyDays', n);
+          }}
+        />
+      </label>
+      <label class="setting">
+        <span>{t('settingCacheDays')}</span>{' '}
+        <input
+          type="number"
+          min={1}
+          data-testid="setting-cache-days"
+          value={values.cacheDays}
+          onChange={(e) => {
+            const n = days((e.currentTarget as HTMLInputElement).value, 1);
+            if (n === null) setProblem(t('settingsBadNumber'));
+            else void save('cacheDays', n);
+          }}
+        />
+      </label>
+      <p role="status" class="notice" data-testid="settings-status">
+        {problem ?? (saved ? t('settingsSaved') : '')}
+      </p>
+    </section>
+  );
+}
