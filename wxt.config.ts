@@ -35,9 +35,9 @@ export default defineConfig({
     // webRequest: only to observe our own fetches of originals (redirect hops, the
     // real reason a fetch failed); it blocks and changes nothing.
     // offscreen (Chrome): a DOMParser for fetched originals, which the service worker lacks.
-    // tabs (Firefox MV2): tab URLs; Chrome MV3 grants them through the content script's host access.
-    permissions:
-      browser === 'firefox' ? ['storage', 'tabs', 'webRequest'] : ['storage', 'webRequest', 'offscreen'],
+    // tabs: the URL of the tab the popup describes and of a tab that navigates away (the content
+    // script's match patterns do not reveal tab URLs to the background).
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'webRequest'] : ['storage', 'tabs', 'webRequest', 'offscreen'],
     // Fetching an original needs access to its site, asked for one origin at a time when the user clicks Verify.
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }

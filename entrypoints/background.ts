@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseRequest, type Request, type ResponseFor } from '@/lib/messages';
-import { onPageScanned, onTabRemoved, onTabUrlChanged, tabReport, verify } from '@/lib/service';
+import { onPageScanned, onTabRemoved, onTabUrlChanged, pruneOldData, tabReport, verify } from '@/lib/service';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -16,6 +16,7 @@ export default defineBackground(() => {
     if (changeInfo.url !== undefined) void onTabUrlChanged(tabId, changeInfo.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(tabId));
+  browser.runtime.onStartup.addListener(() => void pruneOldData().catch(() => undefined));
 });
 
 function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseFor[Request['type']]> {

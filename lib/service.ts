@@ -11,6 +11,7 @@ import { database, getEntry, latestVerification, originalCache, recordDetection,
 import { failure } from '@/core/fetch-failures';
 import { fetchPage } from './fetch-page';
 import type { PageTextRequest, ResponseFor, TabReport, VerifyResponse } from './messages';
+import { pruneHistory, pruneOriginals } from './history';
 import { parsePage } from './parse-page';
 import { cacheTtlMs, settings } from './settings';
 import { clearTabScan, getTabScan, setTabScan } from './tab-state';
@@ -144,4 +145,13 @@ function safeNormalize(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Drops history entries and cached originals older than the user keeps them (run at start-up). */
+export async function pruneOldData(now = Date.now()): Promise<void> {
+  const days = await settings.historyDays.getValue();
+  if (days <= 0) return;
+  const cutoff = now - days * 24 * 60 * 60 * 1000;
+  const db = database();
+  await Promise.all([pruneHistory(db, cutoff), pruneOriginals(db, cutoff)]);
 }
