@@ -45,7 +45,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'provenance@provenance.example', strict_min_version: '115.0' },
+            gecko: {
+              id: 'provenance@provenance.example',
+              strict_min_version: '115.0',
+              // Nothing leaves the machine: no telemetry, no server of ours.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
