@@ -47,10 +47,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'provenance@provenance.example',
-              strict_min_version: '115.0',
+              // 140: the first version that reads data_collection_permissions.
+              strict_min_version: '140.0',
               // Nothing leaves the machine: no telemetry, no server of ours.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -56,10 +56,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   userDataDir: async ({}, use) => {
     const dir = makeUserDataDir();
     await use(dir);
-    fs.rmSync(dir, { recursive: true, force: true });
+    // Chromium may still be flushing the profile for a moment after close.
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   },
 
-  launchExtension: async ({ fixtureWeb }, use, testInfo) => {
+  // Depends on userDataDir so that its browsers are closed before the profile is removed.
+  launchExtension: async ({ fixtureWeb, userDataDir: _profile }, use, testInfo) => {
     const launched: ExtensionBrowser[] = [];
     const consoleLines: string[] = [];
     await use(async (options = {}) => {
