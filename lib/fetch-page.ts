@@ -18,7 +18,7 @@ interface Watch {
   requestId: string | null;
   redirects: string[];
   error: string | null;
-  onTooManyRedirects: () => void;
+  onRedirectProblem: (code: 'redirect-loop' | 'too-many-redirects') => void;
 }
 const watches = new Set<Watch>();
 let listening = false;
@@ -37,7 +37,9 @@ function listen(): void {
     for (const watch of watches) {
       if (watch.requestId !== details.requestId) continue;
       watch.redirects.push(details.url);
-      if (watch.redirects.length > FETCH_LIMITS.maxRedirects) watch.onTooManyRedirects();
+      // Coming back to an address already passed through is a loop, whatever the count.
+      if (details.redirectUrl === watch.url || watch.redirects.includes(details.redirectUrl)) watch.onRedirectProblem('redirect-loop');
+      else if (watch.redirects.length > FETCH_LIMITS.maxRedirects) watch.onRedirectProblem('too-many-redirects');
     }
   }, filter);
   browser.webRequest.onErrorOccurred.addListener((details) => {
@@ -57,7 +59,7 @@ export const fetchPage: FetchPage = async (url, validators) => {
     controller.abort();
   };
   const timer = setTimeout(() => abort('timeout'), FETCH_LIMITS.timeoutMs);
-  const watch: Watch = { url, requestId: null, redirects: [], error: null, onTooManyRedirects: () => abort('too-many-redirects') };
+  const watch: Watch = { url, requestId: null, redirects: [], error: null, onRedirectProblem: abort };
   watches.add(watch);
   try {
     const headers: Record<string, string> = { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' };

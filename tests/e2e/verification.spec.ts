@@ -101,11 +101,24 @@ test('a verbatim republication: text reuse near 100 %, same headline', async ({ 
   await expect(popup.getByTestId('headline-verdict')).toHaveAttribute('data-verdict', 'same');
 });
 
+test('a redirect to another site is shown as part of the chain', async ({ context, extensionId, page, fixtureWeb }) => {
+  // A link shortener in front of the Post's article.
+  const source = `https://edge.test/redirect/to?url=${encodeURIComponent(RUNNING_EXAMPLE.original)}`;
+  fixtureWeb.route({ host: COPY_HOST, path: '/story/shortened/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage('Talks without allies', source) } });
+  const { popup } = await openAndVerify(context, extensionId, page, `https://${COPY_HOST}/story/shortened/`);
+  await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
+  const hop = popup.getByTestId('verified-hop');
+  await expect(hop).toHaveCount(1);
+  await expect(hop).toContainText('washingtonpost.com');
+  await expect(hop).toContainText(/redirect from .*edge\.test/);
+});
+
 const FAILURES = [
   { name: 'an original that answers 404', source: 'https://edge.test/status/404', code: 'not-found', words: /404/ },
   { name: 'an original that answers 410', source: 'https://edge.test/status/410', code: 'gone', words: /410/ },
   { name: 'a server error', source: 'https://edge.test/status/503', code: 'server-error', words: /503/ },
   { name: 'a redirect loop', source: 'https://edge.test/redirect/loop/a', code: 'redirect-loop', words: /loop/ },
+  { name: 'more than 5 redirects', source: 'https://edge.test/redirect/chain/7', code: 'too-many-redirects', words: /more than 5/ },
   { name: 'a non-HTML answer', source: 'https://edge.test/content/pdf', code: 'not-html', words: /not HTML/ },
   { name: 'an original that stalls past the timeout', source: 'https://edge.test/stall', code: 'timeout', words: /10 seconds/ },
 ];
