@@ -1,9 +1,11 @@
 /**
  * A list that renders only the rows in view (plus a margin), so 100,000
- * entries scroll like 50. Rows have a fixed height; the list is a listbox-like
- * region the keyboard can scroll.
+ * entries scroll like 50. Rows have a fixed height. The scroller is a labelled
+ * region the keyboard can focus and scroll; inside it a list whose items tell
+ * assistive technology their place in the whole list (aria-posinset/setsize),
+ * since only a window of them is in the DOM.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 export function VirtualList({
@@ -15,6 +17,7 @@ export function VirtualList({
   renderRow,
   onRange,
   resetKey,
+  scrollerRef,
 }: {
   count: number;
   rowHeight: number;
@@ -26,8 +29,11 @@ export function VirtualList({
   onRange?: (start: number, end: number) => void;
   /** Scroll back to the top when this changes (a new search). */
   resetKey?: unknown;
+  /** The focusable scroller, for a caller that moves focus into the list. */
+  scrollerRef?: RefObject<HTMLDivElement | null>;
 }) {
-  const scroller = useRef<HTMLDivElement>(null);
+  const own = useRef<HTMLDivElement>(null);
+  const scroller = scrollerRef ?? own;
   const [scrollTop, setScrollTop] = useState(0);
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
@@ -39,7 +45,7 @@ export function VirtualList({
   const rows: ComponentChildren[] = [];
   for (let index = start; index < end; index++) {
     rows.push(
-      <div key={index} role="listitem" class="virtual-row" style={{ top: `${index * rowHeight}px`, height: `${rowHeight}px` }}>
+      <div key={index} role="listitem" aria-setsize={count} aria-posinset={index + 1} class="virtual-row" style={{ top: `${index * rowHeight}px`, height: `${rowHeight}px` }}>
         {renderRow(index)}
       </div>,
     );

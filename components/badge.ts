@@ -1,32 +1,28 @@
 /**
- * The inline badge shown on a syndicated article. Built with plain DOM and
- * textContent only: it runs in the content script on every page (small is
- * fast), and page-derived text never becomes markup.
+ * The inline badge on a syndicated article: a compact pill near the headline
+ * that expands, on click or from the keyboard, into a small card with the
+ * verdict, the original and a link to it.
+ *
+ * Plain DOM and textContent only: it runs in the content script on every page
+ * (small is fast), and page-derived text never becomes markup. It lives in a
+ * shadow root of its own — the page's CSS cannot reach in, ours cannot leak
+ * out — and it only ever inserts one new element: no node the page (or its
+ * framework) owns is changed.
  */
 import type { Provenance } from '@/core/types';
+import { safeHttpUrl, displayHost } from '@/core/url';
 import { t } from '@/lib/i18n';
 import badgeCss from './badge.css?inline';
 
 export const BADGE_TAG = 'provenance-badge';
 
-/**
- * Puts the badge after the headline in a shadow root of its own: the page's
- * CSS cannot reach inside and ours cannot leak out. Only a new sibling is
- * inserted; no node of the page is changed.
- */
-export function mountBadge(doc: Document, record: Provenance): HTMLElement {
-  doc.querySelector(BADGE_TAG)?.remove();
-  const host = doc.createElement(BADGE_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = badgeCss;
-  const container = doc.createElement('div');
-  shadow.append(style, container);
-  renderBadge(container, record);
-  const anchor = findBadgeAnchor(doc);
-  if (anchor) anchor.after(host);
-  else (doc.body ?? doc.documentElement).prepend(host);
-  return host;
+export interface BadgeActions {
+  /** Hide the badge on this page (until it is loaded again). */
+  dismiss(): void;
+  /** Never show the badge on this site again. */
+  silenceSite(): Promise<void>;
+  /** Ask the background to check the original; resolves to a sentence for the card. */
+  verify(): Promise<string>;
 }
 
 /** Where the badge goes: right after the article's headline, else after the line naming the source. */
@@ -40,7 +36,7 @@ export function findBadgeAnchor(doc: Document): Element | null {
   return null;
 }
 
-/** The badge's one line: "Syndicated from The Washington Post via USA NEWS". */
+/** The badge's one line: "Syndicated from The Washington Post" and "via USA NEWS". */
 export function badgeText(record: Provenance): { verdict: string; via: string | null } {
   const publisher = record.original?.publisher ?? record.chain.at(-1)?.publisher ?? null;
   const verdict = publisher ? t('badgeSyndicatedFrom', publisher) : t('badgeSyndicated');
@@ -48,25 +44,134 @@ export function badgeText(record: Provenance): { verdict: string; via: string | 
   return { verdict, via: intermediates.length > 0 ? t('badgeVia', intermediates.join(', ')) : null };
 }
 
-export function renderBadge(container: HTMLElement, record: Provenance): void {
-  const doc = container.ownerDocument;
-  const { verdict, via } = badgeText(record);
-  const badge = doc.createElement('div');
-  badge.className = 'badge';
-  badge.dataset.testid = 'provenance-badge';
-  badge.setAttribute('role', 'note');
-  const mark = doc.createElement('span');
-  mark.className = 'mark';
-  mark.setAttribute('aria-hidden', 'true');
-  mark.textContent = '⟲';
-  const text = doc.createElement('span');
-  text.textContent = verdict;
-  badge.append(mark, text);
-  if (via) {
-    const viaText = doc.createElement('span');
-    viaText.className = 'via';
-    viaText.textContent = via;
-    badge.append(viaText);
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * Inserts the badge after the headline. Where the gap under the headline is
+ * tall enough the badge floats in it (no layout shift at all); otherwise it
+ * takes its own line once, right away, before the reader has scrolled.
+ */
+export function mountBadge(doc: Document, record: Provenance, actions: BadgeActions): HTMLElement {
+  doc.querySelector(BADGE_TAG)?.remove();
+  const host = doc.createElement(BADGE_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.append(el(doc, 'style', undefined, badgeCss));
+  const root = el(doc, 'div', 'root');
+  shadow.append(root);
+  renderBadge(root, record, actions, host);
+  const anchor = findBadgeAnchor(doc);
+  if (anchor) anchor.after(host);
+  else (doc.body ?? doc.documentElement).prepend(host);
+  placeWithoutShift(host, anchor);
+  return host;
+}
+
+/**
+ * Places the pill where it takes no room: in the gap under the headline if
+ * it is tall enough, else after the headline's last line if that line leaves
+ * room. Only when neither fits does the badge take a line of its own.
+ */
+function placeWithoutShift(host: HTMLElement, anchor: Element | null): void {
+  const shadow = host.shadowRoot!;
+  const pill = shadow.querySelector<HTMLElement>('.pill');
+  const card = shadow.querySelector<HTMLElement>('.card');
+  if (!anchor || !pill || !card) return;
+  host.classList.add('floating');
+  const hostBox = host.getBoundingClientRect();
+  const pillBox = pill.getBoundingClientRect();
+  const place = (left: number, top: number) => {
+    pill.style.left = `${Math.round(left - hostBox.left)}px`;
+    pill.style.top = `${Math.round(top - hostBox.top)}px`;
+    card.style.left = pill.style.left;
+    card.style.top = `${Math.round(top - hostBox.top + pillBox.height + 4)}px`;
+  };
+  const anchorBox = anchor.getBoundingClientRect();
+  const next = host.nextElementSibling?.getBoundingClientRect();
+  if (next && next.top - anchorBox.bottom >= pillBox.height + 4) {
+    return place(anchorBox.left, (anchorBox.bottom + next.top) / 2 - pillBox.height / 2);
   }
-  container.append(badge);
+  const range = anchor.ownerDocument.createRange();
+  range.selectNodeContents(anchor);
+  const lines = range.getClientRects();
+  const last = lines[lines.length - 1];
+  if (last && anchorBox.right - last.right >= pillBox.width + 12) {
+    return place(last.right + 10, last.top + last.height / 2 - pillBox.height / 2);
+  }
+  host.classList.remove('floating');
+}
+
+export function renderBadge(root: HTMLElement, record: Provenance, actions: BadgeActions, host: HTMLElement): void {
+  const doc = root.ownerDocument;
+  const { verdict, via } = badgeText(record);
+  const cardId = 'provenance-card';
+
+  const pill = el(doc, 'button', 'pill');
+  pill.type = 'button';
+  pill.dataset.testid = 'provenance-badge';
+  pill.setAttribute('aria-expanded', 'false');
+  pill.setAttribute('aria-controls', cardId);
+  pill.append(el(doc, 'span', 'mark', '⟲'), el(doc, 'span', undefined, verdict));
+  pill.firstElementChild!.setAttribute('aria-hidden', 'true');
+
+  const card = el(doc, 'div', 'card');
+  card.id = cardId;
+  card.hidden = true;
+  card.setAttribute('role', 'group');
+  card.setAttribute('aria-label', t('extensionName'));
+  card.dataset.testid = 'provenance-badge-card';
+  card.append(el(doc, 'p', 'title', verdict));
+  if (via) card.append(el(doc, 'p', 'muted', via));
+  const originalUrl = safeHttpUrl(record.original?.url ?? '') ?? safeHttpUrl(record.sourceUrl ?? '');
+  if (originalUrl) {
+    const link = el(doc, 'a', 'link', record.original?.url ? t('actionOpenOriginal') : t('badgeOpenSource', displayHost(originalUrl)));
+    link.href = originalUrl;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.dataset.testid = 'provenance-badge-link';
+    card.append(link);
+  }
+  const status = el(doc, 'p', 'muted');
+  status.setAttribute('role', 'status');
+  status.dataset.testid = 'provenance-badge-status';
+  const buttons = el(doc, 'div', 'buttons');
+  const button = (label: string, testid: string, onClick: () => void) => {
+    const b = el(doc, 'button', 'action', label);
+    b.type = 'button';
+    b.dataset.testid = testid;
+    b.addEventListener('click', onClick);
+    buttons.append(b);
+    return b;
+  };
+  if (originalUrl) {
+    const verify = button(t('verifyButton'), 'provenance-badge-verify', () => {
+      verify.disabled = true;
+      status.textContent = t('verifyRunning');
+      void actions.verify().then((sentence) => {
+        status.textContent = sentence;
+        verify.disabled = false;
+      });
+    });
+  }
+  button(t('badgeHide'), 'provenance-badge-dismiss', () => actions.dismiss());
+  button(t('badgeSilenceSite'), 'provenance-badge-silence', () => void actions.silenceSite());
+  card.append(buttons, status, el(doc, 'p', 'hint', t('badgeMoreInPopup')));
+
+  const setOpen = (open: boolean) => {
+    card.hidden = !open;
+    pill.setAttribute('aria-expanded', String(open));
+    host.classList.toggle('open', open);
+  };
+  pill.addEventListener('click', () => setOpen(card.hidden));
+  root.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !card.hidden) {
+      setOpen(false);
+      pill.focus();
+    }
+  });
+  root.append(pill, card);
 }

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseRequest, type Request, type ResponseFor } from '@/lib/messages';
-import { onPageScanned, onTabRemoved, onTabUrlChanged, pruneOldData, tabReport, verify } from '@/lib/service';
+import { onPageScanned, onTabRemoved, onTabUrlChanged, pruneOldData, silenceSite, tabReport, verifyFromSender } from '@/lib/service';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -26,6 +26,8 @@ function handle(request: Request, sender: Browser.runtime.MessageSender): Promis
     case 'get-tab-report':
       return tabReport(request.tabId);
     case 'verify':
-      return verify(request.pageUrl, request.tabId, request.force);
+      return verifyFromSender(request, sender);
+    case 'silence-site':
+      return silenceSite(sender);
   }
 }

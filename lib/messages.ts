@@ -15,7 +15,9 @@ export type Request =
   /** Popup → background: what do we know about this tab? */
   | { type: 'get-tab-report'; tabId: number }
   /** Popup, badge or options → background: fetch the original(s) and compare. `force` re-checks a cached result. */
-  | { type: 'verify'; pageUrl: string; tabId: number | null; force: boolean };
+  | { type: 'verify'; pageUrl: string; tabId: number | null; force: boolean }
+  /** Badge → background: never show the badge on the sending tab's site. */
+  | { type: 'silence-site' };
 
 /** Background → content script: the article's text, for comparing it with the original. */
 export interface PageTextRequest {
@@ -62,6 +64,7 @@ export interface ResponseFor {
   'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean };
   'get-tab-report': TabReport;
   verify: VerifyResponse;
+  'silence-site': { site: string | null };
 }
 
 export type ParseResponse = { ok: true; page: ParsedPage } | { ok: false; message: string };
@@ -120,6 +123,8 @@ export function parseRequest(message: unknown): Request | null {
         (message.tabId === null || Number.isInteger(message.tabId))
         ? { type: 'verify', pageUrl: message.pageUrl, tabId: message.tabId as number | null, force: message.force }
         : null;
+    case 'silence-site':
+      return { type: 'silence-site' };
     default:
       return null;
   }

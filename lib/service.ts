@@ -155,3 +155,27 @@ export async function pruneOldData(now = Date.now()): Promise<void> {
   const db = database();
   await Promise.all([pruneHistory(db, cutoff), pruneOriginals(db, cutoff)]);
 }
+
+/** From the badge: adds the sending tab's site to the sites where Provenance stays silent. */
+export async function silenceSite(sender: Browser.runtime.MessageSender): Promise<ResponseFor['silence-site']> {
+  const site = sender.tab?.url ? registrableDomain(sender.tab.url) : null;
+  if (!site) return { site: null };
+  const sites = await settings.silentSites.getValue();
+  if (!sites.includes(site)) await settings.silentSites.setValue([...sites, site].sort());
+  return { site };
+}
+
+/**
+ * A verify request from a content script may only be about its own tab's
+ * page: a hostile page cannot make the extension fetch something else.
+ */
+export function verifyFromSender(request: { pageUrl: string; tabId: number | null; force: boolean }, sender: Browser.runtime.MessageSender): Promise<VerifyResponse> {
+  if (sender.tab) {
+    const tabUrl = sender.tab.url ? safeNormalize(sender.tab.url) : null;
+    if (!tabUrl || tabUrl !== safeNormalize(request.pageUrl) || sender.frameId !== 0) {
+      return Promise.resolve({ ok: false, verification: failedBeforeStart(request.pageUrl, 'a page can only ask to verify itself') });
+    }
+    return verify(request.pageUrl, sender.tab.id ?? null, request.force);
+  }
+  return verify(request.pageUrl, request.tabId, request.force);
+}

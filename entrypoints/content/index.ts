@@ -2,22 +2,64 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleText } from '@/core/article-text';
 import { detect } from '@/core/detect';
+import type { Provenance } from '@/core/types';
+import { displayHost } from '@/core/url';
 import { send } from '@/lib/messages';
-import { mountBadge } from '@/components/badge';
+import { t } from '@/lib/i18n';
+import { BADGE_TAG, mountBadge, type BadgeActions } from '@/components/badge';
+
+/** Single-page sites change the URL first and the article a moment later. */
+const SPA_SETTLE_MS = 800;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   // The badge carries its own styles inside its shadow root: nothing is injected into the page.
   cssInjectionMode: 'manual',
-  async main() {
-    const record = detect(document, location.href);
+  async main(ctx) {
+    let dismissedOn: string | null = null;
+
+    const removeBadge = () => document.querySelector(BADGE_TAG)?.remove();
+    const actions = (record: Provenance): BadgeActions => ({
+      dismiss: () => {
+        dismissedOn = location.href;
+        removeBadge();
+      },
+      silenceSite: async () => {
+        await send({ type: 'silence-site' }).catch(() => undefined);
+        removeBadge();
+      },
+      verify: async () => {
+        try {
+          const answer = await send({ type: 'verify', pageUrl: record.url, tabId: null, force: false });
+          const verification = answer.ok ? answer.entry.verification : answer.verification;
+          const failure = verification.failure;
+          if (failure?.code === 'permission-refused') return t('badgeVerifyNeedsPermission', displayHost(failure.url));
+          if (failure) return t('badgeVerifyFailed', failure.message);
+          return t('badgeVerified', verification.comparison?.text?.verdict ?? verification.outcome);
+        } catch (error) {
+          return t('badgeVerifyFailed', String(error));
+        }
+      },
+    });
+
+    const scan = async () => {
+      const record = detect(document, location.href);
+      // The background answers with outlet names filled in and the user's badge settings applied.
+      const answer = await send({ type: 'page-scanned', record }).catch(() => null);
+      removeBadge();
+      if (answer?.showBadge && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record));
+    };
+
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'get-page-text') return undefined;
       return Promise.resolve(articleText(document));
     });
-    // The background answers with outlet names filled in and the user's badge settings applied.
-    const answer = await send({ type: 'page-scanned', record }).catch(() => null);
-    if (answer?.showBadge) mountBadge(document, answer.record);
+    await scan();
+    // Client-side navigation: the old badge no longer describes the page; scan the new one once it has rendered.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      removeBadge();
+      ctx.setTimeout(() => void scan(), SPA_SETTLE_MS);
+    });
   },
 });

@@ -43,6 +43,16 @@ function History({ client }: { client: ProvenanceClient }) {
   const [detail, setDetail] = useState<{ entry: HistoryEntry; verification: VerificationEntry | null } | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
   const loading = useRef(new Set<string>());
+  /** Where keyboard focus goes back to when the detail dialog or the clear confirmation closes. */
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
+  const restoreFocus = () => {
+    const target = returnFocus.current;
+    returnFocus.current = null;
+    // The opener may be gone (its entry was deleted): the list takes focus instead of <body>.
+    requestAnimationFrame(() => (target?.isConnected ? target : list.current)?.focus());
+  };
   const [height, setHeight] = useState(() => Math.max(300, window.innerHeight - 260));
   useEffect(() => {
     const onResize = () => setHeight(Math.max(300, window.innerHeight - 260));
@@ -94,13 +104,27 @@ function History({ client }: { client: ProvenanceClient }) {
     [client, keys, rows],
   );
 
-  const openDetail = async (entry: HistoryEntry) => setDetail({ entry, verification: await client.verificationFor(entry.key) });
+  const openDetail = async (entry: HistoryEntry) => {
+    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDetail({ entry, verification: await client.verificationFor(entry.key) });
+  };
+  const closeDetail = () => {
+    setDetail(null);
+    restoreFocus();
+  };
 
   const remove = async (key: string) => {
+    const hadFocus = list.current?.contains(document.activeElement) || detail !== null;
     await client.deleteEntry(key);
     setNotice(t('historyDeleted'));
     setDetail(null);
     await reload();
+    // The focused row is gone: keep the keyboard user in the list, not back at the top of the page.
+    if (hadFocus) requestAnimationFrame(() => list.current?.focus());
+  };
+  const closeConfirm = () => {
+    setConfirmClear(false);
+    requestAnimationFrame(() => (clearButton.current?.disabled ? list.current : clearButton.current)?.focus());
   };
 
   const download = async (kind: 'json' | 'csv') => {
@@ -206,7 +230,16 @@ function History({ client }: { client: ProvenanceClient }) {
               }}
             />
           </label>
-          <button type="button" class="button danger" data-testid="clear-history" onClick={() => setConfirmClear(true)} disabled={!order?.length}>
+          <button
+            type="button"
+            class="button danger"
+            data-testid="clear-history"
+            ref={clearButton}
+            aria-expanded={confirmClear}
+            aria-controls={confirmClear ? 'confirm-clear' : undefined}
+            onClick={() => setConfirmClear(true)}
+            disabled={!order?.length}
+          >
             {t('clearHistory')}
           </button>
         </div>
@@ -222,23 +255,33 @@ function History({ client }: { client: ProvenanceClient }) {
         </p>
       )}
       {confirmClear && (
-        <div role="alertdialog" aria-labelledby="clear-title" class="confirm" data-testid="confirm-clear">
+        <div
+          role="alertdialog"
+          id="confirm-clear"
+          aria-labelledby="clear-title"
+          class="confirm"
+          data-testid="confirm-clear"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') closeConfirm();
+          }}
+        >
           <p id="clear-title">{t('clearConfirm', String(order?.length ?? 0))}</p>
           <button
             type="button"
             class="button danger"
             data-testid="confirm-clear-yes"
-            ref={(el) => el?.focus()}
             onClick={async () => {
               await client.clearHistory();
               setConfirmClear(false);
               setNotice(t('historyCleared'));
               await reload();
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="history-search"]')?.focus());
             }}
           >
             {t('clearConfirmYes')}
           </button>{' '}
-          <button type="button" class="button secondary" data-testid="confirm-clear-no" onClick={() => setConfirmClear(false)}>
+          {/* Focus starts on the harmless choice: Enter or Escape right away deletes nothing. */}
+          <button type="button" class="button secondary" data-testid="confirm-clear-no" ref={(el) => el?.focus()} onClick={closeConfirm}>
             {t('cancel')}
           </button>
         </div>
@@ -259,7 +302,8 @@ function History({ client }: { client: ProvenanceClient }) {
             count={matchCount}
             rowHeight={ROW_HEIGHT}
             height={height}
-            label={t('historyTitle')}
+            label={t('historyListLabel')}
+            scrollerRef={list}
             onRange={onRange}
             resetKey={keys}
             renderRow={(index) => {
@@ -270,7 +314,7 @@ function History({ client }: { client: ProvenanceClient }) {
         </>
       )}
 
-      {detail && <Detail client={client} detail={detail} onClose={() => setDetail(null)} onDelete={() => void remove(detail.entry.key)} />}
+      {detail && <Detail client={client} detail={detail} onClose={closeDetail} onDelete={() => void remove(detail.entry.key)} />}
     </section>
   );
 }
@@ -294,7 +338,7 @@ function HistoryRow({ entry, onOpen, onDelete }: { entry: HistoryEntry; onOpen: 
         <time dateTime={new Date(entry.lastSeen).toISOString()}>{seenFormat.format(entry.lastSeen)}</time>
       </span>
       <span class="cell row-actions">
-        <button type="button" class="link-button" data-testid="history-details" onClick={onOpen}>
+        <button type="button" class="link-button" data-testid="history-details" onClick={onOpen} aria-label={t('detailsEntryLabel', record.page.headline ?? record.url)}>
           {t('details')}
         </button>
         <button type="button" class="link-button" data-testid="history-delete" onClick={onDelete} aria-label={t('deleteEntryLabel', record.page.headline ?? record.url)}>
@@ -322,12 +366,13 @@ function Detail({
   }, []);
   const title = useMemo(() => detail.entry.record.page.headline ?? detail.entry.key, [detail]);
   return (
-    <dialog ref={dialog} class="detail" data-testid="history-detail" aria-label={title} onClose={onClose}>
+    <dialog ref={dialog} class="detail" data-testid="history-detail" aria-label={t('detailDialogLabel', title)} onClose={onClose}>
       <div class="detail-actions">
         <button type="button" class="button danger" onClick={onDelete} data-testid="detail-delete">
           {t('delete')}
         </button>
-        <button type="button" class="button secondary" onClick={() => dialog.current?.close()} data-testid="detail-close">
+        {/* Focus starts on Close, not on Delete: Enter right after opening must not delete. */}
+        <button type="button" class="button secondary" onClick={() => dialog.current?.close()} data-testid="detail-close" autofocus>
           {t('close')}
         </button>
       </div>

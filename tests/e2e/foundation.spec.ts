@@ -33,7 +33,9 @@ test.describe('the running example (a copy of a copy of The Washington Post)', (
     await expect(badge).toBeVisible();
     await expect(badge).toContainText('Syndicated');
     await expect(badge).toContainText(RUNNING_EXAMPLE.originalPublisher);
-    await expect(badge).toContainText(/via USA NEWS/i);
+    // The pill stays compact; the intermediate site is named in the card it opens.
+    await badge.click();
+    await expect(host.locator('[data-testid="provenance-badge-card"]')).toContainText(/via USA NEWS/i);
 
     // Near the headline: within a couple of lines of the <h1>, not at the foot of the page.
     const headline = await page.locator('h1.entry-title').boundingBox();
