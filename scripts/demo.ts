@@ -12,7 +12,7 @@
  * Options:
  *   --no-build               use the existing .output/chrome-mv3
  *   --headless / --headed    force a mode
- *   --color-scheme <s>       light (default), dark, or both (screenshots for each)
+ *   --color-scheme <s>       both (default: light and dark), light or dark
  *   --out <dir>              screenshot folder (default demo-output)
  *   --url <url>              another fixture page to show (default: the running example)
  *
@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { FixtureWeb } from '../tests/e2e/support/fixture-web';
 import {
   CHROME_BUILD_DIR,
@@ -43,7 +43,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     headless: { type: 'boolean', default: false },
     headed: { type: 'boolean', default: false },
-    'color-scheme': { type: 'string', default: 'light' },
+    'color-scheme': { type: 'string', default: 'both' },
     out: { type: 'string', default: 'demo-output' },
     url: { type: 'string', default: RUNNING_EXAMPLE.syndicatedPage },
   },
@@ -78,11 +78,12 @@ async function visit(context: BrowserContext, extensionId: string, url: string):
 }
 
 /** A clip around the badge and the headline it sits next to, for a close-up. */
-async function badgeClip(page: Page) {
+async function badgeClip(page: Page, extra?: Locator) {
   const badge = await page.locator('provenance-badge [data-testid="provenance-badge"]').first().boundingBox();
   if (!badge) return null;
   const headline = await page.locator('h1').first().boundingBox();
-  const boxes = headline ? [badge, headline] : [badge];
+  const more = extra ? await extra.boundingBox() : null;
+  const boxes = [badge, headline, more].filter((box): box is NonNullable<typeof box> => box !== null);
   const pad = 16;
   const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
   const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
@@ -123,6 +124,16 @@ async function screenshots(context: BrowserContext, extensionId: string): Promis
     await shot(main.page, `page-with-badge-${scheme}.png`);
     const clip = badgeShown ? await badgeClip(main.page) : null;
     if (clip) await shot(main.page, `badge-closeup-${scheme}.png`, { clip });
+    if (badgeShown) {
+      // The badge expanded into its card, as after a click.
+      const pill = main.page.locator('provenance-badge [data-testid="provenance-badge"]').first();
+      await pill.click();
+      const card = main.page.locator('provenance-badge [data-testid="provenance-badge-card"]');
+      await card.waitFor({ state: 'visible', timeout: 5_000 });
+      const expanded = await badgeClip(main.page, card);
+      if (expanded) await shot(main.page, `badge-expanded-${scheme}.png`, { clip: expanded });
+      await pill.click();
+    }
     await popup.bringToFront();
     await shot(popup, `popup-${scheme}.png`, { fullPage: true });
     await options.bringToFront();

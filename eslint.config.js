@@ -1,0 +1,28 @@
+// Lint rules that guard the extension's security posture. Page-derived text
+// (headlines, authors, JSON-LD values, link text) must only ever reach the
+// DOM as text: no HTML sinks anywhere in the product code, so there is no
+// place where a hostile page's markup could become ours.
+import tseslint from 'typescript-eslint';
+
+const htmlSinks = [
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks: set textContent or build nodes (page-derived text must stay text).' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks: use insertAdjacentText or build nodes.' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text.' },
+  { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No eval or new Function: no code from strings.' },
+  { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML parsing into the live DOM.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.tmp/**', 'demo-output/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    files: ['core/**/*.ts', 'lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'cli/**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      'no-restricted-syntax': ['error', ...htmlSinks],
+      'no-restricted-properties': ['error', { object: 'document', property: 'domain', message: 'Never relax the same-origin policy.' }],
+      'no-script-url': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+);
