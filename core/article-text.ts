@@ -4,6 +4,7 @@
  * original is fetched. Bounded like the scan: an iterative walk with caps.
  */
 import { detectWithNames } from './publishers';
+import { sanitizeStrings } from './sanitize';
 import { findRoot } from './scan';
 import type { Provenance } from './types';
 import { normalizeSpace } from './text';
@@ -15,7 +16,14 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'
 const BREAKS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'PRE', 'TD', 'DD', 'DT']);
 
 export function articleText(doc: Document): string {
-  const root = findRoot(doc);
+  let root: Element | null;
+  try {
+    root = findRoot(doc);
+  } catch {
+    // A document without an <html> element (linkedom parsing garbage) has no article.
+    return '';
+  }
+  if (!root) return '';
   const parts: string[] = [];
   let length = 0;
   // Depth-first with an explicit stack: a 10,000-deep DOM must not overflow the call stack.
@@ -45,5 +53,5 @@ export function articleText(doc: Document): string {
 
 /** The engine run on a fetched page: its record and its text, for verification. */
 export function readPage(doc: Document, url: string): { record: Provenance; text: string } {
-  return { record: detectWithNames(doc, url), text: articleText(doc) };
+  return { record: sanitizeStrings(detectWithNames(doc, url)), text: articleText(doc) };
 }

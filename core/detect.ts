@@ -7,9 +7,8 @@
  * tests and the CLI. Never throws: any failure gives a valid, unsyndicated record.
  */
 import { parseDate } from './dates';
-import { articleNode } from './jsonld';
 import { extractPage } from './metadata';
-import { scanPage, type PageScan } from './scan';
+import { collectLines, hasArticleMetadata, scanPage, type PageScan } from './scan';
 import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
 import { clip, sameName } from './text';
@@ -71,13 +70,12 @@ function emptyRecord(url: string): Provenance {
 
 function detectUnsafe(doc: Document, url: string): Provenance {
   const scan = scanPage(doc, safeNormalize(url));
-  const findings: Finding[] = [];
-  for (const family of SIGNAL_FAMILIES) {
-    try {
-      findings.push(...family(scan));
-    } catch {
-      // One family failing on odd markup must not cost the others.
-    }
+  let findings = runFamilies(scan);
+  // A quiet page (no lines built) that still carries a signal is a story after all: read it in full.
+  if (scan.quiet && findings.some((item) => item.signal.weight > 0)) {
+    scan.quiet = false;
+    scan.lines = collectLines(doc, scan.root, scan.url);
+    findings = runFamilies(scan);
   }
   const labelled = firstClaims(findings);
   const page = extractPage(scan, { author: labelled.author, publishedAtText: labelled.publishedAtText });
@@ -102,12 +100,21 @@ function detectUnsafe(doc: Document, url: string): Provenance {
   return record;
 }
 
+function runFamilies(scan: PageScan): Finding[] {
+  const findings: Finding[] = [];
+  for (const family of SIGNAL_FAMILIES) {
+    try {
+      findings.push(...family(scan));
+    } catch {
+      // One family failing on odd markup must not cost the others.
+    }
+  }
+  return findings;
+}
+
 /** og:type article, a JSON-LD Article type, or an <article>/<h1> story with a date or author markup. */
 function looksLikeArticle(scan: PageScan): boolean {
-  const ogType = scan.meta.get('og:type')?.toLowerCase() ?? '';
-  if (ogType === 'article' || ogType.startsWith('article') || ogType === 'news') return true;
-  if (articleNode(scan)) return true;
-  if (scan.meta.has('article:published_time') || scan.meta.has('parsely-pub-date') || scan.meta.has('sailthru.date')) return true;
+  if (hasArticleMetadata(scan)) return true;
   const headline = scan.root.querySelector('h1') ?? scan.doc.querySelector('article h1, article h2');
   return !!headline && scan.root.tagName.toUpperCase() !== 'BODY';
 }

@@ -25,6 +25,7 @@ const MESSAGES: Record<FetchFailureCode, (host: string, status?: number) => stri
   gone: (h) => `${h} answered 410: the page was removed for good`,
   forbidden: (h, s) => `${h} answered ${s}: the page needs a sign-in or is blocked for automatic requests`,
   'login-wall': (h) => `${h} showed a sign-in page instead of the article`,
+  'empty-page': (h) => `${h} answered, but with no article in the page`,
   'server-error': (h, s) => `${h} answered ${s}: a server error on their side; try again later`,
   'http-error': (h, s) => `${h} answered ${s}`,
   timeout: (h) => `${h} did not answer within ${FETCH_LIMITS.timeoutMs / 1000} seconds`,

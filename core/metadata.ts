@@ -117,7 +117,8 @@ function authorsOf(scan: PageScan): string[] {
     if (name) return splitNames(name);
   }
   // One combined query finds whether any byline markup exists; only then try the selectors in order.
-  if (scan.doc.querySelector(ANY_BYLINE)) {
+  // A quiet page (not an article, see core/scan.ts) skips the whole-document byline lookups.
+  if (!scan.quiet && scan.doc.querySelector(ANY_BYLINE)) {
     for (const selector of BYLINE_SELECTORS) {
       const el = scan.root.querySelector(selector) ?? scan.doc.querySelector(selector);
       const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
@@ -168,7 +169,7 @@ function publishDateOf(scan: PageScan): { iso: string | null; text: string } | n
   const article = articleNode(scan);
   const jsonLdDate = textOf(article?.datePublished);
   if (jsonLdDate && parseDate(jsonLdDate)) return { iso: parseDate(jsonLdDate), text: jsonLdDate };
-  const time = scan.root.querySelector('time[datetime][itemprop="datePublished"], time[pubdate], time[datetime]') ?? scan.doc.querySelector('[itemprop="datePublished"]');
+  const time = scan.quiet ? null : (scan.root.querySelector('time[datetime][itemprop="datePublished"], time[pubdate], time[datetime]') ?? scan.doc.querySelector('[itemprop="datePublished"]'));
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
   if (timeValue && parseDate(timeValue)) return { iso: parseDate(timeValue), text: normalizeSpace(time?.textContent ?? '') || timeValue };
   for (const key of DATE_META) {

@@ -4,6 +4,7 @@
  * every page: no innerText (it forces layout), no whole-document text, no
  * recursion over DOM depth, caps on everything examined.
  */
+import { articleNode } from './jsonld';
 import { normalizeSpace } from './text';
 import { registrableDomain, safeHttpUrl } from './url';
 
@@ -36,6 +37,13 @@ export interface PageScan {
   title: string;
   root: Element;
   lines: TextLine[];
+  /**
+   * Nothing suggests an article or a credit line: no article container, no
+   * article metadata, and none of the words every line-based signal needs
+   * (CREDIT_WORDS). The text lines are then never built and costly lookups
+   * (bylines, <time>) are skipped: most pages a person opens are not news.
+   */
+  quiet: boolean;
 }
 
 export type JsonLdNode = Record<string, unknown>;
@@ -58,6 +66,9 @@ export const LIMITS = {
   blockNodes: 300,
   blockChars: 1500,
   ancestorSteps: 40,
+  /** Text nodes and characters read to decide that a page is quiet; a bigger page gets the full scan. */
+  quietTextNodes: 3000,
+  quietChars: 100_000,
 };
 
 const ROOT_SELECTORS = [
@@ -84,22 +95,54 @@ const ELEMENT_NODE = 1;
 
 export function scanPage(doc: Document, url: string): PageScan {
   const meta = readMeta(doc);
-  const links = readLinks(doc);
   const root = findRoot(doc);
   const titleElement = doc.querySelector('title');
-  const title = normalizeSpace(titleElement?.textContent ?? '').slice(0, 400);
   const pageUrl = safeHttpUrl(url) ?? url;
-  return {
+  const scan: PageScan = {
     doc,
     url: pageUrl,
     site: registrableDomain(pageUrl),
     meta,
-    links,
+    links: readLinks(doc),
     jsonLd: readJsonLd(doc),
-    title,
+    title: normalizeSpace(titleElement?.textContent ?? '').slice(0, 400),
     root,
-    lines: collectLines(doc, root, pageUrl),
+    lines: [],
+    quiet: false,
   };
+  // A headline (h1) on a page without an article container still gets the full scan: bylines and dates live there.
+  scan.quiet = root === doc.body && !doc.querySelector('h1') && !hasArticleMetadata(scan) && !mentionsCredit(doc.body);
+  if (!scan.quiet) scan.lines = collectLines(doc, root, pageUrl);
+  return scan;
+}
+
+/** og:type article, a JSON-LD article, or a publish-date meta tag. */
+export function hasArticleMetadata(scan: PageScan): boolean {
+  const ogType = scan.meta.get('og:type')?.toLowerCase() ?? '';
+  return ogType.startsWith('article') || ogType === 'news' || !!articleNode(scan) || scan.meta.has('article:published_time') || scan.meta.has('parsely-pub-date') || scan.meta.has('sailthru.date');
+}
+
+/**
+ * Words that every line-based signal needs (content-farm labels end in a
+ * colon, feed footers, republication credits, wire datelines and lines). A
+ * superset on purpose: a false hit only costs the full scan. Keep in step
+ * with the patterns in core/signals/.
+ */
+const CREDIT_WORDS =
+  /(?:link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник)[\s\u200b]*[:：]|syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
+
+/** Does the body's text hold a credit word? Bounded: a body too big to read at once counts as yes. */
+function mentionsCredit(body: HTMLElement | null): boolean {
+  if (!body) return false;
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
+  let text = '';
+  for (let n = 0; n < LIMITS.quietTextNodes; n++) {
+    const node = walker.nextNode();
+    if (!node) return CREDIT_WORDS.test(text);
+    text += node.nodeValue;
+    if (text.length > LIMITS.quietChars) return true;
+  }
+  return true;
 }
 
 function readMeta(doc: Document): Map<string, string> {
@@ -206,7 +249,7 @@ function blockLines(block: Element, base: string, region: TextLine['region'], ou
   let text = '';
   let links: BlockLink[] = [];
   const flush = () => {
-    const line = normalizeSpace(text);
+    const line = clippedSpace(text);
     if (line) out.push({ text: line, links, region, element: block });
     text = '';
     links = [];
@@ -222,10 +265,7 @@ function blockLines(block: Element, base: string, region: TextLine['region'], ou
       const tag = el.tagName.toUpperCase();
       if (tag === 'BR') flush();
       else if (!SKIP_TAGS.has(tag)) {
-        if (tag === 'A') {
-          const href = el.getAttribute('href');
-          links.push({ href: href ? safeHttpUrl(href, base) : null, text: normalizeSpace(el.textContent ?? '').slice(0, 300) });
-        }
+        if (tag === 'A') links.push(lazyLink(el, base));
         descend = true;
       }
     }
@@ -241,6 +281,39 @@ function blockLines(block: Element, base: string, region: TextLine['region'], ou
 }
 
 /**
+ * A link whose URL and text are worked out when a signal first reads them:
+ * most links on a page sit in lines no signal matches, and resolving a URL
+ * costs more than everything else done per line.
+ */
+function lazyLink(el: Element, base: string): BlockLink {
+  let href: string | null | undefined;
+  let text: string | undefined;
+  return {
+    get href() {
+      if (href === undefined) {
+        const raw = el.getAttribute('href');
+        href = raw ? safeHttpUrl(raw, base) : null;
+      }
+      return href;
+    },
+    get text() {
+      return (text ??= normalizeSpace(el.textContent ?? '').slice(0, 300));
+    },
+  };
+}
+
+/**
+ * normalizeSpace for a block's text, which can be one huge text node: only its
+ * start matters (signals skip lines over 500 characters and read the start of
+ * longer ones), so a long text is cut before the regex runs over it.
+ */
+function clippedSpace(text: string): string {
+  if (text.length <= 4000) return normalizeSpace(text);
+  const line = normalizeSpace(text.slice(0, 4000));
+  return line.length > 1000 ? line : normalizeSpace(text);
+}
+
+/**
  * All elements under a root in document order. Browsers give a lazy live
  * collection (cheap to index from either end); linkedom returns an empty one
  * for "*", so fall back to a static querySelectorAll there.
@@ -250,7 +323,7 @@ function allElements(root: Element): ArrayLike<Element> {
   return live.length === 0 && root.firstElementChild ? root.querySelectorAll('*') : live;
 }
 
-function collectLines(doc: Document, root: Element, base: string): TextLine[] {
+export function collectLines(doc: Document, root: Element, base: string): TextLine[] {
   const lines: TextLine[] = [];
   const all = allElements(root);
   const total = all.length;

@@ -19,6 +19,7 @@ export type FetchFailureCode =
   | 'gone' // 410
   | 'forbidden' // 401 / 403
   | 'login-wall' // 200, but a sign-in page instead of the article
+  | 'empty-page' // 200 and HTML, but nothing like an article in it (garbage, an error template)
   | 'server-error' // 5xx
   | 'http-error' // any other non-2xx
   | 'timeout'
@@ -294,6 +295,9 @@ async function loadHop(url: string, key: string, options: VerifyOptions, now: ()
   const parsed = await options.parsePage(answer.html, answer.finalUrl);
   if (looksLikeLoginWall(parsed)) {
     return { failure: { code: 'login-wall', message: `${displayHost(answer.finalUrl)} showed a sign-in page instead of the article` } };
+  }
+  if (!parsed.record.page.headline && parsed.text.split(/\s+/).filter(Boolean).length < 30) {
+    return { failure: { code: 'empty-page', message: `${displayHost(answer.finalUrl)} answered, but with no article in the page` } };
   }
   const entry: CachedOriginal = {
     key,

@@ -48,6 +48,8 @@ export interface TabReport {
   entry: HistoryEntry | null;
   /** The stored verification of this page, shown at once (also offline), with its age. */
   verification: VerificationEntry | null;
+  /** Set when this page could not be saved to the history (e.g. the disk is full). */
+  storageProblem?: string | null;
 }
 
 export type VerifyResponse =

@@ -4,12 +4,14 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { withPublisherNames } from '@/core/publishers';
+import { sanitizeStrings } from '@/core/sanitize';
 import { normalizeUrl, registrableDomain } from '@/core/url';
 import type { Provenance } from '@/core/types';
 import { nextHopUrl, verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
-import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification } from './db';
+import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification, toHistoryEntry } from './db';
 import { failure } from '@/core/fetch-failures';
 import { fetchPage } from './fetch-page';
+import { t } from './i18n';
 import type { PageTextRequest, ResponseFor, TabReport, VerifyResponse } from './messages';
 import { pruneHistory, pruneOriginals } from './history';
 import { parsePage } from './parse-page';
@@ -18,7 +20,7 @@ import { clearTabScan, getTabScan, setTabScan } from './tab-state';
 import { clearTab, markTab } from './toolbar';
 
 export async function onPageScanned(scanned: Provenance, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
-  const record = withPublisherNames(scanned);
+  const record = sanitizeStrings(withPublisherNames(scanned));
   const tabId = sender.tab?.id;
   const key = safeNormalize(record.url);
   // Scans come from the top frame of a tab only; frames are not the article.
@@ -26,10 +28,17 @@ export async function onPageScanned(scanned: Provenance, sender: Browser.runtime
   const [badgesEnabled, silentSites] = await Promise.all([settings.badgesEnabled.getValue(), settings.silentSites.getValue()]);
   const site = registrableDomain(key);
   const showBadge = record.syndicated && badgesEnabled && !(site && silentSites.includes(site));
-  await setTabScan(tabId, { key, isArticle: record.isArticle, syndicated: record.syndicated });
+  const scan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs };
+  await setTabScan(tabId, scan);
   await markTab(tabId, record);
   if (!record.isArticle) return { stored: false, record, showBadge };
-  await recordDetection(database(), record);
+  try {
+    await recordDetection(database(), record);
+  } catch (error) {
+    // Nothing already stored is touched by a failed write; keep this page's record for the popup and say why.
+    await setTabScan(tabId, { ...scan, unsaved: record, storageProblem: storageProblem(error) });
+    return { stored: false, record, showBadge };
+  }
   if (record.syndicated && (await settings.autoVerify.getValue())) {
     // Automatic verification never asks for permissions: it runs only where they are already granted.
     void verify(record.url, tabId, false, { askedByUser: false }).catch(() => undefined);
@@ -54,6 +63,9 @@ export async function tabReport(tabId: number): Promise<TabReport> {
     return { state: isPdf ? 'unreadable' : 'pending', tabUrl, ...none };
   }
   if (!scan.isArticle) return { state: 'no-article', tabUrl, ...none };
+  if (scan.unsaved) {
+    return { state: 'article', tabUrl, entry: toHistoryEntry(scan.unsaved, Date.now()), verification: null, storageProblem: scan.storageProblem ?? null };
+  }
   const db = database();
   const [entry, verification] = await Promise.all([getEntry(db, tabUrl), latestVerification(db, tabUrl)]);
   return { state: entry ? 'article' : 'pending', tabUrl, entry: entry ?? null, verification: verification ?? null };
@@ -178,4 +190,11 @@ export function verifyFromSender(request: { pageUrl: string; tabId: number | nul
     return verify(request.pageUrl, sender.tab.id ?? null, request.force);
   }
   return verify(request.pageUrl, request.tabId, request.force);
+}
+
+/** Why a write to the database failed, in words a person can act on. */
+export function storageProblem(error: unknown): string {
+  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name ?? '';
+  if (/Quota/i.test(name)) return t('storageFull');
+  return t('storageFailed', error instanceof Error ? error.message : String(error));
 }

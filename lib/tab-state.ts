@@ -4,12 +4,21 @@
  * closes (tab ids are not stable across sessions).
  */
 import { browser } from 'wxt/browser';
+import type { Provenance } from '@/core/types';
 
 export interface TabScan {
   /** Normalised URL of the page the scan belongs to. */
   key: string;
   isArticle: boolean;
   syndicated: boolean;
+  /** How long the engine took on the page, ms (kept for the robustness tests and the bench). */
+  engineMs?: number;
+  /**
+   * The record when it could not be written to the history (a full disk):
+   * the popup still describes the tab, and says why it was not saved.
+   */
+  unsaved?: Provenance;
+  storageProblem?: string;
 }
 
 const keyFor = (tabId: number) => `tab:${tabId}`;

@@ -13,11 +13,15 @@ import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE } from './support/pages';
 
 const SCHEMES = ['light', 'dark'] as const;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** axe's best practices too: unique landmarks, heading order, everything inside a landmark. */
+const TAGS = [...WCAG_TAGS, 'best-practice'];
+const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(28, 25, 23)' } as const;
 
 /** Runs axe on the page as it is shown now; fails with a readable list of what it found. */
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags([...WCAG_TAGS, ...(process.env.AXE_BP ? ['best-practice'] : [])]).analyze();
-  if (process.env.AXE_BP) console.log(what, 'incomplete:', results.incomplete.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + (n.any[0]?.message ?? '')).slice(0, 4).join(' | ')}`).join('\n'));
+async function expectNoViolations(page: Page, what: string, scheme: keyof typeof BACKGROUND) {
+  // The scheme really applies (emulateMedia reaches prefers-color-scheme), else a dark run would test light twice.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), `${what}: page background`).toBe(BACKGROUND[scheme]);
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const found = results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n` +
@@ -83,46 +87,62 @@ for (const scheme of SCHEMES) {
       const popup = await openSettledPopup(context, extensionId, page, RUNNING_EXAMPLE.syndicatedPage);
       await popup.emulateMedia({ colorScheme: scheme });
       await expect(popup.getByTestId('verdict')).toContainText('Syndicated');
-      await expectNoViolations(popup, `the popup (${scheme})`);
+      await expectNoViolations(popup, `the popup (${scheme})`, scheme);
 
       await popup.getByTestId('verify-button').click();
       await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
       await expect(popup.getByTestId('comparison')).toBeVisible();
       await expect(popup.getByTestId('verify-progress')).toHaveCount(0);
-      await expectNoViolations(popup, `the popup with the comparison (${scheme})`);
+      await expectNoViolations(popup, `the popup with the comparison (${scheme})`, scheme);
     });
 
     test('the popup on a page that is not an article', async ({ context, extensionId, page }) => {
       const popup = await openSettledPopup(context, extensionId, page, NOT_AN_ARTICLE.url);
       await popup.emulateMedia({ colorScheme: scheme });
       await expect(popup.getByTestId('no-article')).toBeVisible();
-      await expectNoViolations(popup, `the "no article" popup (${scheme})`);
+      await expectNoViolations(popup, `the "no article" popup (${scheme})`, scheme);
     });
 
     test('the options page: history, detail dialog, settings', async ({ context, extensionId }) => {
       const options = await seedHistory(context, extensionId, SEED);
       await options.emulateMedia({ colorScheme: scheme });
-      await expectNoViolations(options, `the history (${scheme})`);
+      await expectNoViolations(options, `the history (${scheme})`, scheme);
+
+      // Narrowed by a filter, with the clear-all question and an import error on screen.
+      await options.getByTestId('filter-syndicated').check();
+      await expect(options.getByTestId('history-row')).toHaveCount(2);
+      await options.getByTestId('clear-history').click();
+      await expect(options.getByTestId('confirm-clear')).toBeVisible();
+      await options.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+      await expect(options.getByTestId('history-error')).toBeVisible();
+      await expectNoViolations(options, `the history with a question and an error (${scheme})`, scheme);
+      await options.getByTestId('confirm-clear-no').click();
+      await options.getByTestId('filter-syndicated').uncheck();
 
       const copyRow = options.locator('[data-testid="history-row"]', { hasText: 'U.S., Russia hold first talks' }).first();
       await copyRow.getByTestId('history-details').click();
       const dialog = options.getByTestId('history-detail');
       await expect(dialog).toBeVisible();
       await expect(dialog.getByTestId('verdict')).toContainText('Syndicated');
-      await expectNoViolations(options, `the detail dialog (${scheme})`);
+      await expectNoViolations(options, `the detail dialog (${scheme})`, scheme);
       await options.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);
 
       await options.getByTestId('settings-tab').click();
       await expect(options.getByTestId('setting-badges')).toBeVisible();
-      await expectNoViolations(options, `the settings (${scheme})`);
+      await expectNoViolations(options, `the settings (${scheme})`, scheme);
+      // With a silent site listed and the "Saved." status shown.
+      await options.getByTestId('silent-site-input').fill('example.com');
+      await options.getByTestId('silent-site-add').click();
+      await expect(options.getByTestId('settings-status')).toHaveText('Saved.');
+      await expectNoViolations(options, `the settings with a silent site (${scheme})`, scheme);
     });
 
     test('the options page with an empty history', async ({ context, extensionId }) => {
       const options = await openOptions(context, extensionId);
       await options.emulateMedia({ colorScheme: scheme });
       await expect(options.getByTestId('history-empty')).toBeVisible();
-      await expectNoViolations(options, `the empty history (${scheme})`);
+      await expectNoViolations(options, `the empty history (${scheme})`, scheme);
     });
   });
 }
@@ -190,14 +210,32 @@ test.describe('keyboard', () => {
     await options.keyboard.press('Enter');
     const dialog = options.getByTestId('history-detail');
     await expect(dialog).toBeVisible();
-    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    // Focus starts on Close, never on Delete.
+    await expect(options.getByTestId('detail-close')).toBeFocused();
     await options.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(details).toBeFocused();
 
-    // Delete by keyboard removes the row.
+    // Delete by keyboard removes the row; focus stays in the list instead of falling back to the top of the page.
     await remove.focus();
     await options.keyboard.press('Enter');
+    await expect(options.getByTestId('history-row')).toHaveCount(SEED.length - 1);
+    await expect(options.getByRole('region', { name: 'History entries, newest first' })).toBeFocused();
+
+    // Import: the file input is visually hidden; its label shows the focus ring.
+    const importInput = options.getByTestId('import-json');
+    await importInput.focus();
+    const ring = await importInput.evaluate((el) => getComputedStyle(el.closest('label')!).outlineStyle);
+    expect(ring).toBe('solid');
+
+    // Clear all: focus starts on Cancel; Escape closes the question and focus goes back to the button.
+    const clear = options.getByTestId('clear-history');
+    await clear.focus();
+    await options.keyboard.press('Enter');
+    await expect(options.getByTestId('confirm-clear-no')).toBeFocused();
+    await options.keyboard.press('Escape');
+    await expect(options.getByTestId('confirm-clear')).toHaveCount(0);
+    await expect(clear).toBeFocused();
     await expect(options.getByTestId('history-row')).toHaveCount(SEED.length - 1);
   });
 });

@@ -116,6 +116,17 @@ describe('failures are explained and never cached as success', () => {
     expect(cache.entries.size).toBe(0);
   });
 
+  it('a page of garbage is no original', async () => {
+    const { record, text } = pageAt(RUNNING_EXAMPLE);
+    const cache = memoryCache();
+    const garbage = '\u0000\u00ff<<<>>>\ufffd'.repeat(500);
+    const fetchPage: FetchPage = async (url) => ({ ok: true, finalUrl: url, status: 200, redirects: [], html: garbage, etag: null, lastModified: null });
+    const result = await verifyProvenance(record, text, options(fetchPage, cache));
+    expect(result.outcome).toBe('failed');
+    expect(result.failure?.code).toBe('empty-page');
+    expect(cache.entries.size).toBe(0);
+  });
+
   it('reports a chain that comes back to a page already in it', async () => {
     const { record, text } = pageAt(RUNNING_EXAMPLE);
     const sourceUrl = record.sourceUrl!;
