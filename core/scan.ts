@@ -94,25 +94,28 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
 export function scanPage(doc: Document, url: string): PageScan {
-  const meta = readMeta(doc);
-  const root = findRoot(doc);
   const titleElement = doc.querySelector('title');
   const pageUrl = safeHttpUrl(url) ?? url;
+  const body = doc.body;
   const scan: PageScan = {
     doc,
     url: pageUrl,
     site: registrableDomain(pageUrl),
-    meta,
+    meta: readMeta(doc),
     links: readLinks(doc),
     jsonLd: readJsonLd(doc),
     title: normalizeSpace(titleElement?.textContent ?? '').slice(0, 400),
-    root,
+    root: body ?? doc.documentElement,
     lines: [],
     quiet: false,
   };
-  // A headline (h1) on a page without an article container still gets the full scan: bylines and dates live there.
-  scan.quiet = root === doc.body && !doc.querySelector('h1') && !hasArticleMetadata(scan) && !mentionsCredit(doc.body);
-  if (!scan.quiet) scan.lines = collectLines(doc, root, pageUrl);
+  // Quiet: no headline (an h1, or a heading inside <article>), no article metadata, no credit words.
+  // The article container is then not looked for either (root stays the body).
+  scan.quiet = !!body && !doc.querySelector('h1, article h2') && !hasArticleMetadata(scan) && !mentionsCredit(body);
+  if (!scan.quiet) {
+    scan.root = findRoot(doc);
+    scan.lines = collectLines(doc, scan.root, pageUrl);
+  }
   return scan;
 }
 

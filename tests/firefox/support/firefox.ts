@@ -1,0 +1,245 @@
+/**
+ * Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver BiDi,
+ * with the unpacked Firefox build of the extension installed as a temporary add-on.
+ *
+ * What makes it work (Firefox ESR 153, puppeteer-core 24 on Node 20):
+ * - Network: every connection goes through `LoopbackProxy` (Firefox's proxy
+ *   preferences), which pipes it to the fixture web. `network.dns.forceResolve`
+ *   sends anything that would bypass the proxy to loopback too.
+ * - Certificates: `acceptInsecureCerts: true` (the fixture web's certificate is self-signed).
+ * - Extension pages: Firefox opens `moz-extension://` URLs over BiDi only when
+ *   started with `--remote-allow-system-access`, and puppeteer's `goto()` can
+ *   hang on them, so `openExtensionPage()` sends a raw `browsingContext.navigate`.
+ * - The extension's internal UUID (the host of its moz-extension:// URLs) is
+ *   chosen by us: Firefox reuses the UUID it finds for an add-on id in the
+ *   `extensions.webextensions.uuids` preference. `extensionHostname()` asks
+ *   Firefox which one it really uses.
+ * - System access also lets us evaluate in the browser window (chrome scope)
+ *   and read Firefox's console service: errors thrown by the extension in any
+ *   process (background page, popup, content script) land there.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+/** `browser_specific_settings.gecko.id` in wxt.config.ts. */
+export const ADDON_ID = 'provenance@provenance.example';
+
+export function firefoxPrefs(proxyPort: number, extensionUuid: string): Record<string, unknown> {
+  return {
+    // Every request through the loopback proxy, localhost included.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.share_proxy_settings': false,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.failover_direct': false,
+    // A safety net: anything resolved locally goes to loopback, never to the real host.
+    'network.dns.forceResolve': '127.0.0.1',
+    'network.trr.mode': 5,
+    // The fixture web speaks TCP only.
+    'network.http.http3.enable': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    // Our UUID for the add-on: moz-extension://<uuid>/ is then known before install.
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: extensionUuid }),
+    // console.* of web pages and extension pages (background included) on Firefox's stdout.
+    'devtools.console.stdout.content': true,
+    'devtools.console.stdout.chrome': false,
+  };
+}
+
+/** The parts of puppeteer's BiDi connection we use; not in its public types. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+export interface ExtensionError {
+  source: string;
+  line: number;
+  message: string;
+  warning: boolean;
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class FirefoxWithExtension {
+  /** Lines Firefox printed (stdout and stderr): console output of pages and extension, "JavaScript error:" lines. */
+  readonly output: string[] = [];
+  extensionHost: string;
+
+  private constructor(
+    readonly browser: Browser,
+    readonly profileDir: string,
+    readonly extensionUuid: string,
+  ) {
+    this.extensionHost = extensionUuid;
+    const proc = browser.process();
+    for (const stream of [proc?.stdout, proc?.stderr]) {
+      let partial = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        this.output.push(...lines);
+      });
+    }
+  }
+
+  /** Starts Firefox on a fresh temporary profile. Call `installExtension()` next. */
+  static async launch({ proxyPort, timeout = 60_000 }: { proxyPort: number; timeout?: number }): Promise<FirefoxWithExtension> {
+    if (!fs.existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH} (set FIREFOX_PATH).`);
+    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provenance-firefox-e2e-'));
+    const extensionUuid = crypto.randomUUID();
+    try {
+      const browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: FIREFOX_PATH,
+        headless: true,
+        acceptInsecureCerts: true,
+        userDataDir: profileDir,
+        args: ['--remote-allow-system-access'],
+        extraPrefsFirefox: firefoxPrefs(proxyPort, extensionUuid),
+        timeout,
+        protocolTimeout: timeout,
+        // We close Firefox ourselves, in a finally; puppeteer's own signal handlers would race it.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      return new FirefoxWithExtension(browser, profileDir, extensionUuid);
+    } catch (error) {
+      removeProfile(profileDir);
+      throw error;
+    }
+  }
+
+  private get connection(): BidiConnection {
+    return (this.browser as unknown as { connection: BidiConnection }).connection;
+  }
+
+  /** Installs the unpacked build as a temporary add-on; returns its id and its moz-extension host. */
+  async installExtension(dir: string): Promise<{ id: string; host: string }> {
+    const id = await withTimeout(this.browser.installExtension(dir), 30_000, `Installing ${dir}`);
+    this.extensionHost = (await this.extensionHostname(id)) ?? this.extensionUuid;
+    return { id, host: this.extensionHost };
+  }
+
+  /** The host of the add-on's moz-extension:// URLs, as Firefox reports it (policy, then prefs.js). */
+  async extensionHostname(id = ADDON_ID): Promise<string | null> {
+    try {
+      const host = await this.evaluateInChrome(`WebExtensionPolicy.getByID(${JSON.stringify(id)})?.mozExtensionHostname ?? ''`);
+      if (host) return host;
+    } catch {
+      // Fall back to the profile's preferences.
+    }
+    try {
+      const prefs = fs.readFileSync(path.join(this.profileDir, 'prefs.js'), 'utf8');
+      const line = prefs.split('\n').find((l) => l.includes('"extensions.webextensions.uuids"'));
+      const json = line && (JSON.parse(`[${line.slice(line.indexOf(',') + 1, line.lastIndexOf(')'))}]`) as string[])[0];
+      const uuids = json ? (JSON.parse(json) as Record<string, string>) : {};
+      return uuids[id] ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  extensionUrl(pagePath: string): string {
+    return `moz-extension://${this.extensionHost}/${pagePath.replace(/^\//, '')}`;
+  }
+
+  async openPage(url: string, timeout = 20_000): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout });
+    return page;
+  }
+
+  /** Opens an extension page (moz-extension://…) in a new tab with a raw BiDi navigation. */
+  async openExtensionPage(pagePath: string, timeout = 15_000): Promise<Page> {
+    const page = await this.browser.newPage();
+    await this.navigate(page, this.extensionUrl(pagePath), timeout);
+    return page;
+  }
+
+  /** `browsingContext.navigate`, waiting for the load event; puppeteer's goto() can hang on moz-extension:// URLs. */
+  async navigate(page: Page, url: string, timeout = 15_000): Promise<void> {
+    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    await withTimeout(this.connection.send('browsingContext.navigate', { context, url, wait: 'complete' }), timeout, `Opening ${url}`);
+  }
+
+  /**
+   * Evaluates an expression in the browser window (chrome scope, system
+   * principal: `Services`, `WebExtensionPolicy`, …). Needs --remote-allow-system-access.
+   */
+  async evaluateInChrome(expression: string): Promise<string> {
+    const tree = await this.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const contexts = tree.result.contexts as Array<{ context: string; url: string }>;
+    const window = contexts.find((c) => c.url.startsWith('chrome://browser/')) ?? contexts[0];
+    if (!window) throw new Error('No chrome-scope browsing context (is Firefox started with --remote-allow-system-access?)');
+    const answer = await this.connection.send('script.evaluate', {
+      expression: `String(${expression})`,
+      target: { context: window.context },
+      awaitPromise: true,
+    });
+    const result = answer.result as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
+    if (result.type !== 'success') throw new Error(`Chrome-scope evaluation failed: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+    return result.result?.value ?? '';
+  }
+
+  /**
+   * Errors and warnings from the extension's own files, as Firefox's console
+   * service has them (uncaught exceptions and unhandled rejections in the
+   * background page, extension pages and content scripts).
+   */
+  async extensionErrors(): Promise<ExtensionError[]> {
+    const prefix = `moz-extension://${this.extensionHost}/`;
+    const json = await this.evaluateInChrome(`JSON.stringify(Services.console.getMessageArray().flatMap((m) => {
+      if (!(m instanceof Ci.nsIScriptError)) return [];
+      if (!String(m.sourceName).startsWith(${JSON.stringify(prefix)}) && !String(m.stack ?? '').includes(${JSON.stringify(prefix)})) return [];
+      return [{ source: m.sourceName, line: m.lineNumber, message: m.errorMessage, warning: (m.flags & Ci.nsIScriptError.warningFlag) !== 0 }];
+    }))`);
+    return JSON.parse(json) as ExtensionError[];
+  }
+
+  /** console.* lines of pages and extension (Firefox does not say which) and "JavaScript error/warning" lines. */
+  consoleLines(): string[] {
+    return this.output.filter((l) => /^(console\.(error|warn|log|info|debug)|JavaScript (error|warning)):/.test(l));
+  }
+
+  /** Closes Firefox (killing it if it does not quit) and removes the profile. Never throws. */
+  async close(): Promise<void> {
+    const proc = this.browser.process();
+    try {
+      await withTimeout(this.browser.close(), 15_000, 'Closing Firefox');
+    } catch {
+      // Firefox did not quit: end its process group (puppeteer starts it detached, as a group leader).
+      if (proc?.pid && proc.exitCode === null) {
+        try {
+          process.kill(-proc.pid, 'SIGKILL');
+        } catch {
+          proc.kill('SIGKILL');
+        }
+      }
+    }
+    removeProfile(this.profileDir);
+  }
+}
+
+function removeProfile(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+}
