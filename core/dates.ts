@@ -36,11 +36,12 @@ for (const [index, names] of [
   for (const name of names.split(' ')) MONTHS[name] = index + 1;
 }
 
-const ZONES: Record<string, string> = {
-  z: 'Z', utc: 'Z', gmt: 'Z', ut: 'Z',
-  est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', mst: '-07:00', mdt: '-06:00', pst: '-08:00', pdt: '-07:00',
-  bst: '+01:00', cet: '+01:00', cest: '+02:00', jst: '+09:00', ist: '+05:30', aest: '+10:00', aedt: '+11:00',
-};
+/** Zone abbreviations → offset ("est=-05:00"); UTC and its aliases are "Z". */
+const ZONES: Record<string, string> = Object.fromEntries(
+  'z=Z utc=Z gmt=Z ut=Z est=-05:00 edt=-04:00 cst=-06:00 cdt=-05:00 mst=-07:00 mdt=-06:00 pst=-08:00 pdt=-07:00 bst=+01:00 cet=+01:00 cest=+02:00 jst=+09:00 ist=+05:30 aest=+10:00 aedt=+11:00'
+    .split(' ')
+    .map((pair) => pair.split('=')),
+);
 
 function zoneOf(raw: string | undefined): string {
   if (!raw) return '';

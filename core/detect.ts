@@ -8,7 +8,7 @@
  */
 import { parseDate } from './dates';
 import { extractPage } from './metadata';
-import { collectLines, hasArticleMetadata, scanPage, type PageScan } from './scan';
+import { collectLines, findRoot, hasArticleMetadata, scanPage, type PageScan } from './scan';
 import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
 import { clip, sameName } from './text';
@@ -74,6 +74,7 @@ function detectUnsafe(doc: Document, url: string): Provenance {
   // A quiet page (no lines built) that still carries a signal is a story after all: read it in full.
   if (scan.quiet && findings.some((item) => item.signal.weight > 0)) {
     scan.quiet = false;
+    scan.root = findRoot(doc);
     scan.lines = collectLines(doc, scan.root, scan.url);
     findings = runFamilies(scan);
   }
@@ -114,6 +115,7 @@ function runFamilies(scan: PageScan): Finding[] {
 
 /** og:type article, a JSON-LD Article type, or an <article>/<h1> story with a date or author markup. */
 function looksLikeArticle(scan: PageScan): boolean {
+  if (scan.quiet) return false; // checked for already: no headline, no article metadata
   if (hasArticleMetadata(scan)) return true;
   const headline = scan.root.querySelector('h1') ?? scan.doc.querySelector('article h1, article h2');
   return !!headline && scan.root.tagName.toUpperCase() !== 'BODY';

@@ -9,11 +9,11 @@ import { foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName, spl
 import type { PageInfo } from './types';
 
 /** Meta tags that hold a publish date, most trustworthy first. dateModified/article:modified_time are NOT publish dates. */
-const DATE_META = ['article:published_time', 'og:article:published_time', 'datepublished', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'cxenseparse:recs:publishtime', 'og:published_time'];
-const AUTHOR_META = ['dc:creator', 'dc.creator', 'dcterm:creator', 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'twitter:creator:name', 'citation_author'];
-const BYLINE_SELECTORS = ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', '[rel="author"]', '.byline__name', '.author-name', '.byline-name', '.byline', '[class*="byline"]', '[class*="Byline"]', '.author', '.post-author', '.entry-author', '.writer'];
-
-const ANY_BYLINE = BYLINE_SELECTORS.join(', ');
+const DATE_META = 'article:published_time og:article:published_time datepublished parsely-pub-date sailthru.date dc.date dc.date.issued dcterms.date dcterms.issued date pubdate publishdate publish-date publish_date article.published article_date_original cxenseparse:recs:publishtime og:published_time'.split(' ');
+const AUTHOR_META = 'dc:creator dc.creator dcterm:creator author article:author parsely-author sailthru.author byl twitter:creator:name citation_author'.split(' ');
+/** Byline markup, most specific first; the whole list as one selector tells at once whether any exists. */
+const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
+const BYLINE_SELECTORS = ANY_BYLINE.split(', ');
 
 export function dateFromText(written: string): string | null {
   return parseDate(written);

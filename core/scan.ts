@@ -48,48 +48,33 @@ export interface PageScan {
 
 export type JsonLdNode = Record<string, unknown>;
 
-/** Limits. A page over them is still analysed, on what fits. */
-export const LIMITS = {
-  metaTags: 400,
-  linkTags: 300,
-  jsonLdScripts: 12,
-  /** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
-  jsonLdChars: 300_000,
-  jsonLdNodes: 400,
-  /** Elements looked at from the end of the article when collecting text blocks. */
-  tailElements: 1500,
-  tailBlocks: 60,
-  headElements: 400,
-  headBlocks: 10,
-  pageEndBlocks: 25,
-  /** Nodes walked inside one block, and characters kept from it. */
-  blockNodes: 300,
-  blockChars: 1500,
-  ancestorSteps: 40,
-  /** Text nodes and characters read to decide that a page is quiet; a bigger page gets the full scan. */
-  quietTextNodes: 3000,
-  quietChars: 100_000,
-};
+// Limits. A page over them is still analysed, on what fits. Plain constants so the bundler inlines them.
+const META_TAGS = 400;
+const LINK_TAGS = 300;
+const JSON_LD_SCRIPTS = 12;
+/** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
+const JSON_LD_CHARS = 300_000;
+const JSON_LD_NODES = 400;
+/** Elements looked at from the end of the article when collecting text blocks. */
+const TAIL_ELEMENTS = 1500;
+const TAIL_BLOCKS = 60;
+const HEAD_ELEMENTS = 400;
+const HEAD_BLOCKS = 10;
+const PAGE_END_BLOCKS = 25;
+/** Nodes walked inside one block, and characters kept from it. */
+const BLOCK_NODES = 300;
+const BLOCK_CHARS = 1500;
+const ANCESTOR_STEPS = 40;
+/** Text nodes and characters read to decide that a page is quiet; a bigger page gets the full scan. */
+const QUIET_TEXT_NODES = 3000;
+const QUIET_CHARS = 100_000;
 
-const ROOT_SELECTORS = [
-  '[itemprop="articleBody"]',
-  '.entry-content',
-  '.post-content',
-  '.article-body',
-  '.article-content',
-  '.story-body',
-  '.td-post-content',
-  'article',
-  '[role="main"]',
-  'main',
-];
+/** Where the story's text lives, most specific first. */
+export const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
+const ROOT_SELECTORS = ANY_ROOT.split(', ');
 
-const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'LI', 'TD', 'TH', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'ADDRESS', 'SECTION', 'FOOTER', 'HEADER', 'ARTICLE', 'ASIDE', 'MAIN', 'PRE', 'CENTER', 'UL', 'OL', 'TABLE',
-  'TBODY', 'TR', 'FORM', 'NAV', 'FIGURE', 'DL', 'HR',
-]);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'TEXTAREA', 'OBJECT']);
+const BLOCK_TAGS = new Set('P DIV LI TD TH DD DT BLOCKQUOTE FIGCAPTION H1 H2 H3 H4 H5 H6 ADDRESS SECTION FOOTER HEADER ARTICLE ASIDE MAIN PRE CENTER UL OL TABLE TBODY TR FORM NAV FIGURE DL HR'.split(' '));
+const SKIP_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME BUTTON SELECT TEXTAREA OBJECT'.split(' '));
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -139,11 +124,11 @@ function mentionsCredit(body: HTMLElement | null): boolean {
   if (!body) return false;
   const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
   let text = '';
-  for (let n = 0; n < LIMITS.quietTextNodes; n++) {
+  for (let n = 0; n < QUIET_TEXT_NODES; n++) {
     const node = walker.nextNode();
     if (!node) return CREDIT_WORDS.test(text);
     text += node.nodeValue;
-    if (text.length > LIMITS.quietChars) return true;
+    if (text.length > QUIET_CHARS) return true;
   }
   return true;
 }
@@ -151,7 +136,7 @@ function mentionsCredit(body: HTMLElement | null): boolean {
 function readMeta(doc: Document): Map<string, string> {
   const meta = new Map<string, string>();
   const tags = doc.querySelectorAll('meta[content]');
-  const count = Math.min(tags.length, LIMITS.metaTags);
+  const count = Math.min(tags.length, META_TAGS);
   for (let i = 0; i < count; i++) {
     const tag = tags[i];
     if (!tag) continue;
@@ -167,7 +152,7 @@ function readMeta(doc: Document): Map<string, string> {
 function readLinks(doc: Document): Map<string, string> {
   const links = new Map<string, string>();
   const tags = doc.querySelectorAll('link[rel][href]');
-  const count = Math.min(tags.length, LIMITS.linkTags);
+  const count = Math.min(tags.length, LINK_TAGS);
   for (let i = 0; i < count; i++) {
     const tag = tags[i];
     if (!tag) continue;
@@ -187,10 +172,10 @@ function readLinks(doc: Document): Map<string, string> {
 function readJsonLd(doc: Document): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
   const scripts = doc.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]');
-  const count = Math.min(scripts.length, LIMITS.jsonLdScripts);
-  for (let i = 0; i < count && nodes.length < LIMITS.jsonLdNodes; i++) {
+  const count = Math.min(scripts.length, JSON_LD_SCRIPTS);
+  for (let i = 0; i < count && nodes.length < JSON_LD_NODES; i++) {
     const text = scripts[i]?.textContent ?? '';
-    if (!text || text.length > LIMITS.jsonLdChars) continue;
+    if (!text || text.length > JSON_LD_CHARS) continue;
     let parsed: unknown;
     try {
       // Some CMSs wrap the JSON in HTML comments or CDATA.
@@ -199,7 +184,7 @@ function readJsonLd(doc: Document): JsonLdNode[] {
       continue;
     }
     const pending: unknown[] = [parsed];
-    for (let steps = 0; pending.length && steps < 2000 && nodes.length < LIMITS.jsonLdNodes; steps++) {
+    for (let steps = 0; pending.length && steps < 2000 && nodes.length < JSON_LD_NODES; steps++) {
       const value = pending.pop();
       if (Array.isArray(value)) {
         for (let j = Math.min(value.length, 200) - 1; j >= 0; j--) pending.push(value[j]);
@@ -213,8 +198,6 @@ function readJsonLd(doc: Document): JsonLdNode[] {
   }
   return nodes;
 }
-
-export const ANY_ROOT = ROOT_SELECTORS.join(', ');
 
 export function findRoot(doc: Document): Element {
   // One traversal settles the common non-article case before trying the selectors in order.
@@ -259,7 +242,7 @@ function blockLines(block: Element, base: string, region: TextLine['region'], ou
   };
   let node: Node | null = block.firstChild;
   let visited = 0;
-  while (node && visited++ < LIMITS.blockNodes && text.length < LIMITS.blockChars) {
+  while (node && visited++ < BLOCK_NODES && text.length < BLOCK_CHARS) {
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       text += node.nodeValue ?? '';
@@ -333,9 +316,9 @@ export function collectLines(doc: Document, root: Element, base: string): TextLi
 
   // The start of the article: datelines ("MOSCOW (AP) —") and "Source link :" lines.
   let found = 0;
-  const headEnd = Math.min(total, LIMITS.headElements);
+  const headEnd = Math.min(total, HEAD_ELEMENTS);
   const taken = new Set<Element>();
-  for (let i = 0; i < headEnd && found < LIMITS.headBlocks; i++) {
+  for (let i = 0; i < headEnd && found < HEAD_BLOCKS; i++) {
     const el = all[i];
     if (el && isTextBlock(el)) {
       taken.add(el);
@@ -347,7 +330,7 @@ export function collectLines(doc: Document, root: Element, base: string): TextLi
   // The end of the article, walked backwards: credits, footers, copyright lines.
   const tail: TextLine[] = [];
   found = 0;
-  for (let i = total - 1, seen = 0; i >= 0 && seen < LIMITS.tailElements && found < LIMITS.tailBlocks; i--, seen++) {
+  for (let i = total - 1, seen = 0; i >= 0 && seen < TAIL_ELEMENTS && found < TAIL_BLOCKS; i--, seen++) {
     const el = all[i];
     if (el && !taken.has(el) && isTextBlock(el)) {
       taken.add(el);
@@ -365,7 +348,7 @@ export function collectLines(doc: Document, root: Element, base: string): TextLi
     const everything = allElements(body);
     const pageEnd: TextLine[] = [];
     found = 0;
-    for (let i = everything.length - 1, seen = 0; i >= 0 && seen < LIMITS.tailElements && found < LIMITS.pageEndBlocks; i--, seen++) {
+    for (let i = everything.length - 1, seen = 0; i >= 0 && seen < TAIL_ELEMENTS && found < PAGE_END_BLOCKS; i--, seen++) {
       const el = everything[i];
       if (!el || taken.has(el)) continue;
       if (el === root) break;
@@ -383,7 +366,7 @@ export function collectLines(doc: Document, root: Element, base: string): TextLi
 
 function isInside(el: Element, ancestor: Element): boolean {
   let node: Node | null = el;
-  for (let steps = 0; node && steps < LIMITS.ancestorSteps; steps++, node = node.parentNode) {
+  for (let steps = 0; node && steps < ANCESTOR_STEPS; steps++, node = node.parentNode) {
     if (node === ancestor) return true;
   }
   return false;

@@ -9,12 +9,9 @@ import { publicSuffix } from './psl';
  * engine outputs so the history key and the links shown are the article's.
  * Exact names; anything starting with "utm_" is dropped too.
  */
-const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
-  'mc_cid', 'mc_eid', 'igshid', 'igsh', 'ref_src', 'ref_url', '_ga', '_gl', 'mkt_tok', 'oly_anon_id',
-  'oly_enc_id', 'vero_id', '__twitter_impression', 'soc_src', 'soc_trk', 'ocid', 'cmpid', 'smid', 'smtyp',
-  'sr_share', 'share', 'at_medium', 'at_campaign', 'ncid', 'spm', 'guccounter', 'guce_referrer', 'guce_referrer_sig',
-]);
+const TRACKING_PARAMS = new Set(
+  'fbclid gclid dclid gbraid wbraid msclkid yclid twclid ttclid li_fat_id mc_cid mc_eid igshid igsh ref_src ref_url _ga _gl mkt_tok oly_anon_id oly_enc_id vero_id __twitter_impression soc_src soc_trk ocid cmpid smid smtyp sr_share share at_medium at_campaign ncid spm guccounter guce_referrer guce_referrer_sig'.split(' '),
+);
 
 function isTrackingParam(name: string): boolean {
   const lower = name.toLowerCase();

@@ -130,7 +130,7 @@ async function main(): Promise<void> {
           return { text: pill.innerText || pill.textContent || '', visible: box.width > 0 && box.height > 0 && pill.checkVisibility() };
         });
         if ('found' in state) {
-          seen = state.found;
+          seen = state.found ?? seen;
           return undefined;
         }
         seen = `badge ${state.visible ? 'visible' : 'not visible'} with text ${JSON.stringify(squash(state.text))}`;

@@ -16,18 +16,23 @@ import type { PageScan } from '../scan';
 import { closestBounded } from '../scan';
 import { finding, regionName, type Finding } from './finding';
 
-const AGENCIES: Record<string, { name: string; sites: string[] }> = {
-  ap: { name: 'The Associated Press', sites: ['apnews.com', 'ap.org'] },
-  reuters: { name: 'Reuters', sites: ['reuters.com', 'thomsonreuters.com'] },
-  afp: { name: 'AFP', sites: ['afp.com'] },
-  upi: { name: 'UPI', sites: ['upi.com'] },
-  tns: { name: 'Tribune News Service', sites: ['tribpub.com', 'chicagotribune.com', 'latimes.com'] },
-  dpa: { name: 'dpa', sites: ['dpa.com', 'dpa-international.com'] },
-  bloomberg: { name: 'Bloomberg', sites: ['bloomberg.com'] },
-  cnn: { name: 'CNN', sites: ['cnn.com'] },
-  aap: { name: 'AAP', sites: ['aap.com.au'] },
-  tca: { name: 'Tribune Content Agency', sites: ['tribpub.com', 'tribuneinteractive.com'] },
-};
+/** Agency key (as in a dateline, lower-cased): its name, then its own sites, where its copy is not syndication. */
+const AGENCIES: Record<string, { name: string; sites: string[] }> = {};
+for (const entry of [
+  'ap:The Associated Press:apnews.com ap.org',
+  'reuters:Reuters:reuters.com thomsonreuters.com',
+  'afp:AFP:afp.com',
+  'upi:UPI:upi.com',
+  'tns:Tribune News Service:tribpub.com chicagotribune.com latimes.com',
+  'dpa:dpa:dpa.com dpa-international.com',
+  'bloomberg:Bloomberg:bloomberg.com',
+  'cnn:CNN:cnn.com',
+  'aap:AAP:aap.com.au',
+  'tca:Tribune Content Agency:tribpub.com tribuneinteractive.com',
+]) {
+  const [key = '', name = '', sites = ''] = entry.split(':');
+  AGENCIES[key] = { name, sites: sites.split(' ') };
+}
 
 /** An upper-case place, optionally ", Month Day", then the agency in brackets and a dash. */
 const DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{M}'’. -]{1,40}(?:,\s*[\p{L}. ]{2,30}?)?(?:,?\s*[\p{L}]{3,9}\.?\s+\d{1,2})?\s*)?\((AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)\s*(?:[-—–]{1,2}|:)\s*\S/u;

@@ -11,6 +11,7 @@ import { Settings } from './Settings';
 const ROW_HEIGHT = 64;
 const PAGE = 60;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1_000 }) : setTimeout(run, 100));
 
 export function App({ client }: { client: ProvenanceClient }) {
   const [tab, setTab] = useState<'history' | 'settings'>(location.hash === '#settings' ? 'settings' : 'history');
@@ -60,14 +61,39 @@ function History({ client }: { client: ProvenanceClient }) {
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
+  /**
+   * First paint: the newest rows come straight from the lastSeen index (one
+   * short read) while the whole time order (every key) loads, which takes a
+   * few hundred ms at 100,000 entries.
+   */
+  const [previewKeys, setPreviewKeys] = useState<string[] | null>(null);
+  const firstLoad = useRef(true);
+  useEffect(() => {
+    let current = true;
+    client
+      .history(PAGE)
+      .then((entries) => {
+        if (!current || !firstLoad.current) return;
+        setRows((previous) => new Map([...previous, ...entries.map((entry) => [entry.key, entry] as const)]));
+        setPreviewKeys(entries.map((entry) => entry.key));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [client]);
+
   const reload = useCallback(async () => {
     try {
       const fresh = await client.historyOrder();
       loading.current.clear();
-      setRows(new Map());
+      // The rows of the first paint are still right; after a change (delete, clear, import) they are read again.
+      if (firstLoad.current) firstLoad.current = false;
+      else setRows(new Map());
       setOrder(fresh);
       setError(null);
-      void client.publishers().then(setPublisherList);
+      // The publisher list walks an index: not before the rows are on screen.
+      whenIdle(() => void client.publishers().then(setPublisherList));
     } catch (reason) {
       setError(errorText(reason));
     }
@@ -155,6 +181,7 @@ function History({ client }: { client: ProvenanceClient }) {
   };
 
   const matchCount = keys?.length ?? 0;
+  const listKeys = keys ?? previewKeys;
   const dateValue = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 10));
   const parseDay = (value: string, endOfDay: boolean) => (value ? Date.parse(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}`) : null);
 
@@ -289,7 +316,7 @@ function History({ client }: { client: ProvenanceClient }) {
 
       {order?.length === 0 && <p data-testid="history-empty">{t('historyEmpty')}</p>}
       {keys !== null && matchCount === 0 && (order?.length ?? 0) > 0 && <p data-testid="history-no-match">{t('historyNoMatch')}</p>}
-      {keys !== null && matchCount > 0 && (
+      {listKeys !== null && listKeys.length > 0 && (
         <>
           <div class="history-header" aria-hidden="true">
             <span>{t('columnHeadline')}</span>
@@ -299,15 +326,15 @@ function History({ client }: { client: ProvenanceClient }) {
             <span />
           </div>
           <VirtualList
-            count={matchCount}
+            count={listKeys.length}
             rowHeight={ROW_HEIGHT}
             height={height}
             label={t('historyListLabel')}
             scrollerRef={list}
             onRange={onRange}
-            resetKey={keys}
+            resetKey={listKeys}
             renderRow={(index) => {
-              const entry = rows.get(keys[index]!);
+              const entry = rows.get(listKeys[index]!);
               return entry ? <HistoryRow entry={entry} onOpen={() => void openDetail(entry)} onDelete={() => void remove(entry.key)} /> : <div class="row-loading" />;
             }}
           />
