@@ -296,7 +296,8 @@ async function loadHop(url: string, key: string, options: VerifyOptions, now: ()
   if (looksLikeLoginWall(parsed)) {
     return { failure: { code: 'login-wall', message: `${displayHost(answer.finalUrl)} showed a sign-in page instead of the article` } };
   }
-  if (!parsed.record.page.headline && parsed.text.split(/\s+/).filter(Boolean).length < 30) {
+  // Every article page has a headline (title, h1, og:title or JSON-LD); a page with none is not one.
+  if (!parsed.record.page.headline) {
     return { failure: { code: 'empty-page', message: `${displayHost(answer.finalUrl)} answered, but with no article in the page` } };
   }
   const entry: CachedOriginal = {

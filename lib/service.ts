@@ -170,7 +170,7 @@ export async function pruneOldData(now = Date.now()): Promise<void> {
 
 /** From the badge: adds the sending tab's site to the sites where Provenance stays silent. */
 export async function silenceSite(sender: Browser.runtime.MessageSender): Promise<ResponseFor['silence-site']> {
-  const site = sender.tab?.url ? registrableDomain(sender.tab.url) : null;
+  const site = isFromContentScript(sender) && sender.tab?.url ? registrableDomain(sender.tab.url) : null;
   if (!site) return { site: null };
   const sites = await settings.silentSites.getValue();
   if (!sites.includes(site)) await settings.silentSites.setValue([...sites, site].sort());
@@ -182,12 +182,12 @@ export async function silenceSite(sender: Browser.runtime.MessageSender): Promis
  * page: a hostile page cannot make the extension fetch something else.
  */
 export function verifyFromSender(request: { pageUrl: string; tabId: number | null; force: boolean }, sender: Browser.runtime.MessageSender): Promise<VerifyResponse> {
-  if (sender.tab) {
-    const tabUrl = sender.tab.url ? safeNormalize(sender.tab.url) : null;
+  if (isFromContentScript(sender)) {
+    const tabUrl = sender.tab?.url ? safeNormalize(sender.tab.url) : null;
     if (!tabUrl || tabUrl !== safeNormalize(request.pageUrl) || sender.frameId !== 0) {
       return Promise.resolve({ ok: false, verification: failedBeforeStart(request.pageUrl, 'a page can only ask to verify itself') });
     }
-    return verify(request.pageUrl, sender.tab.id ?? null, request.force);
+    return verify(request.pageUrl, sender.tab?.id ?? null, request.force);
   }
   return verify(request.pageUrl, request.tabId, request.force);
 }
@@ -197,4 +197,12 @@ export function storageProblem(error: unknown): string {
   const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as { name?: string })?.name ?? '';
   if (/Quota/i.test(name)) return t('storageFull');
   return t('storageFailed', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Content scripts run in web pages; the popup and options page are our own
+ * pages (which may also sit in a tab, so `sender.tab` alone does not tell).
+ */
+export function isFromContentScript(sender: Browser.runtime.MessageSender): boolean {
+  return !(sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }

@@ -121,11 +121,16 @@ const FAILURES = [
   { name: 'more than 5 redirects', source: 'https://edge.test/redirect/chain/7', code: 'too-many-redirects', words: /more than 5/ },
   { name: 'a non-HTML answer', source: 'https://edge.test/content/pdf', code: 'not-html', words: /not HTML/ },
   { name: 'an original that stalls past the timeout', source: 'https://edge.test/stall', code: 'timeout', words: /10 seconds/ },
+  { name: 'a connection reset', source: 'https://edge.test/reset', code: 'network', words: /could not be reached/ },
+  { name: 'an endless body', source: 'https://edge.test/endless', code: 'too-large', words: /more than 5 MB/ },
+  { name: 'garbage served as HTML', source: 'https://edge.test/garbage', code: 'empty-page', words: /no article/ },
 ];
 
 for (const failure of FAILURES) {
   test(`explains ${failure.name} and caches nothing as a success`, async ({ context, extensionId, page, fixtureWeb }) => {
     test.setTimeout(60_000);
+    // Bytes that are no web page, served as one.
+    fixtureWeb.route({ host: 'edge.test', path: '/garbage', behaviour: { kind: 'body', contentType: 'text/html', body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) } });
     const pathName = `/story/${failure.code}/`;
     fixtureWeb.route({ host: COPY_HOST, path: pathName, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`Story for ${failure.code}`, failure.source) } });
     const url = `https://${COPY_HOST}${pathName}`;
@@ -155,3 +160,50 @@ for (const failure of FAILURES) {
     await expect(again.getByTestId('verify-failure')).toHaveAttribute('data-code', failure.code);
   });
 }
+
+test('an interrupted verification explains itself and can be retried', async ({ context, extensionId, page, fixtureWeb }) => {
+  test.setTimeout(60_000);
+  // The original stalls the first time (the service worker is stopped meanwhile), then answers.
+  let calls = 0;
+  fixtureWeb.route({
+    host: 'www.flaky-original.com',
+    path: '/story/',
+    behaviour: () => (++calls === 1 ? { kind: 'stall' } : { kind: 'file', file: 'washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/index.html' }),
+  });
+  fixtureWeb.route({ host: COPY_HOST, path: '/story/flaky/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage('Talks, again', 'https://www.flaky-original.com/story/') } });
+  const { popup } = await openAndVerify(context, extensionId, page, `https://${COPY_HOST}/story/flaky/`);
+  await expect(popup.getByTestId('verify-progress')).toBeVisible();
+  await expect.poll(() => calls, { timeout: 10_000 }).toBe(1);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await expect(popup.getByTestId('verify-error')).toContainText(/interrupted/i, { timeout: 15_000 });
+  await popup.getByTestId('verify-button').click();
+  await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
+});
+
+test('history, settings and the verification cache survive closing and reopening the browser', async ({ launchExtension, userDataDir }) => {
+  const first = await launchExtension({ userDataDir });
+  const page = await first.context.newPage();
+  const { popup } = await openAndVerify(first.context, first.extensionId, page, RUNNING_EXAMPLE.syndicatedPage);
+  await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
+  const options = await first.context.newPage();
+  await options.goto(`chrome-extension://${first.extensionId}/options.html#settings`);
+  await options.getByTestId('setting-cache-days').fill('12');
+  await options.getByTestId('setting-cache-days').blur();
+  await expect(options.getByTestId('settings-status')).toContainText(/Saved/);
+  await first.context.close();
+
+  const second = await launchExtension({ userDataDir });
+  const again = await second.context.newPage();
+  await again.goto(RUNNING_EXAMPLE.syndicatedPage);
+  const tabId = await tabIdFor(second.context, RUNNING_EXAMPLE.syndicatedPage, second.extensionId);
+  const reopened = await waitForSettledPopup(second.context, second.extensionId, tabId);
+  await expect(reopened.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified');
+  const settingsPage = await second.context.newPage();
+  await settingsPage.goto(`chrome-extension://${second.extensionId}/options.html#settings`);
+  await expect(settingsPage.getByTestId('setting-cache-days')).toHaveValue('12');
+  await settingsPage.goto(`chrome-extension://${second.extensionId}/options.html`);
+  await expect(settingsPage.getByTestId('history-row')).toHaveCount(1);
+});

@@ -7,7 +7,7 @@ import { getMessage } from './locale-messages';
 import { sampleRecord } from './sample-record';
 
 const tab = (id: number, url: string) => ({ id, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 });
-const sender = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: tab(tabId, url) as never, frameId: 0 });
+const sender = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: tab(tabId, url) as never, frameId: 0, url });
 
 describe('background service', () => {
   beforeEach(async () => {
