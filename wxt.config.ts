@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 
+const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 const nativeBrowser = fileURLToPath(new URL('./lib/native-browser.ts', import.meta.url));
 
 // https://wxt.dev/api/config.html
@@ -38,6 +40,11 @@ export default defineConfig({
     // tabs: the URL of the tab the popup describes and of a tab that navigates away (the content
     // script's match patterns do not reveal tab URLs to the background).
     permissions: browser === 'firefox' ? ['storage', 'tabs', 'webRequest'] : ['storage', 'tabs', 'webRequest', 'offscreen'],
+    // Stricter than the default: our own scripts only, no plugins, no <base>, no form posts, never framed.
+    content_security_policy:
+      browser === 'firefox'
+        ? STRICT_CSP
+        : { extension_pages: STRICT_CSP },
     // Fetching an original needs access to its site, asked for one origin at a time when the user clicks Verify.
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
