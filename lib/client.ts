@@ -4,10 +4,13 @@
  * a design preview can hand it a different implementation.
  */
 import { browser } from 'wxt/browser';
-import { database, latestVerification, listHistory, type HistoryEntry, type VerificationEntry } from './db';
-import { clearHistory, deleteEntry, entriesFor, matchingKeys, publishers, timeOrder, type HistoryFilter } from './history';
+import type { HistoryEntry, VerificationEntry } from './db';
+import type { HistoryFilter } from './history';
 import { send, type TabReport, type VerifyResponse } from './messages';
-import { exportHistory, historyCsv, importHistory, type ImportResult } from './transfer';
+import type { ImportResult } from './transfer';
+
+/** The database code, loaded the first time a history method is called (never by the popup). */
+const access = () => import('./history-access').then((module) => module.historyAccess);
 
 export interface ProvenanceClient {
   /** The tab the popup describes: `?tab=<id>` when given (tests, links), else the active tab. */
@@ -48,7 +51,7 @@ export const extensionClient: ProvenanceClient = {
     return tab?.id ?? null;
   },
   tabReport: (tabId) => send({ type: 'get-tab-report', tabId }),
-  history: (limit, offset) => listHistory(database(), limit, offset),
+  history: async (limit, offset) => (await access()).history(limit, offset),
   async requestSiteAccess(urls) {
     const origins = [...new Set(urls.map(originPattern))];
     if (origins.length === 0) return true;
@@ -68,14 +71,14 @@ export const extensionClient: ProvenanceClient = {
     return () => browser.runtime.onMessage.removeListener(handler);
   },
   copyText: (text) => navigator.clipboard.writeText(text),
-  historyOrder: () => timeOrder(database()),
-  matchingKeys: (filter, order) => matchingKeys(database(), filter, order),
-  entries: (keys) => entriesFor(database(), keys),
-  publishers: () => publishers(database()),
-  verificationFor: async (pageUrl) => (await latestVerification(database(), pageUrl)) ?? null,
-  deleteEntry: (key) => deleteEntry(database(), key),
-  clearHistory: () => clearHistory(database()),
-  exportJson: async () => JSON.stringify(await exportHistory(database()), null, 1),
-  exportCsv: async () => historyCsv(await exportHistory(database())),
-  importJson: (text) => importHistory(database(), text),
+  historyOrder: async () => (await access()).historyOrder(),
+  matchingKeys: async (filter, order) => (await access()).matchingKeys(filter, order),
+  entries: async (keys) => (await access()).entries(keys),
+  publishers: async () => (await access()).publishers(),
+  verificationFor: async (pageUrl) => (await access()).verificationFor(pageUrl),
+  deleteEntry: async (key) => (await access()).deleteEntry(key),
+  clearHistory: async () => (await access()).clearHistory(),
+  exportJson: async () => (await access()).exportJson(),
+  exportCsv: async () => (await access()).exportCsv(),
+  importJson: async (text) => (await access()).importJson(text),
 };

@@ -64,16 +64,34 @@ export class ProvenanceDatabase extends Dexie {
             entry.words = searchWords(entry.record, entry.site);
           }),
       );
+    // Version 3: smaller on disk. Every index row repeats the page URL (the
+    // primary key), so the unused `site` index goes and the search words leave
+    // out domain endings and words too common to search for.
+    this.version(3)
+      .stores({
+        history: 'key, lastSeen, syndicated, publisherKey, *words',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('history')
+          .toCollection()
+          .modify((entry: HistoryEntry) => {
+            entry.words = searchWords(entry.record, entry.site);
+          }),
+      );
   }
 }
 
-const MAX_WORDS = 48;
+const MAX_WORDS = 24;
+/** Not worth an index row: nobody searches for them, and every entry has some. */
+export const UNSEARCHED = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'and', 'for', 'at', 'by', 'is', 'www', 'com', 'org', 'net', 'co', 'uk']);
 
 /** The words a history entry is found by: headline, site name, domain and original publisher. */
 export function searchWords(record: Provenance, site: string): string[] {
   const text = [record.page.headline, record.page.siteName, site, record.original?.publisher].filter(Boolean).join(' ');
   const words = new Set<string>();
   for (const match of text.toLowerCase().normalize('NFKC').matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (match[0].length < 2 || UNSEARCHED.has(match[0])) continue;
     words.add(match[0]);
     if (words.size >= MAX_WORDS) break;
   }

@@ -5,7 +5,7 @@
  * lastSeen index (keys only, no records), so a keystroke never loads records
  * it will not show.
  */
-import type { ProvenanceDatabase, HistoryEntry } from './db';
+import { UNSEARCHED, type ProvenanceDatabase, type HistoryEntry } from './db';
 
 export interface HistoryFilter {
   /** Words typed in the search box; each must prefix a word of headline, site or publisher. */
@@ -20,12 +20,11 @@ export interface HistoryFilter {
 
 export const EMPTY_FILTER: HistoryFilter = { text: '', syndicatedOnly: false, publisher: '', from: null, to: null };
 
-/** Words too common to narrow a search: typing them alone would match everything. */
-const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'and', 'for', 'at', 'by', 'is']);
 
 export function searchTerms(text: string): string[] {
-  const terms = (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((term) => !STOP_WORDS.has(term));
-  return [...new Set(terms)].slice(0, 8);
+  const terms = (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((term) => !UNSEARCHED.has(term));
+  // One letter matches a large share of any history: it narrows nothing and would cost the most.
+  return [...new Set(terms)].filter((term) => term.length > 1).slice(0, 8);
 }
 
 export const isEmptyFilter = (filter: HistoryFilter) =>
@@ -38,25 +37,73 @@ export async function timeOrder(db: ProvenanceDatabase): Promise<string[]> {
   return keys.reverse();
 }
 
-/** Keys of entries matching the filter, newest first, given the time order. */
-export async function matchingKeys(db: ProvenanceDatabase, filter: HistoryFilter, order: string[]): Promise<string[]> {
-  const sets: Set<string>[] = [];
-  for (const term of searchTerms(filter.text)) {
-    sets.push(new Set((await db.history.where('words').startsWith(term).primaryKeys()) as string[]));
+/** Below this many candidates, the remaining conditions are checked on the records themselves. */
+const CHECK_ON_RECORDS_BELOW = 5_000;
+
+/** Keys per search word, kept while the history is unchanged: typing "ukraine t" → "ukraine ta" reads "ukraine" once. */
+let termCache: { order: string[]; byTerm: Map<string, Promise<Set<string>>> } | null = null;
+function keysForTerm(db: ProvenanceDatabase, term: string, order: string[]): Promise<Set<string>> {
+  if (termCache?.order !== order) termCache = { order, byTerm: new Map() };
+  let keys = termCache.byTerm.get(term);
+  if (!keys) {
+    keys = db.history
+      .where('words')
+      .startsWith(term)
+      .primaryKeys()
+      .then((found) => new Set(found as string[]));
+    termCache.byTerm.set(term, keys);
   }
+  return keys;
+}
+
+/**
+ * Keys of entries matching the filter, newest first, given the time order.
+ * The most selective condition is read from its index (the longest word, as
+ * a rule); once few candidates are left, the other conditions are checked on
+ * those records rather than by reading more large index ranges.
+ */
+export async function matchingKeys(db: ProvenanceDatabase, filter: HistoryFilter, order: string[]): Promise<string[]> {
+  const terms = searchTerms(filter.text).sort((a, b) => b.length - a.length);
+  const range = filter.from !== null || filter.to !== null ? ([filter.from ?? -Infinity, filter.to ?? Infinity] as const) : null;
+  let candidates: Set<string> | null = null;
+  const pendingTerms: string[] = [];
+  for (const term of terms) {
+    if (candidates && candidates.size < CHECK_ON_RECORDS_BELOW) {
+      pendingTerms.push(term);
+      continue;
+    }
+    const keys = await keysForTerm(db, term, order);
+    candidates = candidates ? intersect(candidates, keys) : keys;
+  }
+  if (candidates && candidates.size < CHECK_ON_RECORDS_BELOW) {
+    const entries = await entriesFor(db, [...candidates]);
+    const matches = entries
+      .filter((entry) => pendingTerms.every((term) => entry.words.some((word) => word.startsWith(term))))
+      .filter((entry) => !filter.syndicatedOnly || entry.syndicated === 1)
+      .filter((entry) => !filter.publisher || entry.publisherKey === filter.publisher)
+      .filter((entry) => !range || (entry.lastSeen >= range[0] && entry.lastSeen <= range[1]));
+    return byTime(matches.map((entry) => entry.key), order);
+  }
+  const sets: Set<string>[] = candidates ? [candidates] : [];
   if (filter.syndicatedOnly) sets.push(new Set((await db.history.where('syndicated').equals(1).primaryKeys()) as string[]));
   if (filter.publisher) sets.push(new Set((await db.history.where('publisherKey').equals(filter.publisher).primaryKeys()) as string[]));
-  if (filter.from !== null || filter.to !== null) {
-    const range = db.history.where('lastSeen').between(filter.from ?? -Infinity, filter.to ?? Infinity, true, true);
-    sets.push(new Set((await range.primaryKeys()) as string[]));
-  }
+  if (range) sets.push(new Set((await db.history.where('lastSeen').between(range[0], range[1], true, true).primaryKeys()) as string[]));
   if (sets.length === 0) return order;
   sets.sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = sets;
   const matches = [...smallest!].filter((key) => rest.every((set) => set.has(key)));
-  if (matches.length === 0) return [];
+  return byTime(matches, order);
+}
+
+function intersect(a: Set<string>, b: Set<string>): Set<string> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return new Set([...small].filter((key) => large.has(key)));
+}
+
+function byTime(keys: string[], order: string[]): string[] {
+  if (keys.length === 0) return [];
   const rank = rankOf(order);
-  return matches.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  return keys.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
 }
 
 let rankCache: { order: string[]; rank: Map<string, number> } | null = null;

@@ -33,7 +33,7 @@ describe('database upgrades keep every record', () => {
 
     const db = new ProvenanceDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.history.count()).toBe(250);
     for (const before of stored) {
       const after = await getEntry(db, before.key);
@@ -44,6 +44,37 @@ describe('database upgrades keep every record', () => {
     const byWord = await db.history.where('words').equals('washington').count();
     expect(byWord).toBe(250);
     expect(await db.originals.count()).toBe(0);
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('from version 2', () => {
+  it('keeps every history entry, verification and cached original, and rebuilds the search words', async () => {
+    const name = 'migration-v2';
+    const old = new Dexie(name);
+    old.version(1).stores({ history: 'key, lastSeen, syndicated, site, publisherKey' });
+    old.version(2).stores({
+      history: 'key, lastSeen, syndicated, site, publisherKey, *words',
+      originals: 'key, fetchedAt',
+      verifications: '[pageKey+originalKey], pageKey, checkedAt',
+    });
+    const record = sampleRecord({ url: 'https://site.example/story' });
+    const entry = { key: record.url, firstSeen: 1, lastSeen: 2, visits: 3, syndicated: 1, site: 'site.example', publisherKey: 'the washington post', words: ['www', 'com', 'ukraine'], record };
+    await old.table('history').add(entry);
+    await old.table('originals').add({ key: 'https://orig.example/', fetchedAt: 5, status: 200 });
+    await old.table('verifications').add({ pageKey: record.url, originalKey: 'https://orig.example/', checkedAt: 6 });
+    old.close();
+
+    const db = new ProvenanceDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const upgraded = await getEntry(db, record.url);
+    expect(upgraded).toMatchObject({ firstSeen: 1, lastSeen: 2, visits: 3, record });
+    expect(upgraded?.words).toContain('ukraine');
+    expect(upgraded?.words).not.toContain('com');
+    expect(await db.originals.count()).toBe(1);
+    expect(await db.verifications.count()).toBe(1);
     db.close();
     await db.delete();
   });

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../core/detect';
+import { scanPage } from '../../core/scan';
 import { detectWithNames, withPublisherNames } from '../../core/publishers';
 import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from '../../core/url';
 import { publisherForDomain } from '../../core/publishers';
@@ -96,5 +97,55 @@ describe('URL helpers', () => {
     expect(publisherForDomain('https://www.washingtonpost.com/world/')).toBe('The Washington Post');
     expect(publisherForDomain('abcnews.go.com')).toBe('ABC News');
     expect(publisherForDomain('go.com')).toBeNull();
+  });
+});
+
+describe('quiet pages (no article, no credit words) take the fast path without losing signals', () => {
+  const run = (html: string, url: string) => detectWithNames(parseHTML(html).document as unknown as Document, url);
+
+  it('a shop home page is not an article and carries no signal', () => {
+    const cards = Array.from({ length: 50 }, (_, i) => `<div class="card"><a href="/item/${i}"><img src="/i/${i}.png" alt="">Item ${i}</a></div>`).join('');
+    const record = run(`<html><head><title>Shop – Home</title></head><body><nav><a href="/a">A</a></nav>${cards}<footer><p>© 2025 Shop</p></footer></body></html>`, 'https://shop.example/');
+    expect(record.isArticle).toBe(false);
+    expect(record.syndicated).toBe(false);
+    expect(record.signals).toEqual([]);
+  });
+
+  it('a bare page (no article markup, no h1) with a content-farm footer is still read in full', () => {
+    const html = `<html><head><title>Story</title></head><body><p>${'Text of the story. '.repeat(20)}</p><p>Source link : <a href="https://origin.example/2025/01/01/story/">https://origin.example/2025/01/01/story/</a></p><p>Copyright for syndicated content belongs to the linked Source.</p></body></html>`;
+    const record = run(html, 'https://farm.example/story/');
+    expect(record.syndicated).toBe(true);
+    expect(record.sourceUrl).toBe('https://origin.example/2025/01/01/story/');
+  });
+
+  it('a bare page whose only signal needs no text (a cross-site canonical) gets its lines too', () => {
+    const html = `<html><head><title>Story</title><link rel="canonical" href="https://origin.example/2025/01/01/story/"></head><body><p>${'Text of the story. '.repeat(20)}</p><p>By Jane Doe</p><p>© 2025 Farm</p></body></html>`;
+    const record = run(html, 'https://farm.example/story/');
+    expect(record.syndicated).toBe(true);
+    expect(record.copyright).toBe('© 2025 Farm');
+  });
+
+  it('a bare page with a wire dateline or a republication credit is not quiet', () => {
+    const wire = run(`<html><body><p>MOSCOW (AP) — An unmanned Russian cargo spaceship broke up.</p><p>${'More text. '.repeat(30)}</p></body></html>`, 'https://local.example/x');
+    expect(wire.syndicated).toBe(true);
+    const credit = run(`<html><body><p>${'More text. '.repeat(30)}</p><p>This article was originally published by <a href="https://www.propublica.org/article/x">ProPublica</a>.</p></body></html>`, 'https://local.example/x');
+    expect(credit.syndicated).toBe(true);
+  });
+});
+
+describe('quiet pages: signals that need no text still count', () => {
+  it('a bare page with only a republication pixel is read in full', () => {
+    const html = `<html><body><p>${'Text of the story. '.repeat(20)}</p><img src="https://pixel.propublica.org/pixel.gif?x=1"></body></html>`;
+    const record = detectWithNames(parseHTML(html).document as unknown as Document, 'https://local.example/x');
+    expect(record.signals.some((s) => s.kind === 'tracking-pixel' && s.weight > 0)).toBe(true);
+    expect(record.isArticle).toBe(true);
+  });
+  it('script text does not make a page look like a credit', () => {
+    const html = `<html><body><script>var config = { source: "x", url: "y" };</script><div><a href="/a">Home</a></div></body></html>`;
+    const document = parseHTML(html).document as unknown as Document;
+    expect(scanPage(document, 'https://app.example/').quiet).toBe(true);
+    const record = detectWithNames(document, 'https://app.example/');
+    expect(record.isArticle).toBe(false);
+    expect(record.signals).toEqual([]);
   });
 });
