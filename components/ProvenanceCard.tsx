@@ -164,9 +164,12 @@ export function ProvenanceCard({
       </dl>
 
       {record.signals.length > 0 && (
-        <section class="evidence" aria-labelledby="evidence-title">
-          <h2 id="evidence-title">{t('labelEvidence')}</h2>
-          <ul data-testid="evidence">
+        // Folded by default: the verdict and facts come first; the evidence is there for whoever checks.
+        <details class="evidence" data-testid="evidence-details">
+          <summary>
+            <h2 id="evidence-title">{t('labelEvidenceCount', String(record.signals.length))}</h2>
+          </summary>
+          <ul data-testid="evidence" aria-labelledby="evidence-title">
             {record.signals.map((signal, index) => (
               <li key={index} data-testid="evidence-item">
                 <p class="detail">{signal.detail}</p>
@@ -175,7 +178,7 @@ export function ProvenanceCard({
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       )}
     </article>
   );

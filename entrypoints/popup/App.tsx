@@ -52,7 +52,16 @@ function Body({ view, client }: { view: View; client: ProvenanceClient }) {
     case 'report': {
       const { report } = view;
       if (report.state === 'article' && report.entry) {
-        return <EntryView client={client} entry={report.entry} tabId={view.tabId} stored={report.verification} />;
+        return (
+          <>
+            {report.storageProblem && (
+              <p role="alert" class="problem" data-testid="storage-problem">
+                {report.storageProblem}
+              </p>
+            )}
+            <EntryView client={client} entry={report.entry} tabId={view.tabId} stored={report.verification} />
+          </>
+        );
       }
       if (report.state === 'no-article') return <State testid="no-article" title={t('stateNoArticleTitle')} text={t('stateNoArticleText')} />;
       if (report.state === 'unreadable') return <State testid="unreadable" title={t('stateUnreadableTitle')} text={t('stateUnreadableText')} />;

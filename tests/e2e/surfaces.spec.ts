@@ -356,6 +356,9 @@ test.describe('the popup actions', () => {
     await expect(popup.getByTestId('evidence').getByTestId('evidence-item')).not.toHaveCount(0);
     const items = popup.getByTestId('evidence-item');
     expect(await items.count()).toBeGreaterThanOrEqual(3);
+    // Folded by default, one click (or Enter) away.
+    await expect(items.first()).toBeHidden();
+    await popup.getByTestId('evidence-details').locator('summary').click();
     await expect(items.filter({ hasText: 'usa-news.biz' }).first()).toBeVisible();
     for (const item of await items.all()) await expect(item.locator('blockquote')).not.toBeEmpty();
 
