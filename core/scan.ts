@@ -82,13 +82,23 @@ export function scanPage(doc: Document, url: string): PageScan {
   const titleElement = doc.querySelector('title');
   const pageUrl = safeHttpUrl(url) ?? url;
   const body = doc.body;
+  // One traversal finds the three kinds of metadata markup (which may sit in the body too).
+  const metas: Element[] = [];
+  const linkTags: Element[] = [];
+  const scripts: Element[] = [];
+  const found = doc.querySelectorAll('meta[content], link[rel][href], script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]');
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
+    const tag = el.tagName.toUpperCase();
+    (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
+  }
   const scan: PageScan = {
     doc,
     url: pageUrl,
     site: registrableDomain(pageUrl),
-    meta: readMeta(doc),
-    links: readLinks(doc),
-    jsonLd: readJsonLd(doc),
+    meta: readMeta(metas),
+    links: readLinks(linkTags),
+    jsonLd: readJsonLd(scripts),
     title: normalizeSpace(titleElement?.textContent ?? '').slice(0, 400),
     root: body ?? doc.documentElement,
     lines: [],
@@ -127,15 +137,16 @@ function mentionsCredit(body: HTMLElement | null): boolean {
   for (let n = 0; n < QUIET_TEXT_NODES; n++) {
     const node = walker.nextNode();
     if (!node) return CREDIT_WORDS.test(text);
-    text += node.nodeValue;
+    // Script and style text never becomes a line (and app pages are full of "url:" in their scripts).
+    const parent = node.parentElement;
+    if (!parent || !SKIP_TAGS.has(parent.tagName.toUpperCase())) text += node.nodeValue;
     if (text.length > QUIET_CHARS) return true;
   }
   return true;
 }
 
-function readMeta(doc: Document): Map<string, string> {
+function readMeta(tags: Element[]): Map<string, string> {
   const meta = new Map<string, string>();
-  const tags = doc.querySelectorAll('meta[content]');
   const count = Math.min(tags.length, META_TAGS);
   for (let i = 0; i < count; i++) {
     const tag = tags[i];
@@ -149,9 +160,8 @@ function readMeta(doc: Document): Map<string, string> {
   return meta;
 }
 
-function readLinks(doc: Document): Map<string, string> {
+function readLinks(tags: Element[]): Map<string, string> {
   const links = new Map<string, string>();
-  const tags = doc.querySelectorAll('link[rel][href]');
   const count = Math.min(tags.length, LINK_TAGS);
   for (let i = 0; i < count; i++) {
     const tag = tags[i];
@@ -169,9 +179,8 @@ function readLinks(doc: Document): Map<string, string> {
  * members, with nested objects under known keys. Malformed scripts are
  * skipped; oversized ones are never parsed (a 5 MB blob would blow the budget).
  */
-function readJsonLd(doc: Document): JsonLdNode[] {
+function readJsonLd(scripts: Element[]): JsonLdNode[] {
   const nodes: JsonLdNode[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]');
   const count = Math.min(scripts.length, JSON_LD_SCRIPTS);
   for (let i = 0; i < count && nodes.length < JSON_LD_NODES; i++) {
     const text = scripts[i]?.textContent ?? '';
@@ -201,6 +210,7 @@ function readJsonLd(doc: Document): JsonLdNode[] {
 
 export function findRoot(doc: Document): Element {
   // One traversal settles the common non-article case before trying the selectors in order.
+  // (querySelector, not querySelectorAll: it stops at the first match, and roots come early in the page.)
   if (!doc.querySelector(ANY_ROOT)) return doc.body ?? doc.documentElement;
   for (const selector of ROOT_SELECTORS) {
     const found = doc.querySelector(selector);

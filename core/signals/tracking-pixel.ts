@@ -18,8 +18,7 @@ const PIXELS: { host: string; publisher: string; site: string; weight: number }[
 const SELECTOR = 'img[src*="counter.theconversation.com"], img[src*="pixel.propublica.org"], img[src*="apnewsregistry.com"], script[src*="apnewsregistry.com"], img[src*="republication-pixel"]';
 
 export const trackingPixel = (scan: PageScan): Finding[] => {
-  // Republication programmes' pixels come with the story and its credit line: a quiet page (core/scan.ts) has neither.
-  const pixel = scan.quiet ? null : scan.doc.querySelector(SELECTOR);
+  const pixel = scan.doc.querySelector(SELECTOR);
   const src = pixel ? safeHttpUrl(pixel.getAttribute('src') ?? '', scan.url) : null;
   if (!src) return [];
   const host = new URL(src).hostname;
