@@ -4,7 +4,7 @@
  */
 import { dateFromUrlPath, parseDate } from './dates';
 import { articleNode, isOrganization, namesOf, textOf } from './jsonld';
-import type { PageScan } from './scan';
+import { queryPage, type PageScan } from './scan';
 import { foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName, splitLeadingPrefix, splitTrailingSuffix } from './text';
 import type { PageInfo } from './types';
 
@@ -118,9 +118,9 @@ function authorsOf(scan: PageScan): string[] {
   }
   // One combined query finds whether any byline markup exists; only then try the selectors in order.
   // A quiet page (not an article, see core/scan.ts) skips the whole-document byline lookups.
-  if (!scan.quiet && scan.doc.querySelector(ANY_BYLINE)) {
+  if (!scan.quiet && queryPage(scan, ANY_BYLINE)) {
     for (const selector of BYLINE_SELECTORS) {
-      const el = scan.root.querySelector(selector) ?? scan.doc.querySelector(selector);
+      const el = queryPage(scan, selector, scan.root) ?? queryPage(scan, selector);
       const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
       const name = text.length < 300 ? cleanAuthor(text) : null;
       if (name) return splitNames(name);
@@ -169,7 +169,7 @@ function publishDateOf(scan: PageScan): { iso: string | null; text: string } | n
   const article = articleNode(scan);
   const jsonLdDate = textOf(article?.datePublished);
   if (jsonLdDate && parseDate(jsonLdDate)) return { iso: parseDate(jsonLdDate), text: jsonLdDate };
-  const time = scan.quiet ? null : (scan.root.querySelector('time[datetime][itemprop="datePublished"], time[pubdate], time[datetime]') ?? scan.doc.querySelector('[itemprop="datePublished"]'));
+  const time = scan.quiet ? null : (queryPage(scan, 'time[datetime][itemprop="datePublished"], time[pubdate], time[datetime]', scan.root) ?? queryPage(scan, '[itemprop="datePublished"]'));
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
   if (timeValue && parseDate(timeValue)) return { iso: parseDate(timeValue), text: normalizeSpace(time?.textContent ?? '') || timeValue };
   for (const key of DATE_META) {

@@ -46,6 +46,27 @@ export interface PageScan {
   quiet: boolean;
 }
 
+/** Beyond this many elements a page is no ordinary article: whole-document queries are bounded. */
+const HUGE_PAGE_ELEMENTS = 20_000;
+/** Elements examined, from the top of the document, by a bounded query on a huge page. */
+const BOUNDED_QUERY_ELEMENTS = 4_000;
+
+/**
+ * doc.querySelector(selector), bounded on a huge page: a selector like
+ * [class*="byline"] tests every element, and a page of 100,000 links (a
+ * sitemap, or a page built to slow the extension) would cost tens of
+ * milliseconds per query. Bylines, pixels and <time> sit near the top of
+ * real articles, so only the first elements are examined there.
+ */
+export function queryPage(scan: PageScan, selector: string, within: Document | Element = scan.doc): Element | null {
+  if (scan.doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) return within.querySelector(selector);
+  const all = within.getElementsByTagName('*');
+  for (let i = 0; i < BOUNDED_QUERY_ELEMENTS && i < all.length; i++) {
+    if (all[i]!.matches(selector)) return all[i]!;
+  }
+  return null;
+}
+
 export type JsonLdNode = Record<string, unknown>;
 
 // Limits. A page over them is still analysed, on what fits. Plain constants so the bundler inlines them.

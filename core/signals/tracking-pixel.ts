@@ -6,7 +6,7 @@
  *   <img src="https://analytics.apnewsregistry.com/analytics/V2/Image.svc/AP/RWS/…">  (AP member sites)
  *   <img src="https://example.org/?republication-pixel=true&post=123">  (INN's Republication Tracker plugin)
  */
-import type { PageScan } from '../scan';
+import { queryPage, type PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 
@@ -18,7 +18,7 @@ const PIXELS: { host: string; publisher: string; site: string; weight: number }[
 const SELECTOR = 'img[src*="counter.theconversation.com"], img[src*="pixel.propublica.org"], img[src*="apnewsregistry.com"], script[src*="apnewsregistry.com"], img[src*="republication-pixel"]';
 
 export const trackingPixel = (scan: PageScan): Finding[] => {
-  const pixel = scan.doc.querySelector(SELECTOR);
+  const pixel = queryPage(scan, SELECTOR);
   const src = pixel ? safeHttpUrl(pixel.getAttribute('src') ?? '', scan.url) : null;
   if (!src) return [];
   const host = new URL(src).hostname;
