@@ -7,7 +7,11 @@
  *      document), beside @mozilla/readability on the same document, plus the
  *      cost on a non-article page;
  *   3. bundle sizes: the built content script and the engine alone;
- *   4. the text-comparison benchmark (scripts/bench-compare.ts).
+ *   4. the text-comparison benchmark (scripts/bench-compare.ts);
+ *   5. the surfaces at scale (scripts/bench-ui.ts): the options page and its
+ *      search over 100,000 generated history records, storage per record,
+ *      and the popup on a cached verification (BENCH_UI_RECORDS changes the count;
+ *      BENCH_SKIP_UI=1 leaves it out, it takes minutes to fill the database).
  *
  * A report, not a test: MISS is printed next to a missed target and the exit code stays 0.
  * Env: PROVENANCE_CORPUS (corpus directory), CHROMIUM_PATH (browser, default /usr/bin/chromium).
@@ -230,6 +234,11 @@ async function main(): Promise<void> {
   console.log('\nText comparison (scripts/bench-compare.ts):');
   const compare = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/bench-compare.ts')], { cwd: repoRoot, encoding: 'utf8' });
   process.stdout.write((compare.stdout || compare.stderr || '').replace(/^/gm, '  '));
+
+  if (process.env.BENCH_SKIP_UI !== '1') {
+    console.log('\nSurfaces at scale (scripts/bench-ui.ts):');
+    spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts/bench-ui.ts')], { cwd: repoRoot, stdio: 'inherit' });
+  }
 }
 
 await main();
