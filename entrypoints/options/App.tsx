@@ -77,7 +77,9 @@ function History({ client }: { client: ProvenanceClient }) {
         setRows((previous) => new Map([...previous, ...entries.map((entry) => [entry.key, entry] as const)]));
         setPreviewKeys(entries.map((entry) => entry.key));
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      // The whole order is read only once the first rows are on screen: both at once would share the database and delay the rows.
+      .finally(() => current && void reload());
     return () => {
       current = false;
     };
@@ -98,7 +100,6 @@ function History({ client }: { client: ProvenanceClient }) {
       setError(errorText(reason));
     }
   }, [client]);
-  useEffect(() => void reload(), [reload]);
 
   // Each keystroke or filter change: answered from indexes, newest first.
   useEffect(() => {
