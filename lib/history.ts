@@ -37,14 +37,7 @@ export const isEmptyFilter = (filter: HistoryFilter) =>
  * (what a Dexie collection does for an index) takes seconds.
  */
 export async function timeOrder(db: ProvenanceDatabase): Promise<string[]> {
-  await db.open();
-  const index = db.backendDB().transaction('history', 'readonly').objectStore('history').index('lastSeen');
-  const keys = await new Promise<string[]>((resolve, reject) => {
-    const request = index.getAllKeys();
-    request.onsuccess = () => resolve(request.result as string[]);
-    request.onerror = () => reject(request.error);
-  });
-  return keys.reverse();
+  return (await indexKeys(db, 'lastSeen')).reverse();
 }
 
 /**
@@ -60,14 +53,22 @@ function keysForTerm(db: ProvenanceDatabase, term: string, order: string[]): Pro
   if (termCache?.order !== order) termCache = { order, byTerm: new Map() };
   let keys = termCache.byTerm.get(term);
   if (!keys) {
-    keys = db.history
-      .where('words')
-      .startsWith(term)
-      .primaryKeys()
-      .then((found) => new Set(found as string[]));
+    // One getAllKeys over the index range (as in timeOrder): a cursor over thousands of keys is slow.
+    keys = indexKeys(db, 'words', IDBKeyRange.bound(term, `${term}\uffff`)).then((found) => new Set(found));
     termCache.byTerm.set(term, keys);
   }
   return keys;
+}
+
+/** Primary keys of the history entries in an index range, in one request. */
+async function indexKeys(db: ProvenanceDatabase, index: string, range?: IDBKeyRange): Promise<string[]> {
+  await db.open();
+  const store = db.backendDB().transaction('history', 'readonly').objectStore('history');
+  return new Promise<string[]>((resolve, reject) => {
+    const request = store.index(index).getAllKeys(range);
+    request.onsuccess = () => resolve(request.result as string[]);
+    request.onerror = () => reject(request.error);
+  });
 }
 
 /**
@@ -101,9 +102,9 @@ export async function matchingKeys(db: ProvenanceDatabase, filter: HistoryFilter
     return byTime(matches.map((entry) => entry.key), order);
   }
   const sets: Set<string>[] = candidates ? [candidates] : [];
-  if (filter.syndicatedOnly) sets.push(new Set((await db.history.where('syndicated').equals(1).primaryKeys()) as string[]));
-  if (filter.publisher) sets.push(new Set((await db.history.where('publisherKey').equals(filter.publisher).primaryKeys()) as string[]));
-  if (range) sets.push(new Set((await db.history.where('lastSeen').between(range[0], range[1], true, true).primaryKeys()) as string[]));
+  if (filter.syndicatedOnly) sets.push(new Set(await indexKeys(db, 'syndicated', IDBKeyRange.only(1))));
+  if (filter.publisher) sets.push(new Set(await indexKeys(db, 'publisherKey', IDBKeyRange.only(filter.publisher))));
+  if (range) sets.push(new Set(await indexKeys(db, 'lastSeen', IDBKeyRange.bound(Math.max(range[0], -8.64e15), Math.min(range[1], 8.64e15)))));
   if (sets.length === 0) return order;
   sets.sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = sets;
