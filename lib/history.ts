@@ -27,9 +27,6 @@ export function searchTerms(text: string): string[] {
   return [...new Set(terms)].filter((term) => term.length > 1).slice(0, 8);
 }
 
-export const isEmptyFilter = (filter: HistoryFilter) =>
-  searchTerms(filter.text).length === 0 && !filter.syndicatedOnly && !filter.publisher && filter.from === null && filter.to === null;
-
 /**
  * The order of the whole history, newest first: primary keys only. Asked of
  * IndexedDB directly as one IDBIndex.getAllKeys() call, which hands back the
