@@ -1,6 +1,7 @@
 /** Loading a page for the CLI: a file or an http(s) URL → HTML text → linkedom Document. */
 import { readFile } from 'node:fs/promises';
 import { DOMParser } from 'linkedom';
+import { createNodeFetcher } from './node-fetcher';
 
 /** An error a person can act on, with a stable code for --json output. */
 export class CliError extends Error {
@@ -31,20 +32,11 @@ export async function loadPage(fileOrUrl: string): Promise<LoadedPage> {
   return { html: decode(bytes, null), servedAt: null };
 }
 
+/** A URL is fetched the way `provenance verify` and the extension fetch originals: same limits, same words. */
 async function fetchPage(url: string): Promise<LoadedPage> {
-  let response: Response;
-  try {
-    response = await fetch(url, { redirect: 'follow', headers: { 'user-agent': 'provenance-cli/0.1 (+https://github.com/)' }, signal: AbortSignal.timeout(20_000) });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const reason = (error as Error).name === 'TimeoutError' ? 'no answer within 20 s' : cause === 'ENOTFOUND' ? 'the host name does not resolve' : cause ?? (error as Error).message;
-    throw new CliError('fetch-failed', `cannot fetch ${url}: ${reason}`);
-  }
-  if (!response.ok) throw new CliError('http-status', `the URL answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}: ${url}`);
-  const type = response.headers.get('content-type') ?? '';
-  if (type && !/html|xml|text\/plain/i.test(type)) throw new CliError('not-html', `the URL is not an HTML page (${type}): ${url}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return { html: decode(bytes, /charset=([\w-]+)/i.exec(type)?.[1] ?? null), servedAt: response.url || url };
+  const answer = await createNodeFetcher()(url);
+  if (!answer.ok) throw new CliError(answer.code, `cannot fetch ${url}: ${answer.message}`);
+  return { html: answer.html ?? '', servedAt: answer.finalUrl };
 }
 
 /** Decode with the declared charset (header, else <meta charset> in the first 2 KB), UTF-8 by default. */

@@ -4,7 +4,7 @@
  * redirects by hand (redirect: 'manual' shows the Location header), so hops
  * are counted and loops caught directly.
  */
-import { classifyNetError, failure, failureForStatus, FETCH_LIMITS, HTML_TYPES } from '../core/fetch-failures';
+import { classifyNetError, failure, failureForStatus, FETCH_LIMITS, HTML_TYPES, readCappedText } from '../core/fetch-failures';
 import { safeHttpUrl } from '../core/url';
 import type { FetchFailureCode, FetchPage } from '../core/verify';
 
@@ -58,7 +58,7 @@ export function createNodeFetcher(options: NodeFetcherOptions = {}): FetchPage {
           void response.body?.cancel();
           return failure('not-html', current);
         }
-        const html = await readCapped(response);
+        const html = await readCappedText(response, FETCH_LIMITS.maxBytes);
         if (html === null) return failure(controller.signal.aborted ? 'timeout' : 'too-large', current);
         return { ok: true, finalUrl: current, status: response.status, redirects, html, ...validatorsOut };
       }
@@ -66,26 +66,4 @@ export function createNodeFetcher(options: NodeFetcherOptions = {}): FetchPage {
       clearTimeout(timer);
     }
   };
-}
-
-async function readCapped(response: Response): Promise<string | null> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > FETCH_LIMITS.maxBytes) {
-        await reader.cancel();
-        return null;
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return null;
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,6 +1,8 @@
 /**
- * Why fetching a page failed, in words a person can act on. Shared by the
- * extension's fetcher and the command line's, so both say the same thing.
+ * Fetching a page within limits, and why it failed in words a person can act
+ * on. Shared by the extension's fetcher and the command line's, so both keep
+ * the same limits and say the same thing. Web-platform APIs only (Response,
+ * TextDecoder), which browsers and Node both have.
  */
 import { displayHost } from './url';
 import type { FetchFailure, FetchFailureCode } from './verify';
@@ -52,3 +54,41 @@ export function failureForStatus(status: number, url: string): FetchFailure {
   return failure('http-error', url, status);
 }
 
+/** The body as text, or null once it passes `maxBytes` (an endless body is cut off, not buffered). */
+export async function readCappedText(response: Response, maxBytes: number): Promise<string | null> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    // The connection broke or the request was aborted (the timeout) mid-body.
+    return null;
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder(charsetOf(response.headers.get('content-type'))).decode(bytes);
+}
+
+function charsetOf(contentType: string | null): string {
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return charset ? new TextDecoder(charset).encoding : 'utf-8';
+  } catch {
+    return 'utf-8';
+  }
+}

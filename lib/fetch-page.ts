@@ -9,7 +9,7 @@
  * network log watches our own requests (tabId -1) while a fetch runs.
  */
 import { browser } from 'wxt/browser';
-import { classifyNetError, failure, failureForStatus, FETCH_LIMITS, HTML_TYPES } from '@/core/fetch-failures';
+import { classifyNetError, failure, failureForStatus, FETCH_LIMITS, HTML_TYPES, readCappedText } from '@/core/fetch-failures';
 import type { FetchFailureCode, FetchPage, FetchSuccess } from '@/core/verify';
 
 
@@ -88,7 +88,7 @@ export const fetchPage: FetchPage = async (url, validators) => {
       void response.body?.cancel();
       return failure('too-large', finalUrl);
     }
-    const html = await readCapped(response, FETCH_LIMITS.maxBytes);
+    const html = await readCappedText(response, FETCH_LIMITS.maxBytes);
     if (html === null) return failure(abortedFor ?? 'too-large', finalUrl);
     return { ok: true, finalUrl, status: response.status, redirects: watch.redirects, html, ...validatorsOf(response) };
   } catch {
@@ -101,38 +101,4 @@ export const fetchPage: FetchPage = async (url, validators) => {
 
 function validatorsOf(response: Response) {
   return { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
-}
-
-/** The body as text, or null once it passes `maxBytes` (an endless body is cut off, not buffered). */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder(charsetOf(response.headers.get('content-type'))).decode(bytes);
-}
-
-function charsetOf(contentType: string | null): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
-  try {
-    return charset ? new TextDecoder(charset).encoding : 'utf-8';
-  } catch {
-    return 'utf-8';
-  }
 }

@@ -71,8 +71,6 @@ export interface ResponseFor {
 
 export type ParseResponse = { ok: true; page: ParsedPage } | { ok: false; message: string };
 
-export type RequestType = Request['type'];
-export type ResponseOf<T extends RequestType> = ResponseFor[T];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
