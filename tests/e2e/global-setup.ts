@@ -5,6 +5,8 @@
  * - PROVENANCE_SKIP_BUILD=1: no build; stage what is in .output/chrome-mv3.
  * - PROVENANCE_EXTENSION_DIR=<dir>: load that unpacked extension as it is
  *   (no build, no copy), e.g. a build made by an earlier CI step.
+ * - PROVENANCE_STAGE_NAME=<name>: stage into .tmp/e2e/<name> instead, so two
+ *   runs in one checkout do not replace each other's copy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,7 @@ export default function globalSetup(): void {
     const { ms } = buildExtension('chrome');
     console.log(`[e2e] built .output/chrome-mv3 in ${(ms / 1000).toFixed(1)} s`);
   }
-  const staged = stageBuild(CHROME_BUILD_DIR);
+  const staged = stageBuild(CHROME_BUILD_DIR, process.env.PROVENANCE_STAGE_NAME || undefined);
   grantSiteAccess(staged);
   // Workers start after globalSetup and inherit its environment.
   process.env.PROVENANCE_EXTENSION_DIR = staged;
