@@ -29,14 +29,16 @@ export async function onPageScanned(scanned: Provenance, sender: Browser.runtime
   const site = registrableDomain(key);
   const showBadge = record.syndicated && badgesEnabled && !(site && silentSites.includes(site));
   const scan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs };
-  await setTabScan(tabId, scan);
-  await markTab(tabId, record);
+  await inTabOrder(tabId, async () => {
+    await setTabScan(tabId, scan);
+    await markTab(tabId, record);
+  });
   if (!record.isArticle) return { stored: false, record, showBadge };
   try {
     await recordDetection(database(), record);
   } catch (error) {
     // Nothing already stored is touched by a failed write; keep this page's record for the popup and say why.
-    await setTabScan(tabId, { ...scan, unsaved: record, storageProblem: storageProblem(error) });
+    await inTabOrder(tabId, () => setTabScan(tabId, { ...scan, unsaved: record, storageProblem: storageProblem(error) }));
     return { stored: false, record, showBadge };
   }
   if (record.syndicated && (await settings.autoVerify.getValue())) {
@@ -71,13 +73,33 @@ export async function tabReport(tabId: number): Promise<TabReport> {
   return { state: entry ? 'article' : 'pending', tabUrl, entry: entry ?? null, verification: verification ?? null };
 }
 
-export async function onTabUrlChanged(tabId: number, url: string): Promise<void> {
-  const scan = await getTabScan(tabId);
-  if (scan && scan.key === safeNormalize(url)) return; // same page (e.g. a fragment change)
-  await Promise.all([clearTabScan(tabId), clearTab(tabId)]);
+export function onTabUrlChanged(tabId: number, url: string): Promise<void> {
+  return inTabOrder(tabId, async () => {
+    const scan = await getTabScan(tabId);
+    if (scan && scan.key === safeNormalize(url)) return; // same page (e.g. a fragment change)
+    await Promise.all([clearTabScan(tabId), clearTab(tabId)]);
+  });
 }
 
-export const onTabRemoved = (tabId: number) => clearTabScan(tabId);
+export const onTabRemoved = (tabId: number) => inTabOrder(tabId, () => clearTabScan(tabId));
+
+/**
+ * Changes to one tab's state, run one after another in the order their events
+ * arrived. Without it a "URL changed" event that arrives just before the
+ * page's scan can read the old state, then clear the new one (seen in Firefox,
+ * where tabs.onUpdated often lands after the content script has reported).
+ */
+const tabQueues = new Map<number, Promise<unknown>>();
+
+function inTabOrder<T>(tabId: number, change: () => Promise<T>): Promise<T> {
+  const next = (tabQueues.get(tabId) ?? Promise.resolve()).then(change, change);
+  const settled = next.catch(() => undefined);
+  tabQueues.set(tabId, settled);
+  void settled.then(() => {
+    if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
+  });
+  return next;
+}
 
 /** Only fetch from sites the user has let us read (optional host permissions). */
 const permittedFetch: FetchPage = async (url, validators) => {

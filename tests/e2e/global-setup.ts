@@ -8,10 +8,9 @@
  * - PROVENANCE_STAGE_NAME=<name>: stage into .tmp/e2e/<name> instead, so two
  *   runs in one checkout do not replace each other's copy.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { assertExtensionBuilt, CHROME_BUILD_DIR, REPO_ROOT } from './support/browser';
-import { buildExtension, stageBuild } from './support/build';
+import { buildExtension, grantSiteAccess, stageBuild } from './support/build';
 
 export default function globalSetup(): void {
   const given = process.env.PROVENANCE_EXTENSION_DIR;
@@ -32,19 +31,4 @@ export default function globalSetup(): void {
   // Workers start after globalSetup and inherit its environment.
   process.env.PROVENANCE_EXTENSION_DIR = staged;
   console.log(`[e2e] tests load ${path.relative(REPO_ROOT, staged)}`);
-}
-
-/**
- * Verifying an original asks the browser for access to its site, and
- * Playwright cannot answer the browser's permission prompt (it stays open for
- * ever in headless Chromium: microsoft/playwright#32755). The staged copy
- * therefore declares the optional host permissions as granted, exactly the
- * state after a user clicked "Allow"; the product's code path is unchanged
- * (permissions.contains() answers true, no prompt is shown).
- */
-function grantSiteAccess(dir: string): void {
-  const file = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { optional_host_permissions?: string[]; host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
-  fs.writeFileSync(file, JSON.stringify(manifest));
 }

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '@/lib/db';
-import { onPageScanned, storageProblem, tabReport, verifyFromSender } from '@/lib/service';
+import { database, getEntry } from '@/lib/db';
+import { onPageScanned, onTabUrlChanged, storageProblem, tabReport, verifyFromSender } from '@/lib/service';
 import { getMessage } from './locale-messages';
 import { sampleRecord } from './sample-record';
 
@@ -50,8 +50,8 @@ describe('background service', () => {
     expect(report.state).toBe('article');
     expect(report.storageProblem).toMatch(/disk is full/);
     expect(report.entry?.record.url).toBe(record.url);
-    expect(await db.history.get('https://farm.example/kept')).toBeDefined();
-    expect(await db.history.get('https://farm.example/new')).toBeUndefined();
+    expect(await getEntry(db, 'https://farm.example/kept')).toBeDefined();
+    expect(await getEntry(db, 'https://farm.example/new')).toBeUndefined();
   });
 
   it('names quota errors as a full disk and other errors as they are', () => {
@@ -65,10 +65,28 @@ describe('background service', () => {
     if (!answer.ok) expect(answer.verification.failure?.message).toMatch(/only ask to verify itself/);
   });
 
+  it('a "URL changed" event racing the scan of the new page never clears that scan', async () => {
+    // Firefox often delivers tabs.onUpdated({url}) around the time the content script reports.
+    const record = sampleRecord({ url: 'https://farm.example/race' });
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue(tab(10, record.url) as never);
+    // Storage reads answer late, as they do under load: the event reads the state before the scan is written.
+    const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys) => {
+      const answer = await read(keys as never);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return answer;
+    });
+    await Promise.all([onTabUrlChanged(10, record.url), onPageScanned(record, sender(10, record.url)), onTabUrlChanged(10, record.url)]);
+    expect((await tabReport(10)).state).toBe('article');
+    // Navigating elsewhere afterwards does clear it.
+    await onTabUrlChanged(10, 'https://elsewhere.example/');
+    expect((await tabReport(10)).state).toBe('pending');
+  });
+
   it('ignores scans from frames', async () => {
     const record = sampleRecord({ url: 'https://farm.example/frame' });
     const answer = await onPageScanned(record, { ...sender(9, record.url), frameId: 3 });
     expect(answer.stored).toBe(false);
-    expect(await database().history.get(record.url)).toBeUndefined();
+    expect(await getEntry(database(), record.url)).toBeUndefined();
   });
 });

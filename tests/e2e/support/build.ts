@@ -76,3 +76,29 @@ function snapshot(dir: string): Map<string, number> {
 function sameSnapshot(a: Map<string, number>, b: Map<string, number>): boolean {
   return a.size === b.size && [...a].every(([file, size]) => b.get(file) === size);
 }
+
+/**
+ * Verifying an original asks the browser for access to its site, and neither
+ * Playwright nor WebDriver BiDi can answer the browser's permission prompt (it
+ * stays open for ever in headless Chromium: microsoft/playwright#32755). A
+ * staged copy therefore declares the optional host permissions as granted,
+ * exactly the state after a user clicked "Allow"; the product's code path is
+ * unchanged (permissions.contains() answers true, no prompt is shown).
+ * Chrome (MV3): optional_host_permissions → host_permissions. Firefox (MV2):
+ * the host patterns of optional_permissions → permissions.
+ */
+export function grantSiteAccess(dir: string): void {
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    optional_host_permissions?: string[];
+    host_permissions?: string[];
+    optional_permissions?: string[];
+    permissions?: string[];
+  };
+  if (manifest.optional_host_permissions) {
+    manifest.host_permissions = [...(manifest.host_permissions ?? []), ...manifest.optional_host_permissions];
+  }
+  const hosts = (manifest.optional_permissions ?? []).filter((p) => p.includes('://'));
+  if (hosts.length) manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
+  fs.writeFileSync(file, JSON.stringify(manifest));
+}

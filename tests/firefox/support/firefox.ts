@@ -49,6 +49,10 @@ export function firefoxPrefs(proxyPort: number, extensionUuid: string): Record<s
     'network.connectivity-service.enabled': false,
     // Our UUID for the add-on: moz-extension://<uuid>/ is then known before install.
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: extensionUuid }),
+    // A temporary add-on is uninstalled when Firefox quits and installed again after a restart;
+    // an installed one keeps its data. These make the test's add-on behave like an installed one.
+    'extensions.webextensions.keepStorageOnUninstall': true,
+    'extensions.webextensions.keepUuidOnUninstall': true,
     // console.* of web pages and extension pages (background included) on Firefox's stdout.
     'devtools.console.stdout.content': true,
     'devtools.console.stdout.chrome': false,
@@ -101,11 +105,22 @@ export class FirefoxWithExtension {
     }
   }
 
-  /** Starts Firefox on a fresh temporary profile. Call `installExtension()` next. */
-  static async launch({ proxyPort, timeout = 60_000 }: { proxyPort: number; timeout?: number }): Promise<FirefoxWithExtension> {
+  /**
+   * Starts Firefox on a fresh temporary profile, or on `profile` (the same
+   * profile and add-on UUID as an earlier run: a restart). Call `installExtension()` next.
+   */
+  static async launch({
+    proxyPort,
+    timeout = 60_000,
+    profile,
+  }: {
+    proxyPort: number;
+    timeout?: number;
+    profile?: { dir: string; extensionUuid: string };
+  }): Promise<FirefoxWithExtension> {
     if (!fs.existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH} (set FIREFOX_PATH).`);
-    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provenance-firefox-e2e-'));
-    const extensionUuid = crypto.randomUUID();
+    const profileDir = profile?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'provenance-firefox-e2e-'));
+    const extensionUuid = profile?.extensionUuid ?? crypto.randomUUID();
     try {
       const browser = await puppeteer.launch({
         browser: 'firefox',
@@ -124,7 +139,7 @@ export class FirefoxWithExtension {
       });
       return new FirefoxWithExtension(browser, profileDir, extensionUuid);
     } catch (error) {
-      removeProfile(profileDir);
+      if (!profile) removeProfile(profileDir);
       throw error;
     }
   }
@@ -221,8 +236,8 @@ export class FirefoxWithExtension {
     return this.output.filter((l) => /^(console\.(error|warn|log|info|debug)|JavaScript (error|warning)):/.test(l));
   }
 
-  /** Closes Firefox (killing it if it does not quit) and removes the profile. Never throws. */
-  async close(): Promise<void> {
+  /** Closes Firefox (killing it if it does not quit) and removes the profile unless told to keep it. Never throws. */
+  async close({ keepProfile = false }: { keepProfile?: boolean } = {}): Promise<void> {
     const proc = this.browser.process();
     try {
       await withTimeout(this.browser.close(), 15_000, 'Closing Firefox');
@@ -236,7 +251,7 @@ export class FirefoxWithExtension {
         }
       }
     }
-    removeProfile(this.profileDir);
+    if (!keepProfile) removeProfile(this.profileDir);
   }
 }
 

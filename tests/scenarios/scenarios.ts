@@ -1,0 +1,350 @@
+/**
+ * The end-to-end scenarios both browsers run: what a reader does and sees,
+ * written once. tests/e2e/shared.spec.ts runs them in Chromium,
+ * scripts/firefox-e2e.ts in Firefox. Browser-specific tests (Chromium's
+ * service worker being stopped, axe-core, downloads) stay in tests/e2e/*.spec.ts.
+ */
+import type { Driver, Scenario, Tab } from './driver';
+import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE } from '../e2e/support/pages';
+import {
+  IN_CARD,
+  PILL,
+  attributeOf,
+  check,
+  countOf,
+  eventually,
+  expectNoBadge,
+  historyRows,
+  openHistoryWith,
+  settledPopup,
+  sleep,
+  textOf,
+  toolbarBadgeText,
+  waitForAttribute,
+  waitForBadge,
+  waitForCount,
+  waitForText,
+  type HistoryRow,
+} from './steps';
+
+const COPY_HOST = 'www.copyfarm-news.com';
+
+/** A content-farm page (the running example's template) crediting `sourceUrl`. */
+function farmPage(title: string, sourceUrl: string): string {
+  const body = 'The talks were described by officials as a first step, and analysts said more meetings would follow in the coming weeks. '.repeat(12);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} - Copy Farm News</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="Copy Farm News"></head>
+<body><article><h1 class="entry-title">${title}</h1>
+<p>Source link : <a href="${sourceUrl}">${sourceUrl}</a></p><p>${body}</p>
+<p>Author : Staff</p><p>Publish date : 2025-03-01 09:00:00</p>
+<p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
+}
+
+function serveFarmPage(driver: Driver, slug: string, sourceUrl: string): string {
+  const path = `/story/${slug}/`;
+  driver.web.route({ host: COPY_HOST, path, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`Story ${slug}`, sourceUrl) } });
+  return `https://${COPY_HOST}${path}`;
+}
+
+/** Opens `url`, its popup, checks it says "Syndicated" and clicks Verify. */
+async function openAndVerify(driver: Driver, url: string): Promise<{ page: Tab; popup: Tab; tabId: number }> {
+  const page = await driver.open(url);
+  const { popup, tabId } = await settledPopup(driver, url);
+  await waitForText(popup, '[data-testid="verdict"]', 'Syndicated');
+  await popup.click('[data-testid="verify-button"]');
+  return { page, popup, tabId };
+}
+
+function expectHistory(rows: HistoryRow[], startedAt: number): void {
+  const copy = rows.findIndex((r) => r.links.includes(RUNNING_EXAMPLE.syndicatedPage));
+  const original = rows.findIndex((r) => r.links.includes(ORIGINALS.regional.url));
+  check(copy >= 0, 'the syndicated page is in the history, linked');
+  check(original >= 0, 'the original is in the history, linked');
+  check(original < copy, `newest first: the original, visited last, comes first (rows: ${JSON.stringify(rows.map((r) => r.text.slice(0, 60)))})`);
+  const copyRow = rows[copy]!;
+  check(copyRow.text.includes('U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv'), `the copy's row shows its headline: ${copyRow.text}`);
+  check(/News Harbor Daily|newsharbordaily\.com/.test(copyRow.text), `the copy's row shows its site: ${copyRow.text}`);
+  check(copyRow.text.includes(RUNNING_EXAMPLE.originalPublisher), `the copy's row names the original publisher: ${copyRow.text}`);
+  const originalRow = rows[original]!;
+  check(originalRow.text.includes(ORIGINALS.regional.headline), `the original's row shows its headline: ${originalRow.text}`);
+  // The date seen is the visit, not the article's publish date.
+  for (const row of [copyRow, originalRow]) {
+    const seen = Date.parse(row.seen[0] ?? '');
+    check(seen >= startedAt - 60_000 && seen <= Date.now() + 60_000, `the row's <time> is the visit (${row.seen[0]}): ${row.text}`);
+  }
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'the running example: a badge near the headline names the original publisher and opens by click and keyboard',
+    async run(driver) {
+      const page = await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      const badge = await waitForBadge(
+        page,
+        (b) => b.pillVisible && b.pill.includes('Syndicated') && b.pill.includes(RUNNING_EXAMPLE.originalPublisher),
+        `a visible badge saying "Syndicated" and "${RUNNING_EXAMPLE.originalPublisher}"`,
+      );
+      check(badge.headlineTop !== null && Math.abs(badge.pillTop - badge.headlineTop) < badge.headlineHeight + 150, `the badge is near the headline (badge at ${badge.pillTop}, <h1> at ${badge.headlineTop})`);
+      check(!badge.cardVisible && badge.expanded === 'false', 'the card is closed at first');
+
+      await page.click(PILL);
+      const open = await waitForBadge(page, (b) => b.cardVisible, 'the card open after a click');
+      check(/via USA NEWS/i.test(open.card), `the card names the intermediate site: ${open.card}`);
+      check(open.card.includes(RUNNING_EXAMPLE.originalPublisher), `the card names the original publisher: ${open.card}`);
+      check(open.link === RUNNING_EXAMPLE.sourceLink, `the card links to the source: ${open.link}`);
+
+      await page.press('Escape');
+      const closed = await waitForBadge(page, (b) => !b.cardVisible, 'the card closed by Escape');
+      check(closed.focused === 'provenance-badge', `focus goes back to the pill (it is on ${closed.focused})`);
+      await page.press('Enter');
+      await waitForBadge(page, (b) => b.cardVisible && b.expanded === 'true', 'the card open again by Enter');
+      await page.press('Tab');
+      await waitForBadge(page, (b) => b.focused === 'provenance-badge-link', 'Tab moving to the link in the card');
+    },
+  },
+
+  {
+    name: 'the popup tells the whole story of the running example, with evidence',
+    async run(driver) {
+      await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      const { popup } = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
+      const field = (id: string) => `[data-testid="${id}"]`;
+      await waitForText(popup, field('verdict'), 'Syndicated');
+      await waitForText(popup, field('original-publisher'), RUNNING_EXAMPLE.originalPublisher);
+      check((await popup.evaluate(() => document.querySelector('[data-testid="source-link"]')?.tagName)) === 'A', 'the source is a link');
+      check((await attributeOf(popup, field('source-link'), 'href')) === RUNNING_EXAMPLE.sourceLink, 'the source link points to USA NEWS');
+      const chain = (await textOf(popup, field('chain'))) ?? '';
+      const via = chain.indexOf(RUNNING_EXAMPLE.intermediateName);
+      const origin = chain.indexOf(RUNNING_EXAMPLE.originalPublisher);
+      check(via >= 0 && origin > via, `the chain goes page → ${RUNNING_EXAMPLE.intermediateName} → ${RUNNING_EXAMPLE.originalPublisher}: ${chain}`);
+      await waitForText(popup, field('page-headline'), 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv');
+      await waitForText(popup, field('original-headline'), RUNNING_EXAMPLE.originalHeadline);
+      // Written without a time zone, shown as written.
+      await waitForText(popup, field('published'), RUNNING_EXAMPLE.publishedAsWritten);
+      await waitForText(popup, field('author'), RUNNING_EXAMPLE.author);
+      await waitForText(popup, field('copyright'), RUNNING_EXAMPLE.copyright);
+      const evidence = await countOf(popup, '[data-testid="evidence"] [data-testid="evidence-item"]');
+      check(evidence >= 3, `at least 3 evidence items, found ${evidence}`);
+    },
+  },
+
+  {
+    name: 'the toolbar icon marks the copy and not an original',
+    async run(driver) {
+      await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      const copy = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
+      const copyText = await toolbarBadgeText(driver, copy.tabId);
+      check(copyText !== '', 'the copy\'s tab has a toolbar badge');
+      await driver.open(ORIGINALS.regional.url);
+      const original = await settledPopup(driver, ORIGINALS.regional.url);
+      await sleep(500);
+      const originalText = await toolbarBadgeText(driver, original.tabId);
+      check(originalText === '', `the original's tab has no toolbar badge, found ${JSON.stringify(originalText)}`);
+    },
+  },
+
+  {
+    name: 'ordinary originals are not flagged and a front page is not an article',
+    async run(driver) {
+      for (const original of Object.values(ORIGINALS)) {
+        const page = await driver.open(original.url);
+        const { popup, tabId } = await settledPopup(driver, original.url);
+        await waitForText(popup, '[data-testid="verdict"]', 'Original article');
+        await expectNoBadge(page, original.siteName, 1_000);
+        const toolbar = await toolbarBadgeText(driver, tabId);
+        check(toolbar === '', `${original.siteName}: no toolbar badge, found ${JSON.stringify(toolbar)}`);
+        await popup.close();
+        await page.close();
+      }
+      const front = await driver.open(NOT_AN_ARTICLE.url);
+      const { popup } = await settledPopup(driver, NOT_AN_ARTICLE.url);
+      await waitForCount(popup, '[data-testid="no-article"]', 1);
+      check((await countOf(popup, '[data-testid="verdict"]')) === 0, 'the front page gets no verdict');
+      await expectNoBadge(front, 'a front page', 500);
+    },
+  },
+
+  {
+    name: 'the history lists visited articles newest first, and search narrows it',
+    async run(driver) {
+      const startedAt = Date.now();
+      await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      await (await openHistoryWith(driver, [RUNNING_EXAMPLE.syndicatedPage])).close();
+      await driver.open(ORIGINALS.regional.url);
+      const options = await openHistoryWith(driver, [RUNNING_EXAMPLE.syndicatedPage, ORIGINALS.regional.url]);
+      expectHistory(await historyRows(options), startedAt);
+
+      await options.type('[data-testid="history-search"]', 'bri'); // "bridge", in the Courier's headline
+      await waitForCount(options, '[data-testid="history-row"]', 1);
+      await waitForText(options, '[data-testid="history-row"]', ORIGINALS.regional.headline);
+      await waitForText(options, '[data-testid="history-count"]', '1 of 2 articles');
+    },
+  },
+
+  {
+    name: 'the badge can be hidden for the page and silenced for the site, which the settings list',
+    async run(driver) {
+      const page = await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      await waitForBadge(page, (b) => b.pillVisible, 'the badge');
+      await page.click(PILL);
+      await page.click(IN_CARD('provenance-badge-dismiss'));
+      await waitForBadge(page, (b) => !b.present, 'the badge gone after "hide"');
+      // Only for this visit.
+      await page.reload();
+      await waitForBadge(page, (b) => b.pillVisible, 'the badge back after a reload');
+
+      await page.click(PILL);
+      await page.click(IN_CARD('provenance-badge-silence'));
+      await waitForBadge(page, (b) => !b.present, 'the badge gone after "silence this site"');
+      await page.reload();
+      await expectNoBadge(page, 'a silenced site');
+      const options = await driver.openExtensionPage('options.html#settings');
+      await waitForText(options, '[data-testid="silent-sites"]', 'newsharbordaily.com');
+    },
+  },
+
+  {
+    name: 'the badge follows client-side navigation in a single-page site',
+    async run(driver) {
+      // A news app that swaps articles with history.pushState, as React/Next sites do.
+      const app = `<!doctype html><html><head><meta charset="utf-8"><title>Spa News</title></head><body>
+<div id="root"><article><h1>Local library extends opening hours</h1><p>${'The library will stay open later on weekdays from next month, the council said. '.repeat(10)}</p></article></div>
+<button id="next">Next story</button><button id="back">Back</button>
+<script>
+  const root = document.getElementById('root');
+  const original = root.innerHTML;
+  document.getElementById('next').onclick = () => {
+    history.pushState({}, '', '/story/syndicated/');
+    root.innerHTML = '<article><h1 class="entry-title">Talks without allies</h1><p>Source link : <a href="${RUNNING_EXAMPLE.sourceLink}">${RUNNING_EXAMPLE.sourceLink}</a></p><p>' +
+      'Officials met for the first time. '.repeat(20) + '</p><p>The post U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv – The Washington Post first appeared on USA NEWS.</p>' +
+      '<p>Copyright for syndicated content belongs to the linked Source.</p></article>';
+  };
+  document.getElementById('back').onclick = () => { history.pushState({}, '', '/story/local/'); root.innerHTML = original; };
+</script></body></html>`;
+      driver.web.route({ host: 'www.spa-news.com', path: /^\/story\//, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: app } });
+      const page = await driver.open('https://www.spa-news.com/story/local/');
+      await expectNoBadge(page, 'a local story', 1_000);
+      await page.click('#next');
+      await waitForBadge(page, (b) => b.pillVisible && b.pill.includes(RUNNING_EXAMPLE.originalPublisher), 'the badge for the syndicated story', 5_000);
+      await page.click('#back');
+      await waitForBadge(page, (b) => !b.present, 'no badge back on the local story', 5_000);
+    },
+  },
+
+  {
+    name: 'Verify follows page → USA NEWS → The Washington Post and compares headline, text and dates',
+    timeout: 90_000,
+    async run(driver) {
+      const { popup } = await openAndVerify(driver, RUNNING_EXAMPLE.syndicatedPage);
+      await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
+      const hops = await popup.evaluate(() => [...document.querySelectorAll('[data-testid="verified-hop"]')].map((h) => h.textContent ?? ''));
+      check(hops.length === 2 && hops[0]!.includes('usa-news.biz') && hops[1]!.includes('washingtonpost.com'), `two hops, USA NEWS then the Post: ${JSON.stringify(hops)}`);
+      // The farm's copy is a machine rewrite of the Post's story: similar headline, little wording reused.
+      await waitForAttribute(popup, '[data-testid="headline-verdict"]', 'data-verdict', /same|lightly-edited/);
+      await waitForAttribute(popup, '[data-testid="text-verdict"]', 'data-verdict', 'rewritten');
+      await waitForText(popup, '[data-testid="delay"]', /later/);
+      check((await attributeOf(popup, '[data-testid="open-original"]', 'href')) === RUNNING_EXAMPLE.original, '"Open the original" points to the Post');
+      const fetched = new Set(driver.web.requests.filter((r) => /usa-news\.biz|washingtonpost\.com/.test(r.url)).map((r) => new URL(r.url).hostname));
+      check(fetched.has('usa-news.biz') && fetched.has('www.washingtonpost.com'), `both hops were fetched: ${[...fetched].join(', ')}`);
+    },
+  },
+
+  {
+    name: 'an original that cannot be had is explained (404, not HTML, reset), and the explanation is kept',
+    timeout: 120_000,
+    async run(driver) {
+      const failures = [
+        { slug: 'not-found', source: 'https://edge.test/status/404', code: 'not-found', words: /404/ },
+        { slug: 'not-html', source: 'https://edge.test/content/pdf', code: 'not-html', words: /not HTML/ },
+        { slug: 'reset', source: 'https://edge.test/reset', code: 'network', words: /could not be reached/ },
+      ];
+      for (const failure of failures) {
+        const url = serveFarmPage(driver, failure.slug, failure.source);
+        const { popup, page } = await openAndVerify(driver, url);
+        await waitForAttribute(popup, '[data-testid="verify-failure"]', 'data-code', failure.code, 30_000);
+        await waitForText(popup, '[data-testid="verify-failure"]', failure.words);
+        await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'failed');
+        await popup.close();
+        // From storage when the popup opens again.
+        const again = await settledPopup(driver, url);
+        await waitForAttribute(again.popup, '[data-testid="verify-failure"]', 'data-code', failure.code);
+        await again.popup.close();
+        await page.close();
+      }
+    },
+  },
+
+  {
+    name: 'history, settings and a verified result survive closing and reopening the browser',
+    timeout: 120_000,
+    async run(driver) {
+      const startedAt = Date.now();
+      const { popup } = await openAndVerify(driver, RUNNING_EXAMPLE.syndicatedPage);
+      await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
+      await driver.open(ORIGINALS.regional.url);
+      await (await openHistoryWith(driver, [RUNNING_EXAMPLE.syndicatedPage, ORIGINALS.regional.url])).close();
+      const settings = await driver.openExtensionPage('options.html#settings');
+      // As a person does it: into the field, delete what is there, type the new number.
+      await settings.click('[data-testid="setting-cache-days"]');
+      await settings.press('End');
+      for (let i = 0; i < 4; i++) await settings.press('Backspace');
+      await settings.type('[data-testid="setting-cache-days"]', '12');
+      await settings.press('Tab');
+      await waitForText(settings, '[data-testid="settings-status"]', /Saved/);
+
+      await driver.restart();
+
+      const options = await driver.openExtensionPage('options.html');
+      await waitForCount(options, '[data-testid="history-row"]', 2, 15_000);
+      expectHistory(await historyRows(options), startedAt);
+      const settingsAgain = await driver.openExtensionPage('options.html#settings');
+      let cacheDays: string | undefined;
+      await eventually(
+        async () => {
+          cacheDays = await settingsAgain.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-cache-days"]')?.value);
+          return cacheDays === '12' ? true : undefined;
+        },
+        () => `Expected the cache setting kept as 12 days, the settings show ${JSON.stringify(cacheDays)}`,
+      );
+      // The verified result comes from storage: nothing of the chain is fetched again.
+      driver.web.clearRequests();
+      await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      const reopened = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
+      await waitForAttribute(reopened.popup, '[data-testid="verification-result"]', 'data-outcome', 'verified');
+      const refetched = driver.web.requests.filter((r) => /usa-news\.biz|washingtonpost\.com/.test(r.url)).map((r) => r.url);
+      check(refetched.length === 0, `the stored verification was shown without fetching again, but these were fetched: ${refetched.join(', ')}`);
+    },
+  },
+
+  {
+    name: 'script and markup in the page are shown as text in the badge, the popup and the history, and never run',
+    async run(driver) {
+      const payload = '<img src=x onerror="window.__pwned=1">';
+      const escaped = payload.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      const body = 'The meeting was the first of its kind, officials said, and more are expected in the coming weeks. '.repeat(15);
+      const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escaped} - Evil News</title>
+<meta property="og:site_name" content="${escaped}"><meta property="og:type" content="article"></head><body><article>
+<h1>${escaped} Talks headline</h1>
+<p>Source link : <a href="https://usa-news.biz/2025/02/22/x/">${escaped}</a></p><p>${body}</p>
+<p>Author : ${escaped}</p><p>Publish date : 2025-02-22 14:42:26</p>
+<p>Copyright for syndicated content belongs to the linked Source. ${escaped}</p></article></body></html>`;
+      driver.web.route({ host: 'www.evil-news.example', path: '/xss/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: html } });
+      const url = 'https://www.evil-news.example/xss/';
+      const pwned = (tab: Tab) => tab.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
+
+      const page = await driver.open(url);
+      await waitForBadge(page, (b) => b.pillVisible, 'the badge');
+      await page.click(PILL);
+      await waitForBadge(page, (b) => b.cardVisible, 'the card');
+      check((await page.evaluate(() => document.querySelector('provenance-badge')?.shadowRoot?.querySelectorAll('img').length ?? 0)) === 0, 'no <img> in the badge');
+      const { popup } = await settledPopup(driver, url);
+      await waitForText(popup, 'body', '<img src=x onerror=');
+      check((await countOf(popup, 'img, svg, iframe')) === 0, 'no element made from the payload in the popup');
+      const options = await openHistoryWith(driver, [url]);
+      await waitForText(options, '[data-testid="history-row"]', '<img src=x onerror=');
+      check((await countOf(options, 'img')) === 0, 'no <img> in the history');
+      await sleep(300);
+      for (const tab of [page, popup, options]) check((await pwned(tab)) === null, `the payload never ran in ${tab.url}`);
+    },
+  },
+];
