@@ -29,6 +29,11 @@ export default defineConfig({
       };
     },
   },
+  // `npm run package`: the Chrome and Firefox zips, and for Firefox the sources addons.mozilla.org
+  // asks for (everything tracked by git that the build needs; never local output).
+  zip: {
+    excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'web-ext-artifacts/**', 'docs/screenshots/**'],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
     default_locale: 'en',

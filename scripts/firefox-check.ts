@@ -1,5 +1,6 @@
 /**
- * Builds the Firefox add-on (`npx wxt build -b firefox` → .output/firefox-mv2)
+ * Packages the Firefox add-on (`npx wxt zip -b firefox`: .output/firefox-mv2, then
+ * the add-on zip and the sources zip)
  * and lints it with Mozilla's addons-linter through `web-ext lint`.
  * Prints one summary line; exits 1 when the build fails or the linter reports errors.
  *
@@ -43,15 +44,23 @@ function run(command: string, args: string[]) {
   });
 }
 
+/** The packages `wxt zip -b firefox` writes: the add-on and the sources addons.mozilla.org asks for. */
+export function firefoxPackages(): { addon: string; sources: string } {
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const dir = path.join(REPO_ROOT, '.output');
+  return { addon: path.join(dir, `provenance-${version}-firefox.zip`), sources: path.join(dir, `provenance-${version}-sources.zip`) };
+}
+
 export function firefoxCheck({ build = true }: { build?: boolean } = {}): FirefoxCheckResult {
   if (build) {
-    const result = run('npx', ['wxt', 'build', '-b', 'firefox']);
+    // `wxt zip` builds .output/firefox-mv2, then zips exactly that folder (and the sources).
+    const result = run('npx', ['wxt', 'zip', '-b', 'firefox']);
     if (result.status !== 0) {
-      throw new Error(`\`npx wxt build -b firefox\` failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`.trim());
+      throw new Error(`\`npx wxt zip -b firefox\` failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`.trim());
     }
   }
   if (!fs.existsSync(path.join(FIREFOX_OUTPUT, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${path.relative(REPO_ROOT, FIREFOX_OUTPUT)}: run \`npx wxt build -b firefox\`.`);
+    throw new Error(`No Firefox build at ${path.relative(REPO_ROOT, FIREFOX_OUTPUT)}: run \`npx wxt zip -b firefox\`.`);
   }
   // web-ext exits non-zero when there are errors; the JSON on stdout is what we read either way.
   const lint = run('npx', ['web-ext', 'lint', '--source-dir', FIREFOX_OUTPUT, '--output', 'json', '--no-input', '--no-config-discovery']);

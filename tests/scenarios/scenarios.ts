@@ -4,7 +4,10 @@
  * scripts/firefox-e2e.ts in Firefox. Browser-specific tests (Chromium's
  * service worker being stopped, axe-core, downloads) stay in tests/e2e/*.spec.ts.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Driver, Scenario, Tab } from './driver';
+import { FIXTURE_ROOT } from '../e2e/support/fixture-web';
 import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE } from '../e2e/support/pages';
 import {
   IN_CARD,
@@ -13,6 +16,7 @@ import {
   check,
   countOf,
   eventually,
+  inExtension,
   expectNoBadge,
   historyRows,
   openHistoryWith,
@@ -44,6 +48,42 @@ function serveFarmPage(driver: Driver, slug: string, sourceUrl: string): string 
   const path = `/story/${slug}/`;
   driver.web.route({ host: COPY_HOST, path, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`Story ${slug}`, sourceUrl) } });
   return `https://${COPY_HOST}${path}`;
+}
+
+/** Ways to fail to get an original (the fixture web's edge.test routes), and what the reader is told. */
+const FAILURES = [
+  { name: 'an original that answers 404', source: 'https://edge.test/status/404', code: 'not-found', words: /404/ },
+  { name: 'an original that answers 410', source: 'https://edge.test/status/410', code: 'gone', words: /410/ },
+  { name: 'a server error', source: 'https://edge.test/status/503', code: 'server-error', words: /503/ },
+  { name: 'a redirect loop', source: 'https://edge.test/redirect/loop/a', code: 'redirect-loop', words: /loop/ },
+  { name: 'more than 5 redirects', source: 'https://edge.test/redirect/chain/7', code: 'too-many-redirects', words: /more than 5/ },
+  { name: 'a non-HTML answer', source: 'https://edge.test/content/pdf', code: 'not-html', words: /not HTML/ },
+  { name: 'an original that stalls past the timeout', source: 'https://edge.test/stall', code: 'timeout', words: /10 seconds/ },
+  { name: 'a connection reset', source: 'https://edge.test/reset', code: 'network', words: /could not be reached/ },
+  { name: 'an endless body', source: 'https://edge.test/endless', code: 'too-large', words: /more than 5 MB/ },
+  { name: 'garbage served as HTML', source: 'https://edge.test/garbage', code: 'empty-page', words: /no article/ },
+];
+
+/** How many pages the extension's cache of originals holds (its IndexedDB, read from an extension page). */
+function cachedOriginals(driver: Driver): Promise<number> {
+  return inExtension(
+    driver,
+    async () => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('provenance');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const count: number = await new Promise((resolve, reject) => {
+        const request = db.transaction('originals').objectStore('originals').count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return count;
+    },
+    null,
+  );
 }
 
 /** Opens `url`, its popup, checks it says "Syndicated" and clicks Verify. */
@@ -232,6 +272,53 @@ export const SCENARIOS: Scenario[] = [
   },
 
   {
+    name: "the badge takes no room in the article and keeps the page's CSS out and its own in",
+    async run(driver) {
+      const page = await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      await waitForBadge(page, (b) => b.pillVisible, 'the badge');
+      // The text after the badge is where it would be without it.
+      const shift = await page.evaluate(() => {
+        const host = document.querySelector('provenance-badge')!;
+        const next = host.nextElementSibling!;
+        const withBadge = next.getBoundingClientRect().top;
+        const placeholder = document.createComment('badge');
+        host.replaceWith(placeholder);
+        const without = next.getBoundingClientRect().top;
+        placeholder.replaceWith(host);
+        return withBadge - without;
+      });
+      check(shift === 0, `the article text moved by ${shift}px when the badge appeared`);
+
+      const pillStyle = () =>
+        page.evaluate(() => {
+          const pill = document.querySelector('provenance-badge')!.shadowRoot!.querySelector('[data-testid="provenance-badge"]')!;
+          const style = getComputedStyle(pill);
+          return { color: style.color, fontSize: style.fontSize };
+        });
+      const before = await pillStyle();
+      // A hostile page stylesheet: everything red and huge, buttons and our host hidden.
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = '* { color: rgb(255, 0, 0) !important; font-size: 40px !important; } button { display: none !important; } provenance-badge { display: none !important; }';
+        document.head.append(style);
+      });
+      await waitForBadge(page, (b) => b.pillVisible, 'the badge still visible under the page\'s hostile CSS');
+      const after = await pillStyle();
+      check(after.color === before.color && after.fontSize === '13px', `the pill kept its style: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      const leaked = await page.evaluate(() =>
+        [...document.styleSheets].some((sheet) => {
+          try {
+            return [...sheet.cssRules].some((rule) => rule.cssText.includes('.pill'));
+          } catch {
+            return false; // a cross-origin sheet: not ours
+          }
+        }),
+      );
+      check(!leaked, "the badge's own rules stay in its shadow root");
+    },
+  },
+
+  {
     name: 'Verify follows page → USA NEWS → The Washington Post and compares headline, text and dates',
     timeout: 90_000,
     async run(driver) {
@@ -250,27 +337,80 @@ export const SCENARIOS: Scenario[] = [
   },
 
   {
-    name: 'an original that cannot be had is explained (404, not HTML, reset), and the explanation is kept',
-    timeout: 120_000,
+    name: 'a verified result is shown at once from storage, with its age, and a re-check with the site down keeps it',
+    timeout: 90_000,
     async run(driver) {
-      const failures = [
-        { slug: 'not-found', source: 'https://edge.test/status/404', code: 'not-found', words: /404/ },
-        { slug: 'not-html', source: 'https://edge.test/content/pdf', code: 'not-html', words: /not HTML/ },
-        { slug: 'reset', source: 'https://edge.test/reset', code: 'network', words: /could not be reached/ },
-      ];
-      for (const failure of failures) {
-        const url = serveFarmPage(driver, failure.slug, failure.source);
+      const { popup, tabId } = await openAndVerify(driver, RUNNING_EXAMPLE.syndicatedPage);
+      await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
+      await popup.close();
+      await driver.web.stop();
+      const again = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+      await waitForAttribute(again, '[data-testid="verification-result"]', 'data-outcome', 'verified');
+      await waitForText(again, '[data-testid="verify-age"]', /checked/);
+      // A re-check while the site is down keeps the earlier result and says why it could not refresh it.
+      await again.click('[data-testid="verify-button"]');
+      await waitForCount(again, '[data-testid="verify-progress"]', 0, 30_000);
+      await waitForAttribute(again, '[data-testid="verification-result"]', 'data-outcome', 'verified');
+      await waitForAttribute(again, '[data-testid="text-verdict"]', 'data-verdict', 'rewritten');
+    },
+  },
+
+  {
+    name: 'a verbatim republication: text reuse near 100 %, same headline',
+    timeout: 90_000,
+    async run(driver) {
+      // The Post's article republished word for word on another site, its canonical still pointing to the Post.
+      const original = fs.readFileSync(path.join(FIXTURE_ROOT, 'washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/index.html'), 'utf8');
+      const republished = original.replace(/<meta property="og:site_name"[^>]*>/, '<meta property="og:site_name" content="Valley Republic">');
+      driver.web.route({ host: 'www.valleyrepublic.com', path: '/world/us-russia-talks/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: republished } });
+      const { popup } = await openAndVerify(driver, 'https://www.valleyrepublic.com/world/us-russia-talks/');
+      await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
+      await waitForAttribute(popup, '[data-testid="text-verdict"]', 'data-verdict', 'verbatim');
+      await waitForText(popup, '[data-testid="text-reuse"]', /^(9\d|100) %/);
+      await waitForAttribute(popup, '[data-testid="headline-verdict"]', 'data-verdict', 'same');
+    },
+  },
+
+  {
+    name: 'a redirect to another site is shown as part of the chain',
+    timeout: 90_000,
+    async run(driver) {
+      // A link shortener in front of the Post's article.
+      const url = serveFarmPage(driver, 'shortened', `https://edge.test/redirect/to?url=${encodeURIComponent(RUNNING_EXAMPLE.original)}`);
+      const { popup } = await openAndVerify(driver, url);
+      await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
+      await waitForCount(popup, '[data-testid="verified-hop"]', 1);
+      await waitForText(popup, '[data-testid="verified-hop"]', 'washingtonpost.com');
+      await waitForText(popup, '[data-testid="verified-hop"]', /redirect from .*edge\.test/);
+    },
+  },
+
+  {
+    name: 'every way an original can fail is explained, kept, and nothing is cached as a success',
+    timeout: 240_000,
+    async run(driver) {
+      // Bytes that are no web page, served as one.
+      driver.web.route({ host: 'edge.test', path: '/garbage', behaviour: { kind: 'body', contentType: 'text/html', body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) } });
+      for (const failure of FAILURES) {
+        const url = serveFarmPage(driver, failure.code, failure.source);
         const { popup, page } = await openAndVerify(driver, url);
-        await waitForAttribute(popup, '[data-testid="verify-failure"]', 'data-code', failure.code, 30_000);
-        await waitForText(popup, '[data-testid="verify-failure"]', failure.words);
-        await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'failed');
+        const problem = '[data-testid="verify-failure"]';
+        try {
+          await waitForAttribute(popup, problem, 'data-code', failure.code, 30_000);
+          await waitForText(popup, problem, failure.words);
+          await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'failed');
+        } catch (error) {
+          throw new Error(`${failure.name} (${failure.source}): ${(error as Error).message}`);
+        }
         await popup.close();
         // From storage when the popup opens again.
         const again = await settledPopup(driver, url);
-        await waitForAttribute(again.popup, '[data-testid="verify-failure"]', 'data-code', failure.code);
+        await waitForAttribute(again.popup, problem, 'data-code', failure.code);
         await again.popup.close();
         await page.close();
       }
+      const cached = await cachedOriginals(driver);
+      check(cached === 0, `nothing of a failed fetch is in the cache of originals, found ${cached} page(s)`);
     },
   },
 

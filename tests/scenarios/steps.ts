@@ -97,18 +97,27 @@ export async function waitForCount(tab: Tab, selector: string, count: number, ti
 /**
  * Runs `fn` in an extension page, where the WebExtension API is the global
  * `browser` (Firefox) or `chrome` (Chromium, promise-based in MV3), passed in
- * as `api`. A fresh page each time: it stays right across browser restarts.
+ * as `api`. One options page per driver serves every call and stays open:
+ * closing it while its own API calls are in flight makes Firefox report
+ * "Promise resolved after context unloaded". After a restart it is opened anew.
  */
 export async function inExtension<R, A>(driver: Driver, fn: (input: { api: ExtensionApi; arg: A }) => R | Promise<R>, arg: A): Promise<R> {
-  const tab = await driver.openExtensionPage('options.html');
-  try {
-    // Sent as an expression: the extension pages' CSP forbids eval, and the drivers' evaluation is not bound by it.
-    const api = '(globalThis.browser ?? globalThis.chrome)';
-    return await tab.evaluateExpression<R>(`(${fn.toString()})({ api: ${api}, arg: ${JSON.stringify(arg)} })`);
-  } finally {
-    await tab.close();
+  // Sent as an expression: the extension pages' CSP forbids eval, and the drivers' evaluation is not bound by it.
+  const expression = `(${fn.toString()})({ api: globalThis.browser ?? globalThis.chrome, arg: ${JSON.stringify(arg)} })`;
+  const cached = helperTabs.get(driver);
+  if (cached) {
+    try {
+      return await cached.evaluateExpression<R>(expression);
+    } catch {
+      // Gone with a restart: open another.
+    }
   }
+  const tab = await driver.openExtensionPage('options.html');
+  helperTabs.set(driver, tab);
+  return tab.evaluateExpression<R>(expression);
 }
+
+const helperTabs = new WeakMap<Driver, Tab>();
 
 /** The few API calls the steps make, typed here so the tests add no global types. */
 export interface ExtensionApi {
