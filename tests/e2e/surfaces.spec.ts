@@ -1,7 +1,9 @@
 /**
- * The extension's own pages as a reader uses them: the options page's history
- * (search, filters, detail, delete, clear, export, import), its settings, and
- * the popup's actions.
+ * The extension's own pages as a reader uses them, in Chromium: the options
+ * page's search, filters, export and import (downloads and file inputs are
+ * Playwright's), silent sites, and the popup's actions. The detail view,
+ * delete, clear all and the badges setting are shared scenarios
+ * (tests/scenarios), run in Chromium and Firefox.
  */
 import fs from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -158,70 +160,6 @@ test.describe('the options page history', () => {
     await expect(rows(options)).toHaveCount(3);
   });
 
-  test('the detail view shows the same card as the popup', async ({ context, extensionId }) => {
-    const options = await seedHistory(context, extensionId, [RUNNING_EXAMPLE.syndicatedPage, ORIGINALS.regional.url]);
-    await rows(options).filter({ hasText: 'U.S., Russia hold first talks' }).getByTestId('history-details').click();
-    const dialog = options.getByTestId('history-detail');
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByTestId('verdict')).toContainText(`Syndicated from ${RUNNING_EXAMPLE.originalPublisher}`);
-    await expect(dialog.getByTestId('original-publisher')).toHaveText(RUNNING_EXAMPLE.originalPublisher);
-    await expect(dialog.getByTestId('source-link')).toHaveAttribute('href', RUNNING_EXAMPLE.sourceLink);
-    await expect(dialog.getByTestId('author')).toContainText(RUNNING_EXAMPLE.author);
-    await expect.poll(() => dialog.getByTestId('evidence-item').count()).toBeGreaterThanOrEqual(3);
-    await expect(dialog.getByTestId('verify-button')).toBeVisible();
-    await dialog.getByTestId('detail-close').click();
-    await expect(dialog).toHaveCount(0);
-
-    // An original: no verification panel, the verdict says so.
-    await rows(options).filter({ hasText: ORIGINALS.regional.headline }).getByTestId('history-details').click();
-    await expect(dialog.getByTestId('verdict')).toContainText('Original article');
-    await expect(dialog.getByTestId('verification')).toHaveCount(0);
-  });
-
-  test('Delete removes one entry, from the row and from the detail view', async ({ context, extensionId }) => {
-    const options = await seedHistory(context, extensionId, [RUNNING_EXAMPLE.syndicatedPage, ORIGINALS.regional.url, ORIGINALS.tech.url]);
-    await rows(options).filter({ hasText: ORIGINALS.tech.headline }).getByTestId('history-delete').click();
-    await expect(rows(options)).toHaveCount(2);
-    await expect(options.getByTestId('history-notice')).toHaveText('Entry deleted.');
-    expect(await rowLinks(options)).not.toContain(ORIGINALS.tech.url);
-
-    await rows(options).filter({ hasText: ORIGINALS.regional.headline }).getByTestId('history-details').click();
-    await options.getByTestId('detail-delete').click();
-    await expect(options.getByTestId('history-detail')).toHaveCount(0);
-    await expect(rows(options)).toHaveCount(1);
-    expect(await rowLinks(options)).toEqual([RUNNING_EXAMPLE.syndicatedPage]);
-
-    // Gone for good, not only from the screen.
-    await options.reload();
-    await expect(rows(options)).toHaveCount(1);
-  });
-
-  test('Clear all asks first: Cancel keeps everything, confirming empties the history', async ({ context, extensionId }) => {
-    const options = await seedHistory(context, extensionId, [RUNNING_EXAMPLE.syndicatedPage, ORIGINALS.regional.url]);
-    await options.getByTestId('clear-history').click();
-    const confirm = options.getByTestId('confirm-clear');
-    await expect(confirm).toBeVisible();
-    await expect(confirm).toContainText('Delete all 2 entries');
-    await options.getByTestId('confirm-clear-no').click();
-    await expect(confirm).toHaveCount(0);
-    await expect(rows(options)).toHaveCount(2);
-
-    // Escape cancels too.
-    await options.getByTestId('clear-history').click();
-    await expect(confirm).toBeVisible();
-    await options.keyboard.press('Escape');
-    await expect(confirm).toHaveCount(0);
-    await expect(rows(options)).toHaveCount(2);
-
-    await options.getByTestId('clear-history').click();
-    await options.getByTestId('confirm-clear-yes').click();
-    await expect(options.getByTestId('history-empty')).toBeVisible();
-    await expect(rows(options)).toHaveCount(0);
-    await expect(options.getByTestId('clear-history')).toBeDisabled();
-    await options.reload();
-    await expect(options.getByTestId('history-empty')).toBeVisible();
-  });
-
   test('export JSON and CSV, then import the JSON into an emptied history', async ({ context, extensionId }) => {
     const options = await seedHistory(context, extensionId);
 
@@ -279,30 +217,6 @@ test.describe('the options page history', () => {
 });
 
 test.describe('the options page settings', () => {
-  test('badges off: a newly opened copy shows no badge on the page', async ({ context, extensionId, page }) => {
-    // On by default.
-    await page.goto(RUNNING_EXAMPLE.syndicatedPage);
-    await expect(page.locator('provenance-badge')).toHaveCount(1);
-
-    const options = await openOptions(context, extensionId);
-    await options.getByTestId('settings-tab').click();
-    const badges = options.getByTestId('setting-badges');
-    await expect(badges).toBeChecked();
-    await badges.uncheck();
-    await expect(options.getByTestId('settings-status')).toHaveText('Saved.');
-    await options.reload();
-    await expect(options.getByTestId('setting-badges')).not.toBeChecked();
-
-    const later = await context.newPage();
-    await later.goto(RUNNING_EXAMPLE.syndicatedPage);
-    const tabId = await tabIdFor(context, RUNNING_EXAMPLE.syndicatedPage, extensionId);
-    // The page is still recognised (the popup says so); only the badge stays away.
-    const popup = await waitForSettledPopup(context, extensionId, tabId);
-    await expect(popup.getByTestId('verdict')).toContainText('Syndicated');
-    await later.waitForTimeout(1_000);
-    await expect(later.locator('provenance-badge')).toHaveCount(0);
-  });
-
   test('a silent site: added by name, listed, and no badge there', async ({ context, extensionId, page }) => {
     const options = await openOptions(context, extensionId);
     await options.getByTestId('settings-tab').click();

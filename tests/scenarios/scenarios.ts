@@ -222,6 +222,68 @@ export const SCENARIOS: Scenario[] = [
   },
 
   {
+    name: 'the history detail shows the popup\'s card; an entry can be deleted, and all cleared after confirming',
+    async run(driver) {
+      await driver.open(ORIGINALS.regional.url);
+      await (await openHistoryWith(driver, [ORIGINALS.regional.url])).close();
+      await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      const options = await openHistoryWith(driver, [ORIGINALS.regional.url, RUNNING_EXAMPLE.syndicatedPage]);
+      // Newest first: the copy's row is the first one.
+      await options.click('[data-testid="history-row"] [data-testid="history-details"]');
+      const dialog = '[data-testid="history-detail"]';
+      await waitForText(options, `${dialog} [data-testid="verdict"]`, `Syndicated from ${RUNNING_EXAMPLE.originalPublisher}`);
+      check((await attributeOf(options, `${dialog} [data-testid="source-link"]`, 'href')) === RUNNING_EXAMPLE.sourceLink, 'the detail links the source');
+      await waitForText(options, `${dialog} [data-testid="author"]`, RUNNING_EXAMPLE.author);
+      check((await countOf(options, `${dialog} [data-testid="evidence-item"]`)) >= 3, 'the detail lists the evidence');
+      await options.click('[data-testid="detail-close"]');
+      await waitForCount(options, dialog, 0);
+
+      await options.click('[data-testid="history-row"] [data-testid="history-delete"]');
+      await waitForCount(options, '[data-testid="history-row"]', 1);
+      await waitForText(options, '[data-testid="history-notice"]', 'Entry deleted.');
+      await options.reload();
+      await waitForCount(options, '[data-testid="history-row"]', 1);
+      await waitForText(options, '[data-testid="history-row"]', ORIGINALS.regional.headline);
+
+      // Clear all asks first; Escape cancels.
+      await options.click('[data-testid="clear-history"]');
+      await waitForCount(options, '[data-testid="confirm-clear"]', 1);
+      await options.press('Escape');
+      await waitForCount(options, '[data-testid="confirm-clear"]', 0);
+      await waitForCount(options, '[data-testid="history-row"]', 1);
+      await options.click('[data-testid="clear-history"]');
+      await options.click('[data-testid="confirm-clear-yes"]');
+      await waitForCount(options, '[data-testid="history-empty"]', 1);
+      await options.reload();
+      await waitForCount(options, '[data-testid="history-empty"]', 1);
+      await waitForCount(options, '[data-testid="history-row"]', 0);
+    },
+  },
+
+  {
+    name: 'with badges off in the settings, a copy opened later gets no badge and is still recognised',
+    async run(driver) {
+      const first = await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      await waitForBadge(first, (b) => b.pillVisible, 'the badge (on by default)');
+      const settings = await driver.openExtensionPage('options.html#settings');
+      await waitForAttribute(settings, '[data-testid="setting-badges"]', 'data-testid', 'setting-badges');
+      check(await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-badges"]')!.checked), 'badges are on by default');
+      await settings.click('[data-testid="setting-badges"]');
+      await waitForText(settings, '[data-testid="settings-status"]', 'Saved.');
+      await settings.reload();
+      await eventually(
+        async () => ((await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-badges"]')?.checked)) === false ? true : undefined),
+        () => 'the badges setting stays off after a reload',
+      );
+      await first.close();
+      const later = await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      const { popup } = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
+      await waitForText(popup, '[data-testid="verdict"]', 'Syndicated');
+      await expectNoBadge(later, 'badges are off', 1_000);
+    },
+  },
+
+  {
     name: 'the badge can be hidden for the page and silenced for the site, which the settings list',
     async run(driver) {
       const page = await driver.open(RUNNING_EXAMPLE.syndicatedPage);

@@ -1,80 +1,140 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { ProvenanceDatabase, getEntry, listHistory } from '@/lib/db';
+import { ProvenanceDatabase, getEntry, listHistory, type HistoryEntry } from '@/lib/db';
+import { matchingIds, timeOrder, EMPTY_FILTER } from '@/lib/history';
 import { sampleRecord } from './sample-record';
 
-/** Version 1 as it shipped: history only, no search words. */
-function openVersion1(name: string) {
+/** The schemas as they shipped, to create a database of each older version. */
+const SHIPPED = {
+  1: { history: 'key, lastSeen, syndicated, site, publisherKey' },
+  2: {
+    history: 'key, lastSeen, syndicated, site, publisherKey, *words',
+    originals: 'key, fetchedAt',
+    verifications: '[pageKey+originalKey], pageKey, checkedAt',
+  },
+  3: { history: 'key, lastSeen, syndicated, publisherKey, *words' },
+} as const;
+
+function openVersion(name: string, version: 1 | 2 | 3) {
   const db = new Dexie(name);
-  db.version(1).stores({ history: 'key, lastSeen, syndicated, site, publisherKey' });
+  db.version(1).stores(SHIPPED[1]);
+  if (version >= 2) db.version(2).stores(SHIPPED[2]);
+  if (version >= 3) db.version(3).stores(SHIPPED[3]);
   return db;
 }
 
+/** History entries as an older version stored them: keyed by URL, no id; version 1 had no search words. */
+function oldEntries(count: number, withWords: boolean) {
+  return Array.from({ length: count }, (_, i) => {
+    const record = sampleRecord({ url: `https://site${i % 7}.example/story-${i}`, syndicated: i % 3 === 0 });
+    return {
+      key: record.url,
+      firstSeen: 1000 + i,
+      lastSeen: 2000 + ((i * 7919) % count),
+      visits: 1 + (i % 4),
+      syndicated: record.syndicated ? 1 : 0,
+      site: `site${i % 7}.example`,
+      publisherKey: 'the washington post',
+      ...(withWords ? { words: ['www', 'com', 'ukraine'] } : {}),
+      record,
+    };
+  });
+}
+
+/** Every entry is there once, with all it had, a distinct id, and new search words. */
+async function expectAllKept(db: ProvenanceDatabase, stored: ReturnType<typeof oldEntries>) {
+  expect(await db.history.count()).toBe(stored.length);
+  const all: HistoryEntry[] = await db.history.toArray();
+  expect(new Set(all.map((entry) => entry.id)).size).toBe(stored.length);
+  expect(new Set(all.map((entry) => entry.key)).size).toBe(stored.length);
+  const byKey = new Map(all.map((entry) => [entry.key, entry]));
+  for (const before of stored) {
+    const after = byKey.get(before.key);
+    const { words: _words, ...kept } = before;
+    expect(after).toMatchObject(kept);
+    expect(typeof after?.id).toBe('number');
+    expect(after?.words).toContain('ukraine');
+    expect(after?.words).not.toContain('com');
+  }
+  expect(await getEntry(db, stored.at(-1)!.key)).toEqual(byKey.get(stored.at(-1)!.key));
+  const newest = stored.reduce((a, b) => (b.lastSeen > a.lastSeen ? b : a));
+  expect((await listHistory(db, 1))[0]?.key).toBe(newest.key);
+  expect(await db.history.where('words').equals('washington').count()).toBe(stored.length);
+  const order = await timeOrder(db);
+  expect(order).toHaveLength(stored.length);
+  expect(await matchingIds(db, { ...EMPTY_FILTER, text: 'kyiv' })).toHaveLength(stored.length);
+  expect(await matchingIds(db, { ...EMPTY_FILTER, syndicatedOnly: true })).toHaveLength(stored.filter((entry) => entry.syndicated === 1).length);
+}
+
 describe('database upgrades keep every record', () => {
-  it('opens a version 1 database as version 2 with the history intact and searchable', async () => {
+  it('opens a version 1 database as version 4 with the history intact and searchable', async () => {
     const name = 'migration-v1';
-    const old = openVersion1(name);
-    const stored = Array.from({ length: 250 }, (_, i) => {
-      const record = sampleRecord({ url: `https://site${i % 7}.example/story-${i}`, syndicated: i % 3 === 0 });
-      return {
-        key: record.url,
-        firstSeen: 1000 + i,
-        lastSeen: 2000 + i,
-        visits: 1 + (i % 4),
-        syndicated: record.syndicated ? 1 : 0,
-        site: `site${i % 7}.example`,
-        publisherKey: 'the washington post',
-        record,
-      };
-    });
+    const old = openVersion(name, 1);
+    const stored = oldEntries(250, false);
     await old.table('history').bulkAdd(stored);
     old.close();
 
     const db = new ProvenanceDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(await db.history.count()).toBe(250);
-    for (const before of stored) {
-      const after = await getEntry(db, before.key);
-      expect(after).toMatchObject(before);
-      expect(after?.words).toContain('ukraine');
-    }
-    expect((await listHistory(db, 1))[0]?.lastSeen).toBe(2249);
-    const byWord = await db.history.where('words').equals('washington').count();
-    expect(byWord).toBe(250);
+    expect(db.verno).toBe(4);
+    await expectAllKept(db, stored);
     expect(await db.originals.count()).toBe(0);
+    expect(db.backendDB().objectStoreNames.contains('history')).toBe(false);
     db.close();
     await db.delete();
   });
-});
 
-describe('from version 2', () => {
-  it('keeps every history entry, verification and cached original, and rebuilds the search words', async () => {
+  it('from version 2: keeps every history entry, verification and cached original, and rebuilds the search words', async () => {
     const name = 'migration-v2';
-    const old = new Dexie(name);
-    old.version(1).stores({ history: 'key, lastSeen, syndicated, site, publisherKey' });
-    old.version(2).stores({
-      history: 'key, lastSeen, syndicated, site, publisherKey, *words',
-      originals: 'key, fetchedAt',
-      verifications: '[pageKey+originalKey], pageKey, checkedAt',
-    });
-    const record = sampleRecord({ url: 'https://site.example/story' });
-    const entry = { key: record.url, firstSeen: 1, lastSeen: 2, visits: 3, syndicated: 1, site: 'site.example', publisherKey: 'the washington post', words: ['www', 'com', 'ukraine'], record };
-    await old.table('history').add(entry);
+    const old = openVersion(name, 2);
+    const stored = oldEntries(30, true);
+    await old.table('history').bulkAdd(stored);
     await old.table('originals').add({ key: 'https://orig.example/', fetchedAt: 5, status: 200 });
-    await old.table('verifications').add({ pageKey: record.url, originalKey: 'https://orig.example/', checkedAt: 6 });
+    await old.table('verifications').add({ pageKey: stored[0]!.key, originalKey: 'https://orig.example/', checkedAt: 6 });
     old.close();
 
     const db = new ProvenanceDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    const upgraded = await getEntry(db, record.url);
-    expect(upgraded).toMatchObject({ firstSeen: 1, lastSeen: 2, visits: 3, record });
-    expect(upgraded?.words).toContain('ukraine');
-    expect(upgraded?.words).not.toContain('com');
+    expect(db.verno).toBe(4);
+    await expectAllKept(db, stored);
+    expect(await db.originals.toArray()).toEqual([{ key: 'https://orig.example/', fetchedAt: 5, status: 200 }]);
+    expect(await db.verifications.toArray()).toEqual([{ pageKey: stored[0]!.key, originalKey: 'https://orig.example/', checkedAt: 6 }]);
+    db.close();
+    await db.delete();
+  });
+
+  it('from version 3: moves a history larger than one copy batch to numeric ids, nothing lost or doubled', async () => {
+    const name = 'migration-v3';
+    const old = openVersion(name, 3);
+    // More than two batches of the copy, and not a multiple of one.
+    const stored = oldEntries(1203, true);
+    await old.table('history').bulkAdd(stored);
+    await old.table('originals').add({ key: 'https://orig.example/', fetchedAt: 5, status: 200 });
+    old.close();
+
+    const db = new ProvenanceDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    await expectAllKept(db, stored);
     expect(await db.originals.count()).toBe(1);
-    expect(await db.verifications.count()).toBe(1);
+    db.close();
+
+    // Opened again: no second upgrade, nothing copied twice.
+    const again = new ProvenanceDatabase(name);
+    expect(await again.history.count()).toBe(1203);
+    again.close();
+    await again.delete();
+  });
+
+  it('an empty version 3 database opens as an empty version 4', async () => {
+    const name = 'migration-v3-empty';
+    const old = openVersion(name, 3);
+    await old.open();
+    old.close();
+    const db = new ProvenanceDatabase(name);
+    expect(await db.history.count()).toBe(0);
+    expect(db.verno).toBe(4);
     db.close();
     await db.delete();
   });

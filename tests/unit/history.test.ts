@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProvenanceDatabase, recordDetection } from '@/lib/db';
-import { EMPTY_FILTER, matchingKeys, searchTerms, timeOrder } from '@/lib/history';
+import { EMPTY_FILTER, deleteEntry, entriesById, isEmptyFilter, matchingIds, publishers, pruneHistory, searchTerms, timeOrder, type HistoryFilter } from '@/lib/history';
 import { sampleRecord } from './sample-record';
 
 let db: ProvenanceDatabase;
@@ -32,33 +32,90 @@ async function seed() {
   return timeOrder(db);
 }
 
+/** The pages an answer names, for reading the expectations. */
+async function pages(ids: number[]) {
+  return (await entriesById(db, ids)).map((entry) => entry.key);
+}
+const search = async (filter: Partial<HistoryFilter>) => pages(await matchingIds(db, { ...EMPTY_FILTER, ...filter }));
+
 describe('history search', () => {
   it('lists everything newest first without a filter', async () => {
     const order = await seed();
-    expect(order).toEqual(['https://d.example/4', 'https://c.example/3', 'https://b.example/2', 'https://a.example/1']);
-    expect(await matchingKeys(db, EMPTY_FILTER, order)).toEqual(order);
+    expect(await pages(order)).toEqual(['https://d.example/4', 'https://c.example/3', 'https://b.example/2', 'https://a.example/1']);
+    expect(await matchingIds(db, EMPTY_FILTER)).toEqual(order);
   });
 
   it('matches word prefixes of headline, site and publisher, all words required, newest first', async () => {
     const order = await seed();
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, text: 'ukr' }, order)).toEqual(['https://c.example/3', 'https://a.example/1']);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, text: 'ukraine grain' }, order)).toEqual(['https://c.example/3']);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, text: 'reuters' }, order)).toEqual(['https://c.example/3']);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, text: 'example' }, order)).toEqual(order);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, text: 'nothing-like-this' }, order)).toEqual([]);
+    expect(await search({ text: 'ukraine' })).toEqual(['https://c.example/3', 'https://a.example/1']);
+    expect(await search({ text: 'ukr' })).toEqual(['https://c.example/3', 'https://a.example/1']);
+    expect(await search({ text: 'ukraine grain' })).toEqual(['https://c.example/3']);
+    expect(await search({ text: 'reuters' })).toEqual(['https://c.example/3']);
+    expect(await search({ text: 'example' })).toEqual(await pages(order));
+    expect(await search({ text: 'nothing-like-this' })).toEqual([]);
   });
 
   it('combines words with the copies-only, publisher and date filters', async () => {
+    await seed();
+    expect(await search({ syndicatedOnly: true })).toEqual(['https://c.example/3', 'https://a.example/1']);
+    expect(await search({ publisher: 'reuters' })).toEqual(['https://c.example/3']);
+    expect(await search({ from: 1500, to: 3500 })).toEqual(['https://c.example/3', 'https://b.example/2']);
+    expect(await search({ text: 'ukraine', from: 0, to: 2000 })).toEqual(['https://a.example/1']);
+    expect(await search({ text: 'ukraine', syndicatedOnly: true, publisher: 'the washington post' })).toEqual(['https://a.example/1']);
+    expect(await search({ syndicatedOnly: true, publisher: 'reuters', from: 0, to: 2500 })).toEqual([]);
+  });
+
+  it('answers from the database after a change, not from what it read before', async () => {
+    await seed();
+    expect(await search({ text: 'ukraine' })).toHaveLength(2);
+    await deleteEntry(db, 'https://c.example/3');
+    expect(await search({ text: 'ukraine' })).toEqual(['https://a.example/1']);
+  });
+
+  it('puts an entry seen again first, and tells apart entries seen in the same millisecond', async () => {
+    await seed();
+    await recordDetection(db, sampleRecord({ url: 'https://a.example/1' }), 9000);
+    await recordDetection(db, sampleRecord({ url: 'https://e.example/5' }), 9000);
+    await recordDetection(db, sampleRecord({ url: 'https://f.example/6' }), 9000);
+    const order = await timeOrder(db);
+    expect(new Set(order).size).toBe(6);
+    expect((await pages(order)).slice(3)).toEqual(['https://d.example/4', 'https://c.example/3', 'https://b.example/2']);
+    expect(new Set((await pages(order)).slice(0, 3))).toEqual(new Set(['https://a.example/1', 'https://e.example/5', 'https://f.example/6']));
+    expect(await search({ from: 9000, to: 9000 })).toHaveLength(3);
+    expect(await search({ text: 'ukraine', from: 5000 })).toHaveLength(3);
+    expect(await search({ text: 'ukraine', to: 5000 })).toEqual(['https://c.example/3']);
+  });
+
+  it('reads the time order in slices without losing or repeating an id', async () => {
     const order = await seed();
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, syndicatedOnly: true }, order)).toEqual(['https://c.example/3', 'https://a.example/1']);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, publisher: 'reuters' }, order)).toEqual(['https://c.example/3']);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, from: 1500, to: 3500 }, order)).toEqual(['https://c.example/3', 'https://b.example/2']);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, text: 'ukraine', from: 0, to: 2000 }, order)).toEqual(['https://a.example/1']);
-    expect(await matchingKeys(db, { ...EMPTY_FILTER, text: 'ukraine', syndicatedOnly: true, publisher: 'the washington post' }, order)).toEqual(['https://a.example/1']);
+    expect(await timeOrder(db, 3)).toEqual(order);
+    expect(await timeOrder(db, 1)).toEqual(order);
+    expect(await timeOrder(db, 4)).toEqual(order);
   });
 
   it('ignores one-letter words and stop words, which narrow nothing', () => {
     expect(searchTerms('The Ukraine t')).toEqual(['ukraine']);
     expect(searchTerms('a')).toEqual([]);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, text: 'a ' })).toBe(true);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, syndicatedOnly: true })).toBe(false);
+  });
+});
+
+describe('history upkeep', () => {
+  it('counts original publishers, most frequent first', async () => {
+    await seed();
+    await recordDetection(db, sampleRecord({ url: 'https://e.example/5', original: { url: null, publisher: 'Reuters', headline: null, publishedAt: null } }), 5000);
+    expect(await publishers(db)).toEqual([
+      { key: 'reuters', count: 2 },
+      { key: 'the washington post', count: 1 },
+    ]);
+  });
+
+  it('deletes an entry by its page and prunes by last seen', async () => {
+    await seed();
+    await deleteEntry(db, 'https://b.example/2');
+    expect(await pages(await timeOrder(db))).toEqual(['https://d.example/4', 'https://c.example/3', 'https://a.example/1']);
+    expect(await pruneHistory(db, 3500)).toBe(2);
+    expect(await pages(await timeOrder(db))).toEqual(['https://d.example/4']);
   });
 });

@@ -43,6 +43,22 @@ describe('WordPress feed footers', () => {
     expect(r.original?.headline).toBe('Talks begin');
     expect(r.chain.map((h) => h.publisher)).toEqual(['USA NEWS', 'The Washington Post']);
   });
+  it('the footer naming the original outranks a canonical to a third site; a canonical to the named outlet still links it', () => {
+    // An aggregator whose SEO plugin points the canonical at another copy of the feed item.
+    const footer = '<p>The post <a href="https://thehill.com/homenews/senate/5123456-senate-passes-stopgap/">Senate passes stopgap funding bill</a> appeared first on <a href="https://thehill.com">The Hill</a>.</p>';
+    const third = run(page(footer, '<link rel="canonical" href="https://www.newsfeedhub.example/2025/03/01/senate-passes-stopgap-funding-bill/">'), URL);
+    expect(third.syndicated).toBe(true);
+    expect(third.original?.publisher).toBe('The Hill');
+    expect(third.original?.url).toBe('https://thehill.com/homenews/senate/5123456-senate-passes-stopgap/');
+    expect(third.chain.map((hop) => hop.site)).toEqual(['thehill.com']);
+    expect(third.signals.map((s) => s.kind)).toContain('canonical');
+    const agreeing = run(page(footer, '<link rel="canonical" href="https://thehill.com/homenews/senate/5123456-senate-passes-stopgap/">'), URL);
+    expect(agreeing.original?.url).toBe('https://thehill.com/homenews/senate/5123456-senate-passes-stopgap/');
+    // The publisher in the post title's suffix is the original; the canonical to the intermediate does not replace it.
+    const suffix = run(page('<p>The post <a href="https://usa-news.biz/2025/02/22/x/">Talks begin – The Washington Post</a> first appeared on <a href="https://usa-news.biz">USA NEWS</a>.</p>', '<link rel="canonical" href="https://worldnewsera.example/2025/02/22/talks-begin/">'), URL);
+    expect(suffix.original?.publisher).toBe('The Washington Post');
+    expect(suffix.chain.map((h) => h.publisher)).toEqual(['USA NEWS', 'The Washington Post']);
+  });
   it('Yoast\'s "appeared first on" naming the page\'s own site is not syndication', () => {
     const r = run(page(`<p>The post <a href="https://localpaper.example/x/">Our story</a> appeared first on <a href="https://localpaper.example">Local Paper</a>.</p>`, '<meta property="og:site_name" content="Local Paper">'), URL);
     expect(r.syndicated).toBe(false);
