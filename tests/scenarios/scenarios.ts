@@ -399,6 +399,38 @@ export const SCENARIOS: Scenario[] = [
   },
 
   {
+    name: 'with automatic verification on, a copy is verified without a click',
+    timeout: 90_000,
+    async run(driver) {
+      const settings = await driver.openExtensionPage('options.html#settings');
+      await waitForAttribute(settings, '[data-testid="setting-auto-verify"]', 'data-testid', 'setting-auto-verify');
+      check(!(await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-auto-verify"]')!.checked)), 'automatic verification is off by default');
+      await settings.click('[data-testid="setting-auto-verify"]');
+      await waitForText(settings, '[data-testid="settings-status"]', 'Saved.');
+      await driver.open(RUNNING_EXAMPLE.syndicatedPage);
+      const { popup } = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
+      // Nobody clicks Verify: the background checked the chain when the page was scanned.
+      let outcome: string | null = null;
+      let loadedAt = Date.now();
+      await eventually(
+        async () => {
+          outcome = await attributeOf(popup, '[data-testid="verification-result"]', 'data-outcome');
+          if (outcome === 'verified') return true;
+          if (Date.now() - loadedAt > 2_000) {
+            loadedAt = Date.now();
+            await popup.reload();
+          }
+          return undefined;
+        },
+        () => `Expected the popup to show a verification nobody asked for; its outcome is ${JSON.stringify(outcome)}`,
+        { timeout: 30_000, interval: 300 },
+      );
+      const fetched = driver.web.requests.some((r) => r.url.startsWith(RUNNING_EXAMPLE.original));
+      check(fetched, 'the original was fetched by the automatic verification');
+    },
+  },
+
+  {
     name: 'a verified result is shown at once from storage, with its age, and a re-check with the site down keeps it',
     timeout: 90_000,
     async run(driver) {
