@@ -16,7 +16,6 @@ export interface ProvenanceClient {
   /** The tab the popup describes: `?tab=<id>` when given (tests, links), else the active tab. */
   targetTabId(): Promise<number | null>;
   tabReport(tabId: number): Promise<TabReport>;
-  history(limit?: number, offset?: number): Promise<HistoryEntry[]>;
   /**
    * Asks for permission to read these sites (must run in a click handler: the
    * browser only shows the prompt for a user gesture). True when all are granted.
@@ -27,11 +26,13 @@ export interface ProvenanceClient {
   onVerifyProgress(listener: (progress: { pageUrl: string; url: string; hop: number }) => void): () => void;
   copyText(text: string): Promise<void>;
 
-  // The history, for the options page.
-  /** Primary keys of the whole history, newest first. */
-  historyOrder(): Promise<string[]>;
-  matchingKeys(filter: HistoryFilter, order: string[]): Promise<string[]>;
-  entries(keys: string[]): Promise<HistoryEntry[]>;
+  // The history, for the options page, by entry id (the ids are the time order: lib/db.ts).
+  /** The newest entries, for the first screen: one short read, no id list. */
+  newestEntries(limit: number): Promise<HistoryEntry[]>;
+  /** Ids of the whole history, newest first. */
+  historyIds(): Promise<number[]>;
+  matchingIds(filter: HistoryFilter): Promise<number[]>;
+  entriesById(ids: number[]): Promise<HistoryEntry[]>;
   publishers(): Promise<{ key: string; count: number }[]>;
   verificationFor(pageUrl: string): Promise<VerificationEntry | null>;
   deleteEntry(key: string): Promise<void>;
@@ -51,7 +52,6 @@ export const extensionClient: ProvenanceClient = {
     return tab?.id ?? null;
   },
   tabReport: (tabId) => send({ type: 'get-tab-report', tabId }),
-  history: async (limit, offset) => (await access()).history(limit, offset),
   async requestSiteAccess(urls) {
     const origins = [...new Set(urls.map(originPattern))];
     if (origins.length === 0) return true;
@@ -71,9 +71,10 @@ export const extensionClient: ProvenanceClient = {
     return () => browser.runtime.onMessage.removeListener(handler);
   },
   copyText: (text) => navigator.clipboard.writeText(text),
-  historyOrder: async () => (await access()).historyOrder(),
-  matchingKeys: async (filter, order) => (await access()).matchingKeys(filter, order),
-  entries: async (keys) => (await access()).entries(keys),
+  newestEntries: async (limit) => (await access()).newestEntries(limit),
+  historyIds: async () => (await access()).historyIds(),
+  matchingIds: async (filter) => (await access()).matchingIds(filter),
+  entriesById: async (ids) => (await access()).entriesById(ids),
   publishers: async () => (await access()).publishers(),
   verificationFor: async (pageUrl) => (await access()).verificationFor(pageUrl),
   deleteEntry: async (key) => (await access()).deleteEntry(key),

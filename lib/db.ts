@@ -9,6 +9,12 @@ import type { Provenance } from '@/core/types';
 import { normalizeUrl, registrableDomain } from '@/core/url';
 
 export interface HistoryEntry {
+  /**
+   * Storage id, from the time last seen (see idAt): the history's time order.
+   * Every index row repeats the primary key, so a number instead of the URL
+   * keeps the history small on disk (version 4). Absent on an entry not stored yet.
+   */
+  id?: number;
   /** Normalised page URL (tracking parameters and fragment dropped): one entry per article. */
   key: string;
   /** First and last time the page was seen, in ms since the epoch. */
@@ -39,7 +45,14 @@ export interface VerificationEntry {
 }
 
 export class ProvenanceDatabase extends Dexie {
-  history!: Table<HistoryEntry, string>;
+  /**
+   * The history. IndexedDB cannot change a store's primary key, so version 4
+   * moved it from the store "history" (keyed by URL) to "pages" (keyed by a
+   * time-ordered id).
+   */
+  get history(): Table<HistoryEntry, number> {
+    return this.table('pages');
+  }
   originals!: Table<CachedOriginal, string>;
   verifications!: Table<VerificationEntry, [string, string]>;
 
@@ -79,7 +92,70 @@ export class ProvenanceDatabase extends Dexie {
             entry.words = searchWords(entry.record, entry.site);
           }),
       );
+    // Version 4: a numeric primary key that is also the time order (see
+    // idAt). The URL, repeated in every index row (~20 per entry), made up
+    // more than half the size on disk; and with time in the primary key the
+    // newest entries, a date range and the order of search results come from
+    // the store's own keys, which IndexedDB reads far faster than an index.
+    // The entries are copied a batch at a time into a new store (IndexedDB
+    // cannot change a store's key); the old one is dropped at the end of the
+    // same upgrade transaction, so an upgrade that fails leaves version 3 as it was.
+    this.version(4)
+      .stores({
+        history: null,
+        pages: 'id, &key, syndicated, publisherKey, *words',
+      })
+      .upgrade(async (tx) => {
+        const from = tx.table<HistoryEntry, string>('history');
+        const to = tx.table<HistoryEntry, number>('pages');
+        const taken = new Set<number>();
+        let after: string | null = null;
+        for (;;) {
+          const batch: HistoryEntry[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after)).limit(MIGRATION_BATCH).toArray();
+          if (batch.length === 0) break;
+          await to.bulkAdd(batch.map((entry) => withId({ ...entry, words: searchWords(entry.record, entry.site) }, freeIdIn(taken, entry.lastSeen))));
+          after = batch.at(-1)!.key;
+        }
+      });
   }
+}
+
+const MIGRATION_BATCH = 500;
+
+/**
+ * Ids put the history in time order: the time an entry was last seen, in ms,
+ * times ID_SLOTS, plus a number below ID_SLOTS telling apart entries last
+ * seen in the same millisecond. An entry seen again gets a new id.
+ */
+export const ID_SLOTS = 1000;
+/** Later times share the last id range (beyond the year 2255: ids stay exact integers). */
+const LAST_ID_TIME = Math.floor(Number.MAX_SAFE_INTEGER / ID_SLOTS) - 1;
+/** The first id of entries last seen at `time` (ms since the epoch). */
+export const idAt = (time: number): number => Math.min(Math.max(Math.floor(time), 0), LAST_ID_TIME) * ID_SLOTS;
+/** The last id of entries last seen at `time`. */
+export const lastIdAt = (time: number): number => idAt(time) + ID_SLOTS - 1;
+
+/** An unused id for an entry last seen at `time`, given the ids in use; the id is then counted as in use. */
+export function freeIdIn(taken: Set<number>, time: number): number {
+  for (let id = idAt(time); id <= lastIdAt(time); id++) {
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
+  throw new Error(`more than ${ID_SLOTS} history entries were last seen in the same millisecond (${new Date(time).toISOString()})`);
+}
+
+/** An unused id for an entry last seen at `time`, asked of the database (within the caller's transaction). */
+async function freeId(db: ProvenanceDatabase, time: number): Promise<number> {
+  const taken = await db.history.where(':id').between(idAt(time), lastIdAt(time), true, true).primaryKeys();
+  return freeIdIn(new Set(taken), time);
+}
+
+/** The entry with this id, the id listed last (where IndexedDB would put it): entries compare alike field by field. */
+export function withId(entry: HistoryEntry, id: number): HistoryEntry {
+  const { id: _previous, ...fields } = entry;
+  return { ...fields, id };
 }
 
 const MAX_WORDS = 24;
@@ -98,7 +174,7 @@ export function searchWords(record: Provenance, site: string): string[] {
   return [...words];
 }
 
-/** The history entry for a page record, merged with what was stored before. */
+/** The history entry for a page record, merged with what was stored before (not stored yet: no id). */
 export function toHistoryEntry(record: Provenance, now: number, previous?: HistoryEntry): HistoryEntry {
   const key = normalizeUrl(record.url);
   const site = registrableDomain(key) ?? new URL(key).hostname;
@@ -115,24 +191,34 @@ export function toHistoryEntry(record: Provenance, now: number, previous?: Histo
   };
 }
 
+/**
+ * Stores an entry under the id for its lastSeen, in the caller's
+ * transaction: it keeps its id when lastSeen did not change, else moves to
+ * a new one (the old is deleted).
+ */
+export async function storeEntry(db: ProvenanceDatabase, entry: HistoryEntry, previous?: HistoryEntry): Promise<HistoryEntry> {
+  const keepId = previous?.id !== undefined && previous.lastSeen === entry.lastSeen;
+  const stored = withId(entry, keepId ? previous.id! : await freeId(db, entry.lastSeen));
+  if (previous?.id !== undefined && !keepId) await db.history.delete(previous.id);
+  await db.history.put(stored);
+  return stored;
+}
+
 /** Stores a detection: a new entry, or the existing one updated on revisit. */
 export async function recordDetection(db: ProvenanceDatabase, record: Provenance, now = Date.now()): Promise<HistoryEntry> {
   return db.transaction('rw', db.history, async () => {
-    const key = normalizeUrl(record.url);
-    const previous = await db.history.get(key);
-    const entry = toHistoryEntry(record, now, previous);
-    await db.history.put(entry);
-    return entry;
+    const previous = await db.history.get({ key: normalizeUrl(record.url) });
+    return storeEntry(db, toHistoryEntry(record, now, previous), previous);
   });
 }
 
 export function getEntry(db: ProvenanceDatabase, pageUrl: string): Promise<HistoryEntry | undefined> {
-  return db.history.get(normalizeUrl(pageUrl));
+  return db.history.get({ key: normalizeUrl(pageUrl) });
 }
 
-/** History newest first. */
+/** History newest first: the ids are the time order. */
 export function listHistory(db: ProvenanceDatabase, limit = 200, offset = 0): Promise<HistoryEntry[]> {
-  return db.history.orderBy('lastSeen').reverse().offset(offset).limit(limit).toArray();
+  return db.history.reverse().offset(offset).limit(limit).toArray();
 }
 
 let shared: ProvenanceDatabase | undefined;

@@ -4,14 +4,22 @@
  * which only talks to the background, does not load the database code.
  */
 import { database, latestVerification, listHistory } from './db';
-import { clearHistory, deleteEntry, entriesFor, matchingKeys, publishers, timeOrder, type HistoryFilter } from './history';
+import {
+  clearHistory,
+  deleteEntry,
+  entriesById,
+  matchingIds,
+  publishers,
+  timeOrder,
+  type HistoryFilter,
+} from './history';
 import { exportHistory, historyCsv, importHistory } from './transfer';
 
 export const historyAccess = {
-  history: (limit?: number, offset?: number) => listHistory(database(), limit, offset),
-  historyOrder: () => timeOrder(database()),
-  matchingKeys: (filter: HistoryFilter, order: string[]) => matchingKeys(database(), filter, order),
-  entries: (keys: string[]) => entriesFor(database(), keys),
+  newestEntries: (limit: number) => listHistory(database(), limit),
+  historyIds: () => timeOrder(database()),
+  matchingIds: (filter: HistoryFilter) => matchingIds(database(), filter),
+  entriesById: (ids: number[]) => entriesById(database(), ids),
   publishers: () => publishers(database()),
   verificationFor: async (pageUrl: string) => (await latestVerification(database(), pageUrl)) ?? null,
   deleteEntry: (key: string) => deleteEntry(database(), key),

@@ -1,11 +1,13 @@
 /**
  * History queries for the options page, built to stay fast at 100,000
- * entries: every filter is answered from an index as a set of primary keys,
- * and results are ordered by a time-ordered key list read once from the
- * lastSeen index (keys only, no records), so a keystroke never loads records
- * it will not show.
+ * entries. Entries are named by their id, which is also their time order
+ * (lib/db.ts idAt): the newest entries, a date range and the order of any
+ * answer come from the ids alone, and every other filter is answered from an
+ * index as a set of ids, so a keystroke never loads records it will not show.
+ * Reading an index costs IndexedDB (Chromium) about ten times what reading
+ * the store's own keys does, so the whole time order is read from the store.
  */
-import { UNSEARCHED, type ProvenanceDatabase, type HistoryEntry } from './db';
+import { UNSEARCHED, idAt, lastIdAt, type ProvenanceDatabase, type HistoryEntry } from './db';
 
 export interface HistoryFilter {
   /** Words typed in the search box; each must prefix a word of headline, site or publisher. */
@@ -20,141 +22,202 @@ export interface HistoryFilter {
 
 export const EMPTY_FILTER: HistoryFilter = { text: '', syndicatedOnly: false, publisher: '', from: null, to: null };
 
-
 export function searchTerms(text: string): string[] {
   const terms = (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((term) => !UNSEARCHED.has(term));
   // One letter matches a large share of any history: it narrows nothing and would cost the most.
   return [...new Set(terms)].filter((term) => term.length > 1).slice(0, 8);
 }
 
-/**
- * The order of the whole history, newest first: primary keys only. Asked of
- * IndexedDB directly as one IDBIndex.getAllKeys() call, which hands back the
- * primary keys in index order at once; walking a cursor over 100,000 entries
- * (what a Dexie collection does for an index) takes seconds.
- */
-export async function timeOrder(db: ProvenanceDatabase): Promise<string[]> {
-  return (await indexKeys(db, 'lastSeen')).reverse();
+/** True when the filter lets every entry through. */
+export function isEmptyFilter(filter: HistoryFilter): boolean {
+  return searchTerms(filter.text).length === 0 && !filter.syndicatedOnly && !filter.publisher && filter.from === null && filter.to === null;
 }
 
 /**
- * Below this many candidates, remaining conditions are checked on the records
- * themselves (reading a few hundred records beats reading another large index
- * range; reading thousands does not: each record is ~1.5 KB to deserialise).
+ * The ids of the whole history, newest first (its length is the size of the
+ * history). Read from the store's keys in slices, each its own request: the
+ * database answers others (another page opening it, a search) in between.
  */
-const CHECK_ON_RECORDS_BELOW = 400;
-
-/** Keys per search word, kept while the history is unchanged: typing "ukraine t" → "ukraine ta" reads "ukraine" once. */
-let termCache: { order: string[]; byTerm: Map<string, Promise<Set<string>>> } | null = null;
-function keysForTerm(db: ProvenanceDatabase, term: string, order: string[]): Promise<Set<string>> {
-  if (termCache?.order !== order) termCache = { order, byTerm: new Map() };
-  let keys = termCache.byTerm.get(term);
-  if (!keys) {
-    // One getAllKeys over the index range (as in timeOrder): a cursor over thousands of keys is slow.
-    keys = indexKeys(db, 'words', IDBKeyRange.bound(term, `${term}\uffff`)).then((found) => new Set(found));
-    termCache.byTerm.set(term, keys);
+export async function timeOrder(db: ProvenanceDatabase, slice = 10_000): Promise<number[]> {
+  forgetCachedRanges();
+  const ids: number[] = [];
+  for (;;) {
+    const last = ids.at(-1);
+    const more = await storeKeys(db, last === undefined ? undefined : IDBKeyRange.lowerBound(last, true), slice);
+    for (const id of more) ids.push(id);
+    if (more.length < slice) return ids.reverse();
   }
-  return keys;
 }
 
-/** Primary keys of the history entries in an index range, in one request. */
-async function indexKeys(db: ProvenanceDatabase, index: string, range?: IDBKeyRange): Promise<string[]> {
+/** Primary keys (ids) of the history in a range, ascending, in one request. */
+async function storeKeys(db: ProvenanceDatabase, range?: IDBKeyRange, count?: number): Promise<number[]> {
+  const store = await historyStore(db);
+  return ask(store.getAllKeys(range, count)) as Promise<number[]>;
+}
+
+/** Ids of the history entries in an index range (in index order), in one request. */
+async function indexKeys(db: ProvenanceDatabase, index: string, range?: IDBKeyRange): Promise<number[]> {
+  const store = await historyStore(db);
+  return ask(store.index(index).getAllKeys(range)) as Promise<number[]>;
+}
+
+/** The history store in a new read-only transaction. IndexedDB directly: Dexie has no getAllKeys on an index. */
+async function historyStore(db: ProvenanceDatabase): Promise<IDBObjectStore> {
   await db.open();
-  const store = db.backendDB().transaction('history', 'readonly').objectStore('history');
-  return new Promise<string[]>((resolve, reject) => {
-    const request = store.index(index).getAllKeys(range);
-    request.onsuccess = () => resolve(request.result as string[]);
+  return db.backendDB().transaction(db.history.name, 'readonly').objectStore(db.history.name);
+}
+
+function ask<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
 }
 
 /**
- * Keys of entries matching the filter, newest first, given the time order.
- * The most selective condition is read from its index (the longest word, as
- * a rule); once few candidates are left, the other conditions are checked on
- * those records rather than by reading more large index ranges.
+ * Below this many candidates, the remaining search words are checked on the
+ * records themselves: reading a few hundred records beats reading another
+ * index range of thousands of ids; reading thousands of records does not
+ * (each is ~1.5 KB to deserialise).
  */
-export async function matchingKeys(db: ProvenanceDatabase, filter: HistoryFilter, order: string[]): Promise<string[]> {
+const CHECK_ON_RECORDS_BELOW = 300;
+
+/**
+ * Ids per index range (a search word, the copies, a publisher), kept until
+ * the history changes or its order is read again: typing "ukraine t" →
+ * "ukraine ta" reads "ukraine" once.
+ */
+const rangeCache = new Map<string, Promise<Set<number>>>();
+function cachedRange(name: string, read: () => Promise<number[]>): Promise<Set<number>> {
+  let ids = rangeCache.get(name);
+  if (!ids) {
+    ids = read().then((found) => new Set(found));
+    // A failed read is asked again next time rather than remembered.
+    ids.catch(() => rangeCache.delete(name));
+    rangeCache.set(name, ids);
+  }
+  return ids;
+}
+
+/** Drops the remembered index ranges: the history changed. */
+export function forgetCachedRanges(): void {
+  rangeCache.clear();
+}
+
+const termIds = (db: ProvenanceDatabase, term: string) => cachedRange(`word:${term}`, () => indexKeys(db, 'words', IDBKeyRange.bound(term, `${term}\uffff`)));
+
+/**
+ * Ids of the entries matching the filter, newest first. The longest search
+ * word (as a rule the most selective) is read from its index first; once few
+ * candidates are left, the other conditions are checked on those records
+ * rather than by reading more large index ranges. The date range is a range
+ * of ids: it costs no read.
+ */
+export async function matchingIds(db: ProvenanceDatabase, filter: HistoryFilter): Promise<number[]> {
   const terms = searchTerms(filter.text).sort((a, b) => b.length - a.length);
-  const range = filter.from !== null || filter.to !== null ? ([filter.from ?? -Infinity, filter.to ?? Infinity] as const) : null;
-  let candidates: Set<string> | null = null;
+  const range = filter.from !== null || filter.to !== null ? ([filter.from ?? 0, filter.to ?? Infinity] as const) : null;
+  const inRange = range ? (id: number) => id >= idAt(range[0]) && id <= lastIdAt(range[1]) : () => true;
+  let candidates: Set<number> | null = null;
   const pendingTerms: string[] = [];
   for (const term of terms) {
     if (candidates && candidates.size < CHECK_ON_RECORDS_BELOW) {
       pendingTerms.push(term);
       continue;
     }
-    const keys = await keysForTerm(db, term, order);
-    candidates = candidates ? intersect(candidates, keys) : keys;
+    const ids: Set<number> = await termIds(db, term);
+    candidates = candidates ? intersect(candidates, ids) : ids;
   }
-  const moreConditions = pendingTerms.length > 0 || filter.syndicatedOnly || !!filter.publisher || range !== null;
-  if (candidates && !moreConditions) return byTime([...candidates], order);
+  const moreConditions = pendingTerms.length > 0 || filter.syndicatedOnly || !!filter.publisher;
+  if (candidates && !moreConditions) return newestFirst(candidates, inRange);
   if (candidates && candidates.size < CHECK_ON_RECORDS_BELOW) {
-    const entries = await entriesFor(db, [...candidates]);
+    const entries = await entriesById(db, [...candidates].filter(inRange));
     const matches = entries
       .filter((entry) => pendingTerms.every((term) => entry.words.some((word) => word.startsWith(term))))
       .filter((entry) => !filter.syndicatedOnly || entry.syndicated === 1)
-      .filter((entry) => !filter.publisher || entry.publisherKey === filter.publisher)
-      .filter((entry) => !range || (entry.lastSeen >= range[0] && entry.lastSeen <= range[1]));
-    return byTime(matches.map((entry) => entry.key), order);
+      .filter((entry) => !filter.publisher || entry.publisherKey === filter.publisher);
+    return newestFirst(new Set(matches.map((entry) => entry.id!)), inRange);
   }
-  const sets: Set<string>[] = candidates ? [candidates] : [];
-  if (filter.syndicatedOnly) sets.push(new Set(await indexKeys(db, 'syndicated', IDBKeyRange.only(1))));
-  if (filter.publisher) sets.push(new Set(await indexKeys(db, 'publisherKey', IDBKeyRange.only(filter.publisher))));
-  if (range) sets.push(new Set(await indexKeys(db, 'lastSeen', IDBKeyRange.bound(Math.max(range[0], -8.64e15), Math.min(range[1], 8.64e15)))));
-  if (sets.length === 0) return order;
+  const sets: Set<number>[] = candidates ? [candidates] : [];
+  if (filter.syndicatedOnly) sets.push(await cachedRange('copies', () => indexKeys(db, 'syndicated', IDBKeyRange.only(1))));
+  if (filter.publisher) sets.push(await cachedRange(`publisher:${filter.publisher}`, () => indexKeys(db, 'publisherKey', IDBKeyRange.only(filter.publisher))));
+  if (sets.length === 0) {
+    const ids = await storeKeys(db, range ? IDBKeyRange.bound(idAt(range[0]), lastIdAt(range[1])) : undefined);
+    return ids.reverse();
+  }
   sets.sort((a, b) => a.size - b.size);
   const [smallest, ...rest] = sets;
-  const matches = [...smallest!].filter((key) => rest.every((set) => set.has(key)));
-  return byTime(matches, order);
+  return newestFirst(rest.length === 0 ? smallest! : new Set([...smallest!].filter((id) => rest.every((set) => set.has(id)))), inRange);
 }
 
-function intersect(a: Set<string>, b: Set<string>): Set<string> {
+function intersect(a: Set<number>, b: Set<number>): Set<number> {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  return new Set([...small].filter((key) => large.has(key)));
+  const both = new Set<number>();
+  for (const id of small) if (large.has(id)) both.add(id);
+  return both;
 }
 
-function byTime(keys: string[], order: string[]): string[] {
-  if (keys.length === 0) return [];
-  const rank = rankOf(order);
-  return keys.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+/** The ids (those in the date range) newest first: ids are the time order. */
+function newestFirst(ids: Set<number>, inRange: (id: number) => boolean): number[] {
+  const kept: number[] = [];
+  for (const id of ids) if (inRange(id)) kept.push(id);
+  return kept.sort((a, b) => b - a);
 }
 
-let rankCache: { order: string[]; rank: Map<string, number> } | null = null;
-function rankOf(order: string[]): Map<string, number> {
-  if (rankCache?.order === order) return rankCache.rank;
-  const rank = new Map<string, number>();
-  order.forEach((key, index) => rank.set(key, index));
-  rankCache = { order, rank };
-  return rank;
-}
-
-export async function entriesFor(db: ProvenanceDatabase, keys: string[]): Promise<HistoryEntry[]> {
-  const entries = await db.history.bulkGet(keys);
+/** The entries with these ids, in the same order; ids no longer stored are left out. */
+export async function entriesById(db: ProvenanceDatabase, ids: number[]): Promise<HistoryEntry[]> {
+  const entries = await db.history.bulkGet(ids);
   return entries.filter((entry): entry is HistoryEntry => entry !== undefined);
 }
 
-/** Original publishers seen, most frequent first, for the publisher filter. */
+/**
+ * Original publishers seen, most frequent first, for the publisher filter.
+ * Each publisher is found once by skipping along the index ("nextunique") and
+ * counted there by IndexedDB, so no key beyond one per publisher comes back.
+ */
 export async function publishers(db: ProvenanceDatabase, limit = 200): Promise<{ key: string; count: number }[]> {
-  const counts = new Map<string, number>();
-  // Keys only: walks the index without loading records.
-  await db.history
-    .where('publisherKey')
-    .above('')
-    .eachKey((key) => {
-      counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
-    });
-  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count).slice(0, limit);
+  await db.open();
+  const index = db.backendDB().transaction(db.history.name, 'readonly').objectStore(db.history.name).index('publisherKey');
+  const counts = await new Promise<{ key: string; count: number }[]>((resolve, reject) => {
+    const names: string[] = [];
+    const request = index.openKeyCursor(IDBKeyRange.lowerBound('', true), 'nextunique');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (cursor) {
+        names.push(String(cursor.key));
+        cursor.continue();
+        return;
+      }
+      // Counted one publisher after another, each asked in the callback of the one before (the transaction
+      // stays active): a search typed meanwhile waits for one count, not for all of them.
+      const found: { key: string; count: number }[] = [];
+      const countNext = () => {
+        const key = names[found.length];
+        if (key === undefined) return resolve(found);
+        const counting = index.count(IDBKeyRange.only(key));
+        counting.onerror = () => reject(counting.error);
+        counting.onsuccess = () => {
+          found.push({ key, count: counting.result });
+          countNext();
+        };
+      };
+      countNext();
+    };
+  });
+  return counts.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, limit);
 }
 
+/** Deletes the entry of a page (its normalised URL) and its verification. */
 export async function deleteEntry(db: ProvenanceDatabase, key: string): Promise<void> {
+  forgetCachedRanges();
   await db.transaction('rw', db.history, db.verifications, async () => {
-    await db.history.delete(key);
+    await db.history.where('key').equals(key).delete();
     await db.verifications.where('pageKey').equals(key).delete();
   });
 }
 
 export async function clearHistory(db: ProvenanceDatabase): Promise<void> {
+  forgetCachedRanges();
   await db.transaction('rw', db.history, db.verifications, async () => {
     await db.history.clear();
     await db.verifications.clear();
@@ -163,7 +226,8 @@ export async function clearHistory(db: ProvenanceDatabase): Promise<void> {
 
 /** Removes entries last seen before `cutoff`; returns how many. */
 export async function pruneHistory(db: ProvenanceDatabase, cutoff: number): Promise<number> {
-  return db.history.where('lastSeen').below(cutoff).delete();
+  forgetCachedRanges();
+  return db.history.where(':id').below(idAt(cutoff)).delete();
 }
 
 export async function pruneOriginals(db: ProvenanceDatabase, cutoff: number): Promise<number> {

@@ -4,7 +4,8 @@
  * nothing, and importing the same file twice adds nothing.
  */
 import { normalizeUrl } from '@/core/url';
-import { toHistoryEntry, type HistoryEntry, type ProvenanceDatabase } from './db';
+import { freeIdIn, toHistoryEntry, withId, type HistoryEntry, type ProvenanceDatabase } from './db';
+import { forgetCachedRanges } from './history';
 import { isProvenance } from './messages';
 
 export const EXPORT_FORMAT = 'provenance-history';
@@ -26,7 +27,7 @@ export interface HistoryExport {
 }
 
 export async function exportHistory(db: ProvenanceDatabase, now = Date.now()): Promise<HistoryExport> {
-  const entries = await db.history.orderBy('lastSeen').reverse().toArray();
+  const entries = await db.history.reverse().toArray();
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -96,6 +97,13 @@ export function parseHistoryExport(text: string): HistoryExport {
   return file as HistoryExport;
 }
 
+/** The same entry, whatever its id. */
+function sameFields(a: HistoryEntry, b: HistoryEntry): boolean {
+  const { id: _a, ...aFields } = a;
+  const { id: _b, ...bFields } = b;
+  return JSON.stringify(aFields) === JSON.stringify(bFields);
+}
+
 export interface ImportResult {
   added: number;
   updated: number;
@@ -106,6 +114,7 @@ export interface ImportResult {
 export async function importHistory(db: ProvenanceDatabase, text: string): Promise<ImportResult> {
   const data = parseHistoryExport(text);
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+  forgetCachedRanges();
   await db.transaction('rw', db.history, async () => {
     const incoming = new Map<string, ExportedEntry>();
     for (const entry of data.entries) {
@@ -114,21 +123,28 @@ export async function importHistory(db: ProvenanceDatabase, text: string): Promi
       if (!seen || entry.lastSeen > seen.lastSeen) incoming.set(key, entry);
     }
     const keys = [...incoming.keys()];
-    const existing = await db.history.bulkGet(keys);
+    const existing = new Map((await db.history.where('key').anyOf(keys).toArray()).map((entry) => [entry.key, entry]));
+    // Ids in use, so new ones are given without asking the database per entry; ids freed below are not given again.
+    const taken = new Set(await db.history.toCollection().primaryKeys());
     const writes: HistoryEntry[] = [];
-    keys.forEach((key, index) => {
+    const moved: number[] = [];
+    keys.forEach((key) => {
       const entry = incoming.get(key)!;
-      const current = existing[index];
+      const current = existing.get(key);
       const merged: HistoryEntry = {
         ...toHistoryEntry(current && current.lastSeen >= entry.lastSeen ? current.record : entry.record, Math.max(entry.lastSeen, current?.lastSeen ?? 0)),
         firstSeen: Math.min(entry.firstSeen, current?.firstSeen ?? Infinity),
         visits: Math.max(entry.visits, current?.visits ?? 0),
       };
       if (!current) result.added++;
-      else if (JSON.stringify(current) === JSON.stringify(merged)) return void result.unchanged++;
+      else if (sameFields(current, merged)) return void result.unchanged++;
       else result.updated++;
-      writes.push(merged);
+      // An entry keeps its id while its lastSeen stays; otherwise it moves to the id for the new time.
+      if (current?.id !== undefined && current.lastSeen === merged.lastSeen) return void writes.push(withId(merged, current.id));
+      if (current?.id !== undefined) moved.push(current.id);
+      writes.push(withId(merged, freeIdIn(taken, merged.lastSeen)));
     });
+    await db.history.bulkDelete(moved);
     await db.history.bulkPut(writes);
   });
   return result;

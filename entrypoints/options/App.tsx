@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EntryView } from '@/components/EntryView';
 import { ExternalLink } from '@/components/ExternalLink';
 import { VirtualList } from '@/components/VirtualList';
 import type { ProvenanceClient } from '@/lib/client';
 import type { HistoryEntry, VerificationEntry } from '@/lib/db';
-import { EMPTY_FILTER, type HistoryFilter } from '@/lib/history';
+import { EMPTY_FILTER, isEmptyFilter, type HistoryFilter } from '@/lib/history';
 import { t } from '@/lib/i18n';
 import { Settings } from './Settings';
 
@@ -34,25 +34,31 @@ export function App({ client }: { client: ProvenanceClient }) {
 }
 
 function History({ client }: { client: ProvenanceClient }) {
-  const [order, setOrder] = useState<string[] | null>(null);
-  const [keys, setKeys] = useState<string[] | null>(null);
+  /** Ids of the whole history, newest first; null until read (just after the first rows are shown). */
+  const [order, setOrder] = useState<number[] | null>(null);
+  /** Ids of the newest rows, shown while the whole order is read. */
+  const [previewIds, setPreviewIds] = useState<number[] | null>(null);
   const [filter, setFilter] = useState<HistoryFilter>(EMPTY_FILTER);
-  const [rows, setRows] = useState<Map<string, HistoryEntry>>(new Map());
+  /** The answer to the current filter: the matching ids, newest first; `shown` scrolls the list back to the top for a new one. */
+  const [result, setResult] = useState<{ ids: number[]; shown: number } | null>(null);
+  /** Records loaded so far, by id; `rowsLoaded` changes when more arrive, to show them. */
+  const rows = useRef(new Map<number, HistoryEntry>());
+  const [, setRowsLoaded] = useState(0);
   const [publisherList, setPublisherList] = useState<{ key: string; count: number }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [detail, setDetail] = useState<{ entry: HistoryEntry; verification: VerificationEntry | null } | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
-  const loading = useRef(new Set<string>());
+  const loading = useRef(new Set<number>());
   /** Where keyboard focus goes back to when the detail dialog or the clear confirmation closes. */
   const returnFocus = useRef<HTMLElement | null>(null);
-  const list = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const clearButton = useRef<HTMLButtonElement>(null);
   const restoreFocus = () => {
     const target = returnFocus.current;
     returnFocus.current = null;
     // The opener may be gone (its entry was deleted): the list takes focus instead of <body>.
-    requestAnimationFrame(() => (target?.isConnected ? target : list.current)?.focus());
+    requestAnimationFrame(() => (target?.isConnected ? target : scroller.current)?.focus());
   };
   const [height, setHeight] = useState(() => Math.max(300, window.innerHeight - 260));
   useEffect(() => {
@@ -61,74 +67,111 @@ function History({ client }: { client: ProvenanceClient }) {
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
-  /**
-   * First paint: the newest rows come straight from the lastSeen index (one
-   * short read) while the whole time order (every key) loads, which takes a
-   * few hundred ms at 100,000 entries.
-   */
-  const [previewKeys, setPreviewKeys] = useState<string[] | null>(null);
-  const firstLoad = useRef(true);
-  useEffect(() => {
-    let current = true;
-    client
-      .history(PAGE)
-      .then((entries) => {
-        if (!current || !firstLoad.current) return;
-        setRows((previous) => new Map([...previous, ...entries.map((entry) => [entry.key, entry] as const)]));
-        setPreviewKeys(entries.map((entry) => entry.key));
-      })
-      .catch(() => undefined)
-      // The whole order is read only once the first rows are on screen: both at once would share the database and delay the rows.
-      .finally(() => current && void reload());
-    return () => {
-      current = false;
-    };
-  }, [client]);
+  const loadRows = useCallback(
+    (ids: number[]) => {
+      const wanted = ids.filter((id) => !rows.current.has(id) && !loading.current.has(id));
+      if (wanted.length === 0) return;
+      wanted.forEach((id) => loading.current.add(id));
+      void client
+        .entriesById(wanted)
+        .then((entries) => {
+          for (const entry of entries) rows.current.set(entry.id!, entry);
+          setRowsLoaded((n) => n + 1);
+        })
+        .finally(() => wanted.forEach((id) => loading.current.delete(id)));
+    },
+    [client],
+  );
 
-  const reload = useCallback(async () => {
+  /**
+   * The time order as last read (a promise while it is being read; its length
+   * is the size of the history), and the filter the user has set: read by
+   * queries started from event handlers, which must not wait for a render.
+   */
+  const orderRead = useRef<Promise<number[]> | null>(null);
+  const currentFilter = useRef(filter);
+  /** Numbers each query: the answer of a query overtaken by a newer one is dropped. */
+  const latestQuery = useRef(0);
+
+  /** Answers a filter from the indexes and shows the answer, unless a newer query was started meanwhile. */
+  const query = useCallback(
+    async (next: HistoryFilter, scrollToTop: boolean) => {
+      const mine = ++latestQuery.current;
+      try {
+        // No filter: the whole time order, once it is read (reload answers then).
+        const found = isEmptyFilter(next) ? await orderRead.current : await client.matchingIds(next);
+        if (!found || mine !== latestQuery.current) return;
+        setResult((previous) => ({ ids: found, shown: (previous?.shown ?? 0) + (scrollToTop ? 1 : 0) }));
+        loadRows(found.slice(0, PAGE));
+      } catch (reason) {
+        if (mine === latestQuery.current) setError(errorText(reason));
+      }
+    },
+    [client, loadRows],
+  );
+
+  const changeFilter = (change: Partial<HistoryFilter>) => {
+    // From the filter as last set, not as last rendered: two input events can come before a render.
+    const next = { ...currentFilter.current, ...change };
+    currentFilter.current = next;
+    setFilter(next);
+    // Started here, not in an effect: an effect runs only after the next frame is painted.
+    void query(next, true);
+  };
+
+  /**
+   * Reads the time order (again, after a change) and answers the current
+   * filter with it. After a change (delete, clear, import) records may differ
+   * from the rows shown: those are read again.
+   */
+  const reload = useCallback(async (changed = false) => {
+    const reading = client.historyIds();
+    orderRead.current = reading;
     try {
-      const fresh = await client.historyOrder();
-      loading.current.clear();
-      // The rows of the first paint are still right; after a change (delete, clear, import) they are read again.
-      if (firstLoad.current) firstLoad.current = false;
-      else setRows(new Map());
+      const fresh = await reading;
+      if (orderRead.current !== reading) return;
+      if (changed) {
+        rows.current.clear();
+        loading.current.clear();
+      }
       setOrder(fresh);
       setError(null);
-      // The publisher list walks an index: not before the rows are on screen.
+      await query(currentFilter.current, false);
+      // The publisher list asks IndexedDB once per publisher: not before the rows are on screen.
       whenIdle(() => void client.publishers().then(setPublisherList));
     } catch (reason) {
       setError(errorText(reason));
     }
-  }, [client]);
+  }, [client, query]);
 
-  // Each keystroke or filter change: answered from indexes, newest first.
-  useEffect(() => {
-    if (!order) return;
+  /**
+   * First paint: the newest rows come straight from the end of the store (ids
+   * are the time order; one short read). The whole time order is read once
+   * they are on screen, so the two reads do not share the database.
+   */
+  useLayoutEffect(() => {
     let current = true;
     client
-      .matchingKeys(filter, order)
-      .then((found) => current && setKeys(found))
-      .catch((reason: unknown) => current && setError(errorText(reason)));
+      .newestEntries(PAGE)
+      .then((entries) => {
+        if (!current) return;
+        for (const entry of entries) rows.current.set(entry.id!, entry);
+        setPreviewIds(entries.map((entry) => entry.id!));
+      })
+      .catch(() => undefined)
+      .finally(() => current && void reload());
     return () => {
       current = false;
     };
-  }, [client, filter, order]);
+  }, [client, reload]);
 
+
+  const listIds = result?.ids ?? previewIds;
   const onRange = useCallback(
     (start: number, end: number) => {
-      if (!keys) return;
-      const wanted = keys.slice(start, Math.max(end, start + PAGE)).filter((key) => !rows.has(key) && !loading.current.has(key));
-      if (wanted.length === 0) return;
-      wanted.forEach((key) => loading.current.add(key));
-      void client.entries(wanted).then((entries) => {
-        setRows((previous) => {
-          const next = new Map(previous);
-          for (const entry of entries) next.set(entry.key, entry);
-          return next;
-        });
-      });
+      if (listIds) loadRows(listIds.slice(start, Math.max(end, start + PAGE)));
     },
-    [client, keys, rows],
+    [listIds, loadRows],
   );
 
   const openDetail = async (entry: HistoryEntry) => {
@@ -141,17 +184,17 @@ function History({ client }: { client: ProvenanceClient }) {
   };
 
   const remove = async (key: string) => {
-    const hadFocus = list.current?.contains(document.activeElement) || detail !== null;
+    const hadFocus = scroller.current?.contains(document.activeElement) || detail !== null;
     await client.deleteEntry(key);
     setNotice(t('historyDeleted'));
     setDetail(null);
-    await reload();
+    await reload(true);
     // The focused row is gone: keep the keyboard user in the list, not back at the top of the page.
-    if (hadFocus) requestAnimationFrame(() => list.current?.focus());
+    if (hadFocus) requestAnimationFrame(() => scroller.current?.focus());
   };
   const closeConfirm = () => {
     setConfirmClear(false);
-    requestAnimationFrame(() => (clearButton.current?.disabled ? list.current : clearButton.current)?.focus());
+    requestAnimationFrame(() => (clearButton.current?.disabled ? scroller.current : clearButton.current)?.focus());
   };
 
   const download = async (kind: 'json' | 'csv') => {
@@ -174,15 +217,14 @@ function History({ client }: { client: ProvenanceClient }) {
       const result = await client.importJson(await file.text());
       setNotice(t('importDone', [String(result.added), String(result.updated), String(result.unchanged)]));
       setError(null);
-      await reload();
+      await reload(true);
     } catch (reason) {
       setNotice(null);
       setError(t('importFailed', errorText(reason)));
     }
   };
 
-  const matchCount = keys?.length ?? 0;
-  const listKeys = keys ?? previewKeys;
+  const matchCount = result?.ids.length ?? 0;
   const dateValue = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 10));
   const parseDay = (value: string, endOfDay: boolean) => (value ? Date.parse(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}`) : null);
 
@@ -197,7 +239,7 @@ function History({ client }: { client: ProvenanceClient }) {
             data-testid="history-search"
             placeholder={t('searchPlaceholder')}
             value={filter.text}
-            onInput={(event) => setFilter({ ...filter, text: (event.currentTarget as HTMLInputElement).value })}
+            onInput={(event) => changeFilter({ text: (event.currentTarget as HTMLInputElement).value })}
           />
         </label>
         <label>
@@ -205,7 +247,7 @@ function History({ client }: { client: ProvenanceClient }) {
             type="checkbox"
             data-testid="filter-syndicated"
             checked={filter.syndicatedOnly}
-            onChange={(event) => setFilter({ ...filter, syndicatedOnly: (event.currentTarget as HTMLInputElement).checked })}
+            onChange={(event) => changeFilter({ syndicatedOnly: (event.currentTarget as HTMLInputElement).checked })}
           />{' '}
           {t('filterSyndicatedOnly')}
         </label>
@@ -214,7 +256,7 @@ function History({ client }: { client: ProvenanceClient }) {
           <select
             data-testid="filter-publisher"
             value={filter.publisher}
-            onChange={(event) => setFilter({ ...filter, publisher: (event.currentTarget as HTMLSelectElement).value })}
+            onChange={(event) => changeFilter({ publisher: (event.currentTarget as HTMLSelectElement).value })}
           >
             <option value="">{t('filterAnyPublisher')}</option>
             {publisherList.map((p) => (
@@ -226,17 +268,17 @@ function History({ client }: { client: ProvenanceClient }) {
         </label>
         <label>
           {t('filterFrom')}{' '}
-          <input type="date" data-testid="filter-from" value={dateValue(filter.from)} onChange={(event) => setFilter({ ...filter, from: parseDay((event.currentTarget as HTMLInputElement).value, false) })} />
+          <input type="date" data-testid="filter-from" value={dateValue(filter.from)} onChange={(event) => changeFilter({ from: parseDay((event.currentTarget as HTMLInputElement).value, false) })} />
         </label>
         <label>
           {t('filterTo')}{' '}
-          <input type="date" data-testid="filter-to" value={dateValue(filter.to)} onChange={(event) => setFilter({ ...filter, to: parseDay((event.currentTarget as HTMLInputElement).value, true) })} />
+          <input type="date" data-testid="filter-to" value={dateValue(filter.to)} onChange={(event) => changeFilter({ to: parseDay((event.currentTarget as HTMLInputElement).value, true) })} />
         </label>
       </form>
 
       <div class="toolbar">
         <p role="status" data-testid="history-count">
-          {keys === null ? t('stateLoading') : t('historyCount', [String(matchCount), String(order?.length ?? 0)])}
+          {result === null || order === null ? t('stateLoading') : t('historyCount', [String(matchCount), String(order.length)])}
         </p>
         <div class="toolbar-actions">
           <button type="button" class="button secondary" data-testid="export-json" onClick={() => download('json')}>
@@ -302,7 +344,7 @@ function History({ client }: { client: ProvenanceClient }) {
               await client.clearHistory();
               setConfirmClear(false);
               setNotice(t('historyCleared'));
-              await reload();
+              await reload(true);
               requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="history-search"]')?.focus());
             }}
           >
@@ -316,8 +358,8 @@ function History({ client }: { client: ProvenanceClient }) {
       )}
 
       {order?.length === 0 && <p data-testid="history-empty">{t('historyEmpty')}</p>}
-      {keys !== null && matchCount === 0 && (order?.length ?? 0) > 0 && <p data-testid="history-no-match">{t('historyNoMatch')}</p>}
-      {listKeys !== null && listKeys.length > 0 && (
+      {result !== null && matchCount === 0 && (order?.length ?? 0) > 0 && <p data-testid="history-no-match">{t('historyNoMatch')}</p>}
+      {listIds !== null && listIds.length > 0 && (
         <>
           <div class="history-header" aria-hidden="true">
             <span>{t('columnHeadline')}</span>
@@ -327,15 +369,15 @@ function History({ client }: { client: ProvenanceClient }) {
             <span />
           </div>
           <VirtualList
-            count={listKeys.length}
+            count={listIds.length}
             rowHeight={ROW_HEIGHT}
             height={height}
             label={t('historyListLabel')}
-            scrollerRef={list}
+            scrollerRef={scroller}
             onRange={onRange}
-            resetKey={listKeys}
+            resetKey={result?.shown ?? 0}
             renderRow={(index) => {
-              const entry = rows.get(listKeys[index]!);
+              const entry = rows.current.get(listIds[index]!);
               return entry ? <HistoryRow entry={entry} onOpen={() => void openDetail(entry)} onDelete={() => void remove(entry.key)} /> : <div class="row-loading" />;
             }}
           />

@@ -1,5 +1,9 @@
 import { render } from 'preact';
 import { extensionClient } from '@/lib/client';
+// The database code is loaded up front here, not on demand as lib/client.ts does for the
+// popup: the options page shows rows from the database at once, and the browser fetches
+// both scripts in parallel (the client's dynamic import then finds the module loaded).
+import '@/lib/history-access';
 import { App } from './App';
 import '@/components/theme.css';
 import './style.css';
