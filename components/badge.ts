@@ -10,7 +10,7 @@
  * framework) owns is changed.
  */
 import type { Provenance } from '@/core/types';
-import { safeHttpUrl, displayHost } from '@/core/url';
+import { safeHttpUrl } from '@/core/url';
 import { t } from '@/lib/i18n';
 import badgeCss from './badge.css?inline';
 
@@ -128,7 +128,7 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
   if (via) card.append(el(doc, 'p', 'muted', via));
   const originalUrl = safeHttpUrl(record.original?.url ?? '') ?? safeHttpUrl(record.sourceUrl ?? '');
   if (originalUrl) {
-    const link = el(doc, 'a', 'link', record.original?.url ? t('actionOpenOriginal') : t('badgeOpenSource', displayHost(originalUrl)));
+    const link = el(doc, 'a', 'link', record.original?.url ? t('actionOpenOriginal') : t('badgeOpenSource', new URL(originalUrl).host));
     link.href = originalUrl;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';

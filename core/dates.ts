@@ -17,23 +17,14 @@
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+/**
+ * How month names begin in English, French, German, Spanish, Portuguese and
+ * Italian: a name is read by its first three letters ("janvier", "Jan.",
+ * "gennaio"), or four where French needs them (juin, juillet).
+ */
 const MONTHS: Record<string, number> = {};
-// English, French, German, Spanish, Portuguese, Italian month names; prefixes of 3+ letters match too.
-for (const [index, names] of [
-  'january janvier januar enero janeiro gennaio jan',
-  'february février fevrier februar febrero fevereiro febbraio feb',
-  'march mars märz marz marzo março mar',
-  'april avril abril aprile apr',
-  'may mai mayo maio maggio',
-  'june juin juni junio junho giugno jun',
-  'july juillet juli julio julho luglio jul',
-  'august août aout agosto aug',
-  'september septembre septiembre setembro settembre sept sep',
-  'october octobre oktober octubre outubro ottobre oct okt',
-  'november novembre noviembre novembro nov',
-  'december décembre decembre dezember diciembre dezembro dicembre dec dez',
-].entries()) {
-  for (const name of names.split(' ')) MONTHS[name] = index + 1;
+for (const [index, starts] of 'jan ene gen|feb fév fev|mar mär|apr avr abr|may mai mag|jun juin giu|jul juil lug|aug aoû aou ago|sep set|oct okt out ott|nov|dec déc dez dic'.split('|').entries()) {
+  for (const start of starts.split(' ')) MONTHS[start] = index + 1;
 }
 
 /** Zone abbreviations → offset ("est=-05:00"); UTC and its aliases are "Z". */
@@ -106,7 +97,7 @@ export function parseDate(written: string): string | null {
   const mdy = MONTH_DAY_YEAR.exec(text);
   const monthOf = (name: string | undefined): number => {
     const lower = (name ?? '').toLowerCase();
-    return MONTHS[lower] ?? MONTHS[lower.slice(0, 3)] ?? 0;
+    return MONTHS[lower.slice(0, 3)] ?? MONTHS[lower.slice(0, 4)] ?? 0;
   };
   if (mdy && monthOf(mdy[1])) {
     [y, m, d] = [Number(mdy[3]), monthOf(mdy[1]), Number(mdy[2])];

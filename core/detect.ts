@@ -12,8 +12,8 @@ import { collectLines, findRoot, hasArticleMetadata, scanPage, type PageScan } f
 import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
 import { clip, sameName } from './text';
-import type { ChainHop, OriginalInfo, Provenance, Signal } from './types';
-import { displayHost, normalizeUrl, registrableDomain } from './url';
+import type { ChainHop, OriginalInfo, Provenance, Signal, SignalKind } from './types';
+import { normalizeUrl, registrableDomain } from './url';
 
 export interface DetectOptions {
   /** Clock in milliseconds, for engineMs; defaults to performance.now() or Date.now(). */
@@ -138,8 +138,11 @@ function firstClaims(findings: Finding[]): Claims {
 function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan): void {
   const active = findings.filter((item) => item.signal.weight > 0).sort((a, b) => b.signal.weight - a.signal.weight);
   const claims = firstClaims(active);
-  // A publisher named by the finding that also links the original beats a name-only claim.
-  const linked = active.find((item) => item.claims.originalUrl);
+  // A credit in the text naming the original ("The post X appeared first on Y") outranks a canonical to a
+  // site that is not Y: aggregators' SEO plugins point the canonical at whichever copy they took the item from.
+  const credit = active.find((item) => TEXT_CREDITS.has(item.signal.kind) && item.claims.originalPublisher && !item.claims.originalUrl)?.claims.originalPublisher;
+  // Otherwise a publisher named by the finding that also links the original beats a name-only claim.
+  const linked = active.find((item) => item.claims.originalUrl && !(credit && item.signal.kind === 'canonical' && !nameFitsHost(credit, item.claims.originalUrl)));
   const originalUrl = linked?.claims.originalUrl ?? null;
   // A linked original is named by its own finding or not at all here: another finding's name (a portal's
   // credit, a wire dateline) may belong to another outlet. core/publishers.ts names it from its domain.
@@ -164,18 +167,27 @@ function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan):
     ((originalUrl && registrableDomain(originalUrl) === sourceSite) ||
       (!originalUrl && (!originalPublisher || (sourceName && sameName(sourceName, originalPublisher)) || (originalSite && originalSite === sourceSite))));
   if (sourceUrl && !sourceIsOriginal) {
-    chain.push({ url: sourceUrl, publisher: sourceName, site: sourceSite ? displayHost(sourceSite) : null });
+    chain.push({ url: sourceUrl, publisher: sourceName, site: sourceSite });
   } else if (sourceUrl && sourceIsOriginal && !original.url) {
     original.url = sourceUrl;
     original.publisher = original.publisher ?? sourceName;
   }
   const site = original.url ? registrableDomain(original.url) : claims.originalSite ?? null;
-  // A hop with only a site (a pixel reporting to it) gets its outlet's name from core/publishers.ts.
+  // A hop with only a site (a pixel reporting to it) gets its outlet's name from core/publishers.ts,
+  // and every hop's site its display form (look-alikes exposed) there too.
   if (original.url || original.publisher || site) {
-    chain.push({ url: original.url, publisher: original.publisher, site: site ? displayHost(site) : null });
+    chain.push({ url: original.url, publisher: original.publisher, site });
   }
   record.original = original.url || original.publisher || original.headline ? original : null;
   record.chain = chain;
+}
+
+/** Credits in the article's text that can name the original without linking it. */
+const TEXT_CREDITS = new Set<SignalKind>(['wordpress-feed-footer', 'republication-credit']);
+
+/** Does an outlet's name match a label of the URL's host ("The Washington Post", www.washingtonpost.com)? */
+function nameFitsHost(name: string, url: string): boolean {
+  return new URL(url).hostname.split('.').some((label) => sameName(name, label));
 }
 
 const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)|(?:^|\s)©\s*(?:\d{4}|[\p{Lu}])/iu;

@@ -4,16 +4,17 @@
  */
 import { dateFromUrlPath, parseDate } from './dates';
 import { articleNode, isOrganization, namesOf, textOf } from './jsonld';
-import { queryPage, type PageScan } from './scan';
+import { queryAllPage, queryPage, type PageScan } from './scan';
 import { foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName, splitLeadingPrefix, splitTrailingSuffix } from './text';
 import type { PageInfo } from './types';
 
 /** Meta tags that hold a publish date, most trustworthy first. dateModified/article:modified_time are NOT publish dates. */
 const DATE_META = 'article:published_time og:article:published_time datepublished parsely-pub-date sailthru.date dc.date dc.date.issued dcterms.date dcterms.issued date pubdate publishdate publish-date publish_date article.published article_date_original cxenseparse:recs:publishtime og:published_time'.split(' ');
 const AUTHOR_META = 'dc:creator dc.creator dcterm:creator author article:author parsely-author sailthru.author byl twitter:creator:name citation_author'.split(' ');
-/** Byline markup, most specific first; the whole list as one selector tells at once whether any exists. */
+/** Byline markup, most specific first; the whole list as one selector collects the candidates in one query. */
 const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
 const BYLINE_SELECTORS = ANY_BYLINE.split(', ');
+const BYLINE_CANDIDATES = 40;
 
 export function dateFromText(written: string): string | null {
   return parseDate(written);
@@ -116,14 +117,18 @@ function authorsOf(scan: PageScan): string[] {
     const name = value ? cleanAuthor(value) : null;
     if (name) return splitNames(name);
   }
-  // One combined query finds whether any byline markup exists; only then try the selectors in order.
-  // A quiet page (not an article, see core/scan.ts) skips the whole-document byline lookups.
-  if (!scan.quiet && queryPage(scan, ANY_BYLINE)) {
-    for (const selector of BYLINE_SELECTORS) {
-      const el = queryPage(scan, selector, scan.root) ?? queryPage(scan, selector);
-      const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
-      const name = text.length < 300 ? cleanAuthor(text) : null;
-      if (name) return splitNames(name);
+  // Byline markup: the article's own first (one query over the article alone), then the whole page's
+  // (bylines sit near the top: the first few are enough), the selectors tried in order on each.
+  // A quiet page (not an article, see core/scan.ts) skips the lookup.
+  if (!scan.quiet) {
+    for (const within of scan.root === scan.doc.body ? [scan.doc] : [scan.root, scan.doc]) {
+      const candidates = queryAllPage(scan, ANY_BYLINE, BYLINE_CANDIDATES, within);
+      for (const selector of candidates.length ? BYLINE_SELECTORS : []) {
+        const el = candidates.find((candidate) => candidate.matches(selector));
+        const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
+        const name = text.length < 300 ? cleanAuthor(text) : null;
+        if (name) return splitNames(name);
+      }
     }
   }
   // A byline paragraph near the top: "By Jane Doe".
@@ -169,7 +174,7 @@ function publishDateOf(scan: PageScan): { iso: string | null; text: string } | n
   const article = articleNode(scan);
   const jsonLdDate = textOf(article?.datePublished);
   if (jsonLdDate && parseDate(jsonLdDate)) return { iso: parseDate(jsonLdDate), text: jsonLdDate };
-  const time = scan.quiet ? null : (queryPage(scan, 'time[datetime][itemprop="datePublished"], time[pubdate], time[datetime]', scan.root) ?? queryPage(scan, '[itemprop="datePublished"]'));
+  const time = scan.quiet ? null : (firstDatedTime(scan.root) ?? queryPage(scan, '[itemprop="datePublished"]'));
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
   if (timeValue && parseDate(timeValue)) return { iso: parseDate(timeValue), text: normalizeSpace(time?.textContent ?? '') || timeValue };
   for (const key of DATE_META) {
@@ -178,4 +183,14 @@ function publishDateOf(scan: PageScan): { iso: string | null; text: string } | n
   }
   const fromUrl = dateFromUrlPath(scan.url);
   return fromUrl ? { iso: fromUrl, text: fromUrl } : null;
+}
+
+/** The article's first <time datetime> (or <time pubdate>), from the list of its <time> elements. */
+function firstDatedTime(root: Element): Element | null {
+  const times = root.getElementsByTagName('time');
+  for (let i = 0; i < times.length && i < 200; i++) {
+    const time = times[i]!;
+    if (time.hasAttribute('datetime') || time.hasAttribute('pubdate')) return time;
+  }
+  return null;
 }

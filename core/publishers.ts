@@ -124,7 +124,10 @@ export function withPublisherNames(record: Provenance): Provenance {
 
 function fillNames(out: Provenance): Provenance {
   const chain = out.chain;
-  for (const hop of chain) if (!hop.publisher) hop.publisher = hopName(hop);
+  for (const hop of chain) {
+    if (!hop.publisher) hop.publisher = hopName(hop);
+    if (hop.site) hop.site = displayHost(hop.site);
+  }
   const last = chain.at(-1);
   if (last && (last.url === (out.original?.url ?? null) || !out.original)) {
     // The original's hop: the same name on both, and a site from the name when nothing else gave one.

@@ -67,6 +67,24 @@ export function queryPage(scan: PageScan, selector: string, within: Document | E
   return null;
 }
 
+/**
+ * The first `limit` elements matching a selector, in document order: one
+ * traversal instead of one query per selector. Bounded on a huge page like queryPage.
+ */
+export function queryAllPage(scan: PageScan, selector: string, limit: number, within: Document | Element = scan.doc): Element[] {
+  const found: Element[] = [];
+  if (scan.doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) {
+    const all = within.querySelectorAll(selector);
+    for (let i = 0; i < all.length && found.length < limit; i++) found.push(all[i]!);
+    return found;
+  }
+  const all = within.getElementsByTagName('*');
+  for (let i = 0; i < BOUNDED_QUERY_ELEMENTS && i < all.length && found.length < limit; i++) {
+    if (all[i]!.matches(selector)) found.push(all[i]!);
+  }
+  return found;
+}
+
 export type JsonLdNode = Record<string, unknown>;
 
 // Limits. A page over them is still analysed, on what fits. Plain constants so the bundler inlines them.
@@ -85,7 +103,6 @@ const PAGE_END_BLOCKS = 25;
 /** Nodes walked inside one block, and characters kept from it. */
 const BLOCK_NODES = 300;
 const BLOCK_CHARS = 1500;
-const ANCESTOR_STEPS = 40;
 /** Text nodes and characters read to decide that a page is quiet; a bigger page gets the full scan. */
 const QUIET_TEXT_NODES = 3000;
 const QUIET_CHARS = 100_000;
@@ -282,7 +299,7 @@ function blockLines(block: Element, base: string, region: TextLine['region'], ou
       const tag = el.tagName.toUpperCase();
       if (tag === 'BR') flush();
       else if (!SKIP_TAGS.has(tag)) {
-        if (tag === 'A') links.push(lazyLink(el, base));
+        if (tag === 'A') links.push(new LazyLink(el, base));
         descend = true;
       }
     }
@@ -302,21 +319,25 @@ function blockLines(block: Element, base: string, region: TextLine['region'], ou
  * most links on a page sit in lines no signal matches, and resolving a URL
  * costs more than everything else done per line.
  */
-function lazyLink(el: Element, base: string): BlockLink {
-  let href: string | null | undefined;
-  let text: string | undefined;
-  return {
-    get href() {
-      if (href === undefined) {
-        const raw = el.getAttribute('href');
-        href = raw ? safeHttpUrl(raw, base) : null;
-      }
-      return href;
-    },
-    get text() {
-      return (text ??= normalizeSpace(el.textContent ?? '').slice(0, 300));
-    },
-  };
+class LazyLink implements BlockLink {
+  #el: Element;
+  #base: string;
+  #href: string | null | undefined;
+  #text: string | undefined;
+  constructor(el: Element, base: string) {
+    this.#el = el;
+    this.#base = base;
+  }
+  get href(): string | null {
+    if (this.#href === undefined) {
+      const raw = this.#el.getAttribute('href');
+      this.#href = raw ? safeHttpUrl(raw, this.#base) : null;
+    }
+    return this.#href;
+  }
+  get text(): string {
+    return (this.#text ??= normalizeSpace(this.#el.textContent ?? '').slice(0, 300));
+  }
 }
 
 /**
@@ -347,60 +368,39 @@ export function collectLines(doc: Document, root: Element, base: string): TextLi
 
   // The start of the article: datelines ("MOSCOW (AP) —") and "Source link :" lines.
   let found = 0;
-  const headEnd = Math.min(total, HEAD_ELEMENTS);
-  const taken = new Set<Element>();
-  for (let i = 0; i < headEnd && found < HEAD_BLOCKS; i++) {
-    const el = all[i];
-    if (el && isTextBlock(el)) {
-      taken.add(el);
+  let headEnd = -1;
+  for (let i = 0; i < total && i < HEAD_ELEMENTS && found < HEAD_BLOCKS; i++) {
+    const el = all[i]!;
+    if (isTextBlock(el)) {
       blockLines(el, base, 'article-start', lines);
+      headEnd = i;
       found++;
     }
   }
 
-  // The end of the article, walked backwards: credits, footers, copyright lines.
-  const tail: TextLine[] = [];
-  found = 0;
-  for (let i = total - 1, seen = 0; i >= 0 && seen < TAIL_ELEMENTS && found < TAIL_BLOCKS; i--, seen++) {
-    const el = all[i];
-    if (el && !taken.has(el) && isTextBlock(el)) {
-      taken.add(el);
-      const blockOut: TextLine[] = [];
-      blockLines(el, base, 'article-end', blockOut);
-      tail.unshift(...blockOut);
-      found++;
-    }
+  // The end of the article, walked backwards down to the start's last block: credits, footers, copyright lines.
+  const tail: Element[] = [];
+  for (let i = total - 1, seen = 0; i > headEnd && seen < TAIL_ELEMENTS && tail.length < TAIL_BLOCKS; i--, seen++) {
+    const el = all[i]!;
+    if (isTextBlock(el)) tail.push(el);
   }
-  lines.push(...tail);
+  for (let i = tail.length - 1; i >= 0; i--) blockLines(tail[i]!, base, 'article-end', lines);
 
-  // The end of the page outside the article: site-wide footers, copyright notices.
   const body = doc.body;
   if (body && root !== body) {
     const everything = allElements(body);
-    const pageEnd: TextLine[] = [];
-    found = 0;
-    for (let i = everything.length - 1, seen = 0; i >= 0 && seen < TAIL_ELEMENTS && found < PAGE_END_BLOCKS; i--, seen++) {
+    // Walking backwards, the article's last element is where the page's end stops: the article was read above.
+    let articleEnd: Element = root;
+    while (articleEnd.lastElementChild) articleEnd = articleEnd.lastElementChild;
+    const pageEnd: Element[] = [];
+    for (let i = everything.length - 1, seen = 0; i >= 0 && seen < TAIL_ELEMENTS && pageEnd.length < PAGE_END_BLOCKS; i--, seen++) {
       const el = everything[i];
-      if (!el || taken.has(el)) continue;
-      if (el === root) break;
-      if (isTextBlock(el) && !isInside(el, root)) {
-        const blockOut: TextLine[] = [];
-        blockLines(el, base, 'page-end', blockOut);
-        pageEnd.unshift(...blockOut);
-        found++;
-      }
+      if (!el || el === articleEnd || el === root) break;
+      if (isTextBlock(el)) pageEnd.push(el);
     }
-    lines.push(...pageEnd);
+    for (let i = pageEnd.length - 1; i >= 0; i--) blockLines(pageEnd[i]!, base, 'page-end', lines);
   }
   return lines;
-}
-
-function isInside(el: Element, ancestor: Element): boolean {
-  let node: Node | null = el;
-  for (let steps = 0; node && steps < ANCESTOR_STEPS; steps++, node = node.parentNode) {
-    if (node === ancestor) return true;
-  }
-  return false;
 }
 
 /** An ancestor (or the element) matching a test, bounded in steps. */

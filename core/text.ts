@@ -3,9 +3,9 @@
  * punctuation folding so every signal compares text the same way.
  */
 
-/** Collapse runs of white space (including NBSP and other Unicode spaces) and trim. */
+/** Collapse runs of white space (\s covers NBSP and the other Unicode spaces; not the zero-width space) and trim. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ').trim();
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 /** Curly quotes → straight, the dash family → '-', ellipsis → '...'. */

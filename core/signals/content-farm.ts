@@ -38,7 +38,6 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
   for (const line of scan.lines) {
     const text = line.text;
     if (text.length > 400) continue;
-    const where = `${regionName(line.region)}, "${text.split(/[:：]/)[0]}" line`;
     if (!sawSource) {
       const strong = STRONG_SOURCE_LABEL.exec(text);
       const weak = strong ? null : WEAK_SOURCE_LABEL.exec(text);
@@ -49,9 +48,9 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
           sawSource = true;
           const site = registrableDomain(url);
           if (site && site === scan.site) {
-            found.push(finding('self-reference', 0, `The source link points back to this site (${site})`, text, where));
+            found.push(finding('self-reference', 0, `The source link points back to this site (${site})`, text, labelled(line)));
           } else {
-            found.push(finding('content-farm-footer', strong ? 0.85 : 0.5, `Source link points to ${site ?? url}`, text, where, { sourceUrl: url }));
+            found.push(finding('content-farm-footer', strong ? 0.85 : 0.5, `Source link points to ${site ?? url}`, text, labelled(line), { sourceUrl: url }));
           }
           continue;
         }
@@ -61,7 +60,7 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
       const author = AUTHOR_LABEL.exec(text);
       if (author?.[1] && looksLikeName(author[1].trim(), 6)) {
         sawAuthor = true;
-        found.push(finding('content-farm-footer', 0, `Credits the author as ${author[1].trim()}`, text, where, { author: author[1].trim() }));
+        found.push(finding('content-farm-footer', 0, `Credits the author as ${author[1].trim()}`, text, labelled(line), { author: author[1].trim() }));
         continue;
       }
     }
@@ -69,7 +68,7 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
       const date = DATE_LABEL.exec(text);
       if (date?.[1] && dateFromText(date[1])) {
         sawDate = true;
-        found.push(finding('content-farm-footer', 0, `States the publish date as ${date[1].trim()}`, text, where, { publishedAtText: date[1].trim() }));
+        found.push(finding('content-farm-footer', 0, `States the publish date as ${date[1].trim()}`, text, labelled(line), { publishedAtText: date[1].trim() }));
         continue;
       }
     }
@@ -85,6 +84,11 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
   }
   return found;
 };
+
+/** Where a labelled line sits, named by its label: 'end of the article, "Source link" line'. */
+function labelled(line: TextLine): string {
+  return `${regionName(line.region)}, "${line.text.split(/[:：]/)[0]}" line`;
+}
 
 function linkIn(line: TextLine, afterLabel: string, base: string): string | null {
   for (const link of line.links) if (link.href) return link.href;

@@ -6,7 +6,7 @@
  *   <img src="https://analytics.apnewsregistry.com/analytics/V2/Image.svc/AP/RWS/…">  (AP member sites)
  *   <img src="https://example.org/?republication-pixel=true&post=123">  (INN's Republication Tracker plugin)
  */
-import { queryPage, type PageScan } from '../scan';
+import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 
@@ -15,10 +15,30 @@ const PIXELS: { host: string; publisher: string; site: string; weight: number }[
   { host: 'pixel.propublica.org', publisher: 'ProPublica', site: 'propublica.org', weight: 0.9 },
   { host: 'analytics.apnewsregistry.com', publisher: 'The Associated Press', site: 'apnews.com', weight: 0.7 },
 ];
-const SELECTOR = 'img[src*="counter.theconversation.com"], img[src*="pixel.propublica.org"], img[src*="apnewsregistry.com"], script[src*="apnewsregistry.com"], img[src*="republication-pixel"]';
+const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;
+/** Images and scripts looked at; a page with more is no ordinary article (and a pixel sits near its text). */
+const TAGS_EXAMINED = 2000;
+
+/** The first <img> (or AP's <script>) whose src is a known pixel: the tags' own lists, not a whole-document selector. */
+function findPixel(doc: Document): Element | null {
+  let first: Element | null = null;
+  for (const tag of ['img', 'script']) {
+    const list = doc.getElementsByTagName(tag);
+    for (let i = 0; i < list.length && i < TAGS_EXAMINED; i++) {
+      const el = list[i]!;
+      const src = el.getAttribute('src');
+      if (src && PIXEL_SRC.test(src) && (tag === 'img' || src.includes('apnewsregistry.com'))) {
+        // Whichever comes first in the document, as one selector for both would give.
+        if (!first || first.compareDocumentPosition(el) & 2 /* PRECEDING */) first = el;
+        break;
+      }
+    }
+  }
+  return first;
+}
 
 export const trackingPixel = (scan: PageScan): Finding[] => {
-  const pixel = queryPage(scan, SELECTOR);
+  const pixel = findPixel(scan.doc);
   const src = pixel ? safeHttpUrl(pixel.getAttribute('src') ?? '', scan.url) : null;
   if (!src) return [];
   const host = new URL(src).hostname;

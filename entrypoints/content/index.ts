@@ -3,7 +3,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleText } from '@/core/article-text';
 import { detect } from '@/core/detect';
 import type { Provenance } from '@/core/types';
-import { displayHost } from '@/core/url';
 import { send } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { BADGE_TAG, mountBadge, type BadgeActions } from '@/components/badge';
@@ -34,7 +33,7 @@ export default defineContentScript({
           const answer = await send({ type: 'verify', pageUrl: record.url, tabId: null, force: false });
           const verification = answer.ok ? answer.entry.verification : answer.verification;
           const failure = verification.failure;
-          if (failure?.code === 'permission-refused') return t('badgeVerifyNeedsPermission', displayHost(failure.url));
+          if (failure?.code === 'permission-refused') return t('badgeVerifyNeedsPermission', new URL(failure.url).host);
           if (failure) return t('badgeVerifyFailed', failure.message);
           return t('badgeVerified', verification.comparison?.text?.verdict ?? verification.outcome);
         } catch (error) {
