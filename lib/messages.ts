@@ -144,3 +144,21 @@ export function isParseRequest(message: unknown): message is ParseRequest {
 export async function send<T extends Request>(request: T): Promise<ResponseFor[T['type']]> {
   return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
 }
+
+/**
+ * Runs `attempt` again when it fails, waiting twice as long each time, and
+ * gives null after `tries` failures. For a content script's scan: Chrome stops
+ * idle service workers, also in the middle of answering; the background's
+ * write is one IndexedDB transaction (whole or not at all) keyed by URL, so
+ * sending the scan again can neither lose nor duplicate the entry.
+ */
+export async function withRetries<T>(attempt: () => Promise<T>, tries = 5, firstDelayMs = 500): Promise<T | null> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch {
+      if (n >= tries) return null;
+      await new Promise((resolve) => setTimeout(resolve, firstDelayMs * 2 ** (n - 1)));
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleText } from '@/core/article-text';
 import { detect } from '@/core/detect';
 import type { Provenance } from '@/core/types';
-import { send } from '@/lib/messages';
+import { send, withRetries } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { BADGE_TAG, mountBadge, type BadgeActions } from '@/components/badge';
 
@@ -45,7 +45,7 @@ export default defineContentScript({
     const scan = async () => {
       const record = detect(document, location.href);
       // The background answers with outlet names filled in and the user's badge settings applied.
-      const answer = await send({ type: 'page-scanned', record }).catch(() => null);
+      const answer = await withRetries(() => send({ type: 'page-scanned', record }));
       removeBadge();
       if (answer?.showBadge && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record));
     };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { parseRequest } from '@/lib/messages';
+import { describe, expect, it, vi } from 'vitest';
+import { parseRequest, withRetries } from '@/lib/messages';
 import { sampleRecord } from './sample-record';
 
 describe('message protocol', () => {
@@ -19,5 +19,21 @@ describe('message protocol', () => {
     ['chain hop malformed', { type: 'page-scanned', record: sampleRecord({ chain: [{ url: 5 } as never] }) }],
   ])('rejects %s', (_label, message) => {
     expect(parseRequest(message)).toBeNull();
+  });
+});
+
+describe('withRetries (a scan sent again when the background went away)', () => {
+  it('answers with the first success, after failures, waiting longer each time', async () => {
+    const attempt = vi.fn().mockRejectedValueOnce(new Error('The message port closed before a response was received.')).mockRejectedValueOnce(new Error('Could not establish connection.')).mockResolvedValue('stored');
+    const started = Date.now();
+    expect(await withRetries(attempt, 5, 10)).toBe('stored');
+    expect(attempt).toHaveBeenCalledTimes(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(10 + 20 - 2);
+  });
+
+  it('gives up with null after the last try', async () => {
+    const attempt = vi.fn().mockRejectedValue(new Error('Extension context invalidated.'));
+    expect(await withRetries(attempt, 3, 1)).toBeNull();
+    expect(attempt).toHaveBeenCalledTimes(3);
   });
 });
