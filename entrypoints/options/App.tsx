@@ -77,6 +77,9 @@ function History({ client }: { client: ProvenanceClient }) {
         .then((entries) => {
           for (const entry of entries) rows.current.set(entry.id!, entry);
           setRowsLoaded((n) => n + 1);
+          // Some ids are gone: a page visited again moved to the top under a new id, or old
+          // entries were pruned. Read the order again rather than leave empty rows.
+          if (entries.length < wanted.length) void reloadRef.current?.();
         })
         .finally(() => wanted.forEach((id) => loading.current.delete(id)));
     },
@@ -143,6 +146,8 @@ function History({ client }: { client: ProvenanceClient }) {
       setError(errorText(reason));
     }
   }, [client, query]);
+  const reloadRef = useRef<(() => Promise<void>) | null>(null);
+  reloadRef.current = reload;
 
   /**
    * First paint: the newest rows come straight from the end of the store (ids
