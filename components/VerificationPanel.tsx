@@ -6,7 +6,7 @@
 import type { ArticleComparison, DiffSegment } from '@/core/compare';
 import type { Verification } from '@/core/verify';
 import type { VerificationEntry } from '@/lib/db';
-import { t, type MessageKey } from '@/lib/i18n';
+import { failureText, t, type MessageKey } from '@/lib/i18n';
 import { ExternalLink } from './ExternalLink';
 
 export type VerifyStatus = { kind: 'idle' } | { kind: 'running'; step: string | null } | { kind: 'error'; message: string };
@@ -87,7 +87,7 @@ export function VerificationPanel({
             <p class="problem" data-testid="verify-last-failure" data-code={entry.lastFailure.verification.failure?.code}>
               {t('verifyRecheckFailed', [
                 ageText(now - entry.lastFailure.at),
-                entry.lastFailure.verification.failure?.message ?? entry.lastFailure.verification.outcome,
+                (entry.lastFailure.verification.failure && failureText(entry.lastFailure.verification.failure)) ?? entry.lastFailure.verification.outcome,
               ])}
             </p>
           )}
@@ -121,7 +121,7 @@ export function VerificationPanel({
 function failureSentence(verification: Verification): string {
   const failure = verification.failure!;
   if (failure.code === 'permission-refused') return t('verifyPermissionNeeded', new URL(failure.url).host);
-  return t('verifyFailedBecause', failure.message);
+  return t('verifyFailedBecause', failureText(failure));
 }
 
 const HEADLINE_VERDICT: Record<string, MessageKey> = {

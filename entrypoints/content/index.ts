@@ -4,7 +4,7 @@ import { articleText } from '@/core/article-text';
 import { detect } from '@/core/detect';
 import type { Provenance } from '@/core/types';
 import { send, withRetries } from '@/lib/messages';
-import { t } from '@/lib/i18n';
+import { failureText, t } from '@/lib/i18n';
 import { BADGE_TAG, mountBadge, type BadgeActions } from '@/components/badge';
 
 /** Single-page sites change the URL first and the article a moment later. */
@@ -34,7 +34,7 @@ export default defineContentScript({
           const verification = answer.ok ? answer.entry.verification : answer.verification;
           const failure = verification.failure;
           if (failure?.code === 'permission-refused') return t('badgeVerifyNeedsPermission', new URL(failure.url).host);
-          if (failure) return t('badgeVerifyFailed', failure.message);
+          if (failure) return t('badgeVerifyFailed', failureText(failure));
           return t('badgeVerified', verification.comparison?.text?.verdict ?? verification.outcome);
         } catch (error) {
           return t('badgeVerifyFailed', String(error));
