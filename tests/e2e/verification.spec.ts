@@ -9,20 +9,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { findServiceWorker, openOptions, tabIdFor, waitForSettledPopup } from './support/browser';
-import { RUNNING_EXAMPLE } from './support/pages';
+import { RUNNING_EXAMPLE, farmPage } from './support/pages';
 
 const COPY_HOST = 'www.copyfarm-news.com';
-
-/** A content-farm page (the running example's template) crediting `sourceUrl`. */
-function farmPage(title: string, sourceUrl: string): string {
-  const body = 'The talks were described by officials as a first step, and analysts said more meetings would follow in the coming weeks. '.repeat(12);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} - Copy Farm News</title>
-<meta property="og:type" content="article"><meta property="og:site_name" content="Copy Farm News"></head>
-<body><article><h1 class="entry-title">${title}</h1>
-<p>Source link : <a href="${sourceUrl}">${sourceUrl}</a></p><p>${body}</p>
-<p>Author : Staff</p><p>Publish date : 2025-03-01 09:00:00</p>
-<p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
-}
 
 async function openAndVerify(context: BrowserContext, extensionId: string, page: Page, url: string) {
   await page.goto(url);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver, Scenario, Tab } from './driver';
 import { FIXTURE_ROOT } from '../e2e/support/fixture-web';
-import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE } from '../e2e/support/pages';
+import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE, farmPage } from '../e2e/support/pages';
 import {
   IN_CARD,
   PILL,
@@ -32,17 +32,6 @@ import {
 } from './steps';
 
 const COPY_HOST = 'www.copyfarm-news.com';
-
-/** A content-farm page (the running example's template) crediting `sourceUrl`. */
-function farmPage(title: string, sourceUrl: string): string {
-  const body = 'The talks were described by officials as a first step, and analysts said more meetings would follow in the coming weeks. '.repeat(12);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} - Copy Farm News</title>
-<meta property="og:type" content="article"><meta property="og:site_name" content="Copy Farm News"></head>
-<body><article><h1 class="entry-title">${title}</h1>
-<p>Source link : <a href="${sourceUrl}">${sourceUrl}</a></p><p>${body}</p>
-<p>Author : Staff</p><p>Publish date : 2025-03-01 09:00:00</p>
-<p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
-}
 
 function serveFarmPage(driver: Driver, slug: string, sourceUrl: string): string {
   const path = `/story/${slug}/`;

@@ -47,3 +47,14 @@ export const NOT_AN_ARTICLE = {
   url: 'https://www.harlowvalleycourier.com/',
   title: 'Harlow Valley Courier',
 } as const;
+
+/** A content-farm page (the running example's template) crediting `sourceUrl`. */
+export function farmPage(title: string, sourceUrl: string): string {
+  const body = 'The talks were described by officials as a first step, and analysts said more meetings would follow in the coming weeks. '.repeat(12);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} - Copy Farm News</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="Copy Farm News"></head>
+<body><article><h1 class="entry-title">${title}</h1>
+<p>Source link : <a href="${sourceUrl}">${sourceUrl}</a></p><p>${body}</p>
+<p>Author : Staff</p><p>Publish date : 2025-03-01 09:00:00</p>
+<p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
+}
