@@ -146,19 +146,28 @@ export async function send<T extends Request>(request: T): Promise<ResponseFor[T
 }
 
 /**
- * Runs `attempt` again when it fails, waiting twice as long each time, and
- * gives null after `tries` failures. For a content script's scan: Chrome stops
- * idle service workers, also in the middle of answering; the background's
- * write is one IndexedDB transaction (whole or not at all) keyed by URL, so
- * sending the scan again can neither lose nor duplicate the entry.
+ * Runs `attempt` again when it fails or gives no answer within `timeoutMs`,
+ * waiting twice as long each time, and gives null after `tries` failures. For
+ * a content script's scan: Chrome stops idle service workers, also in the
+ * middle of answering, and then the message may fail or never be answered;
+ * the background's write is one IndexedDB transaction (whole or not at all)
+ * keyed by URL, so sending the scan again can neither lose nor duplicate it.
  */
-export async function withRetries<T>(attempt: () => Promise<T>, tries = 5, firstDelayMs = 500): Promise<T | null> {
+export async function withRetries<T>(attempt: () => Promise<T>, tries = 5, firstDelayMs = 500, timeoutMs = 5_000): Promise<T | null> {
   for (let n = 1; ; n++) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      return await attempt();
+      return await Promise.race([
+        attempt(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no answer')), timeoutMs);
+        }),
+      ]);
     } catch {
       if (n >= tries) return null;
       await new Promise((resolve) => setTimeout(resolve, firstDelayMs * 2 ** (n - 1)));
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -31,6 +31,12 @@ describe('withRetries (a scan sent again when the background went away)', () => 
     expect(Date.now() - started).toBeGreaterThanOrEqual(10 + 20 - 2);
   });
 
+  it('tries again when an attempt is never answered (a message lost with a stopped worker)', async () => {
+    const attempt = vi.fn().mockReturnValueOnce(new Promise(() => undefined)).mockResolvedValue('stored');
+    expect(await withRetries(attempt, 5, 1, 20)).toBe('stored');
+    expect(attempt).toHaveBeenCalledTimes(2);
+  });
+
   it('gives up with null after the last try', async () => {
     const attempt = vi.fn().mockRejectedValue(new Error('Extension context invalidated.'));
     expect(await withRetries(attempt, 3, 1)).toBeNull();
