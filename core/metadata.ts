@@ -4,7 +4,7 @@
  */
 import { dateFromUrlPath, parseDate } from './dates';
 import { articleNode, isOrganization, namesOf, textOf } from './jsonld';
-import { isHugePage, queryAllPage, queryPage, type PageScan } from './scan';
+import { queryAllPage, queryPage, type PageScan } from './scan';
 import { foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName, splitLeadingPrefix, splitTrailingSuffix } from './text';
 import type { PageInfo } from './types';
 
@@ -14,11 +14,6 @@ const AUTHOR_META = 'dc:creator dc.creator dcterm:creator author article:author 
 /** Byline markup, most specific first; the whole list as one selector collects the candidates in one query. */
 const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
 const BYLINE_SELECTORS = ANY_BYLINE.split(', ');
-/**
- * The same elements as ANY_BYLINE, in fewer selectors: [class*="byline"] covers .byline, .byline__name and
- * .byline-name (not in quirks mode, where class selectors ignore case and attribute selectors do not).
- */
-const BYLINE_QUERY = BYLINE_SELECTORS.filter((selector) => !/^\.byline/.test(selector)).join(', ');
 const BYLINE_CANDIDATES = 40;
 
 export function dateFromText(written: string): string | null {
@@ -126,7 +121,8 @@ function authorsOf(scan: PageScan): string[] {
   // (bylines sit near the top: the first few are enough), the selectors tried in order on each.
   // A quiet page (not an article, see core/scan.ts) skips the lookup.
   if (!scan.quiet) {
-    for (const candidates of bylineCandidates(scan)) {
+    for (const within of scan.root === scan.doc.body ? [scan.doc] : [scan.root, scan.doc]) {
+      const candidates = queryAllPage(scan, ANY_BYLINE, BYLINE_CANDIDATES, within);
       for (const selector of candidates.length ? BYLINE_SELECTORS : []) {
         const el = candidates.find((candidate) => candidate.matches(selector));
         const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
@@ -146,18 +142,6 @@ function authorsOf(scan: PageScan): string[] {
     if (names.length) return dedupeNames(names);
   }
   return [];
-}
-
-/**
- * The byline candidates of the article, then of the page. An ordinary page is queried once: the
- * article's candidates are the page's that sit inside it.
- */
-function bylineCandidates(scan: PageScan): Element[][] {
-  const { root, doc } = scan;
-  const query = doc.compatMode === 'BackCompat' ? ANY_BYLINE : BYLINE_QUERY;
-  if (root === doc.body || isHugePage(scan)) return (root === doc.body ? [doc] : [root, doc]).map((within) => queryAllPage(scan, query, BYLINE_CANDIDATES, within));
-  const all = Array.from(doc.querySelectorAll(query));
-  return [all.filter((el) => el !== root && root.contains(el)).slice(0, BYLINE_CANDIDATES), all.slice(0, BYLINE_CANDIDATES)];
 }
 
 function splitNames(joined: string): string[] {

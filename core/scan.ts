@@ -51,11 +51,6 @@ const HUGE_PAGE_ELEMENTS = 20_000;
 /** Elements examined, from the top of the document, by a bounded query on a huge page. */
 const BOUNDED_QUERY_ELEMENTS = 4_000;
 
-/** Is the page over HUGE_PAGE_ELEMENTS elements (whole-document queries are then bounded)? */
-export function isHugePage(scan: PageScan): boolean {
-  return scan.doc.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
-}
-
 /**
  * doc.querySelector(selector), bounded on a huge page: a selector like
  * [class*="byline"] tests every element, and a page of 100,000 links (a
@@ -64,7 +59,7 @@ export function isHugePage(scan: PageScan): boolean {
  * real articles, so only the first elements are examined there.
  */
 export function queryPage(scan: PageScan, selector: string, within: Document | Element = scan.doc): Element | null {
-  if (!isHugePage(scan)) return within.querySelector(selector);
+  if (scan.doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) return within.querySelector(selector);
   const all = within.getElementsByTagName('*');
   for (let i = 0; i < BOUNDED_QUERY_ELEMENTS && i < all.length; i++) {
     if (all[i]!.matches(selector)) return all[i]!;
@@ -78,7 +73,7 @@ export function queryPage(scan: PageScan, selector: string, within: Document | E
  */
 export function queryAllPage(scan: PageScan, selector: string, limit: number, within: Document | Element = scan.doc): Element[] {
   const found: Element[] = [];
-  if (!isHugePage(scan)) {
+  if (scan.doc.getElementsByTagName('*').length <= HUGE_PAGE_ELEMENTS) {
     const all = within.querySelectorAll(selector);
     for (let i = 0; i < all.length && found.length < limit; i++) found.push(all[i]!);
     return found;
@@ -125,11 +120,16 @@ export function scanPage(doc: Document, url: string): PageScan {
   const titleElement = doc.querySelector('title');
   const pageUrl = safeHttpUrl(url) ?? url;
   const body = doc.body;
-  // The three kinds of metadata markup (which may sit in the body too), each from the document's list of
-  // its tag: far cheaper than one selector over every element.
-  const metas = tagged(doc, 'meta', (el) => el.hasAttribute('content'));
-  const linkTags = tagged(doc, 'link', (el) => el.hasAttribute('rel') && el.hasAttribute('href'));
-  const scripts = tagged(doc, 'script', (el) => el.matches(JSON_LD));
+  // One traversal finds the three kinds of metadata markup (which may sit in the body too).
+  const metas: Element[] = [];
+  const linkTags: Element[] = [];
+  const scripts: Element[] = [];
+  const found = doc.querySelectorAll('meta[content], link[rel][href], script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]');
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
+    const tag = el.tagName.toUpperCase();
+    (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
+  }
   const scan: PageScan = {
     doc,
     url: pageUrl,
@@ -144,22 +144,12 @@ export function scanPage(doc: Document, url: string): PageScan {
   };
   // Quiet: no headline (an h1, or a heading inside <article>), no article metadata, no credit words.
   // The article container is then not looked for either (root stays the body).
-  scan.quiet = !!body && !doc.getElementsByTagName('h1')[0] && !doc.querySelector('article h2') && !hasArticleMetadata(scan) && !mentionsCredit(body);
+  scan.quiet = !!body && !doc.querySelector('h1, article h2') && !hasArticleMetadata(scan) && !mentionsCredit(body);
   if (!scan.quiet) {
     scan.root = findRoot(doc);
     scan.lines = collectLines(doc, scan.root, pageUrl);
   }
   return scan;
-}
-
-const JSON_LD = 'script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]';
-
-/** The document's elements of one tag that pass a test, in document order. */
-function tagged(doc: Document, tag: string, test: (el: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const list = doc.getElementsByTagName(tag);
-  for (let i = 0; i < list.length; i++) if (test(list[i]!)) found.push(list[i]!);
-  return found;
 }
 
 /** og:type article, a JSON-LD article, or a publish-date meta tag. */
@@ -257,9 +247,11 @@ function readJsonLd(scripts: Element[]): JsonLdNode[] {
 }
 
 export function findRoot(doc: Document): Element {
-  // Each selector's first match: a class or a tag from the document's own (cached) lists, the rest by a query.
+  // One traversal settles the common non-article case before trying the selectors in order.
+  // (querySelector, not querySelectorAll: it stops at the first match, and roots come early in the page.)
+  if (!doc.querySelector(ANY_ROOT)) return doc.body ?? doc.documentElement;
   for (const selector of ROOT_SELECTORS) {
-    const found = selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] === '[' ? doc.querySelector(selector) : doc.getElementsByTagName(selector)[0];
+    const found = doc.querySelector(selector);
     // A tiny "article" is a teaser card, not the story.
     if (found && found.querySelector('p')) return found;
   }
