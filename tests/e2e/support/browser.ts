@@ -30,7 +30,6 @@ export const CHROME_BUILD_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
  * same tree cannot pull files from under a running test), else the build itself.
  */
 export const extensionDir = (): string => process.env.PROVENANCE_EXTENSION_DIR || CHROME_BUILD_DIR;
-export const FIREFOX_EXTENSION_DIR = path.join(REPO_ROOT, '.output/firefox-mv2');
 
 /**
  * The few `chrome.*` calls made inside the service worker. Declared here, not
@@ -39,7 +38,6 @@ export const FIREFOX_EXTENSION_DIR = path.join(REPO_ROOT, '.output/firefox-mv2')
 interface ChromeInWorker {
   chrome: {
     tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; pendingUrl?: string; active?: boolean }>> };
-    action: { getBadgeText(details: { tabId: number }): Promise<string> };
   };
 }
 
@@ -222,11 +220,6 @@ export async function openOptions(context: BrowserContext, extensionId: string):
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   return options;
-}
-
-/** The toolbar badge text of a tab (`chrome.action.getBadgeText`). */
-export async function toolbarBadgeText(context: BrowserContext, extensionId: string, tabId: number): Promise<string> {
-  return inServiceWorker(context, extensionId, (id: number) => (globalThis as unknown as ChromeInWorker).chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /**

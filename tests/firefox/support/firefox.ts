@@ -81,8 +81,6 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   ]).finally(() => clearTimeout(timer));
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class FirefoxWithExtension {
   /** Lines Firefox printed (stdout and stderr): console output of pages and extension, "JavaScript error:" lines. */
   readonly output: string[] = [];
