@@ -10,7 +10,6 @@
  * framework) owns is changed.
  */
 import type { Provenance } from '@/core/types';
-import { safeHttpUrl } from '@/core/url';
 import { t } from '@/lib/i18n';
 import badgeCss from './badge.css?inline';
 
@@ -126,7 +125,7 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
   card.dataset.testid = 'provenance-badge-card';
   card.append(el(doc, 'p', 'title', verdict));
   if (via) card.append(el(doc, 'p', 'muted', via));
-  const originalUrl = safeHttpUrl(record.original?.url ?? '') ?? safeHttpUrl(record.sourceUrl ?? '');
+  const originalUrl = httpUrl(record.original?.url) ?? httpUrl(record.sourceUrl);
   if (originalUrl) {
     const link = el(doc, 'a', 'link', record.original?.url ? t('actionOpenOriginal') : t('badgeOpenSource', new URL(originalUrl).host));
     link.href = originalUrl;
@@ -174,4 +173,14 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
     }
   });
   root.append(pill, card);
+}
+
+/** An http(s) URL or null: the record comes from the background (already made safe there), checked again before it becomes a link. */
+function httpUrl(value: string | null | undefined): string | null {
+  try {
+    const url = new URL(value ?? '');
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { detectWithNames } from './publishers';
 import { sanitizeStrings } from './sanitize';
-import { findRoot } from './scan';
+import { findRoot } from './digest';
 import type { Provenance } from './types';
 import { normalizeSpace } from './text';
 

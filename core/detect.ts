@@ -1,14 +1,19 @@
 /**
- * The engine's entry point: detect(document, url) → Provenance.
+ * The engine's entry point: detect(document, url) → Provenance, in two halves.
  *
- * Pure: takes the Document and the URL, touches no browser API, so the same
- * code runs in the content script (the page's own document), in the
+ *   digestPage(document, url) → PageDigest   (core/digest.ts: the only part that reads the DOM)
+ *   analyse(digest)           → Provenance   (this file: the rules, on plain data)
+ *
+ * Pure: touches no browser API, so the same code runs in the content script
+ * (which only digests the page; the background analyses the digest), in the
  * background's verification (a parsed document) and in Node (linkedom) for the
  * tests and the CLI. Never throws: any failure gives a valid, unsyndicated record.
  */
 import { parseDate } from './dates';
+import { digestPage, type PageDigest } from './digest';
+import { hasArticleMetadata } from './jsonld';
 import { extractPage } from './metadata';
-import { collectLines, findRoot, hasArticleMetadata, scanPage, type PageScan } from './scan';
+import { scanFromDigest, type PageScan } from './scan';
 import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
 import { clip, sameName } from './text';
@@ -27,10 +32,17 @@ const defaultNow = (): number => (typeof performance !== 'undefined' && typeof p
 
 export function detect(doc: Document, url: string, options: DetectOptions = {}): Provenance {
   const now = options.now ?? defaultNow;
+  return analyse(digestPage(doc, url, now), options);
+}
+
+/** The rules on a page's digest. engineMs counts the digest's time and the analysis's. */
+export function analyse(digest: PageDigest, options: DetectOptions = {}): Provenance {
+  const now = options.now ?? defaultNow;
   const started = now();
+  const url = digest.url;
   let record: Provenance;
   try {
-    record = detectUnsafe(doc, url);
+    record = analyseUnsafe(digest);
   } catch (error) {
     record = emptyRecord(url);
     record.signals.push({
@@ -40,7 +52,8 @@ export function detect(doc: Document, url: string, options: DetectOptions = {}):
       evidence: { text: clip(String(error instanceof Error ? error.message : error), 200), location: 'engine' },
     });
   }
-  record.engineMs = Math.max(0, Math.round((now() - started) * 1000) / 1000);
+  const digestMs = Number.isFinite(digest.ms) && digest.ms > 0 ? digest.ms : 0;
+  record.engineMs = Math.max(0, Math.round((digestMs + now() - started) * 1000) / 1000);
   return record;
 }
 
@@ -68,16 +81,9 @@ function emptyRecord(url: string): Provenance {
   };
 }
 
-function detectUnsafe(doc: Document, url: string): Provenance {
-  const scan = scanPage(doc, safeNormalize(url));
-  let findings = runFamilies(scan);
-  // A quiet page (no lines built) that still carries a signal is a story after all: read it in full.
-  if (scan.quiet && findings.some((item) => item.signal.weight > 0)) {
-    scan.quiet = false;
-    scan.root = findRoot(doc);
-    scan.lines = collectLines(doc, scan.root, scan.url);
-    findings = runFamilies(scan);
-  }
+function analyseUnsafe(digest: PageDigest): Provenance {
+  const scan = scanFromDigest({ ...digest, url: safeNormalize(digest.url) });
+  const findings = runFamilies(scan);
   const labelled = firstClaims(findings);
   const page = extractPage(scan, { author: labelled.author, publishedAtText: labelled.publishedAtText });
 
@@ -116,9 +122,8 @@ function runFamilies(scan: PageScan): Finding[] {
 /** og:type article, a JSON-LD Article type, or an <article>/<h1> story with a date or author markup. */
 function looksLikeArticle(scan: PageScan): boolean {
   if (scan.quiet) return false; // checked for already: no headline, no article metadata
-  if (hasArticleMetadata(scan)) return true;
-  const headline = scan.root.querySelector('h1') ?? scan.doc.querySelector('article h1, article h2');
-  return !!headline && scan.root.tagName.toUpperCase() !== 'BODY';
+  if (hasArticleMetadata(scan.meta, scan.jsonLd)) return true;
+  return scan.articleHeading && !scan.rootIsBody;
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;

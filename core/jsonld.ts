@@ -1,6 +1,45 @@
 /** Reading schema.org values from JSON-LD nodes, which come in many shapes. */
-import type { JsonLdNode, PageScan } from './scan';
 import { normalizeSpace } from './text';
+
+export type JsonLdNode = Record<string, unknown>;
+
+const JSON_LD_NODES = 400;
+
+/**
+ * JSON-LD nodes from the scripts' text, flattened: top-level objects, arrays
+ * of them and `@graph` members, with nested objects under known keys.
+ * Malformed scripts are skipped.
+ */
+export function flattenJsonLd(texts: readonly string[]): JsonLdNode[] {
+  const nodes: JsonLdNode[] = [];
+  for (let i = 0; i < texts.length && nodes.length < JSON_LD_NODES; i++) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(texts[i]!);
+    } catch {
+      continue;
+    }
+    const pending: unknown[] = [parsed];
+    for (let steps = 0; pending.length && steps < 2000 && nodes.length < JSON_LD_NODES; steps++) {
+      const value = pending.pop();
+      if (Array.isArray(value)) {
+        for (let j = Math.min(value.length, 200) - 1; j >= 0; j--) pending.push(value[j]);
+      } else if (value && typeof value === 'object') {
+        const node = value as JsonLdNode;
+        nodes.push(node);
+        if (node['@graph']) pending.push(node['@graph']);
+        if (node.mainEntity && typeof node.mainEntity === 'object') pending.push(node.mainEntity);
+      }
+    }
+  }
+  return nodes;
+}
+
+/** og:type article, a JSON-LD article, or a publish-date meta tag. */
+export function hasArticleMetadata(meta: ReadonlyMap<string, string>, jsonLd: readonly JsonLdNode[]): boolean {
+  const ogType = meta.get('og:type')?.toLowerCase() ?? '';
+  return ogType.startsWith('article') || ogType === 'news' || !!articleNode({ jsonLd }) || meta.has('article:published_time') || meta.has('parsely-pub-date') || meta.has('sailthru.date');
+}
 
 const ARTICLE_TYPES = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting|Story)$/;
 
@@ -11,7 +50,7 @@ function typesOf(node: JsonLdNode): string[] {
 }
 
 /** The node that describes the article (NewsArticle, BlogPosting…), else a WebPage with a headline. */
-export function articleNode(scan: PageScan): JsonLdNode | null {
+export function articleNode(scan: { jsonLd: readonly JsonLdNode[] }): JsonLdNode | null {
   let fallback: JsonLdNode | null = null;
   for (const node of scan.jsonLd) {
     const types = typesOf(node);

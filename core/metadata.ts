@@ -4,17 +4,14 @@
  */
 import { dateFromUrlPath, parseDate } from './dates';
 import { articleNode, isOrganization, namesOf, textOf } from './jsonld';
-import { queryAllPage, queryPage, type PageScan } from './scan';
+import type { PageScan } from './scan';
+import { AUTHOR_META, cleanAuthor } from './authors';
+import { BYLINE_SELECTORS } from './digest';
 import { foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName, splitLeadingPrefix, splitTrailingSuffix } from './text';
 import type { PageInfo } from './types';
 
 /** Meta tags that hold a publish date, most trustworthy first. dateModified/article:modified_time are NOT publish dates. */
 const DATE_META = 'article:published_time og:article:published_time datepublished parsely-pub-date sailthru.date dc.date dc.date.issued dcterms.date dcterms.issued date pubdate publishdate publish-date publish_date article.published article_date_original cxenseparse:recs:publishtime og:published_time'.split(' ');
-const AUTHOR_META = 'dc:creator dc.creator dcterm:creator author article:author parsely-author sailthru.author byl twitter:creator:name citation_author'.split(' ');
-/** Byline markup, most specific first; the whole list as one selector collects the candidates in one query. */
-const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
-const BYLINE_SELECTORS = ANY_BYLINE.split(', ');
-const BYLINE_CANDIDATES = 40;
 
 export function dateFromText(written: string): string | null {
   return parseDate(written);
@@ -69,8 +66,7 @@ export function stripSiteName(title: string, siteName: string | null, site: stri
 
 function headlineOf(scan: PageScan, siteName: string | null): string | null {
   const article = articleNode(scan);
-  const h1 = scan.root.querySelector('h1') ?? scan.doc.querySelector('h1');
-  const h1Text = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, 400) : '';
+  const h1Text = scan.h1;
   // Readability's order, which the corpus's expectations follow: JSON-LD, Dublin Core, Open Graph, Twitter, Parse.ly, <title>.
   const candidates = [jsonLdHeadline(article, scan.title), scan.meta.get('dc:title') ?? scan.meta.get('dc.title'), scan.meta.get('dcterm:title') ?? scan.meta.get('dcterms.title'), scan.meta.get('og:title'), scan.meta.get('twitter:title'), scan.meta.get('parsely-title'), scan.title, h1Text];
   for (const candidate of candidates) {
@@ -95,17 +91,6 @@ function jsonLdHeadline(article: ReturnType<typeof articleNode>, title: string):
   return headline ?? null;
 }
 
-function cleanAuthor(raw: string): string | null {
-  let name = normalizeSpace(raw)
-    .replace(/^(?:by|par|von|por|di|door)\s*[:：]?\s+/i, '')
-    .replace(/\s*[|,•·]\s*(?:updated|published|posted|staff|reporter|correspondent|\d).*$/i, '')
-    .replace(/\s+(?:on|updated|published)\s+(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}).*$/i, '')
-    .trim();
-  if (/^https?:\/\//i.test(name) || /^@/.test(name) || /^(?:admin|administrator|staff|editor|unknown)$/i.test(name)) return null;
-  name = name.replace(/\s+/g, ' ');
-  return name.length >= 2 && looksLikeName(name, 10) ? name : null;
-}
-
 function authorsOf(scan: PageScan): string[] {
   const article = articleNode(scan);
   if (article?.author && !isOrganization(article.author)) {
@@ -117,18 +102,12 @@ function authorsOf(scan: PageScan): string[] {
     const name = value ? cleanAuthor(value) : null;
     if (name) return splitNames(name);
   }
-  // Byline markup: the article's own first (one query over the article alone), then the whole page's
-  // (bylines sit near the top: the first few are enough), the selectors tried in order on each.
-  // A quiet page (not an article, see core/scan.ts) skips the lookup.
-  if (!scan.quiet) {
-    for (const within of scan.root === scan.doc.body ? [scan.doc] : [scan.root, scan.doc]) {
-      const candidates = queryAllPage(scan, ANY_BYLINE, BYLINE_CANDIDATES, within);
-      for (const selector of candidates.length ? BYLINE_SELECTORS : []) {
-        const el = candidates.find((candidate) => candidate.matches(selector));
-        const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
-        const name = text.length < 300 ? cleanAuthor(text) : null;
-        if (name) return splitNames(name);
-      }
+  // Byline markup: the article's own first, then the whole page's, the selectors (BYLINE_SELECTORS)
+  // tried in order on each; core/digest.ts read the first candidate of each (none on a quiet page).
+  for (const texts of scan.bylines) {
+    for (const text of texts.slice(0, BYLINE_SELECTORS.length)) {
+      const name = text ? cleanAuthor(text) : null;
+      if (name) return splitNames(name);
     }
   }
   // A byline paragraph near the top: "By Jane Doe".
@@ -174,23 +153,13 @@ function publishDateOf(scan: PageScan): { iso: string | null; text: string } | n
   const article = articleNode(scan);
   const jsonLdDate = textOf(article?.datePublished);
   if (jsonLdDate && parseDate(jsonLdDate)) return { iso: parseDate(jsonLdDate), text: jsonLdDate };
-  const time = scan.quiet ? null : (firstDatedTime(scan.root) ?? queryPage(scan, '[itemprop="datePublished"]'));
-  const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
-  if (timeValue && parseDate(timeValue)) return { iso: parseDate(timeValue), text: normalizeSpace(time?.textContent ?? '') || timeValue };
+  // The article's first dated <time> (or [itemprop=datePublished]), read by core/digest.ts.
+  const timeValue = scan.time?.value;
+  if (timeValue && parseDate(timeValue)) return { iso: parseDate(timeValue), text: scan.time?.text || timeValue };
   for (const key of DATE_META) {
     const found = fromMeta(key);
     if (found) return found;
   }
   const fromUrl = dateFromUrlPath(scan.url);
   return fromUrl ? { iso: fromUrl, text: fromUrl } : null;
-}
-
-/** The article's first <time datetime> (or <time pubdate>), from the list of its <time> elements. */
-function firstDatedTime(root: Element): Element | null {
-  const times = root.getElementsByTagName('time');
-  for (let i = 0; i < times.length && i < 200; i++) {
-    const time = times[i]!;
-    if (time.hasAttribute('datetime') || time.hasAttribute('pubdate')) return time;
-  }
-  return null;
 }

@@ -5,7 +5,8 @@
 
 /** Collapse runs of white space (\s covers NBSP and the other Unicode spaces; not the zero-width space) and trim. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u200b]+/g, ' ').trim();
+  // Most text has single spaces only: then there is nothing to replace (and no copy of it is made).
+  return (/[^\S ]|\u200b| {2}/.test(text) ? text.replace(/[\s\u200b]+/g, ' ') : text).trim();
 }
 
 /** Curly quotes → straight, the dash family → '-', ellipsis → '...'. */

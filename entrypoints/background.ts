@@ -22,7 +22,7 @@ export default defineBackground(() => {
 function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseFor[Request['type']]> {
   switch (request.type) {
     case 'page-scanned':
-      return onPageScanned(request.record, sender);
+      return onPageScanned(request.digest, sender);
     case 'get-tab-report':
       return tabReport(request.tabId);
     case 'verify':

@@ -5,13 +5,14 @@
  * to hostile pages, so nothing it sends is trusted as typed.
  */
 import { browser } from 'wxt/browser';
+import type { DigestLine, PageDigest, PortalMark } from '@/core/digest';
 import type { Provenance } from '@/core/types';
 import type { ParsedPage, Verification } from '@/core/verify';
 import type { HistoryEntry, VerificationEntry } from './db';
 
 export type Request =
-  /** Content script → background: what the engine found on the page. */
-  | { type: 'page-scanned'; record: Provenance }
+  /** Content script → background: the page's digest (core/digest.ts); the background runs the rules on it. */
+  | { type: 'page-scanned'; digest: PageDigest }
   /** Popup → background: what do we know about this tab? */
   | { type: 'get-tab-report'; tabId: number }
   /** Popup, badge or options → background: fetch the original(s) and compare. `force` re-checks a cached result. */
@@ -59,9 +60,8 @@ export type VerifyResponse =
 
 export interface ResponseFor {
   /**
-   * `record` is the scan with outlet names filled in from the background's
-   * table (the content script ships without it); `showBadge` applies the
-   * user's settings (badges off, silent sites).
+   * `record` is what the engine found in the digest, outlet names filled in;
+   * `showBadge` applies the user's settings (badges off, silent sites).
    */
   'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean };
   'get-tab-report': TabReport;
@@ -72,40 +72,60 @@ export interface ResponseFor {
 export type ParseResponse = { ok: true; page: ParsedPage } | { ok: false; message: string };
 
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isStringArray = (v: unknown, count: number, max: number): v is string[] => Array.isArray(v) && v.length <= count && v.every((item) => isString(item, max));
+const isPairs = (v: unknown, count: number, max: number): v is [string, string][] =>
+  Array.isArray(v) && v.length <= count && v.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0], 300) && isString(pair[1], max));
 
-/** A structural check of a Provenance record as it arrives from a content script. */
-export function isProvenance(value: unknown): value is Provenance {
-  if (!isObject(value)) return false;
-  const { url, isArticle, syndicated, confidence, page, original, chain, sourceUrl, copyright, signals, engineMs } = value;
-  if (typeof url !== 'string' || url.length > 4096) return false;
-  if (typeof isArticle !== 'boolean' || typeof syndicated !== 'boolean') return false;
-  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) return false;
-  if (typeof engineMs !== 'number' || !Number.isFinite(engineMs)) return false;
-  if (!isStringOrNull(sourceUrl) || !isStringOrNull(copyright)) return false;
-  if (!isObject(page)) return false;
-  if (!isStringOrNull(page.headline) || !isStringOrNull(page.author) || !isStringOrNull(page.publishedAt)) return false;
-  if (!isStringOrNull(page.publishedAtText) || !isStringOrNull(page.siteName)) return false;
-  if (!Array.isArray(page.authors) || !page.authors.every((a) => typeof a === 'string')) return false;
-  if (original !== null) {
-    if (!isObject(original)) return false;
-    if (![original.url, original.publisher, original.headline, original.publishedAt].every(isStringOrNull)) return false;
-  }
-  if (!Array.isArray(chain) || chain.length > 16) return false;
-  for (const hop of chain) {
-    if (!isObject(hop) || ![hop.url, hop.publisher, hop.site].every(isStringOrNull)) return false;
-  }
-  if (!Array.isArray(signals) || signals.length > 200) return false;
-  for (const signal of signals) {
-    if (!isObject(signal) || typeof signal.kind !== 'string' || typeof signal.detail !== 'string') return false;
-    if (typeof signal.weight !== 'number' || !isObject(signal.evidence)) return false;
-    if (typeof signal.evidence.text !== 'string' || typeof signal.evidence.location !== 'string') return false;
-  }
-  return true;
+function isDigestLine(v: unknown): v is DigestLine {
+  if (!isObject(v) || !isString(v.text, 8000) || !['article-start', 'article-end', 'page-end'].includes(v.region as string)) return false;
+  if (v.footer !== undefined && typeof v.footer !== 'boolean') return false;
+  return Array.isArray(v.links) && v.links.length <= 400 && v.links.every((link) => isObject(link) && (link.href === null || isString(link.href, 2000)) && isString(link.text, 300));
+}
+
+const isPortalMark = (v: unknown): v is PortalMark =>
+  isObject(v) && isString(v.selector, 100) && isString(v.tag, 40) && isString(v.className, 200) && isString(v.name, 300) && (v.href === null || isString(v.href, 2000));
+
+/**
+ * A page digest as it arrives from a content script, checked field by field
+ * against core/digest.ts's limits. Returns a copy holding only the known fields.
+ */
+export function toPageDigest(value: unknown): PageDigest | null {
+  if (!isObject(value)) return null;
+  const v = value;
+  if (!isString(v.url, 4096) || !isString(v.title, 400) || !isString(v.h1, 400)) return null;
+  if (!isPairs(v.meta, 2000, 1000) || !isPairs(v.links, 1000, 2000)) return null;
+  if (!isStringArray(v.jsonLd, 12, 300_000) || v.jsonLd.reduce((sum, text) => sum + text.length, 0) > 600_000) return null;
+  if (typeof v.quiet !== 'boolean' || typeof v.rootIsBody !== 'boolean' || typeof v.articleHeading !== 'boolean') return null;
+  if (!Array.isArray(v.bylines) || v.bylines.length > 2 || !v.bylines.every((texts) => isStringArray(texts, 20, 300))) return null;
+  const time = v.time;
+  if (time !== null && !(isObject(time) && isString(time.value, 200) && isString(time.text, 200))) return null;
+  const pixel = v.pixel;
+  if (pixel !== null && !(isObject(pixel) && isString(pixel.tag, 40) && isString(pixel.src, 2000))) return null;
+  if (!Array.isArray(v.portal) || v.portal.length > 20 || !v.portal.every(isPortalMark)) return null;
+  if (!Array.isArray(v.lines) || v.lines.length > 400 || !v.lines.every(isDigestLine)) return null;
+  if (typeof v.ms !== 'number' || !Number.isFinite(v.ms) || v.ms < 0) return null;
+  return {
+    url: v.url,
+    title: v.title,
+    meta: v.meta,
+    links: v.links,
+    jsonLd: v.jsonLd,
+    quiet: v.quiet,
+    rootIsBody: v.rootIsBody,
+    articleHeading: v.articleHeading,
+    h1: v.h1,
+    bylines: v.bylines as string[][],
+    time: time === null ? null : { value: time.value as string, text: time.text as string },
+    pixel: pixel === null ? null : { tag: pixel.tag as string, src: pixel.src as string },
+    portal: v.portal,
+    lines: v.lines,
+    ms: v.ms,
+  };
 }
 
 /** Returns the message as a typed Request, or null when it is not one of ours. */
@@ -113,7 +133,10 @@ export function parseRequest(message: unknown): Request | null {
   if (!isObject(message)) return null;
   switch (message.type) {
     case 'page-scanned':
-      return isProvenance(message.record) ? { type: 'page-scanned', record: message.record } : null;
+    {
+      const digest = toPageDigest(message.digest);
+      return digest ? { type: 'page-scanned', digest } : null;
+    }
     case 'get-tab-report':
       return Number.isInteger(message.tabId) ? { type: 'get-tab-report', tabId: message.tabId as number } : null;
     case 'verify':

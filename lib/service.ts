@@ -3,6 +3,8 @@
  * only wires browser events to these functions.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { analyse } from '@/core/detect';
+import type { PageDigest } from '@/core/digest';
 import { withPublisherNames } from '@/core/publishers';
 import { sanitizeStrings } from '@/core/sanitize';
 import { normalizeUrl, registrableDomain } from '@/core/url';
@@ -19,8 +21,9 @@ import { cacheTtlMs, settings } from './settings';
 import { clearTabScan, getTabScan, setTabScan } from './tab-state';
 import { clearTab, markTab } from './toolbar';
 
-export async function onPageScanned(scanned: Provenance, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
-  const record = sanitizeStrings(withPublisherNames(scanned));
+/** A page's digest from its content script: the engine's rules run here, off the page's thread. */
+export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
+  const record = sanitizeStrings(withPublisherNames(analyse(digest)));
   const tabId = sender.tab?.id;
   const key = safeNormalize(record.url);
   // Scans come from the top frame of a tab only; frames are not the article.

@@ -6,7 +6,8 @@
 import { normalizeUrl } from '@/core/url';
 import { freeIdIn, toHistoryEntry, withId, type HistoryEntry, type ProvenanceDatabase } from './db';
 import { forgetCachedRanges } from './history';
-import { isProvenance } from './messages';
+import { isObject } from './messages';
+import type { Provenance } from '@/core/types';
 
 export const EXPORT_FORMAT = 'provenance-history';
 export const EXPORT_VERSION = 1;
@@ -34,6 +35,38 @@ export async function exportHistory(db: ProvenanceDatabase, now = Date.now()): P
     exportedAt: new Date(now).toISOString(),
     entries: entries.map(({ firstSeen, lastSeen, visits, record }) => ({ firstSeen, lastSeen, visits, record })),
   };
+}
+
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+/** A structural check of a Provenance record as it arrives in an import file. */
+export function isProvenance(value: unknown): value is Provenance {
+  if (!isObject(value)) return false;
+  const { url, isArticle, syndicated, confidence, page, original, chain, sourceUrl, copyright, signals, engineMs } = value;
+  if (typeof url !== 'string' || url.length > 4096) return false;
+  if (typeof isArticle !== 'boolean' || typeof syndicated !== 'boolean') return false;
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) return false;
+  if (typeof engineMs !== 'number' || !Number.isFinite(engineMs)) return false;
+  if (!isStringOrNull(sourceUrl) || !isStringOrNull(copyright)) return false;
+  if (!isObject(page)) return false;
+  if (!isStringOrNull(page.headline) || !isStringOrNull(page.author) || !isStringOrNull(page.publishedAt)) return false;
+  if (!isStringOrNull(page.publishedAtText) || !isStringOrNull(page.siteName)) return false;
+  if (!Array.isArray(page.authors) || !page.authors.every((a) => typeof a === 'string')) return false;
+  if (original !== null) {
+    if (!isObject(original)) return false;
+    if (![original.url, original.publisher, original.headline, original.publishedAt].every(isStringOrNull)) return false;
+  }
+  if (!Array.isArray(chain) || chain.length > 16) return false;
+  for (const hop of chain) {
+    if (!isObject(hop) || ![hop.url, hop.publisher, hop.site].every(isStringOrNull)) return false;
+  }
+  if (!Array.isArray(signals) || signals.length > 200) return false;
+  for (const signal of signals) {
+    if (!isObject(signal) || typeof signal.kind !== 'string' || typeof signal.detail !== 'string') return false;
+    if (typeof signal.weight !== 'number' || !isObject(signal.evidence)) return false;
+    if (typeof signal.evidence.text !== 'string' || typeof signal.evidence.location !== 'string') return false;
+  }
+  return true;
 }
 
 const CSV_COLUMNS = [

@@ -16,32 +16,19 @@ import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 
 const PORTALS = new Set(['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com']);
-const PROVIDER_SELECTORS = [
-  '.caas-attr-provider',
-  '.provider-name',
-  '.provider-link a',
-  '.sourcename-txt a',
-  '.sourcename-txt',
-  '.partnerlogo-img img[alt]',
-  '[data-provider-name]',
-  '#ym_newsarticle p.source a',
-  '.article-source-name',
-];
 const PORTAL_NAMES = /^(?:yahoo|msn|aol|microsoft|newsbreak|smartnews)\b/i;
 
 export const portalPartner = (scan: PageScan): Finding[] => {
   if (!scan.site || !PORTALS.has(scan.site)) return [];
-  for (const selector of PROVIDER_SELECTORS) {
-    const el = scan.doc.querySelector(selector);
-    if (!el) continue;
-    const name = normalizeSpace(el.getAttribute('data-provider-name') ?? (el.tagName.toUpperCase() === 'IMG' ? el.getAttribute('alt') ?? '' : el.textContent ?? ''));
+  // The provider markup core/digest.ts found (PROVIDER_SELECTORS), in that order.
+  for (const { selector, tag, className, name: written, href: rawHref } of scan.portal) {
+    const name = normalizeSpace(written);
     if (!name || !looksLikeName(name, 8) || PORTAL_NAMES.test(name)) continue;
-    const anchor = el.tagName.toUpperCase() === 'A' ? el : el.closest('a');
-    const href = anchor ? safeHttpUrl(anchor.getAttribute('href') ?? '', scan.url) : null;
+    const href = rawHref ? safeHttpUrl(rawHref, scan.url) : null;
     const site = href ? registrableDomain(href) : null;
     const outside = site && site !== scan.site ? site : null;
     return [
-      finding('portal-partner', 0.85, `The portal credits ${name} as the provider`, `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">${name}`, `provider markup (${selector})`, {
+      finding('portal-partner', 0.85, `The portal credits ${name} as the provider`, `<${tag} class="${className}">${name}`, `provider markup (${selector})`, {
         originalPublisher: name,
         originalSite: outside,
       }),

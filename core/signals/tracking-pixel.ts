@@ -15,35 +15,15 @@ const PIXELS: { host: string; publisher: string; site: string; weight: number }[
   { host: 'pixel.propublica.org', publisher: 'ProPublica', site: 'propublica.org', weight: 0.9 },
   { host: 'analytics.apnewsregistry.com', publisher: 'The Associated Press', site: 'apnews.com', weight: 0.7 },
 ];
-const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;
-/** Images and scripts looked at; a page with more is no ordinary article (and a pixel sits near its text). */
-const TAGS_EXAMINED = 2000;
-
-/** The first <img> (or AP's <script>) whose src is a known pixel: the tags' own lists, not a whole-document selector. */
-function findPixel(doc: Document): Element | null {
-  let first: Element | null = null;
-  for (const tag of ['img', 'script']) {
-    const list = doc.getElementsByTagName(tag);
-    for (let i = 0; i < list.length && i < TAGS_EXAMINED; i++) {
-      const el = list[i]!;
-      const src = el.getAttribute('src');
-      if (src && PIXEL_SRC.test(src) && (tag === 'img' || src.includes('apnewsregistry.com'))) {
-        // Whichever comes first in the document, as one selector for both would give.
-        if (!first || first.compareDocumentPosition(el) & 2 /* PRECEDING */) first = el;
-        break;
-      }
-    }
-  }
-  return first;
-}
 
 export const trackingPixel = (scan: PageScan): Finding[] => {
-  const pixel = findPixel(scan.doc);
-  const src = pixel ? safeHttpUrl(pixel.getAttribute('src') ?? '', scan.url) : null;
+  // The first image (or AP's script) whose src core/digest.ts recognised as a pixel.
+  const pixel = scan.pixel;
+  const src = pixel ? safeHttpUrl(pixel.src, scan.url) : null;
   if (!src) return [];
   const host = new URL(src).hostname;
   const known = PIXELS.find((entry) => host === entry.host || host.endsWith(`.${entry.host}`) || (entry.host.startsWith('analytics.') && host.endsWith('apnewsregistry.com')));
-  const tag = `<${pixel?.tagName.toLowerCase()} src="${src}">`;
+  const tag = `<${pixel?.tag} src="${src}">`;
   if (known) {
     if (scan.site === known.site || scan.site === registrableDomain(known.host)) return [];
     return [finding('tracking-pixel', known.weight, `${known.publisher}'s republication pixel is on the page`, tag, 'tracking pixel', { originalPublisher: known.publisher, originalSite: known.site })];

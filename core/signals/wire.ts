@@ -13,7 +13,6 @@
  * "(AP)", and the agencies' own sites (apnews.com, reuters.com, afp.com…).
  */
 import type { PageScan } from '../scan';
-import { closestBounded } from '../scan';
 import { finding, regionName, type Finding } from './finding';
 
 /** Agency key (as in a dateline, lower-cased): its name, then its own sites, where its copy is not syndication. */
@@ -53,9 +52,9 @@ export const wireCopy = (scan: PageScan): Finding[] => {
       }
     }
     if (line.region === 'page-end' || line.text.length > 400) continue;
-    if (AP_COPYRIGHT.test(line.text) && !isAgencySite(scan, AGENCIES.ap!.sites) && !inSiteFooter(line.element)) {
+    if (AP_COPYRIGHT.test(line.text) && !isAgencySite(scan, AGENCIES.ap!.sites) && !line.footer) {
       found.push(finding('wire', 0.8, 'AP copyright line at the end of the article', line.text, `${regionName(line.region)}, copyright line`, { originalPublisher: 'The Associated Press', copyright: line.text }));
-    } else if (TCA.test(line.text) && !isAgencySite(scan, AGENCIES.tca!.sites) && !inSiteFooter(line.element)) {
+    } else if (TCA.test(line.text) && !isAgencySite(scan, AGENCIES.tca!.sites) && !line.footer) {
       found.push(finding('wire', 0.85, 'Distributed by Tribune Content Agency', line.text, `${regionName(line.region)}, distribution line`, { originalPublisher: creditedBeforeTca(line.text) ?? 'Tribune Content Agency', copyright: line.text }));
     }
   }
@@ -64,11 +63,6 @@ export const wireCopy = (scan: PageScan): Finding[] => {
 
 function isAgencySite(scan: PageScan, sites: string[]): boolean {
   return !!scan.site && sites.includes(scan.site);
-}
-
-/** Inside a <footer> or an element whose class or id says footer: site-wide, not this article. */
-function inSiteFooter(el: Element): boolean {
-  return !!closestBounded(el, (candidate) => candidate.tagName.toUpperCase() === 'FOOTER' || /foot/i.test(`${candidate.getAttribute('class') ?? ''} ${candidate.id ?? ''}`), 15);
 }
 
 /** "©2025 The Seattle Times. Visit seattletimes.com. Distributed by Tribune Content Agency, LLC." → "The Seattle Times". */

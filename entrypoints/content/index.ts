@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleText } from '@/core/article-text';
-import { detect } from '@/core/detect';
+import { digestPage } from '@/core/digest';
 import type { Provenance } from '@/core/types';
 import { send, withRetries } from '@/lib/messages';
 import { failureText, t } from '@/lib/i18n';
@@ -43,9 +43,10 @@ export default defineContentScript({
     });
 
     const scan = async () => {
-      const record = detect(document, location.href);
-      // The background answers with outlet names filled in and the user's badge settings applied.
-      const answer = await withRetries(() => send({ type: 'page-scanned', record }));
+      // Only the page's digest is made here (the DOM half of the engine); the background runs the rules on it
+      // and answers with the record, outlet names filled in and the user's badge settings applied.
+      const digest = digestPage(document, location.href);
+      const answer = await withRetries(() => send({ type: 'page-scanned', digest }));
       removeBadge();
       if (answer?.showBadge && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record));
     };

@@ -173,7 +173,9 @@ test('forged messages and postMessage floods change nothing', async ({ context, 
   await page.goto(ORIGINALS.tech.url);
   const before = await inServiceWorker(context, extensionId, async () => (await chrome.storage.session.get(null)) as object, undefined);
   const result = await page.evaluate(async (id) => {
-    const forged = { type: 'page-scanned', record: { url: 'https://victim.example/', isArticle: true, syndicated: true } };
+    // A well-formed digest of a page on another site that names an original: the protocol's shape exactly.
+    const digest = { url: 'https://victim.example/', title: 'Forged', meta: [['original-source', 'https://victim.example/original']], links: [], jsonLd: [], quiet: false, rootIsBody: true, articleHeading: true, h1: 'Forged', bylines: [], time: null, pixel: null, portal: [], lines: [], ms: 0 };
+    const forged = { type: 'page-scanned', digest };
     for (let i = 0; i < 10_000; i++) window.postMessage(forged, '*');
     window.postMessage({ type: 'verify', pageUrl: 'https://victim.example/', tabId: null, force: true }, '*');
     const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.runtime;

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../core/detect';
-import { scanPage } from '../../core/scan';
+import { digestPage } from '../../core/digest';
 import { detectWithNames, withPublisherNames } from '../../core/publishers';
 import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from '../../core/url';
 import { publisherForDomain } from '../../core/publishers';
@@ -143,7 +143,7 @@ describe('quiet pages: signals that need no text still count', () => {
   it('script text does not make a page look like a credit', () => {
     const html = `<html><body><script>var config = { source: "x", url: "y" };</script><div><a href="/a">Home</a></div></body></html>`;
     const document = parseHTML(html).document as unknown as Document;
-    expect(scanPage(document, 'https://app.example/').quiet).toBe(true);
+    expect(digestPage(document, 'https://app.example/').quiet).toBe(true);
     const record = detectWithNames(document, 'https://app.example/');
     expect(record.isArticle).toBe(false);
     expect(record.signals).toEqual([]);

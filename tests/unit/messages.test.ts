@@ -1,22 +1,32 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseRequest, withRetries } from '@/lib/messages';
-import { sampleRecord } from './sample-record';
+import { sampleDigest, sampleRecord } from './sample-record';
 
 describe('message protocol', () => {
-  it('accepts the two request shapes', () => {
-    expect(parseRequest({ type: 'page-scanned', record: sampleRecord() })?.type).toBe('page-scanned');
+  it('accepts the request shapes, a digest copied down to its known fields', () => {
+    const sample = sampleDigest();
+    const parsed = parseRequest({ type: 'page-scanned', digest: { ...sample, extra: 'dropped' } });
+    expect(parsed?.type).toBe('page-scanned');
+    expect(parsed && 'digest' in parsed ? parsed.digest : null).toEqual(sample);
     expect(parseRequest({ type: 'get-tab-report', tabId: 7 })).toEqual({ type: 'get-tab-report', tabId: 7 });
   });
 
+  const digest = (overrides: Record<string, unknown>) => ({ type: 'page-scanned', digest: { ...sampleDigest(), ...overrides } });
   it.each([
     ['not an object', 'page-scanned'],
     ['unknown type', { type: 'delete-everything' }],
     ['tab id not an integer', { type: 'get-tab-report', tabId: '7' }],
-    ['record missing', { type: 'page-scanned' }],
-    ['confidence out of range', { type: 'page-scanned', record: sampleRecord({ confidence: 7 }) }],
-    ['headline not text', { type: 'page-scanned', record: { ...sampleRecord(), page: { ...sampleRecord().page, headline: { html: '<b>' } } } }],
-    ['signal without evidence', { type: 'page-scanned', record: sampleRecord({ signals: [{ kind: 'wire', detail: 'x' } as never] }) }],
-    ['chain hop malformed', { type: 'page-scanned', record: sampleRecord({ chain: [{ url: 5 } as never] }) }],
+    ['digest missing', { type: 'page-scanned' }],
+    ['a finished record instead of a digest', { type: 'page-scanned', record: sampleRecord() }],
+    ['title not text', digest({ title: { html: '<b>' } })],
+    ['title over its limit', digest({ title: 'x'.repeat(401) })],
+    ['meta not pairs', digest({ meta: [['og:title']] })],
+    ['too many lines', digest({ lines: Array.from({ length: 401 }, () => ({ text: 'x', links: [], region: 'article-end' })) })],
+    ['line in an unknown region', digest({ lines: [{ text: 'x', links: [], region: 'sidebar' }] })],
+    ['link href not text', digest({ lines: [{ text: 'x', links: [{ href: 5, text: '' }], region: 'article-end' }] })],
+    ['JSON-LD over its limit', digest({ jsonLd: ['x'.repeat(300_001)] })],
+    ['time malformed', digest({ time: { value: 1 } })],
+    ['time taken not a number', digest({ ms: 'fast' })],
   ])('rejects %s', (_label, message) => {
     expect(parseRequest(message)).toBeNull();
   });

@@ -1,3 +1,5 @@
+import { parseHTML } from 'linkedom';
+import { digestPage, type PageDigest } from '@/core/digest';
 import type { Provenance } from '@/core/types';
 
 /** A well-formed syndicated record, with fields overridable per test. */
@@ -39,3 +41,19 @@ export function sampleRecord(overrides: Partial<Provenance> = {}): Provenance {
     ...overrides,
   };
 }
+
+/**
+ * The digest a content script would send for a content-farm copy at `url`
+ * (read from markup by the real digestPage), with its site name overridable.
+ */
+export function sampleDigest(url = 'https://worldnewsera.example/2025/02/22/talks/', siteName = 'World News Era'): PageDigest {
+  const html = `<html><head><title>${SAMPLE_HEADLINE} - ${siteName}</title>
+<meta property="og:type" content="article"><meta property="og:site_name" content="${siteName.replace(/"/g, '&quot;')}"></head>
+<body><article><h1>${SAMPLE_HEADLINE}</h1><p>${'The talks began in Riyadh. '.repeat(12)}</p>
+<p>Source link : <a href="https://usa-news.biz/2025/02/22/washington/x/">USA NEWS</a></p>
+<p>Author : Jean-Pierre CHALLOT<br>Publish date : 2025-02-22 14:42:26</p>
+<p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
+  return digestPage(parseHTML(html).document as unknown as Document, url);
+}
+
+export const SAMPLE_HEADLINE = 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv';

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database, getEntry } from '@/lib/db';
 import { onPageScanned, onTabUrlChanged, storageProblem, tabReport, verifyFromSender } from '@/lib/service';
 import { getMessage } from './locale-messages';
-import { sampleRecord } from './sample-record';
+import { SAMPLE_HEADLINE, sampleDigest } from './sample-record';
 
 const tab = (id: number, url: string) => ({ id, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 });
 const sender = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: tab(tabId, url) as never, frameId: 0, url });
@@ -19,29 +19,31 @@ describe('background service', () => {
   });
 
   it('stores a scan and describes the tab from storage', async () => {
-    const record = sampleRecord({ url: 'https://farm.example/a' });
+    const record = sampleDigest('https://farm.example/a');
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue(tab(4, record.url) as never);
     const answer = await onPageScanned(record, sender(4, record.url));
     expect(answer.stored).toBe(true);
+    // The rules ran here, on the digest: the copy and its chain.
+    expect(answer.record.syndicated).toBe(true);
+    expect(answer.record.chain[0]?.url).toBe('https://usa-news.biz/2025/02/22/washington/x/');
     const report = await tabReport(4);
     expect(report.state).toBe('article');
-    expect(report.entry?.record.page.headline).toBe(record.page.headline);
+    expect(report.entry?.record.page.headline).toBe(SAMPLE_HEADLINE);
   });
 
   it('strips bidirectional override characters from what it stores and shows', async () => {
-    const record = sampleRecord({ url: 'https://farm.example/b' });
-    record.page.siteName = 'moc.\u202etsopnotgnihsaw';
+    const record = sampleDigest('https://farm.example/b', 'moc.\u202etsopnotgnihsaw');
     const answer = await onPageScanned(record, sender(5, record.url));
     expect(answer.record.page.siteName).toBe('moc.tsopnotgnihsaw');
   });
 
   it('a full disk is explained, nothing saved before is lost, and the popup still describes the tab', async () => {
     const db = database();
-    const kept = sampleRecord({ url: 'https://farm.example/kept' });
+    const kept = sampleDigest('https://farm.example/kept');
     await onPageScanned(kept, sender(6, kept.url));
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     const put = vi.spyOn(db.history, 'put').mockRejectedValue(quota);
-    const record = sampleRecord({ url: 'https://farm.example/new' });
+    const record = sampleDigest('https://farm.example/new');
     const answer = await onPageScanned(record, sender(7, record.url));
     expect(answer.stored).toBe(false);
     put.mockRestore();
@@ -67,7 +69,7 @@ describe('background service', () => {
 
   it('a "URL changed" event racing the scan of the new page never clears that scan', async () => {
     // Firefox often delivers tabs.onUpdated({url}) around the time the content script reports.
-    const record = sampleRecord({ url: 'https://farm.example/race' });
+    const record = sampleDigest('https://farm.example/race');
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue(tab(10, record.url) as never);
     // Storage reads answer late, as they do under load: the event reads the state before the scan is written.
     const read = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
@@ -84,7 +86,7 @@ describe('background service', () => {
   });
 
   it('ignores scans from frames', async () => {
-    const record = sampleRecord({ url: 'https://farm.example/frame' });
+    const record = sampleDigest('https://farm.example/frame');
     const answer = await onPageScanned(record, { ...sender(9, record.url), frameId: 3 });
     expect(answer.stored).toBe(false);
     expect(await getEntry(database(), record.url)).toBeUndefined();

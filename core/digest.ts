@@ -1,0 +1,573 @@
+/**
+ * The DOM half of the engine: one bounded pass over the page that reads
+ * everything the rules need into a plain, serialisable PageDigest. It holds
+ * no rules (those are in core/scan.ts, core/signals/, core/metadata.ts and
+ * core/detect.ts, which never touch the DOM): the content script runs only
+ * this on the page and sends the digest to the background, which runs the
+ * rules; detect(document, url) runs both in one call for the CLI, the tests
+ * and the verification of originals.
+ *
+ * Built for a content script that runs on every page: no innerText (it forces
+ * layout), no whole-document text, no recursion over DOM depth, caps on
+ * everything examined, and whole-document selector queries bounded on huge pages.
+ */
+import { hasStructuredAuthor } from './authors';
+import { flattenJsonLd, hasArticleMetadata } from './jsonld';
+import { normalizeSpace } from './text';
+
+/** A link inside a line: its href as written (resolved later against the page URL) and its text. */
+export interface DigestLink {
+  href: string | null;
+  text: string;
+}
+
+export type LineRegion = 'article-start' | 'article-end' | 'page-end';
+
+/** A short run of text from the page: one paragraph, or one <br>-separated line of it. */
+export interface DigestLine {
+  text: string;
+  links: DigestLink[];
+  /** Where the block sits: the top of the article, its end, or the page footer outside the article. */
+  region: LineRegion;
+  /** Inside a <footer> or an element whose class or id says footer (worked out for wire-copy lines only, see WIRE_WORDS). */
+  footer?: boolean;
+}
+
+/** A byline candidate's text (its content attribute or text), '' when the selector matched nothing usable. */
+export type BylineTexts = string[];
+
+/** Provider markup on a portal's page (core/signals/portal.ts). */
+export interface PortalMark {
+  selector: string;
+  tag: string;
+  className: string;
+  /** data-provider-name, an image's alt, or the element's text; as written. */
+  name: string;
+  /** href of the element or its enclosing link, as written. */
+  href: string | null;
+}
+
+export interface PageDigest {
+  /** The page URL as given. */
+  url: string;
+  title: string;
+  /** meta name/property/itemprop (lower-case) → content, first one wins, in document order. */
+  meta: [string, string][];
+  /** <link rel> (lower-case) → href as written, first one wins. */
+  links: [string, string][];
+  /** The JSON-LD scripts' text, each parsable (comment and CDATA wrappers removed). */
+  jsonLd: string[];
+  /**
+   * Nothing suggests an article, a credit line or a syndication marker: no
+   * headline, no article metadata, none of the words every line-based signal
+   * needs (CREDIT_WORDS), no canonical to another host, no syndication meta,
+   * no pixel, no portal provider. The text lines and the byline and <time>
+   * lookups are then skipped: most pages a person opens are not news.
+   */
+  quiet: boolean;
+  /** No article container was found: the article is the whole body. */
+  rootIsBody: boolean;
+  /** An <h1> in the article, or a heading inside <article>. */
+  articleHeading: boolean;
+  /** The text of the article's first <h1> (else the page's). */
+  h1: string;
+  /**
+   * Byline candidates: per scope (the article, then the page; one scope when the
+   * article is the body), one text per BYLINE_SELECTORS entry. Not read when
+   * JSON-LD or a meta tag names the author (core/authors.ts): the rules stop there.
+   */
+  bylines: BylineTexts[];
+  /** The article's first dated <time> (or [itemprop=datePublished]): its machine value and its text. */
+  time: { value: string; text: string } | null;
+  /** The first known republication pixel: its tag and src as written. */
+  pixel: { tag: string; src: string } | null;
+  portal: PortalMark[];
+  lines: DigestLine[];
+  /** Milliseconds the digest took. */
+  ms: number;
+}
+
+/** Beyond this many elements a page is no ordinary article: whole-document queries are bounded. */
+const HUGE_PAGE_ELEMENTS = 20_000;
+/** Elements examined, from the top of the document, by a bounded query on a huge page. */
+const BOUNDED_QUERY_ELEMENTS = 4_000;
+
+// Limits. A page over them is still read, up to them. Plain constants so the bundler inlines them.
+const META_TAGS = 400;
+const LINK_TAGS = 300;
+const JSON_LD_SCRIPTS = 12;
+/** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
+const JSON_LD_CHARS = 300_000;
+/** Characters of JSON-LD kept from one page. */
+const JSON_LD_TOTAL = 600_000;
+/** Elements looked at from the end of the article when collecting text blocks. */
+const TAIL_ELEMENTS = 1500;
+const TAIL_BLOCKS = 60;
+const HEAD_ELEMENTS = 400;
+const HEAD_BLOCKS = 10;
+const PAGE_END_BLOCKS = 25;
+/** Nodes walked inside one block, and characters kept from it. */
+const BLOCK_NODES = 300;
+const BLOCK_CHARS = 1500;
+/** Text nodes and characters read to decide that a page is quiet; a bigger page gets the full scan. */
+const QUIET_TEXT_NODES = 3000;
+const QUIET_CHARS = 100_000;
+const BYLINE_CANDIDATES = 40;
+const PIXEL_TAGS_EXAMINED = 2000;
+
+/** Where the story's text lives, most specific first. */
+export const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
+const ROOT_SELECTORS = ANY_ROOT.split(', ');
+/** Byline markup, most specific first; the whole list as one selector collects the candidates in one query. */
+export const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
+export const BYLINE_SELECTORS = ANY_BYLINE.split(', ');
+
+/** Republication pixels' hosts (core/signals/tracking-pixel.ts names them). */
+const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;
+/** Portals whose pages carry partners' stories (core/signals/portal.ts). */
+const PORTAL_HOST = /(?:^|\.)(?:msn\.com|yahoo\.com|yahoo\.co\.jp|yahoo\.co\.uk|aol\.com|aol\.co\.uk|aol\.jp|newsbreak\.com|smartnews\.com)$/;
+export const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name'];
+const SYNDICATION_KEYS = ['syndication-source', 'original-source'];
+const METADATA = 'meta[content], link[rel][href], script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]';
+
+/**
+ * Words that every line-based signal needs (content-farm labels end in a
+ * colon, feed footers, republication credits, wire datelines and lines). A
+ * superset on purpose: a false hit only costs the full scan. Keep in step
+ * with the patterns in core/signals/.
+ */
+const CREDIT_WORDS =
+  /(?:link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник)[\s\u200b]*[:：]|syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
+/** Lines the wire family checks against the site footer (core/signals/wire.ts): only these get `footer`. */
+const WIRE_WORDS = /associated press|tribune content/i;
+
+const BLOCK_TAGS = new Set('P DIV LI TD TH DD DT BLOCKQUOTE FIGCAPTION H1 H2 H3 H4 H5 H6 ADDRESS SECTION FOOTER HEADER ARTICLE ASIDE MAIN PRE CENTER UL OL TABLE TBODY TR FORM NAV FIGURE DL HR'.split(' '));
+const SKIP_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME BUTTON SELECT TEXTAREA OBJECT'.split(' '));
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+const defaultNow = (): number => (typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now());
+
+/** Read the page. Never throws: a document that cannot be read gives an empty, quiet digest. */
+export function digestPage(doc: Document, url: string, now: () => number = defaultNow): PageDigest {
+  const started = now();
+  let digest: PageDigest;
+  try {
+    digest = digestUnsafe(doc, typeof url === 'string' ? url : '');
+  } catch {
+    digest = emptyDigest(typeof url === 'string' ? url : '');
+  }
+  digest.ms = Math.max(0, Math.round((now() - started) * 1000) / 1000);
+  return digest;
+}
+
+export function emptyDigest(url: string): PageDigest {
+  return { url, title: '', meta: [], links: [], jsonLd: [], quiet: true, rootIsBody: true, articleHeading: false, h1: '', bylines: [], time: null, pixel: null, portal: [], lines: [], ms: 0 };
+}
+
+function digestUnsafe(doc: Document, url: string): PageDigest {
+  // Asking for element number HUGE_PAGE_ELEMENTS walks at most that many (counting them all would walk
+  // every one): done once, and only when a whole-document query needs it.
+  let hugePage: boolean | undefined;
+  let first: Element[] | undefined;
+  const huge = {
+    is: () => (hugePage ??= !!allElements(doc.documentElement)[HUGE_PAGE_ELEMENTS]),
+    top: () => (first ??= [...boundedElements(doc, doc.documentElement)]),
+  };
+  // One traversal finds the three kinds of metadata markup (which may sit in the body too); on a huge
+  // page, among its first elements (the head comes first).
+  const metas: Element[] = [];
+  const linkTags: Element[] = [];
+  const scripts: Element[] = [];
+  const found = huge.is() ? huge.top().filter((el) => el.matches(METADATA)) : doc.querySelectorAll(METADATA);
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i]!;
+    const tag = el.tagName.toUpperCase();
+    (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
+  }
+  const body = doc.body;
+  const digest = emptyDigest(url);
+  digest.title = normalizeSpace(doc.querySelector('title')?.textContent ?? '').slice(0, 400);
+  digest.meta = readMeta(metas);
+  digest.links = readLinks(linkTags);
+  digest.jsonLd = readJsonLd(scripts);
+  digest.pixel = findPixel(doc, huge);
+  digest.portal = portalMarks(doc, url);
+  const meta = new Map(digest.meta);
+  const jsonLd = flattenJsonLd(digest.jsonLd);
+  digest.quiet =
+    !!body &&
+    !doc.getElementsByTagName('h1')[0] &&
+    !doc.querySelector('article h2') &&
+    !digest.pixel &&
+    !digest.portal.length &&
+    !hasArticleMetadata(meta, jsonLd) &&
+    !syndicationMarkup(digest, url) &&
+    !mentionsCredit(body);
+  if (digest.quiet) return digest;
+
+  const root = huge.is() ? findRootBounded(doc, huge) : findRoot(doc);
+  const scope = (within: Document | Element) => (selector: string) => queryPage(doc, huge, selector, within);
+  const inRoot = scope(root);
+  const inPage = scope(doc);
+  digest.rootIsBody = root === body;
+  const rootH1 = inRoot('h1');
+  const h1 = rootH1 ?? (root === body ? null : inPage('h1'));
+  digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, 400) : '';
+  digest.articleHeading = !!rootH1 || !!inPage('article h1, article h2');
+  if (!hasStructuredAuthor(meta, jsonLd)) {
+    // One query over the page; the article's own candidates are those inside it.
+    const candidates = queryAllPage(doc, huge, ANY_BYLINE, BYLINE_CANDIDATES);
+    digest.bylines = (root === body ? [candidates] : [candidates.filter((el) => el !== root && root.contains(el)), candidates]).map(bylineTexts);
+  }
+  const time = (huge.is() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
+  const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
+  if (time && timeValue) digest.time = { value: timeValue.slice(0, 200), text: normalizeSpace(time.textContent ?? '').slice(0, 200) };
+  digest.lines = collectLines(doc, root);
+  return digest;
+}
+
+/** A canonical or og:url on another host, or a syndication-source / original-source tag: worth a full read. */
+function syndicationMarkup(digest: PageDigest, url: string): boolean {
+  const has = (pairs: [string, string][], key: string) => pairs.some(([name]) => name === key);
+  if (SYNDICATION_KEYS.some((key) => has(digest.meta, key) || has(digest.links, key))) return true;
+  const canonical = digest.links.find(([rel]) => rel === 'canonical')?.[1];
+  if (!canonical) return false;
+  try {
+    return new URL(canonical, url).hostname !== new URL(url).hostname;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * doc.querySelector(selector), bounded on a huge page: a selector like
+ * [class*="byline"] tests every element, and a page of 100,000 links (a
+ * sitemap, or a page built to slow the extension) would cost tens of
+ * milliseconds per query. Bylines, pixels and <time> sit near the top of
+ * real articles, so only the first elements are examined there.
+ */
+function queryPage(doc: Document, huge: Huge, selector: string, within: Document | Element = doc): Element | null {
+  if (!huge.is()) return within.querySelector(selector);
+  for (const el of within === doc ? huge.top() : boundedElements(doc, within)) if (el.matches(selector)) return el;
+  return null;
+}
+
+/** Is the page huge, and its first BOUNDED_QUERY_ELEMENTS elements: each worked out once per digest. */
+interface Huge {
+  is: () => boolean;
+  top: () => Element[];
+}
+
+/** The first BOUNDED_QUERY_ELEMENTS elements under `within`, in document order. */
+function* boundedElements(doc: Document, within: Document | Element): Generator<Element> {
+  const all = allElements(asElement(doc, within));
+  for (let i = 0, el = all[0]; el && i < BOUNDED_QUERY_ELEMENTS; el = all[++i]) yield el;
+}
+
+/** The first `limit` elements matching a selector, in document order; bounded on a huge page like queryPage. */
+function queryAllPage(doc: Document, huge: Huge, selector: string, limit: number): Element[] {
+  const found: Element[] = [];
+  if (huge.is()) {
+    for (const el of huge.top()) if (found.length < limit && el.matches(selector)) found.push(el);
+    return found;
+  }
+  const all = doc.querySelectorAll(selector);
+  for (let i = 0; i < all.length && found.length < limit; i++) found.push(all[i]!);
+  return found;
+}
+
+const asElement = (doc: Document, within: Document | Element): Element | null => ((within as Node).nodeType === ELEMENT_NODE ? (within as Element) : doc.documentElement);
+
+/** For each byline selector, in order, the text of the first candidate it matches. */
+function bylineTexts(candidates: Element[]): BylineTexts {
+  if (!candidates.length) return [];
+  return BYLINE_SELECTORS.map((selector) => {
+    const el = candidates.find((candidate) => candidate.matches(selector));
+    const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
+    return text.length < 300 ? text : '';
+  });
+}
+
+/** The article's first <time datetime> (or <time pubdate>), from the list of its <time> elements. */
+function firstDatedTime(root: Element): Element | null {
+  const times = root.getElementsByTagName('time');
+  // Indexed, never .length: a live list counts all its members to answer that.
+  for (let i = 0, time = times[0]; time && i < 200; time = times[++i]) {
+    if (time.hasAttribute('datetime') || time.hasAttribute('pubdate')) return time;
+  }
+  return null;
+}
+
+/** The first <img> (or AP's <script>) whose src is a known pixel: the tags' own lists, not a whole-document selector. */
+function findPixel(doc: Document, huge: Huge): PageDigest['pixel'] {
+  let first: Element | null = null;
+  for (const tag of ['img', 'script']) {
+    // On a huge page only the first elements are looked at, like a bounded query.
+    const list = huge.is() ? huge.top().filter((el) => el.tagName.toLowerCase() === tag) : doc.getElementsByTagName(tag);
+    for (let i = 0, el = list[0]; el && i < PIXEL_TAGS_EXAMINED; el = list[++i]) {
+      const src = el.getAttribute('src');
+      if (src && PIXEL_SRC.test(src) && (tag === 'img' || src.includes('apnewsregistry.com'))) {
+        // Whichever comes first in the document, as one selector for both would give.
+        if (!first || first.compareDocumentPosition(el) & 2 /* PRECEDING */) first = el;
+        break;
+      }
+    }
+  }
+  return first ? { tag: first.tagName.toLowerCase(), src: (first.getAttribute('src') ?? '').slice(0, 2000) } : null;
+}
+
+/** On a portal's page, the first element each provider selector finds. */
+function portalMarks(doc: Document, url: string): PortalMark[] {
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return [];
+  }
+  if (!PORTAL_HOST.test(host)) return [];
+  const marks: PortalMark[] = [];
+  for (const selector of PROVIDER_SELECTORS) {
+    const el = doc.querySelector(selector);
+    if (!el) continue;
+    const tag = el.tagName.toLowerCase();
+    const anchor = tag === 'a' ? el : el.closest('a');
+    marks.push({
+      selector,
+      tag,
+      className: (el.getAttribute('class') ?? '').slice(0, 200),
+      name: normalizeSpace(el.getAttribute('data-provider-name') ?? (tag === 'img' ? el.getAttribute('alt') ?? '' : el.textContent ?? '')).slice(0, 300),
+      href: anchor?.getAttribute('href')?.slice(0, 2000) ?? null,
+    });
+  }
+  return marks;
+}
+
+/** Does the body's text hold a credit word? Bounded: a body too big to read at once counts as yes. */
+function mentionsCredit(body: HTMLElement): boolean {
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
+  let text = '';
+  for (let n = 0; n < QUIET_TEXT_NODES; n++) {
+    const node = walker.nextNode();
+    if (!node) return CREDIT_WORDS.test(text);
+    // Script and style text never becomes a line (and app pages are full of "url:" in their scripts).
+    const parent = node.parentElement;
+    if (!parent || !SKIP_TAGS.has(parent.tagName.toUpperCase())) text += node.nodeValue;
+    if (text.length > QUIET_CHARS) return true;
+  }
+  return true;
+}
+
+function readMeta(tags: Element[]): [string, string][] {
+  const meta = new Map<string, string>();
+  const count = Math.min(tags.length, META_TAGS);
+  for (let i = 0; i < count; i++) {
+    const tag = tags[i];
+    if (!tag) continue;
+    const keys = (tag.getAttribute('property') ?? tag.getAttribute('name') ?? tag.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const content = normalizeSpace(tag.getAttribute('content') ?? '').slice(0, 1000);
+    if (!keys || !content) continue;
+    // RDFa allows several properties on one tag: property="og:title twitter:title".
+    for (const key of keys.split(/\s+/)) if (!meta.has(key)) meta.set(key, content);
+  }
+  return [...meta];
+}
+
+function readLinks(tags: Element[]): [string, string][] {
+  const links = new Map<string, string>();
+  const count = Math.min(tags.length, LINK_TAGS);
+  for (let i = 0; i < count; i++) {
+    const tag = tags[i];
+    if (!tag) continue;
+    const href = (tag.getAttribute('href') ?? '').trim().slice(0, 2000);
+    for (const rel of (tag.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)) {
+      if (rel && href && !links.has(rel)) links.set(rel, href);
+    }
+  }
+  return [...links];
+}
+
+/** The JSON-LD scripts' text, unwrapped; oversized ones are skipped (a 5 MB blob would blow the budget). */
+function readJsonLd(scripts: Element[]): string[] {
+  const texts: string[] = [];
+  let total = 0;
+  for (let i = 0; i < scripts.length && texts.length < JSON_LD_SCRIPTS; i++) {
+    const text = scripts[i]?.textContent ?? '';
+    if (!text || text.length > JSON_LD_CHARS || total + text.length > JSON_LD_TOTAL) continue;
+    total += text.length;
+    // Some CMSs wrap the JSON in HTML comments or CDATA.
+    texts.push(text.replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)|(?:-->|(?:\/\/\s*)?\]\]>)\s*$/g, ''));
+  }
+  return texts;
+}
+
+export function findRoot(doc: Document): Element {
+  // One traversal settles the common non-article case before trying the selectors in order.
+  // (querySelector, not querySelectorAll: it stops at the first match, and roots come early in the page.)
+  if (!doc.querySelector(ANY_ROOT)) return doc.body ?? doc.documentElement;
+  // Each selector's first match: a class or a tag from the document's own (cached) lists, the rest by a query.
+  return pickRoot(doc, (selector) => (selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] === '[' ? doc.querySelector(selector) : doc.getElementsByTagName(selector)[0]), (el) => !!el.querySelector('p'));
+}
+
+/** The first selector of ROOT_SELECTORS whose first match holds a paragraph (a tiny "article" is a teaser card). */
+function pickRoot(doc: Document, first: (selector: string) => Element | null | undefined, hasParagraph: (el: Element) => boolean): Element {
+  for (const selector of ROOT_SELECTORS) {
+    const found = first(selector);
+    if (found && hasParagraph(found)) return found;
+  }
+  return doc.body ?? doc.documentElement;
+}
+
+/** findRoot on a huge page: only the first elements are candidates, and looked into. */
+function findRootBounded(doc: Document, huge: Huge): Element {
+  const candidates = huge.top().filter((el) => el.matches(ANY_ROOT));
+  return pickRoot(doc, (selector) => candidates.find((el) => el.matches(selector)), (el) => !!queryPage(doc, huge, 'p', el));
+}
+
+/** Is the element a text block: block-level, holding text or inline content but no nested block. */
+function isTextBlock(el: Element): boolean {
+  if (!BLOCK_TAGS.has(el.tagName.toUpperCase())) return false;
+  let hasText = false;
+  let child = el.firstChild;
+  for (let n = 0; child && n < 40; n++, child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      if (!hasText && /\S/.test(child.nodeValue ?? '')) hasText = true;
+    } else if (child.nodeType === ELEMENT_NODE) {
+      const tag = (child as Element).tagName.toUpperCase();
+      if (BLOCK_TAGS.has(tag)) return false;
+      if (!SKIP_TAGS.has(tag) && tag !== 'BR' && tag !== 'IMG') hasText = true;
+    }
+  }
+  return hasText;
+}
+
+/**
+ * The text of one block split into lines at <br>, with its links.
+ * Iterative walk, bounded in nodes and characters.
+ */
+function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void {
+  let text = '';
+  let links: DigestLink[] = [];
+  let footer: boolean | undefined;
+  const flush = () => {
+    const line = clippedSpace(text);
+    if (line) {
+      const item: DigestLine = { text: line, links, region };
+      if (WIRE_WORDS.test(line)) item.footer = footer ??= inSiteFooter(block);
+      out.push(item);
+    }
+    text = '';
+    links = [];
+  };
+  let node: Node | null = block.firstChild;
+  let visited = 0;
+  while (node && visited++ < BLOCK_NODES && text.length < BLOCK_CHARS) {
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) {
+      text += node.nodeValue ?? '';
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'BR') flush();
+      else if (!SKIP_TAGS.has(tag)) {
+        if (tag === 'A') links.push({ href: el.getAttribute('href')?.slice(0, 2000) ?? null, text: normalizeSpace(el.textContent ?? '').slice(0, 300) });
+        descend = true;
+      }
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== block && !node.nextSibling) node = node.parentNode;
+    if (!node || node === block) break;
+    node = node.nextSibling;
+  }
+  flush();
+}
+
+/** Inside a <footer> or an element whose class or id says footer: site-wide, not this article. */
+function inSiteFooter(el: Element): boolean {
+  let node: Element | null = el;
+  for (let i = 0; node && i < 15; i++, node = node.parentElement) {
+    if (node.tagName.toUpperCase() === 'FOOTER' || /foot/i.test(`${node.getAttribute('class') ?? ''} ${node.id ?? ''}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * normalizeSpace for a block's text, which can be one huge text node: only its
+ * start matters (signals skip lines over 500 characters and read the start of
+ * longer ones), so a long text is cut before the regex runs over it.
+ */
+function clippedSpace(text: string): string {
+  if (text.length <= 4000) return normalizeSpace(text);
+  const line = normalizeSpace(text.slice(0, 4000));
+  return line.length > 1000 ? line : normalizeSpace(text);
+}
+
+/**
+ * All elements under a root in document order. Browsers give a lazy live
+ * collection (cheap to index from the start; never ask its length, which
+ * counts every member); linkedom returns an empty one for "*", so fall back
+ * to a static querySelectorAll there.
+ */
+function allElements(root: Element | null): ArrayLike<Element> {
+  if (!root) return [];
+  const live = root.getElementsByTagName('*');
+  return !live[0] && root.firstElementChild ? root.querySelectorAll('*') : live;
+}
+
+/** The last element under `root` in document order. */
+function lastElementUnder(root: Element): Element | null {
+  let el = root.lastElementChild;
+  while (el?.lastElementChild) el = el.lastElementChild;
+  return el;
+}
+
+/** The element before `el` in document order, stopping at `root` (not itself visited). */
+function previousElement(el: Element, root: Element): Element | null {
+  let previous = el.previousElementSibling;
+  if (previous) {
+    while (previous.lastElementChild) previous = previous.lastElementChild;
+    return previous;
+  }
+  const parent = el.parentElement;
+  return parent === root ? null : parent;
+}
+
+function collectLines(doc: Document, root: Element): DigestLine[] {
+  const lines: DigestLine[] = [];
+  const all = allElements(root);
+
+  // The start of the article: datelines ("MOSCOW (AP) —") and "Source link :" lines.
+  let found = 0;
+  let headLast: Element | null = null;
+  for (let i = 0, el = all[0]; el && i < HEAD_ELEMENTS && found < HEAD_BLOCKS; el = all[++i]) {
+    if (isTextBlock(el)) {
+      blockLines(el, 'article-start', lines);
+      headLast = el;
+      found++;
+    }
+  }
+
+  // The end of the article, walked backwards down to the start's last block: credits, footers, copyright lines.
+  // (Backwards by the elements' own links: nothing counts the article's elements first.)
+  const tail: Element[] = [];
+  for (let el = lastElementUnder(root), seen = 0; el && el !== headLast && seen < TAIL_ELEMENTS && tail.length < TAIL_BLOCKS; el = previousElement(el, root), seen++) {
+    if (isTextBlock(el)) tail.push(el);
+  }
+  for (let i = tail.length - 1; i >= 0; i--) blockLines(tail[i]!, 'article-end', lines);
+
+  const body = doc.body;
+  if (body && root !== body) {
+    // Walking backwards, the article's last element is where the page's end stops: the article was read above.
+    const articleEnd = lastElementUnder(root) ?? root;
+    const pageEnd: Element[] = [];
+    for (let el = lastElementUnder(body), seen = 0; el && seen < TAIL_ELEMENTS && pageEnd.length < PAGE_END_BLOCKS; el = previousElement(el, body), seen++) {
+      if (el === articleEnd || el === root) break;
+      if (isTextBlock(el)) pageEnd.push(el);
+    }
+    for (let i = pageEnd.length - 1; i >= 0; i--) blockLines(pageEnd[i]!, 'page-end', lines);
+  }
+  return lines;
+}
