@@ -87,6 +87,35 @@ export interface PageDigest {
   ms: number;
 }
 
+/**
+ * What a digest holds at most: the digest keeps to these, and the background
+ * rejects a message over them (lib/messages.ts), so no page can send more.
+ */
+export const DIGEST_LIMITS = {
+  url: 16_384,
+  tag: 40,
+  className: 200,
+  title: 400,
+  metaKeys: 1000,
+  metaKey: 300,
+  metaValue: 1000,
+  linkRels: 600,
+  href: 2000,
+  jsonLdScripts: 12,
+  /** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
+  jsonLdChars: 300_000,
+  /** Characters of JSON-LD kept from one page. */
+  jsonLdTotal: 600_000,
+  lines: 400,
+  lineChars: 4000,
+  linksPerLine: 300,
+  linkText: 300,
+  bylineText: 300,
+  timeText: 200,
+  portalMarks: 9,
+  portalText: 300,
+} as const;
+
 /** Beyond this many elements a page is no ordinary article: whole-document queries are bounded. */
 const HUGE_PAGE_ELEMENTS = 20_000;
 /** Elements examined, from the top of the document, by a bounded query on a huge page. */
@@ -95,11 +124,6 @@ const BOUNDED_QUERY_ELEMENTS = 4_000;
 // Limits. A page over them is still read, up to them. Plain constants so the bundler inlines them.
 const META_TAGS = 400;
 const LINK_TAGS = 300;
-const JSON_LD_SCRIPTS = 12;
-/** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
-const JSON_LD_CHARS = 300_000;
-/** Characters of JSON-LD kept from one page. */
-const JSON_LD_TOTAL = 600_000;
 /** Elements looked at from the end of the article when collecting text blocks. */
 const TAIL_ELEMENTS = 1500;
 const TAIL_BLOCKS = 60;
@@ -187,7 +211,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   }
   const body = doc.body;
   const digest = emptyDigest(url);
-  digest.title = normalizeSpace(doc.querySelector('title')?.textContent ?? '').slice(0, 400);
+  digest.title = normalizeSpace(doc.querySelector('title')?.textContent ?? '').slice(0, DIGEST_LIMITS.title);
   digest.meta = readMeta(metas);
   digest.links = readLinks(linkTags);
   digest.jsonLd = readJsonLd(scripts);
@@ -213,7 +237,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.rootIsBody = root === body;
   const rootH1 = inRoot('h1');
   const h1 = rootH1 ?? (root === body ? null : inPage('h1'));
-  digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, 400) : '';
+  digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, DIGEST_LIMITS.title) : '';
   digest.articleHeading = !!rootH1 || !!inPage('article h1, article h2');
   if (!hasStructuredAuthor(meta, jsonLd)) {
     // One query over the page; the article's own candidates are those inside it.
@@ -222,7 +246,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   }
   const time = (huge.is() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
-  if (time && timeValue) digest.time = { value: timeValue.slice(0, 200), text: normalizeSpace(time.textContent ?? '').slice(0, 200) };
+  if (time && timeValue) digest.time = { value: timeValue.slice(0, DIGEST_LIMITS.timeText), text: normalizeSpace(time.textContent ?? '').slice(0, DIGEST_LIMITS.timeText) };
   digest.lines = collectLines(doc, root);
   return digest;
 }
@@ -285,7 +309,7 @@ function bylineTexts(candidates: Element[]): BylineTexts {
   return BYLINE_SELECTORS.map((selector) => {
     const el = candidates.find((candidate) => candidate.matches(selector));
     const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
-    return text.length < 300 ? text : '';
+    return text.length < DIGEST_LIMITS.bylineText ? text : '';
   });
 }
 
@@ -314,7 +338,7 @@ function findPixel(doc: Document, huge: Huge): PageDigest['pixel'] {
       }
     }
   }
-  return first ? { tag: first.tagName.toLowerCase(), src: (first.getAttribute('src') ?? '').slice(0, 2000) } : null;
+  return first ? { tag: first.tagName.toLowerCase(), src: (first.getAttribute('src') ?? '').slice(0, DIGEST_LIMITS.href) } : null;
 }
 
 /** On a portal's page, the first element each provider selector finds. */
@@ -334,10 +358,10 @@ function portalMarks(doc: Document, url: string): PortalMark[] {
     const anchor = tag === 'a' ? el : el.closest('a');
     marks.push({
       selector,
-      tag,
-      className: (el.getAttribute('class') ?? '').slice(0, 200),
-      name: normalizeSpace(el.getAttribute('data-provider-name') ?? (tag === 'img' ? el.getAttribute('alt') ?? '' : el.textContent ?? '')).slice(0, 300),
-      href: anchor?.getAttribute('href')?.slice(0, 2000) ?? null,
+      tag: tag.slice(0, DIGEST_LIMITS.tag),
+      className: (el.getAttribute('class') ?? '').slice(0, DIGEST_LIMITS.className),
+      name: normalizeSpace(el.getAttribute('data-provider-name') ?? (tag === 'img' ? el.getAttribute('alt') ?? '' : el.textContent ?? '')).slice(0, DIGEST_LIMITS.portalText),
+      href: anchor?.getAttribute('href')?.slice(0, DIGEST_LIMITS.href) ?? null,
     });
   }
   return marks;
@@ -365,10 +389,10 @@ function readMeta(tags: Element[]): [string, string][] {
     const tag = tags[i];
     if (!tag) continue;
     const keys = (tag.getAttribute('property') ?? tag.getAttribute('name') ?? tag.getAttribute('itemprop') ?? '').trim().toLowerCase();
-    const content = normalizeSpace(tag.getAttribute('content') ?? '').slice(0, 1000);
+    const content = normalizeSpace(tag.getAttribute('content') ?? '').slice(0, DIGEST_LIMITS.metaValue);
     if (!keys || !content) continue;
     // RDFa allows several properties on one tag: property="og:title twitter:title".
-    for (const key of keys.split(/\s+/)) if (!meta.has(key)) meta.set(key, content);
+    for (const key of keys.split(/\s+/)) if (!meta.has(key) && meta.size < DIGEST_LIMITS.metaKeys && key.length <= DIGEST_LIMITS.metaKey) meta.set(key, content);
   }
   return [...meta];
 }
@@ -379,9 +403,9 @@ function readLinks(tags: Element[]): [string, string][] {
   for (let i = 0; i < count; i++) {
     const tag = tags[i];
     if (!tag) continue;
-    const href = (tag.getAttribute('href') ?? '').trim().slice(0, 2000);
+    const href = (tag.getAttribute('href') ?? '').trim().slice(0, DIGEST_LIMITS.href);
     for (const rel of (tag.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)) {
-      if (rel && href && !links.has(rel)) links.set(rel, href);
+      if (rel && href && !links.has(rel) && links.size < DIGEST_LIMITS.linkRels && rel.length <= DIGEST_LIMITS.metaKey) links.set(rel, href);
     }
   }
   return [...links];
@@ -391,9 +415,9 @@ function readLinks(tags: Element[]): [string, string][] {
 function readJsonLd(scripts: Element[]): string[] {
   const texts: string[] = [];
   let total = 0;
-  for (let i = 0; i < scripts.length && texts.length < JSON_LD_SCRIPTS; i++) {
+  for (let i = 0; i < scripts.length && texts.length < DIGEST_LIMITS.jsonLdScripts; i++) {
     const text = scripts[i]?.textContent ?? '';
-    if (!text || text.length > JSON_LD_CHARS || total + text.length > JSON_LD_TOTAL) continue;
+    if (!text || text.length > DIGEST_LIMITS.jsonLdChars || total + text.length > DIGEST_LIMITS.jsonLdTotal) continue;
     total += text.length;
     // Some CMSs wrap the JSON in HTML comments or CDATA.
     texts.push(text.replace(/^\s*(?:<!--|(?:\/\/\s*)?<!\[CDATA\[)|(?:-->|(?:\/\/\s*)?\]\]>)\s*$/g, ''));
@@ -450,8 +474,8 @@ function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void
   let links: DigestLink[] = [];
   let footer: boolean | undefined;
   const flush = () => {
-    const line = clippedSpace(text);
-    if (line) {
+    const line = clippedSpace(text).slice(0, DIGEST_LIMITS.lineChars);
+    if (line && out.length < DIGEST_LIMITS.lines) {
       const item: DigestLine = { text: line, links, region };
       if (WIRE_WORDS.test(line)) item.footer = footer ??= inSiteFooter(block);
       out.push(item);
@@ -470,7 +494,7 @@ function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void
       const tag = el.tagName.toUpperCase();
       if (tag === 'BR') flush();
       else if (!SKIP_TAGS.has(tag)) {
-        if (tag === 'A') links.push({ href: el.getAttribute('href')?.slice(0, 2000) ?? null, text: normalizeSpace(el.textContent ?? '').slice(0, 300) });
+        if (tag === 'A' && links.length < DIGEST_LIMITS.linksPerLine) links.push({ href: el.getAttribute('href')?.slice(0, DIGEST_LIMITS.href) ?? null, text: normalizeSpace(el.textContent ?? '').slice(0, DIGEST_LIMITS.linkText) });
         descend = true;
       }
     }

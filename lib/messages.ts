@@ -5,7 +5,7 @@
  * to hostile pages, so nothing it sends is trusted as typed.
  */
 import { browser } from 'wxt/browser';
-import type { DigestLine, PageDigest, PortalMark } from '@/core/digest';
+import { BYLINE_SELECTORS, DIGEST_LIMITS, type DigestLine, type PageDigest, type PortalMark } from '@/core/digest';
 import type { Provenance } from '@/core/types';
 import type { ParsedPage, Verification } from '@/core/verify';
 import type { HistoryEntry, VerificationEntry } from './db';
@@ -79,35 +79,37 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const isStringArray = (v: unknown, count: number, max: number): v is string[] => Array.isArray(v) && v.length <= count && v.every((item) => isString(item, max));
 const isPairs = (v: unknown, count: number, max: number): v is [string, string][] =>
-  Array.isArray(v) && v.length <= count && v.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0], 300) && isString(pair[1], max));
+  Array.isArray(v) && v.length <= count && v.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0], L.metaKey) && isString(pair[1], max));
+const L = DIGEST_LIMITS;
 
 function isDigestLine(v: unknown): v is DigestLine {
-  if (!isObject(v) || !isString(v.text, 8000) || !['article-start', 'article-end', 'page-end'].includes(v.region as string)) return false;
+  if (!isObject(v) || !isString(v.text, L.lineChars) || !['article-start', 'article-end', 'page-end'].includes(v.region as string)) return false;
   if (v.footer !== undefined && typeof v.footer !== 'boolean') return false;
-  return Array.isArray(v.links) && v.links.length <= 400 && v.links.every((link) => isObject(link) && (link.href === null || isString(link.href, 2000)) && isString(link.text, 300));
+  return Array.isArray(v.links) && v.links.length <= L.linksPerLine && v.links.every((link) => isObject(link) && (link.href === null || isString(link.href, L.href)) && isString(link.text, L.linkText));
 }
 
 const isPortalMark = (v: unknown): v is PortalMark =>
-  isObject(v) && isString(v.selector, 100) && isString(v.tag, 40) && isString(v.className, 200) && isString(v.name, 300) && (v.href === null || isString(v.href, 2000));
+  isObject(v) && isString(v.selector, 100) && isString(v.tag, L.tag) && isString(v.className, L.className) && isString(v.name, L.portalText) && (v.href === null || isString(v.href, L.href));
 
 /**
  * A page digest as it arrives from a content script, checked field by field
- * against core/digest.ts's limits. Returns a copy holding only the known fields.
+ * against the limits the digest keeps to (DIGEST_LIMITS). Returns a copy
+ * holding only the known fields.
  */
 export function toPageDigest(value: unknown): PageDigest | null {
   if (!isObject(value)) return null;
   const v = value;
-  if (!isString(v.url, 4096) || !isString(v.title, 400) || !isString(v.h1, 400)) return null;
-  if (!isPairs(v.meta, 2000, 1000) || !isPairs(v.links, 1000, 2000)) return null;
-  if (!isStringArray(v.jsonLd, 12, 300_000) || v.jsonLd.reduce((sum, text) => sum + text.length, 0) > 600_000) return null;
+  if (!isString(v.url, L.url) || !isString(v.title, L.title) || !isString(v.h1, L.title)) return null;
+  if (!isPairs(v.meta, L.metaKeys, L.metaValue) || !isPairs(v.links, L.linkRels, L.href)) return null;
+  if (!isStringArray(v.jsonLd, L.jsonLdScripts, L.jsonLdChars) || v.jsonLd.reduce((sum, text) => sum + text.length, 0) > L.jsonLdTotal) return null;
   if (typeof v.quiet !== 'boolean' || typeof v.rootIsBody !== 'boolean' || typeof v.articleHeading !== 'boolean') return null;
-  if (!Array.isArray(v.bylines) || v.bylines.length > 2 || !v.bylines.every((texts) => isStringArray(texts, 20, 300))) return null;
+  if (!Array.isArray(v.bylines) || v.bylines.length > 2 || !v.bylines.every((texts) => isStringArray(texts, BYLINE_SELECTORS.length, L.bylineText))) return null;
   const time = v.time;
-  if (time !== null && !(isObject(time) && isString(time.value, 200) && isString(time.text, 200))) return null;
+  if (time !== null && !(isObject(time) && isString(time.value, L.timeText) && isString(time.text, L.timeText))) return null;
   const pixel = v.pixel;
-  if (pixel !== null && !(isObject(pixel) && isString(pixel.tag, 40) && isString(pixel.src, 2000))) return null;
-  if (!Array.isArray(v.portal) || v.portal.length > 20 || !v.portal.every(isPortalMark)) return null;
-  if (!Array.isArray(v.lines) || v.lines.length > 400 || !v.lines.every(isDigestLine)) return null;
+  if (pixel !== null && !(isObject(pixel) && isString(pixel.tag, L.tag) && isString(pixel.src, L.href))) return null;
+  if (!Array.isArray(v.portal) || v.portal.length > L.portalMarks || !v.portal.every(isPortalMark)) return null;
+  if (!Array.isArray(v.lines) || v.lines.length > L.lines || !v.lines.every(isDigestLine)) return null;
   if (typeof v.ms !== 'number' || !Number.isFinite(v.ms) || v.ms < 0) return null;
   return {
     url: v.url,

@@ -1,0 +1,62 @@
+/**
+ * The engine's two halves: what the content script sends (digestPage) must
+ * carry everything the rules need, survive the trip as a message (Chrome
+ * serialises messages as JSON) and pass the background's boundary check —
+ * on every real page, and within its limits on pages built to exceed them.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { analyse, detect } from '../../core/detect';
+import { DIGEST_LIMITS, digestPage } from '../../core/digest';
+import { parseRequest } from '../../lib/messages';
+import { corpusDir, loadCorpus } from './corpus-helpers';
+
+const fixtures = join(__dirname, '../fixtures');
+function htmlFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((entry) => {
+    const path = join(folder, entry);
+    return statSync(path).isDirectory() ? htmlFiles(path) : entry.endsWith('.html') ? [path] : [];
+  });
+}
+
+const pages = [
+  ...(corpusDir() ? loadCorpus(corpusDir()!).map((page) => ({ name: page.name, html: page.html, url: page.url })) : []),
+  ...htmlFiles(fixtures).map((file) => ({ name: relative(fixtures, file), html: readFileSync(file, 'utf8'), url: `https://${relative(fixtures, file).replace(/index\.html$/, '')}` })),
+];
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const withoutTime = <T extends { engineMs: number }>(record: T) => ({ ...record, engineMs: 0 });
+
+describe('the digest the content script sends', () => {
+  it(`gives the rules everything: analyse(the digest, sent as JSON) is detect(the page) on all ${pages.length} real pages and fixtures`, () => {
+    expect(pages.length).toBeGreaterThan(100);
+    for (const page of pages) {
+      const digest = digestPage(doc(page.html), page.url);
+      const sent = JSON.parse(JSON.stringify({ type: 'page-scanned', digest })) as unknown;
+      const request = parseRequest(sent);
+      expect(request, `${page.name}: the background refused its digest`).not.toBeNull();
+      const received = request && 'digest' in request ? request.digest : digest;
+      expect(withoutTime(analyse(received)), page.name).toEqual(withoutTime(detect(doc(page.html), page.url)));
+    }
+  });
+
+  it('stays within its limits on pages built to exceed them, so the background never refuses one', () => {
+    const manyLines = `<article><h1>Lines</h1><p>${'Source link : x<br>'.repeat(3_000)}</p>${'<p>Originally published by X.</p>'.repeat(600)}</article>`;
+    const manyKeys = `<head><meta property="${Array.from({ length: 5_000 }, (_, i) => `k${i}`).join(' ')}" content="v"><link rel="${'r '.repeat(2_000)}" href="/x"><meta name="${'n'.repeat(5_000)}" content="long key"></head><body><h1>Keys</h1></body>`;
+    const longLink = `<article><h1>Link</h1><p>Source: ${'<a href="https://example.com/">x</a>'.repeat(1_000)}<a href="https://example.com/${'p'.repeat(10_000)}">${'t'.repeat(10_000)}</a></p><p>${' '.repeat(50_000)}${'word '.repeat(20_000)}</p></article>`;
+    const portal = `<body><h1>Story</h1><my-very-long-custom-element-name-that-goes-on-and-on-and-on class="provider-name">Partner</my-very-long-custom-element-name-that-goes-on-and-on-and-on></body>`;
+    for (const [html, url] of [[manyLines, 'https://a.example/'], [manyKeys, 'https://b.example/'], [longLink, 'https://c.example/'], [portal, 'https://www.msn.com/x']] as const) {
+      const digest = digestPage(doc(`<!doctype html><html>${html}</html>`), url);
+      expect(digest.lines.length).toBeLessThanOrEqual(DIGEST_LIMITS.lines);
+      expect(parseRequest(JSON.parse(JSON.stringify({ type: 'page-scanned', digest }))), url).not.toBeNull();
+    }
+  });
+
+  it('a page that cannot be read gives an empty, quiet digest, never an exception', () => {
+    const broken = { querySelectorAll: () => { throw new Error('hostile'); } } as unknown as Document;
+    const digest = digestPage(broken, 'https://x.example/');
+    expect(digest.quiet).toBe(true);
+    expect(analyse(digest).isArticle).toBe(false);
+  });
+});
