@@ -166,8 +166,16 @@ export function isParseRequest(message: unknown): message is ParseRequest {
 }
 
 /** Sends a typed request to the background and returns its typed answer. */
+/**
+ * Sends a request and resolves with the background's answer. Every request has
+ * one: no answer at all means the background went away while handling it
+ * (Chrome resolves with undefined when its service worker is stopped
+ * mid-request), which is an error here, so that withRetries sends it again.
+ */
 export async function send<T extends Request>(request: T): Promise<ResponseFor[T['type']]> {
-  return (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']];
+  const answer = (await browser.runtime.sendMessage(request)) as ResponseFor[T['type']] | undefined;
+  if (answer === undefined || answer === null) throw new Error(`No answer from the background to "${request.type}"`);
+  return answer;
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
  * Chromium stopping the extension's MV3 service worker (which Firefox's MV2
- * background page never is): after a verification, the stored result
- * survives; during one, it explains itself and can be retried. Verification as
+ * background page never is): stopped again and again while a page is
+ * scanned and stored, the entry is there once and the badge shows; after a
+ * verification, the stored result survives; during one, it explains itself
+ * and can be retried. Verification as
  * a reader uses it (the chain, the comparison, every failure, the cache,
  * restarts) is in the shared scenarios (tests/scenarios), run in both browsers.
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { findServiceWorker, tabIdFor, waitForSettledPopup } from './support/browser';
+import { findServiceWorker, openOptions, tabIdFor, waitForSettledPopup } from './support/browser';
 import { RUNNING_EXAMPLE, farmPage } from './support/pages';
 
 const COPY_HOST = 'www.copyfarm-news.com';
@@ -20,6 +22,51 @@ async function openAndVerify(context: BrowserContext, extensionId: string, page:
   await popup.getByTestId('verify-button').click();
   return { popup, tabId };
 }
+
+test('stopped every 10–150 ms while a page is scanned and stored: the entry is there once, the badge shows', async ({ context, extensionId, page }) => {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  let stopping = true;
+  let stops = 0;
+  const stopper = (async () => {
+    while (stopping) {
+      await cdp.send('ServiceWorker.stopAllWorkers').catch(() => undefined);
+      stops++;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 140));
+    }
+  })();
+  await page.goto(RUNNING_EXAMPLE.syndicatedPage);
+  await page.waitForTimeout(1_200);
+  stopping = false;
+  await stopper;
+  await cdp.detach();
+  console.log(`service worker stopped ${stops} times while the page was scanned and stored`);
+  expect(stops).toBeGreaterThan(4);
+
+  // The content script sent the digest again until the background answered (a stopped worker's
+  // request can also resolve with no answer at all: lib/messages.ts send() counts that as a failure).
+  await expect(page.locator('provenance-badge [data-testid="provenance-badge"]')).toBeVisible({ timeout: 20_000 });
+  const options = await openOptions(context, extensionId);
+  const rows = options.locator('[data-testid="history-row"]');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('U.S., Russia hold first talks');
+  // And in the database itself: one entry for the URL.
+  const stored = await options.evaluate(async (url) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('provenance');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('pages').objectStore('pages');
+    const all: Array<{ key: string }> = await new Promise((resolve) => {
+      const request = store.getAll();
+      request.onsuccess = () => resolve(request.result as Array<{ key: string }>);
+    });
+    db.close();
+    return all.filter((entry) => entry.key === url || entry.key === url.replace(/\/$/, '')).length;
+  }, RUNNING_EXAMPLE.syndicatedPage);
+  expect(stored).toBe(1);
+});
 
 test('survives the service worker being stopped and restarted', async ({ context, extensionId, page }) => {
   const { popup, tabId } = await openAndVerify(context, extensionId, page, RUNNING_EXAMPLE.syndicatedPage);

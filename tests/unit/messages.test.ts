@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseRequest, withRetries } from '@/lib/messages';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseRequest, send, withRetries } from '@/lib/messages';
 import { sampleDigest, sampleRecord } from './sample-record';
 
 describe('message protocol', () => {
@@ -51,5 +52,13 @@ describe('withRetries (a scan sent again when the background went away)', () => 
     const attempt = vi.fn().mockRejectedValue(new Error('Extension context invalidated.'));
     expect(await withRetries(attempt, 3, 1)).toBeNull();
     expect(attempt).toHaveBeenCalledTimes(3);
+  });
+
+  it('sends again when the background answered nothing (its worker stopped mid-request: Chrome resolves with undefined)', async () => {
+    const answer = { stored: true, record: sampleRecord(), showBadge: true };
+    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(undefined as never).mockResolvedValue(answer as never);
+    expect(await withRetries(() => send({ type: 'page-scanned', digest: sampleDigest() }), 5, 1)).toEqual(answer);
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+    sendMessage.mockRestore();
   });
 });
