@@ -165,8 +165,13 @@ const CREDIT_WORDS =
 /** Lines the wire family checks against the site footer (core/signals/wire.ts): only these get `footer`. */
 const WIRE_WORDS = /associated press|tribune content/i;
 
-const BLOCK_TAGS = new Set('P DIV LI TD TH DD DT BLOCKQUOTE FIGCAPTION H1 H2 H3 H4 H5 H6 ADDRESS SECTION FOOTER HEADER ARTICLE ASIDE MAIN PRE CENTER UL OL TABLE TBODY TR FORM NAV FIGURE DL HR'.split(' '));
-const SKIP_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME BUTTON SELECT TEXTAREA OBJECT'.split(' '));
+/**
+ * Tag names in both cases: HTML documents give upper case, XHTML documents and
+ * <svg> lower case; looking both up avoids a toUpperCase() per element walked.
+ */
+const bothCases = (names: string): Set<string> => new Set(names.split(' ').flatMap((name) => [name, name.toLowerCase()]));
+const BLOCK_TAGS = bothCases('P DIV LI TD TH DD DT BLOCKQUOTE FIGCAPTION H1 H2 H3 H4 H5 H6 ADDRESS SECTION FOOTER HEADER ARTICLE ASIDE MAIN PRE CENTER UL OL TABLE TBODY TR FORM NAV FIGURE DL HR');
+const SKIP_TAGS = bothCases('SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME BUTTON SELECT TEXTAREA OBJECT');
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -376,7 +381,7 @@ function mentionsCredit(body: HTMLElement): boolean {
     if (!node) return CREDIT_WORDS.test(text);
     // Script and style text never becomes a line (and app pages are full of "url:" in their scripts).
     const parent = node.parentElement;
-    if (!parent || !SKIP_TAGS.has(parent.tagName.toUpperCase())) text += node.nodeValue;
+    if (!parent || !SKIP_TAGS.has(parent.tagName)) text += node.nodeValue;
     if (text.length > QUIET_CHARS) return true;
   }
   return true;
@@ -450,16 +455,16 @@ function findRootBounded(doc: Document, huge: Huge): Element {
 
 /** Is the element a text block: block-level, holding text or inline content but no nested block. */
 function isTextBlock(el: Element): boolean {
-  if (!BLOCK_TAGS.has(el.tagName.toUpperCase())) return false;
+  if (!BLOCK_TAGS.has(el.tagName)) return false;
   let hasText = false;
   let child = el.firstChild;
   for (let n = 0; child && n < 40; n++, child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
       if (!hasText && /\S/.test(child.nodeValue ?? '')) hasText = true;
     } else if (child.nodeType === ELEMENT_NODE) {
-      const tag = (child as Element).tagName.toUpperCase();
+      const tag = (child as Element).tagName;
       if (BLOCK_TAGS.has(tag)) return false;
-      if (!SKIP_TAGS.has(tag) && tag !== 'BR' && tag !== 'IMG') hasText = true;
+      if (!SKIP_TAGS.has(tag) && tag !== 'BR' && tag !== 'IMG' && tag !== 'br' && tag !== 'img') hasText = true;
     }
   }
   return hasText;
@@ -491,10 +496,10 @@ function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void
       text += node.nodeValue ?? '';
     } else if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
-      const tag = el.tagName.toUpperCase();
-      if (tag === 'BR') flush();
+      const tag = el.tagName;
+      if (tag === 'BR' || tag === 'br') flush();
       else if (!SKIP_TAGS.has(tag)) {
-        if (tag === 'A' && links.length < DIGEST_LIMITS.linksPerLine) links.push({ href: el.getAttribute('href')?.slice(0, DIGEST_LIMITS.href) ?? null, text: normalizeSpace(el.textContent ?? '').slice(0, DIGEST_LIMITS.linkText) });
+        if ((tag === 'A' || tag === 'a') && links.length < DIGEST_LIMITS.linksPerLine) links.push({ href: el.getAttribute('href')?.slice(0, DIGEST_LIMITS.href) ?? null, text: normalizeSpace(el.textContent ?? '').slice(0, DIGEST_LIMITS.linkText) });
         descend = true;
       }
     }
