@@ -31,7 +31,7 @@ export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.
   const [badgesEnabled, silentSites] = await Promise.all([settings.badgesEnabled.getValue(), settings.silentSites.getValue()]);
   const site = registrableDomain(key);
   const showBadge = record.syndicated && badgesEnabled && !(site && silentSites.includes(site));
-  const scan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs };
+  const scan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs: digest.ms };
   await inTabOrder(tabId, async () => {
     await setTabScan(tabId, scan);
     await markTab(tabId, record);

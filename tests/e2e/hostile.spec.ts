@@ -143,10 +143,12 @@ for (const huge of HUGE) {
     test.setTimeout(90_000);
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>${huge.name}</title>${huge.head?.() ?? ''}</head><body>${huge.body()}</body></html>`;
     const url = servePage(fixtureWeb, `/huge/${encodeURIComponent(huge.name)}/`, html);
-    // The engine's time on the page, measured by the content script and kept with the tab's scan. A
-    // timing on a shared two-core machine is noisy: the page is loaded up to five times and the
-    // fastest run must stay under a long task (50 ms); every run is printed.
+    // The engine's time on the page (the content script's digest, timed by the content script and kept
+    // with the tab's scan; the rules then run in the background, off the page's thread). A timing on a
+    // shared two-core machine is noisy: the page is loaded up to five times and the fastest run must
+    // stay under a long task (50 ms); every run is printed, with the whole engine's time beside it.
     const runs: number[] = [];
+    const whole: number[] = [];
     for (let load = 1; load <= 5; load++) {
       if (load === 1) await page.goto(url, { timeout: 60_000 });
       else {
@@ -155,13 +157,14 @@ for (const huge of HUGE) {
       }
       const tabId = await tabIdFor(context, url, extensionId);
       const scan = await expect
-        .poll(async () => inServiceWorker(context, extensionId, async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { engineMs?: number } | undefined, tabId), { timeout: 30_000 })
+        .poll(async () => inServiceWorker(context, extensionId, async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { pageMs?: number } | undefined, tabId), { timeout: 30_000 })
         .toBeTruthy()
-        .then(() => inServiceWorker(context, extensionId, async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { engineMs: number }, tabId));
-      runs.push(scan.engineMs);
-      if (scan.engineMs < 50) break;
+        .then(() => inServiceWorker(context, extensionId, async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { pageMs: number; engineMs: number }, tabId));
+      runs.push(scan.pageMs);
+      whole.push(scan.engineMs);
+      if (scan.pageMs < 50) break;
     }
-    console.log(`${huge.name}: engine ${runs.join(', ')} ms`);
+    console.log(`${huge.name}: on the page ${runs.join(', ')} ms (whole engine ${whole.join(', ')} ms)`);
     expect(Math.min(...runs)).toBeLessThan(50);
     const started = Date.now();
     await page.evaluate(() => 1);
