@@ -217,12 +217,12 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   const body = doc.body;
   const digest = emptyDigest(url);
   digest.title = normalizeSpace(doc.querySelector('title')?.textContent ?? '').slice(0, DIGEST_LIMITS.title);
-  digest.meta = readMeta(metas);
+  const meta = readMeta(metas);
+  digest.meta = [...meta];
   digest.links = readLinks(linkTags);
   digest.jsonLd = readJsonLd(scripts);
   digest.pixel = findPixel(doc, huge);
   digest.portal = portalMarks(doc, url);
-  const meta = new Map(digest.meta);
   const jsonLd = flattenJsonLd(digest.jsonLd);
   digest.quiet =
     !!body &&
@@ -387,7 +387,7 @@ function mentionsCredit(body: HTMLElement): boolean {
   return true;
 }
 
-function readMeta(tags: Element[]): [string, string][] {
+function readMeta(tags: Element[]): Map<string, string> {
   const meta = new Map<string, string>();
   const count = Math.min(tags.length, META_TAGS);
   for (let i = 0; i < count; i++) {
@@ -399,7 +399,7 @@ function readMeta(tags: Element[]): [string, string][] {
     // RDFa allows several properties on one tag: property="og:title twitter:title".
     for (const key of keys.split(/\s+/)) if (!meta.has(key) && meta.size < DIGEST_LIMITS.metaKeys && key.length <= DIGEST_LIMITS.metaKey) meta.set(key, content);
   }
-  return [...meta];
+  return meta;
 }
 
 function readLinks(tags: Element[]): [string, string][] {
