@@ -140,17 +140,17 @@ const BYLINE_CANDIDATES = 40;
 const PIXEL_TAGS_EXAMINED = 2000;
 
 /** Where the story's text lives, most specific first. */
-export const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
+const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
 const ROOT_SELECTORS = ANY_ROOT.split(', ');
 /** Byline markup, most specific first; the whole list as one selector collects the candidates in one query. */
-export const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
+const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
 export const BYLINE_SELECTORS = ANY_BYLINE.split(', ');
 
 /** Republication pixels' hosts (core/signals/tracking-pixel.ts names them). */
 const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;
 /** Portals whose pages carry partners' stories (core/signals/portal.ts). */
 const PORTAL_HOST = /(?:^|\.)(?:msn\.com|yahoo\.com|yahoo\.co\.jp|yahoo\.co\.uk|aol\.com|aol\.co\.uk|aol\.jp|newsbreak\.com|smartnews\.com)$/;
-export const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name'];
+const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name'];
 const SYNDICATION_KEYS = ['syndication-source', 'original-source'];
 const METADATA = 'meta[content], link[rel][href], script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]';
 
@@ -190,7 +190,7 @@ export function digestPage(doc: Document, url: string, now: () => number = defau
   return digest;
 }
 
-export function emptyDigest(url: string): PageDigest {
+function emptyDigest(url: string): PageDigest {
   return { url, title: '', meta: [], links: [], jsonLd: [], quiet: true, rootIsBody: true, articleHeading: false, h1: '', bylines: [], time: null, pixel: null, portal: [], lines: [], ms: 0 };
 }
 
