@@ -6,7 +6,6 @@ import { dateFromUrlPath, parseDate } from './dates';
 import { articleNode, isOrganization, namesOf, textOf } from './jsonld';
 import type { PageScan } from './scan';
 import { AUTHOR_META, cleanAuthor } from './authors';
-import { BYLINE_SELECTORS } from './digest';
 import { foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName, splitLeadingPrefix, splitTrailingSuffix } from './text';
 import type { PageInfo } from './types';
 
@@ -105,7 +104,7 @@ function authorsOf(scan: PageScan): string[] {
   // Byline markup: the article's own first, then the whole page's, the selectors (BYLINE_SELECTORS)
   // tried in order on each; core/digest.ts read the first candidate of each (none on a quiet page).
   for (const texts of scan.bylines) {
-    for (const text of texts.slice(0, BYLINE_SELECTORS.length)) {
+    for (const text of texts) {
       const name = text ? cleanAuthor(text) : null;
       if (name) return splitNames(name);
     }
