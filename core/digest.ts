@@ -152,6 +152,8 @@ const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsre
 const PORTAL_HOST = /(?:^|\.)(?:msn\.com|yahoo\.com|yahoo\.co\.jp|yahoo\.co\.uk|aol\.com|aol\.co\.uk|aol\.jp|newsbreak\.com|smartnews\.com)$/;
 const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name'];
 const SYNDICATION_KEYS = ['syndication-source', 'original-source'];
+/** The JSON-LD script types METADATA names; HTML matches a type attribute in any case, so this does too. */
+const JSON_LD_TYPE = /^application\/ld\+json(?:; charset=utf-8)?$/i;
 const METADATA = 'meta[content], link[rel][href], script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]';
 
 /**
@@ -208,11 +210,17 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   const metas: Element[] = [];
   const linkTags: Element[] = [];
   const scripts: Element[] = [];
-  const found = huge.is() ? huge.top().filter((el) => el.matches(METADATA)) : doc.querySelectorAll(METADATA);
-  for (let i = 0; i < found.length; i++) {
-    const el = found[i]!;
-    const tag = el.tagName.toUpperCase();
-    (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
+  if (huge.is()) {
+    for (const el of huge.top()) {
+      if (!el.matches(METADATA)) continue;
+      const tag = el.tagName.toUpperCase();
+      (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
+    }
+  } else {
+    // From the document's own tag lists: cheaper than one selector query walking the whole page.
+    keep(doc.getElementsByTagName('meta'), (el) => el.hasAttribute('content'), metas);
+    keep(doc.getElementsByTagName('link'), (el) => el.hasAttribute('rel') && el.hasAttribute('href'), linkTags);
+    keep(doc.getElementsByTagName('script'), (el) => JSON_LD_TYPE.test(el.getAttribute('type') ?? ''), scripts);
   }
   const body = doc.body;
   const digest = emptyDigest(url);
@@ -280,6 +288,11 @@ function queryPage(doc: Document, huge: Huge, selector: string, within: Document
   if (!huge.is()) return within.querySelector(selector);
   for (const el of within === doc ? huge.top() : boundedElements(doc, within)) if (el.matches(selector)) return el;
   return null;
+}
+
+/** The members of a tag list that pass a test, in document order (indexed, never .length: see firstDatedTime). */
+function keep(list: HTMLCollectionOf<Element>, test: (el: Element) => boolean, into: Element[]): void {
+  for (let i = 0, el = list[0]; el; el = list[++i]) if (test(el)) into.push(el);
 }
 
 /** Is the page huge, and its first BOUNDED_QUERY_ELEMENTS elements: each worked out once per digest. */
@@ -431,10 +444,9 @@ function readJsonLd(scripts: Element[]): string[] {
 }
 
 export function findRoot(doc: Document): Element {
-  // One traversal settles the common non-article case before trying the selectors in order.
-  // (querySelector, not querySelectorAll: it stops at the first match, and roots come early in the page.)
-  if (!doc.querySelector(ANY_ROOT)) return doc.body ?? doc.documentElement;
-  // Each selector's first match: a class or a tag from the document's own (cached) lists, the rest by a query.
+  // Each selector's first match: a class or a tag from the document's own (cached) lists, the rest by a
+  // one-selector query. Never ANY_ROOT as one query: browsers test a selector list on every element the
+  // slow way, several times the cost of all these lookups together.
   return pickRoot(doc, (selector) => (selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] === '[' ? doc.querySelector(selector) : doc.getElementsByTagName(selector)[0]), (el) => !!el.querySelector('p'));
 }
 
