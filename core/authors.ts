@@ -17,6 +17,8 @@ export function cleanAuthor(raw: string): string | null {
     .replace(/\s+(?:on|updated|published)\s+(?:\w+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}).*$/i, '')
     .trim();
   if (/^https?:\/\//i.test(name) || /^@/.test(name) || /^(?:admin|administrator|staff|editor|unknown)$/i.test(name)) return null;
+  // A time stamp in byline markup ("Updated 3 hours ago", "Posted 12:30 PM", "5 minutes ago") is no name.
+  if (/^(?:(?:last\s+)?updated|published|posted|modified)\b|\bago$/i.test(name)) return null;
   name = name.replace(/\s+/g, ' ');
   return name.length >= 2 && looksLikeName(name, 10) ? name : null;
 }

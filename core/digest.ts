@@ -11,7 +11,7 @@
  * layout), no whole-document text, no recursion over DOM depth, caps on
  * everything examined, and whole-document selector queries bounded on huge pages.
  */
-import { hasStructuredAuthor } from './authors';
+import { cleanAuthor, hasStructuredAuthor } from './authors';
 import { flattenJsonLd, hasArticleMetadata } from './jsonld';
 import { normalizeSpace } from './text';
 
@@ -73,8 +73,9 @@ export interface PageDigest {
   h1: string;
   /**
    * Byline candidates: per scope (the article, then the page; one scope when the
-   * article is the body), one text per BYLINE_SELECTORS entry. Not read when
-   * JSON-LD or a meta tag names the author (core/authors.ts): the rules stop there.
+   * article is the body), the text of each BYLINE_SELECTORS entry's first match in
+   * order, up to the first name cleanAuthor accepts. Not read when JSON-LD or a
+   * meta tag names the author (core/authors.ts): the rules stop there.
    */
   bylines: BylineTexts[];
   /** The article's first dated <time> (or [itemprop=datePublished]): its machine value and its text. */
@@ -136,15 +137,13 @@ const BLOCK_CHARS = 1500;
 /** Text nodes and characters read to decide that a page is quiet; a bigger page gets the full scan. */
 const QUIET_TEXT_NODES = 3000;
 const QUIET_CHARS = 100_000;
-const BYLINE_CANDIDATES = 40;
 const PIXEL_TAGS_EXAMINED = 2000;
 
 /** Where the story's text lives, most specific first. */
 const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
 const ROOT_SELECTORS = ANY_ROOT.split(', ');
-/** Byline markup, most specific first; the whole list as one selector collects the candidates in one query. */
-const ANY_BYLINE = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer';
-export const BYLINE_SELECTORS = ANY_BYLINE.split(', ');
+/** Byline markup, most specific first. */
+export const BYLINE_SELECTORS = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer'.split(', ');
 
 /** Republication pixels' hosts (core/signals/tracking-pixel.ts names them). */
 const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;
@@ -253,9 +252,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, DIGEST_LIMITS.title) : '';
   digest.articleHeading = !!rootH1 || !!inPage('article h1, article h2');
   if (!hasStructuredAuthor(meta, jsonLd)) {
-    // One query over the page; the article's own candidates are those inside it.
-    const candidates = queryAllPage(doc, huge, ANY_BYLINE, BYLINE_CANDIDATES);
-    digest.bylines = (root === body ? [candidates] : [candidates.filter((el) => el !== root && root.contains(el)), candidates]).map(bylineTexts);
+    digest.bylines = readBylines(doc, huge, root);
   }
   const time = (huge.is() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
@@ -307,28 +304,42 @@ function* boundedElements(doc: Document, within: Document | Element): Generator<
   for (let i = 0, el = all[0]; el && i < BOUNDED_QUERY_ELEMENTS; el = all[++i]) yield el;
 }
 
-/** The first `limit` elements matching a selector, in document order; bounded on a huge page like queryPage. */
-function queryAllPage(doc: Document, huge: Huge, selector: string, limit: number): Element[] {
-  const found: Element[] = [];
-  if (huge.is()) {
-    for (const el of huge.top()) if (found.length < limit && el.matches(selector)) found.push(el);
-    return found;
-  }
-  const all = doc.querySelectorAll(selector);
-  for (let i = 0; i < all.length && found.length < limit; i++) found.push(all[i]!);
-  return found;
-}
-
 const asElement = (doc: Document, within: Document | Element): Element | null => ((within as Node).nodeType === ELEMENT_NODE ? (within as Element) : doc.documentElement);
 
-/** For each byline selector, in order, the text of the first candidate it matches. */
-function bylineTexts(candidates: Element[]): BylineTexts {
-  if (!candidates.length) return [];
-  return BYLINE_SELECTORS.map((selector) => {
-    const el = candidates.find((candidate) => candidate.matches(selector));
-    const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
-    return text.length < DIGEST_LIMITS.bylineText ? text : '';
-  });
+/**
+ * Byline markup, read the way the rules read it (core/metadata.ts): per scope, the article's and then the
+ * page's (one scope when the article is the body), the text of each BYLINE_SELECTORS entry's first match
+ * ('' for none), in order, up to the first text that cleanAuthor accepts; the rules stop there, so the
+ * digest does too. One query per selector, never the list as one: browsers test a selector list on every
+ * element the slow way. The page's first match is the article's too when it lies inside the article.
+ */
+function readBylines(doc: Document, huge: Huge, root: Element): BylineTexts[] {
+  const inArticle = root !== doc.body;
+  const article: BylineTexts = [];
+  const page: BylineTexts = [];
+  for (const selector of BYLINE_SELECTORS) {
+    const onPage = firstMatch(doc, huge, selector, doc);
+    if (inArticle) {
+      const own = onPage && (onPage === root || !root.contains(onPage)) ? firstMatch(doc, huge, selector, root) : onPage;
+      const text = bylineText(own);
+      article.push(text);
+      if (text && cleanAuthor(text)) return [article];
+    }
+    page.push(bylineText(onPage));
+  }
+  return inArticle ? [article, page] : [page];
+}
+
+/** A selector's first match under `within`: a class from the (cached) class lists, anything else by a query. */
+function firstMatch(doc: Document, huge: Huge, selector: string, within: Document | Element): Element | null {
+  if (!huge.is() && /^\.[\w-]+$/.test(selector)) return within.getElementsByClassName(selector.slice(1))[0] ?? null;
+  return queryPage(doc, huge, selector, within);
+}
+
+/** A byline element's content attribute or text; '' for none, or for a text too long to be a byline. */
+function bylineText(el: Element | null): string {
+  const text = el ? (el.getAttribute('content') ?? el.textContent ?? '') : '';
+  return text.length < DIGEST_LIMITS.bylineText ? text : '';
 }
 
 /** The article's first <time datetime> (or <time pubdate>), from the list of its <time> elements. */

@@ -102,7 +102,8 @@ function authorsOf(scan: PageScan): string[] {
     if (name) return splitNames(name);
   }
   // Byline markup: the article's own first, then the whole page's, the selectors (BYLINE_SELECTORS)
-  // tried in order on each; core/digest.ts read the first candidate of each (none on a quiet page).
+  // tried in order on each; core/digest.ts read the first match of each, up to the first name accepted here
+  // (none on a quiet page).
   for (const texts of scan.bylines) {
     for (const text of texts) {
       const name = text ? cleanAuthor(text) : null;

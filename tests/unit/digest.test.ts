@@ -59,4 +59,33 @@ describe('the digest the content script sends', () => {
     expect(digest.quiet).toBe(true);
     expect(analyse(digest).isArticle).toBe(false);
   });
+
+  describe("byline markup, read as the rules read it: the article's own before the page's, each selector in order, up to the first name", () => {
+    const page = (header: string, article: string) => doc(`<html><head><title>T</title></head><body><header>${header}</header><article><h1>Headline</h1>${article}<p>Text of the story.</p></article></body></html>`);
+    const url = 'https://news.example/story';
+
+    it("takes the article's own byline over an earlier, more specific one in the site's header, and reads no further", () => {
+      const digest = digestPage(page('<div class="byline">By Header Person</div>', '<span class="author">Jane Roe</span>'), url);
+      expect(digest.bylines).toHaveLength(1);
+      expect(analyse(digest).page.author).toBe('Jane Roe');
+    });
+
+    it("falls back to the page's byline when the article has none", () => {
+      const digest = digestPage(page('<div class="byline">By Header Person</div>', ''), url);
+      expect(digest.bylines).toHaveLength(2);
+      expect(analyse(digest).page.author).toBe('Header Person');
+    });
+
+    it('goes past a matched text that is no name to the next selector', () => {
+      const digest = digestPage(page('', '<div class="byline">Updated 3 hours ago</div><p class="writer">Sam Poe</p>'), url);
+      expect(analyse(digest).page.author).toBe('Sam Poe');
+    });
+
+    it('a structured author (a meta tag) means no byline markup is read', () => {
+      const html = `<html><head><meta name="author" content="Meta Name"></head><body><article><h1>H</h1><span class="author">Jane Roe</span><p>x</p></article></body></html>`;
+      const digest = digestPage(doc(html), url);
+      expect(digest.bylines).toEqual([]);
+      expect(analyse(digest).page.author).toBe('Meta Name');
+    });
+  });
 });
