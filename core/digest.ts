@@ -234,7 +234,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.quiet =
     !!body &&
     !doc.getElementsByTagName('h1')[0] &&
-    !doc.querySelector('article h2') &&
+    !articleHolds(doc, huge, ['h2']) &&
     !digest.pixel &&
     !digest.portal.length &&
     !hasArticleMetadata(meta, jsonLd) &&
@@ -250,7 +250,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   const rootH1 = inRoot('h1');
   const h1 = rootH1 ?? (root === body ? null : inPage('h1'));
   digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, DIGEST_LIMITS.title) : '';
-  digest.articleHeading = !!rootH1 || !!inPage('article h1, article h2');
+  digest.articleHeading = !!rootH1 || articleHolds(doc, huge, ['h1', 'h2']);
   if (!hasStructuredAuthor(meta, jsonLd)) {
     digest.bylines = readBylines(doc, huge, root);
   }
@@ -290,6 +290,16 @@ function queryPage(doc: Document, huge: Huge, selector: string, within: Document
 /** The members of a tag list that pass a test, in document order (indexed, never .length: see firstDatedTime). */
 function keep(list: HTMLCollectionOf<Element>, test: (el: Element) => boolean, into: Element[]): void {
   for (let i = 0, el = list[0]; el; el = list[++i]) if (test(el)) into.push(el);
+}
+
+/** Does an <article> hold one of these headings? ('article h1, article h2' without a selector-list query.) */
+function articleHolds(doc: Document, huge: Huge, headings: string[]): boolean {
+  if (huge.is()) return !!queryPage(doc, huge, headings.map((tag) => `article ${tag}`).join(', '));
+  const articles = doc.getElementsByTagName('article');
+  for (let i = 0, article = articles[0]; article && i < 200; article = articles[++i]) {
+    if (headings.some((tag) => article!.getElementsByTagName(tag)[0])) return true;
+  }
+  return false;
 }
 
 /** Is the page huge, and its first BOUNDED_QUERY_ELEMENTS elements: each worked out once per digest. */
