@@ -164,17 +164,19 @@ const METADATA = 'meta[content], link[rel][href], script[type="application/ld+js
 const CREDIT_WORDS =
   /(?:link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник)[\s\u200b]*[:：]|syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
 /**
- * What a line from the end of the article or the page footer needs for any rule to read it: CREDIT_WORDS,
- * a copyright notice (core/detect.ts, the wire family, content farms' disclaimers) and content farms'
- * labelled author and date lines (core/signals/content-farm.ts). A block there whose text holds none is
- * not read into lines: most are not. A superset on purpose, like CREDIT_WORDS.
+ * What a line needs for any rule to read it: CREDIT_WORDS, a copyright notice (core/detect.ts, the wire
+ * family, content farms' disclaimers) and content farms' labelled author and date lines
+ * (core/signals/content-farm.ts). A text block whose text holds none is not read into lines: most are not.
+ * A superset on purpose, like CREDIT_WORDS.
  */
-const END_WORDS = new RegExp(
+const LINE_WORDS = new RegExp(
   `${CREDIT_WORDS.source}|©|\\(c\\)|copyright|(?:author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\\b(?:on|le|am|em|el|il))[\\s\\u200b]*[:：]`,
   'i',
 );
-/** A block whose whole text is longer than this is read without the END_WORDS test (its text may hide past the part tested). */
-const END_TEST_CHARS = 3000;
+/** At the article's start, also "By Jane Doe" (the byline the rules fall back on, core/metadata.ts). Case matters. */
+const BY = /By\s/;
+/** A block whose whole text is longer than this is read without the LINE_WORDS test (its text may hide past the part tested). */
+const LINE_TEST_CHARS = 3000;
 /** Lines the wire family checks against the site footer (core/signals/wire.ts): only these get `footer`. */
 const WIRE_WORDS = /associated press|tribune content/i;
 
@@ -609,10 +611,10 @@ function previousElement(el: Element, root: Element): Element | null {
   return parent === root ? null : parent;
 }
 
-/** Might a rule read a line of this block (END_WORDS)? Its text in one call, tested once. */
-function mayMatter(block: Element): boolean {
+/** Might a rule read a line of this block (LINE_WORDS; at the article's start also BY)? Its text in one call. */
+function mayMatter(block: Element, atStart: boolean): boolean {
   const text = block.textContent ?? '';
-  return text.length > END_TEST_CHARS || END_WORDS.test(text);
+  return text.length > LINE_TEST_CHARS || LINE_WORDS.test(text) || (atStart && BY.test(text));
 }
 
 function collectLines(doc: Document, root: Element): DigestLine[] {
@@ -624,7 +626,7 @@ function collectLines(doc: Document, root: Element): DigestLine[] {
   let headLast: Element | null = null;
   for (let i = 0, el = all[0]; el && i < HEAD_ELEMENTS && found < HEAD_BLOCKS; el = all[++i]) {
     if (isTextBlock(el)) {
-      blockLines(el, 'article-start', lines);
+      if (mayMatter(el, true)) blockLines(el, 'article-start', lines);
       headLast = el;
       found++;
     }
@@ -636,7 +638,7 @@ function collectLines(doc: Document, root: Element): DigestLine[] {
   for (let el = lastElementUnder(root), seen = 0; el && el !== headLast && seen < TAIL_ELEMENTS && tail.length < TAIL_BLOCKS; el = previousElement(el, root), seen++) {
     if (isTextBlock(el)) tail.push(el);
   }
-  for (let i = tail.length - 1; i >= 0; i--) if (mayMatter(tail[i]!)) blockLines(tail[i]!, 'article-end', lines);
+  for (let i = tail.length - 1; i >= 0; i--) if (mayMatter(tail[i]!, false)) blockLines(tail[i]!, 'article-end', lines);
 
   const body = doc.body;
   if (body && root !== body) {
@@ -647,7 +649,7 @@ function collectLines(doc: Document, root: Element): DigestLine[] {
       if (el === articleEnd || el === root) break;
       if (isTextBlock(el)) pageEnd.push(el);
     }
-    for (let i = pageEnd.length - 1; i >= 0; i--) if (mayMatter(pageEnd[i]!)) blockLines(pageEnd[i]!, 'page-end', lines);
+    for (let i = pageEnd.length - 1; i >= 0; i--) if (mayMatter(pageEnd[i]!, false)) blockLines(pageEnd[i]!, 'page-end', lines);
   }
   return lines;
 }

@@ -40,10 +40,10 @@ const TCA = /distributed by tribune content agency/i;
 
 export const wireCopy = (scan: PageScan): Finding[] => {
   const found: Finding[] = [];
-  let articleStartSeen = 0;
   let sawDateline = false;
   for (const line of scan.lines) {
-    if (line.region === 'article-start' && articleStartSeen++ < 6 && !sawDateline) {
+    // A dateline opens one of the article's first text blocks (the digest reads only those as 'article-start').
+    if (line.region === 'article-start' && !sawDateline) {
       const dateline = DATELINE.exec(line.text);
       const agency = dateline?.[1] ? AGENCIES[dateline[1].toLowerCase()] : undefined;
       if (dateline && agency && !isAgencySite(scan, agency.sites)) {
