@@ -23,12 +23,16 @@ export function cleanAuthor(raw: string): string | null {
   return name.length >= 2 && looksLikeName(name, 10) ? name : null;
 }
 
-/** Does the JSON-LD article (a person) or a meta tag give an author's name? Then byline markup is never read. */
-export function hasStructuredAuthor(meta: ReadonlyMap<string, string>, jsonLd: readonly JsonLdNode[]): boolean {
-  const article = articleNode({ jsonLd });
-  if (article?.author && !isOrganization(article.author) && namesOf(article.author).some((name) => cleanAuthor(name))) return true;
-  return AUTHOR_META.some((key) => {
+/**
+ * Does a meta tag or the JSON-LD article (a person) give an author's name? Then byline markup is never
+ * read. The JSON-LD comes as a function: it is parsed only when no meta tag settles the question.
+ */
+export function hasStructuredAuthor(meta: ReadonlyMap<string, string>, jsonLd: () => readonly JsonLdNode[]): boolean {
+  const named = AUTHOR_META.some((key) => {
     const value = meta.get(key);
     return !!value && !!cleanAuthor(value);
   });
+  if (named) return true;
+  const article = articleNode({ jsonLd: jsonLd() });
+  return !!article?.author && !isOrganization(article.author) && namesOf(article.author).some((name) => cleanAuthor(name));
 }

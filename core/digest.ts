@@ -12,7 +12,7 @@
  * everything examined, and whole-document selector queries bounded on huge pages.
  */
 import { cleanAuthor, hasStructuredAuthor } from './authors';
-import { flattenJsonLd, hasArticleMetadata } from './jsonld';
+import { flattenJsonLd, hasArticleMetadata, type JsonLdNode } from './jsonld';
 import { normalizeSpace } from './text';
 
 /** A link inside a line: its href as written (resolved later against the page URL) and its text. */
@@ -244,14 +244,16 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.jsonLd = readJsonLd(scripts);
   digest.pixel = findPixel(doc, huge);
   digest.portal = portalMarks(doc, url);
-  const jsonLd = flattenJsonLd(digest.jsonLd);
+  // Parsed only when a check below needs it (JSON.parse of a big blob is no small part of a page's cost).
+  let parsed: JsonLdNode[] | undefined;
+  const jsonLd = () => (parsed ??= flattenJsonLd(digest.jsonLd));
   digest.quiet =
     !!body &&
     !doc.getElementsByTagName('h1')[0] &&
     !articleHolds(doc, huge, ['h2']) &&
     !digest.pixel &&
     !digest.portal.length &&
-    !hasArticleMetadata(meta, jsonLd) &&
+    !hasArticleMetadata(meta, jsonLd()) &&
     !syndicationMarkup(digest, url) &&
     !mentionsCredit(body);
   if (digest.quiet) return digest;
@@ -265,7 +267,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   const h1 = rootH1 ?? (root === body ? null : inPage('h1'));
   digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, DIGEST_LIMITS.title) : '';
   digest.articleHeading = !!rootH1 || articleHolds(doc, huge, ['h1', 'h2']);
-  if (!hasStructuredAuthor(meta, jsonLd)) {
+  if (!hasStructuredAuthor(meta, digest.jsonLd.some((text) => text.includes('"author"')) ? jsonLd : () => [])) {
     digest.bylines = readBylines(doc, huge, root);
   }
   const time = (huge.is() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
