@@ -60,7 +60,7 @@ export interface PageDigest {
   /**
    * Nothing suggests an article, a credit line or a syndication marker: no
    * headline, no article metadata, none of the words every line-based signal
-   * needs (CREDIT_WORDS), no canonical to another host, no syndication meta,
+   * needs (CREDIT_LABEL, CREDIT_PHRASES), no canonical to another host, no syndication meta,
    * no pixel, no portal provider. The text lines and the byline and <time>
    * lookups are then skipped: most pages a person opens are not news.
    */
@@ -156,26 +156,45 @@ const JSON_LD_TYPE = /^application\/ld\+json(?:; charset=utf-8)?$/i;
 const METADATA = 'meta[content], link[rel][href], script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]';
 
 /**
- * Words that every line-based signal needs (content-farm labels end in a
- * colon, feed footers, republication credits, wire datelines and lines). A
- * superset on purpose: a false hit only costs the full scan. Keep in step
- * with the patterns in core/signals/.
+ * Words that every line-based signal needs: a label before a colon (content farms' "Source link:",
+ * CREDIT_LABEL) or a phrase (feed footers, republication credits, wire datelines and lines,
+ * CREDIT_PHRASES). A superset on purpose: a false hit only costs a full read. Keep in step with the
+ * patterns in core/signals/. Labels are tested only just before each colon: one regex with every label and
+ * phrase in it costs several times more on a page's text (V8 tries each alternative at every character).
  */
-const CREDIT_WORDS =
-  /(?:link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник)[\s\u200b]*[:：]|syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
+const CREDIT_LABEL = /(?:link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник)$/i;
+const CREDIT_PHRASES =
+  /syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
 /**
- * What a line needs for any rule to read it: CREDIT_WORDS, a copyright notice (core/detect.ts, the wire
+ * What a line needs for any rule to read it: the credit words, a copyright notice (core/detect.ts, the wire
  * family, content farms' disclaimers) and content farms' labelled author and date lines
  * (core/signals/content-farm.ts). A text block whose text holds none is not read into lines: most are not.
- * A superset on purpose, like CREDIT_WORDS.
  */
-const LINE_WORDS = new RegExp(
-  `${CREDIT_WORDS.source}|©|\\(c\\)|copyright|(?:author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\\b(?:on|le|am|em|el|il))[\\s\\u200b]*[:：]`,
+const LINE_LABEL = new RegExp(
+  `(?:${CREDIT_LABEL.source.slice(3, -2)}|author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\\b(?:on|le|am|em|el|il))$`,
   'i',
 );
+const LINE_PHRASES = new RegExp(`${CREDIT_PHRASES.source}|©|\\(c\\)|copyright`, 'i');
+/** Characters looked at before a colon (and the white space before it) for a label: the longest is shorter. */
+const LABEL_CHARS = 24;
+const SPACE = /[\s\u200b]/;
+
+/** Does a label (a regex ending in $) stand just before one of the text's colons, white space allowed between? */
+function labelBeforeColon(text: string, label: RegExp): boolean {
+  for (const colon of [':', '：']) {
+    for (let at = text.indexOf(colon); at >= 0; at = text.indexOf(colon, at + 1)) {
+      let end = at;
+      while (end > 0 && SPACE.test(text[end - 1]!)) end--;
+      if (label.test(text.slice(Math.max(0, end - LABEL_CHARS), end))) return true;
+    }
+  }
+  return false;
+}
+
+const mentionsCreditWords = (text: string) => labelBeforeColon(text, CREDIT_LABEL) || CREDIT_PHRASES.test(text);
 /** At the article's start, also "By Jane Doe" (the byline the rules fall back on, core/metadata.ts). Case matters. */
 const BY = /By\s/;
-/** A block whose whole text is longer than this is read without the LINE_WORDS test (its text may hide past the part tested). */
+/** A block whose whole text is longer than this is read without the test (its text may hide past the part tested). */
 const LINE_TEST_CHARS = 3000;
 /** Lines the wire family checks against the site footer (core/signals/wire.ts): only these get `footer`. */
 const WIRE_WORDS = /associated press|tribune content/i;
@@ -446,7 +465,7 @@ function mentionsCredit(body: HTMLElement): boolean {
   let text = '';
   for (let n = 0; n < QUIET_TEXT_NODES; n++) {
     const node = walker.nextNode();
-    if (!node) return CREDIT_WORDS.test(text);
+    if (!node) return mentionsCreditWords(text);
     // Script and style text never becomes a line (and app pages are full of "url:" in their scripts).
     const parent = node.parentElement;
     if (!parent || !SKIP_TAGS.has(parent.tagName)) text += node.nodeValue;
@@ -631,10 +650,10 @@ function previousElement(el: Element, root: Element): Element | null {
   return parent === root ? null : parent;
 }
 
-/** Might a rule read a line of this block (LINE_WORDS; at the article's start also BY)? Its text in one call. */
+/** Might a rule read a line of this block (LINE_LABEL, LINE_PHRASES; at the article's start also BY)? Its text in one call. */
 function mayMatter(block: Element, atStart: boolean): boolean {
   const text = block.textContent ?? '';
-  return text.length > LINE_TEST_CHARS || LINE_WORDS.test(text) || (atStart && BY.test(text));
+  return text.length > LINE_TEST_CHARS || labelBeforeColon(text, LINE_LABEL) || LINE_PHRASES.test(text) || (atStart && BY.test(text));
 }
 
 function collectLines(doc: Document, root: Element): DigestLine[] {

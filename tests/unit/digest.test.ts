@@ -88,4 +88,29 @@ describe('the digest the content script sends', () => {
       expect(analyse(digest).page.author).toBe('Meta Name');
     });
   });
+
+  describe('credit words: a label just before a colon (any white space between), or a phrase', () => {
+    const bare = (body: string) => doc(`<html><head><title>Page</title></head><body><div>Menu</div>${body}</body></html>`);
+    const url = 'https://farm.example/story';
+
+    it('a bare page with a label, white space and line breaks before its colon is read, and the line kept', () => {
+      const digest = digestPage(bare('<p>Quelle \n\n        ：\n <a href="https://www.spiegel.de/a">spiegel.de</a></p>'), url);
+      expect(digest.quiet).toBe(false);
+      expect(digest.lines.map((line) => line.text)).toContain('Quelle ： spiegel.de');
+    });
+
+    it('a bare page with a credit phrase and no colon is read', () => {
+      expect(digestPage(bare('<p>This article originally appeared on <a href="https://x.example/">X</a>.</p>'), url).quiet).toBe(false);
+    });
+
+    it('colons after other words, and credit words with no colon, leave a bare page quiet', () => {
+      expect(digestPage(bare('<p>Opening hours: 9 to 5. Price: 3 euros.</p><p>Source code and article archive</p>'), url).quiet).toBe(true);
+    });
+
+    it('at the end of an article, only blocks holding a credit word, a copyright or a label become lines', () => {
+      const html = `<html><body><article><h1>H</h1><p>First paragraph of the story.</p><p>Plain closing paragraph.</p><p>Author\n :  Jane Roe</p><p>© 2025 Some Outlet</p></article></body></html>`;
+      const texts = digestPage(doc(html), 'https://news.example/a').lines.map((line) => line.text);
+      expect(texts).toEqual(['Author : Jane Roe', '© 2025 Some Outlet']);
+    });
+  });
 });
