@@ -542,18 +542,21 @@ function findRootBounded(doc: Document, huge: Huge): Element {
 /** Is the element a text block: block-level, holding text or inline content but no nested block. */
 function isTextBlock(el: Element): boolean {
   if (!BLOCK_TAGS.has(el.tagName)) return false;
+  // Its element children first (a nested block rules it out; an inline element is content), then, only
+  // if none is content, its text nodes: the DOM's element links skip the text nodes between elements.
   let hasText = false;
-  let child = el.firstChild;
-  for (let n = 0; child && n < 40; n++, child = child.nextSibling) {
-    if (child.nodeType === TEXT_NODE) {
-      if (!hasText && /\S/.test(child.nodeValue ?? '')) hasText = true;
-    } else if (child.nodeType === ELEMENT_NODE) {
-      const tag = (child as Element).tagName;
-      if (BLOCK_TAGS.has(tag)) return false;
-      if (!SKIP_TAGS.has(tag) && tag !== 'BR' && tag !== 'IMG' && tag !== 'br' && tag !== 'img') hasText = true;
-    }
+  let n = 0;
+  for (let child = el.firstElementChild; child && n < 40; child = child.nextElementSibling, n++) {
+    const tag = child.tagName;
+    if (BLOCK_TAGS.has(tag)) return false;
+    if (!hasText && !SKIP_TAGS.has(tag) && tag !== 'BR' && tag !== 'IMG' && tag !== 'br' && tag !== 'img') hasText = true;
   }
-  return hasText;
+  if (hasText) return true;
+  n = 0;
+  for (let child = el.firstChild; child && n < 40; child = child.nextSibling, n++) {
+    if (child.nodeType === TEXT_NODE && /\S/.test(child.nodeValue ?? '')) return true;
+  }
+  return false;
 }
 
 /**
