@@ -233,17 +233,19 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   // every one): done once, and only when a whole-document query needs it.
   let hugePage: boolean | undefined;
   let first: Element[] | undefined;
-  const huge = {
-    is: () => (hugePage ??= !!allElements(doc.documentElement)[HUGE_PAGE_ELEMENTS]),
+  let itemprop: boolean | undefined;
+  const facts: PageFacts = {
+    huge: () => (hugePage ??= !!allElements(doc.documentElement)[HUGE_PAGE_ELEMENTS]),
     top: () => (first ??= [...boundedElements(doc, doc.documentElement)]),
+    microdata: () => (itemprop ??= facts.huge() ? facts.top().some((el) => el.hasAttribute('itemprop')) : !!doc.querySelector('[itemprop]')),
   };
   // One traversal finds the three kinds of metadata markup (which may sit in the body too); on a huge
   // page, among its first elements (the head comes first).
   const metas: Element[] = [];
   const linkTags: Element[] = [];
   const scripts: Element[] = [];
-  if (huge.is()) {
-    for (const el of huge.top()) {
+  if (facts.huge()) {
+    for (const el of facts.top()) {
       if (!el.matches(METADATA)) continue;
       const tag = el.tagName.toUpperCase();
       (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
@@ -261,7 +263,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.meta = [...meta];
   digest.links = readLinks(linkTags);
   digest.jsonLd = readJsonLd(scripts);
-  digest.pixel = findPixel(doc, huge);
+  digest.pixel = findPixel(doc, facts);
   digest.portal = portalMarks(doc, url);
   // Parsed only when a check below needs it (JSON.parse of a big blob is no small part of a page's cost).
   let parsed: JsonLdNode[] | undefined;
@@ -269,7 +271,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.quiet =
     !!body &&
     !doc.getElementsByTagName('h1')[0] &&
-    !articleHolds(doc, huge, ['h2']) &&
+    !articleHolds(doc, facts, ['h2']) &&
     !digest.pixel &&
     !digest.portal.length &&
     !hasArticleMetadata(meta, jsonLd()) &&
@@ -277,19 +279,19 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
     !mentionsCredit(body);
   if (digest.quiet) return digest;
 
-  const root = huge.is() ? findRootBounded(doc, huge) : findRoot(doc);
-  const scope = (within: Document | Element) => (selector: string) => queryPage(doc, huge, selector, within);
+  const root = facts.huge() ? findRootBounded(doc, facts) : findRoot(doc, facts.microdata);
+  const scope = (within: Document | Element) => (selector: string) => queryPage(doc, facts, selector, within);
   const inRoot = scope(root);
   const inPage = scope(doc);
   digest.rootIsBody = root === body;
   const rootH1 = inRoot('h1');
   const h1 = rootH1 ?? (root === body ? null : inPage('h1'));
   digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, DIGEST_LIMITS.title) : '';
-  digest.articleHeading = !!rootH1 || articleHolds(doc, huge, ['h1', 'h2']);
+  digest.articleHeading = !!rootH1 || articleHolds(doc, facts, ['h1', 'h2']);
   if (!hasStructuredAuthor(meta, digest.jsonLd.some((text) => text.includes('"author"')) ? jsonLd : () => [])) {
-    digest.bylines = readBylines(doc, huge, root);
+    digest.bylines = readBylines(doc, facts, root);
   }
-  const time = (huge.is() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
+  const time = (facts.huge() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
   if (time && timeValue) digest.time = { value: timeValue.slice(0, DIGEST_LIMITS.timeText), text: normalizeSpace(time.textContent ?? '').slice(0, DIGEST_LIMITS.timeText) };
   digest.lines = collectLines(doc, root);
@@ -316,9 +318,10 @@ function syndicationMarkup(digest: PageDigest, url: string): boolean {
  * milliseconds per query. Bylines, pixels and <time> sit near the top of
  * real articles, so only the first elements are examined there.
  */
-function queryPage(doc: Document, huge: Huge, selector: string, within: Document | Element = doc): Element | null {
-  if (!huge.is()) return within.querySelector(selector);
-  for (const el of within === doc ? huge.top() : boundedElements(doc, within)) if (el.matches(selector)) return el;
+function queryPage(doc: Document, facts: PageFacts, selector: string, within: Document | Element = doc): Element | null {
+  if (selector.startsWith('[itemprop') && !facts.microdata()) return null;
+  if (!facts.huge()) return within.querySelector(selector);
+  for (const el of within === doc ? facts.top() : boundedElements(doc, within)) if (el.matches(selector)) return el;
   return null;
 }
 
@@ -328,8 +331,8 @@ function keep(list: HTMLCollectionOf<Element>, test: (el: Element) => boolean, i
 }
 
 /** Does an <article> hold one of these headings? ('article h1, article h2' without a selector-list query.) */
-function articleHolds(doc: Document, huge: Huge, headings: string[]): boolean {
-  if (huge.is()) return !!queryPage(doc, huge, headings.map((tag) => `article ${tag}`).join(', '));
+function articleHolds(doc: Document, facts: PageFacts, headings: string[]): boolean {
+  if (facts.huge()) return !!queryPage(doc, facts, headings.map((tag) => `article ${tag}`).join(', '));
   const articles = doc.getElementsByTagName('article');
   for (let i = 0, article = articles[0]; article && i < 200; article = articles[++i]) {
     if (headings.some((tag) => article!.getElementsByTagName(tag)[0])) return true;
@@ -337,10 +340,17 @@ function articleHolds(doc: Document, huge: Huge, headings: string[]): boolean {
   return false;
 }
 
-/** Is the page huge, and its first BOUNDED_QUERY_ELEMENTS elements: each worked out once per digest. */
-interface Huge {
-  is: () => boolean;
+/** Facts about the page, each worked out once per digest, when first needed. */
+interface PageFacts {
+  /** More than HUGE_PAGE_ELEMENTS elements. */
+  huge: () => boolean;
+  /** Its first BOUNDED_QUERY_ELEMENTS elements. */
   top: () => Element[];
+  /**
+   * Some element carries itemprop (one query that stops at the first): most pages have none, and then
+   * the [itemprop=…] lookups, each a walk over the whole page, are not run.
+   */
+  microdata: () => boolean;
 }
 
 /** The first BOUNDED_QUERY_ELEMENTS elements under `within`, in document order. */
@@ -358,7 +368,7 @@ const asElement = (doc: Document, within: Document | Element): Element | null =>
  * digest does too. One query per selector, never the list as one: browsers test a selector list on every
  * element the slow way. The page's first match is the article's too when it lies inside the article.
  */
-function readBylines(doc: Document, huge: Huge, root: Element): BylineTexts[] {
+function readBylines(doc: Document, facts: PageFacts, root: Element): BylineTexts[] {
   const inArticle = root !== doc.body;
   const article: BylineTexts = [];
   const page: BylineTexts = [];
@@ -366,14 +376,14 @@ function readBylines(doc: Document, huge: Huge, root: Element): BylineTexts[] {
   const onPageOf = (selector: string): Element | null => {
     if (!seen.has(selector)) {
       const needs = BYLINE_NEEDS[selector];
-      seen.set(selector, needs && !onPageOf(needs) ? null : firstMatch(doc, huge, selector, doc));
+      seen.set(selector, needs && !onPageOf(needs) ? null : firstMatch(doc, facts, selector, doc));
     }
     return seen.get(selector)!;
   };
   for (const selector of BYLINE_SELECTORS) {
     const onPage = onPageOf(selector);
     if (inArticle) {
-      const own = onPage && (onPage === root || !root.contains(onPage)) ? firstMatch(doc, huge, selector, root) : onPage;
+      const own = onPage && (onPage === root || !root.contains(onPage)) ? firstMatch(doc, facts, selector, root) : onPage;
       const text = bylineText(own);
       article.push(text);
       if (text && cleanAuthor(text)) return [article];
@@ -394,9 +404,9 @@ const BYLINE_NEEDS: Partial<Record<string, string>> = {
 };
 
 /** A selector's first match under `within`: a class from the (cached) class lists, anything else by a query. */
-function firstMatch(doc: Document, huge: Huge, selector: string, within: Document | Element): Element | null {
-  if (!huge.is() && /^\.[\w-]+$/.test(selector)) return within.getElementsByClassName(selector.slice(1))[0] ?? null;
-  return queryPage(doc, huge, selector, within);
+function firstMatch(doc: Document, facts: PageFacts, selector: string, within: Document | Element): Element | null {
+  if (!facts.huge() && /^\.[\w-]+$/.test(selector)) return within.getElementsByClassName(selector.slice(1))[0] ?? null;
+  return queryPage(doc, facts, selector, within);
 }
 
 /** A byline element's content attribute or text; '' for none, or for a text too long to be a byline. */
@@ -416,11 +426,11 @@ function firstDatedTime(root: Element): Element | null {
 }
 
 /** The first <img> (or AP's <script>) whose src is a known pixel: the tags' own lists, not a whole-document selector. */
-function findPixel(doc: Document, huge: Huge): PageDigest['pixel'] {
+function findPixel(doc: Document, facts: PageFacts): PageDigest['pixel'] {
   let first: Element | null = null;
   for (const tag of ['img', 'script']) {
     // On a huge page only the first elements are looked at, like a bounded query.
-    const list = huge.is() ? huge.top().filter((el) => el.tagName.toLowerCase() === tag) : doc.getElementsByTagName(tag);
+    const list = facts.huge() ? facts.top().filter((el) => el.tagName.toLowerCase() === tag) : doc.getElementsByTagName(tag);
     for (let i = 0, el = list[0]; el && i < PIXEL_TAGS_EXAMINED; el = list[++i]) {
       const src = el.getAttribute('src');
       if (src && PIXEL_SRC.test(src) && (tag === 'img' || src.includes('apnewsregistry.com'))) {
@@ -517,11 +527,13 @@ function readJsonLd(scripts: Element[]): string[] {
   return texts;
 }
 
-export function findRoot(doc: Document): Element {
+export function findRoot(doc: Document, microdata: () => boolean = () => true): Element {
   // Each selector's first match: a class or a tag from the document's own (cached) lists, the rest by a
   // one-selector query. Never ANY_ROOT as one query: browsers test a selector list on every element the
   // slow way, several times the cost of all these lookups together.
-  return pickRoot(doc, (selector) => (selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] === '[' ? doc.querySelector(selector) : doc.getElementsByTagName(selector)[0]), (el) => !!el.querySelector('p'));
+  const first = (selector: string) =>
+    selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] !== '[' ? doc.getElementsByTagName(selector)[0] : selector.startsWith('[itemprop') && !microdata() ? null : doc.querySelector(selector);
+  return pickRoot(doc, first, (el) => !!el.querySelector('p'));
 }
 
 /** The first selector of ROOT_SELECTORS whose first match holds a paragraph (a tiny "article" is a teaser card). */
@@ -534,9 +546,9 @@ function pickRoot(doc: Document, first: (selector: string) => Element | null | u
 }
 
 /** findRoot on a huge page: only the first elements are candidates, and looked into. */
-function findRootBounded(doc: Document, huge: Huge): Element {
-  const candidates = huge.top().filter((el) => el.matches(ANY_ROOT));
-  return pickRoot(doc, (selector) => candidates.find((el) => el.matches(selector)), (el) => !!queryPage(doc, huge, 'p', el));
+function findRootBounded(doc: Document, facts: PageFacts): Element {
+  const candidates = facts.top().filter((el) => el.matches(ANY_ROOT));
+  return pickRoot(doc, (selector) => candidates.find((el) => el.matches(selector)), (el) => !!queryPage(doc, facts, 'p', el));
 }
 
 /** Is the element a text block: block-level, holding text or inline content but no nested block. */
