@@ -25,6 +25,7 @@ import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright';
 import { detect } from '../core/detect';
 import { corpusDir, loadCorpus } from '../tests/unit/corpus-helpers';
+import { buildExtension } from '../tests/e2e/support/build';
 import { bundleEngine } from './bench-engine';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -254,12 +255,13 @@ async function main(): Promise<void> {
   }
 
   console.log('\nBundle size:');
-  const contentJs = join(repoRoot, '.output/chrome-mv3/content-scripts/content.js');
-  if (existsSync(contentJs)) {
-    const bytes = readFileSync(contentJs);
+  // Built now, so the figure is this code's, never an earlier build's left in .output.
+  try {
+    buildExtension('chrome');
+    const bytes = readFileSync(join(repoRoot, '.output/chrome-mv3/content-scripts/content.js'));
     line('content script (content.js)', `${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`, '≤ 30 KB', bytes.length <= 30 * 1024);
-  } else {
-    line('content script (content.js)', 'not built — run `npm run build` first');
+  } catch (error) {
+    line('content script (content.js)', `not measured: ${String(error).split('\n')[0]}`);
   }
   for (const [part, label] of [['digest', 'engine in content.js (core/digest.ts)'], ['rules', 'engine in the background (analyse)']] as const) {
     const bundle = await bundleEngine('esm', part);
