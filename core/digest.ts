@@ -677,6 +677,33 @@ function mayMatter(block: Element, atStart: boolean): boolean {
   return text.length > LINE_TEST_CHARS || labelBeforeColon(text, LINE_LABEL) || LINE_PHRASES.test(text) || (atStart && BY.test(text));
 }
 
+/** A browser's TreeWalker, which walks backwards natively (linkedom's has no previousNode, and no global). */
+const NATIVE_WALKER = typeof TreeWalker !== 'undefined' && typeof TreeWalker.prototype.previousNode === 'function';
+
+/**
+ * The elements under `root` from the last one backwards, in reverse document order, `root` itself not
+ * included: each call gives the next. A browser's TreeWalker takes each step in one native call; where
+ * there is none with previousNode (linkedom), the elements' own links are followed.
+ */
+function backwards(doc: Document, root: Element): () => Element | null {
+  let el: Element | null | undefined;
+  if (NATIVE_WALKER) {
+    const walker = doc.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+    return () => {
+      if (el === undefined) {
+        el = lastElementUnder(root);
+        if (el) walker.currentNode = el;
+        return el;
+      }
+      if (!el) return null;
+      // A TreeWalker ends its backward walk on its root; this walk never includes it.
+      const previous = walker.previousNode() as Element | null;
+      return (el = previous === root ? null : previous);
+    };
+  }
+  return () => (el = el === undefined ? lastElementUnder(root) : el && previousElement(el, root));
+}
+
 function collectLines(doc: Document, root: Element): DigestLine[] {
   const lines: DigestLine[] = [];
   const all = allElements(root);
@@ -695,7 +722,8 @@ function collectLines(doc: Document, root: Element): DigestLine[] {
   // The end of the article, walked backwards down to the start's last block: credits, footers, copyright lines.
   // (Backwards by the elements' own links: nothing counts the article's elements first.)
   const tail: Element[] = [];
-  for (let el = lastElementUnder(root), seen = 0; el && el !== headLast && seen < TAIL_ELEMENTS && tail.length < TAIL_BLOCKS; el = previousElement(el, root), seen++) {
+  const back = backwards(doc, root);
+  for (let el = back(), seen = 0; el && el !== headLast && seen < TAIL_ELEMENTS && tail.length < TAIL_BLOCKS; el = back(), seen++) {
     if (isTextBlock(el)) tail.push(el);
   }
   for (let i = tail.length - 1; i >= 0; i--) if (mayMatter(tail[i]!, false)) blockLines(tail[i]!, 'article-end', lines);
@@ -705,7 +733,8 @@ function collectLines(doc: Document, root: Element): DigestLine[] {
     // Walking backwards, the article's last element is where the page's end stops: the article was read above.
     const articleEnd = lastElementUnder(root) ?? root;
     const pageEnd: Element[] = [];
-    for (let el = lastElementUnder(body), seen = 0; el && seen < TAIL_ELEMENTS && pageEnd.length < PAGE_END_BLOCKS; el = previousElement(el, body), seen++) {
+    const backInPage = backwards(doc, body);
+    for (let el = backInPage(), seen = 0; el && seen < TAIL_ELEMENTS && pageEnd.length < PAGE_END_BLOCKS; el = backInPage(), seen++) {
       if (el === articleEnd || el === root) break;
       if (isTextBlock(el)) pageEnd.push(el);
     }
