@@ -264,7 +264,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   }
   const body = doc.body;
   const digest = emptyDigest(url);
-  digest.title = normalizeSpace(doc.querySelector('title')?.textContent ?? '').slice(0, DIGEST_LIMITS.title);
+  digest.title = normalizeSpace(doc.getElementsByTagName('title')[0]?.textContent ?? '').slice(0, DIGEST_LIMITS.title);
   const meta = readMeta(metas);
   digest.meta = [...meta];
   digest.links = readLinks(linkTags);
@@ -452,6 +452,8 @@ function findPixel(doc: Document, facts: PageFacts): PageDigest['pixel'] {
 
 /** On a portal's page, the first element each provider selector finds. */
 function portalMarks(doc: Document, url: string): PortalMark[] {
+  // Most pages are on no portal: a look at the URL's text settles that without parsing it.
+  if (!/msn|yahoo|aol|newsbreak|smartnews/i.test(url)) return [];
   let host = '';
   try {
     host = new URL(url).hostname;
@@ -501,7 +503,7 @@ function readMeta(tags: Element[]): Map<string, string> {
     const content = normalizeSpace(tag.getAttribute('content') ?? '').slice(0, DIGEST_LIMITS.metaValue);
     if (!keys || !content) continue;
     // RDFa allows several properties on one tag: property="og:title twitter:title".
-    for (const key of keys.split(/\s+/)) if (!meta.has(key) && meta.size < DIGEST_LIMITS.metaKeys && key.length <= DIGEST_LIMITS.metaKey) meta.set(key, content);
+    for (const key of /\s/.test(keys) ? keys.split(/\s+/) : [keys]) if (!meta.has(key) && meta.size < DIGEST_LIMITS.metaKeys && key.length <= DIGEST_LIMITS.metaKey) meta.set(key, content);
   }
   return meta;
 }
