@@ -168,7 +168,8 @@ const METADATA = 'meta[content], link[rel][href], script[type="application/ld+js
  * patterns in core/signals/. Labels are tested only just before each colon: one regex with every label and
  * phrase in it costs several times more on a page's text (V8 tries each alternative at every character).
  */
-const CREDIT_LABEL = /(?:link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник)$/i;
+const CREDIT_LABELS = 'link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник';
+const CREDIT_LABEL = new RegExp(`(?:${CREDIT_LABELS})$`, 'i');
 const CREDIT_PHRASES =
   /syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
 /**
@@ -177,7 +178,7 @@ const CREDIT_PHRASES =
  * (core/signals/content-farm.ts). A text block whose text holds none is not read into lines: most are not.
  */
 const LINE_LABEL = new RegExp(
-  `(?:${CREDIT_LABEL.source.slice(3, -2)}|author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\\b(?:on|le|am|em|el|il))$`,
+  `(?:${CREDIT_LABELS}|author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\\b(?:on|le|am|em|el|il))$`,
   'i',
 );
 const LINE_PHRASES = new RegExp(`${CREDIT_PHRASES.source}|©|\\(c\\)|copyright`, 'i');
