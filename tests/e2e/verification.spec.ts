@@ -25,7 +25,17 @@ async function openAndVerify(context: BrowserContext, extensionId: string, page:
 
 test('stopped every 10–150 ms while a page is scanned and stored: the entry is there once, the badge shows', async ({ context, extensionId, page }) => {
   const cdp = await context.newCDPSession(page);
+  // Start stopping only once the worker is installed and activated. Stopped while Chromium is still
+  // fetching or installing its script (the first second of a new profile), the registration fails for
+  // good ("ServiceWorker failed to install") until the extension is reloaded. That is Chromium's
+  // handling of a broken install, which nothing stops every few milliseconds outside a test.
+  const activated = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.status === 'activated')) resolve();
+    });
+  });
   await cdp.send('ServiceWorker.enable');
+  await activated;
   let stopping = true;
   let stops = 0;
   const stopper = (async () => {
