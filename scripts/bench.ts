@@ -2,10 +2,11 @@
  * `npm run bench`: everything the engine's budgets are measured by, in one report.
  *
  *   1. detect() per page in Node (linkedom), corpus + fixture web pages;
- *   2. inside real Chromium, on the live document: digestPage() (what the
- *      content script runs on the page) and detect() (the digest and the rules
- *      the background runs on it: the whole engine), beside
- *      @mozilla/readability on the same document, plus the cost on a non-article page;
+ *   2. inside real Chromium, on fresh copies of each page's document (see
+ *      docs/PERFORMANCE.md): digestPage() (what the content script runs on the
+ *      page) and detect() (the digest and the rules the background runs on it:
+ *      the whole engine), beside @mozilla/readability on the same pages, the
+ *      cold first calls of both, plus the cost on a non-article page;
  *   3. bundle sizes: the built content script and the engine alone;
  *   4. the text-comparison benchmark (scripts/bench-compare.ts);
  *   5. the surfaces at scale (scripts/bench-ui.ts): the options page and its
@@ -262,7 +263,7 @@ async function main(): Promise<void> {
   line('non-article page', fmt(node.nonArticle));
   line('slowest', node.slowest);
 
-  console.log('\nChromium (the bundled engine on the live document):');
+  console.log('\nChromium (the bundled engine in the page; each timed call on a fresh copy of its document, the cold call on the page itself):');
   const browser = await benchChromium(pages);
   if (typeof browser === 'string') {
     console.log(`  skipped: ${browser}`);
