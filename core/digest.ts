@@ -10,12 +10,12 @@
  * Built for a content script that runs on every page: no innerText (it forces
  * layout), no whole-document text, no recursion over DOM depth, caps on
  * everything examined, and whole-document selector queries bounded on huge pages.
- * Where the time goes on real pages (measured in Chromium; see scripts/bench.ts):
- * walking the article's start and end for text blocks, and reading them. So a
- * block becomes lines only when its text holds a word some rule needs
- * (LINE_LABEL, LINE_PHRASES), selector lists are never queried as one (browsers
- * test a list the slow way on every element), tag and class lookups use the
- * document's cached lists, and a lookup that cannot match is not run.
+ * Where the time goes on real pages (measured in Chromium on fresh copies of
+ * each page; see docs/PERFORMANCE.md): walking the article's start and end for
+ * text blocks, and reading them; each element touched and each whole-document
+ * lookup has a cost. So a block becomes lines only when its text holds a word
+ * some rule needs (LINE_LABEL, LINE_PHRASES), tag and class lookups use the
+ * document's tag and class lists, and a lookup that cannot match is not run.
  */
 import { cleanAuthor, hasStructuredAuthor } from './authors';
 import { flattenJsonLd, hasArticleMetadata, type JsonLdNode } from './jsonld';
@@ -258,7 +258,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
       (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
     }
   } else {
-    // From the document's own tag lists: cheaper than one selector query walking the whole page.
+    // From the document's own tag lists: on a fresh page a little cheaper than one selector-list query (53 against 70 µs median).
     keep(doc.getElementsByTagName('meta'), (el) => el.hasAttribute('content'), metas);
     keep(doc.getElementsByTagName('link'), (el) => el.hasAttribute('rel') && el.hasAttribute('href'), linkTags);
     keep(doc.getElementsByTagName('script'), (el) => JSON_LD_TYPE.test(el.getAttribute('type') ?? ''), scripts);
@@ -372,8 +372,8 @@ const asElement = (doc: Document, within: Document | Element): Element | null =>
  * Byline markup, read the way the rules read it (core/metadata.ts): per scope, the article's and then the
  * page's (one scope when the article is the body), the text of each BYLINE_SELECTORS entry's first match
  * ('' for none), in order, up to the first text that cleanAuthor accepts; the rules stop there, so the
- * digest does too. One query per selector, never the list as one: browsers test a selector list on every
- * element the slow way. The page's first match is the article's too when it lies inside the article.
+ * digest does too. One query per selector, so the reading stops there (the list as one query would test
+ * every element against every selector). The page's first match is the article's too when it lies inside it.
  */
 function readBylines(doc: Document, facts: PageFacts, root: Element): BylineTexts[] {
   const inArticle = root !== doc.body;
@@ -411,7 +411,7 @@ const BYLINE_NEEDS: Partial<Record<string, string>> = {
   '[class*="Byline"]': '[class*="yline"]',
 };
 
-/** A selector's first match under `within`: a class from the (cached) class lists, anything else by a query. */
+/** A selector's first match under `within`: a class from the document's class list, anything else by a query. */
 function firstMatch(doc: Document, facts: PageFacts, selector: string, within: Document | Element): Element | null {
   if (!facts.huge() && /^\.[\w-]+$/.test(selector)) return within.getElementsByClassName(selector.slice(1))[0] ?? null;
   return queryPage(doc, facts, selector, within);
@@ -538,9 +538,8 @@ function readJsonLd(scripts: Element[]): string[] {
 }
 
 export function findRoot(doc: Document, microdata: () => boolean = () => true): Element {
-  // Each selector's first match: a class or a tag from the document's own (cached) lists, the rest by a
-  // one-selector query. Never ANY_ROOT as one query: browsers test a selector list on every element the
-  // slow way, several times the cost of all these lookups together.
+  // Each selector's first match: a class or a tag from the document's own lists, the rest by a
+  // one-selector query. ANY_ROOT as one query cost more on fresh pages (103 against 80 µs median).
   const first = (selector: string) =>
     selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] !== '[' ? doc.getElementsByTagName(selector)[0] : selector.startsWith('[itemprop') && !microdata() ? null : doc.querySelector(selector);
   return pickRoot(doc, first, (el) => !!el.querySelector('p'));
