@@ -2,7 +2,7 @@
 import { ProvenanceCard } from './ProvenanceCard';
 import { VerificationPanel } from './VerificationPanel';
 import { useVerification } from './useVerification';
-import { nextHopUrl } from '@/core/verify';
+import { nextHopUrl } from '@/core/next-hop';
 import type { ProvenanceClient } from '@/lib/client';
 import type { HistoryEntry, VerificationEntry } from '@/lib/db';
 

@@ -5,7 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Provenance } from '@/core/types';
-import { searchLink, type Verification } from '@/core/verify';
+import { searchLink } from '@/core/next-hop';
+import type { Verification } from '@/core/verify';
 import { t } from '@/lib/i18n';
 import { ExternalLink } from './ExternalLink';
 

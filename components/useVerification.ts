@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { displayHost } from '@/core/url';
-import { nextHopUrl } from '@/core/verify';
+import { nextHopUrl } from '@/core/next-hop';
 import type { ProvenanceClient } from '@/lib/client';
 import type { HistoryEntry, VerificationEntry } from '@/lib/db';
 import { t } from '@/lib/i18n';

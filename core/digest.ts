@@ -19,6 +19,7 @@
  */
 import { cleanAuthor, hasStructuredAuthor } from './authors';
 import { flattenJsonLd, hasArticleMetadata, type JsonLdNode } from './jsonld';
+import { BYLINE_SELECTORS, DIGEST_LIMITS } from './digest-limits';
 import { normalizeSpace } from './text';
 
 /** A link inside a line: its href as written (resolved later against the page URL) and its text. */
@@ -94,35 +95,6 @@ export interface PageDigest {
   ms: number;
 }
 
-/**
- * What a digest holds at most: the digest keeps to these, and the background
- * rejects a message over them (lib/messages.ts), so no page can send more.
- */
-export const DIGEST_LIMITS = {
-  url: 16_384,
-  tag: 40,
-  className: 200,
-  title: 400,
-  metaKeys: 1000,
-  metaKey: 300,
-  metaValue: 1000,
-  linkRels: 600,
-  href: 2000,
-  jsonLdScripts: 12,
-  /** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
-  jsonLdChars: 300_000,
-  /** Characters of JSON-LD kept from one page. */
-  jsonLdTotal: 600_000,
-  lines: 400,
-  lineChars: 4000,
-  linksPerLine: 300,
-  linkText: 300,
-  bylineText: 300,
-  timeText: 200,
-  portalMarks: 9,
-  portalText: 300,
-} as const;
-
 /** Beyond this many elements a page is no ordinary article: whole-document queries are bounded. */
 const HUGE_PAGE_ELEMENTS = 20_000;
 /** Elements examined, from the top of the document, by a bounded query on a huge page. */
@@ -148,8 +120,6 @@ const PIXEL_TAGS_EXAMINED = 2000;
 /** Where the story's text lives, most specific first. */
 const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
 const ROOT_SELECTORS = ANY_ROOT.split(', ');
-/** Byline markup, most specific first. */
-export const BYLINE_SELECTORS = '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline__name, .author-name, .byline-name, .byline, [class*="byline"], [class*="Byline"], .author, .post-author, .entry-author, .writer'.split(', ');
 
 /** Republication pixels' hosts (core/signals/tracking-pixel.ts names them). */
 const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;

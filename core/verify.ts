@@ -7,7 +7,8 @@
  * (Node fetch, linkedom) run exactly this code.
  */
 import { compareArticles, textFingerprint, type ArticleComparison, type TextFingerprint } from './compare';
-import { domainForPublisher, publisherForDomain } from './publishers';
+import { nextHopUrl, searchLink } from './next-hop';
+import { domainForPublisher, publisherForDomain } from './outlets';
 import type { Provenance } from './types';
 import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from './url';
 
@@ -141,23 +142,6 @@ export interface VerifyOptions {
   now?: () => number;
   /** Called as each hop starts, for progress in the UI. */
   onProgress?: (step: { hop: number; url: string }) => void;
-}
-
-/** Where a record says it came from: the link it credits, else the original's link. */
-export function nextHopUrl(record: Provenance): string | null {
-  const candidates = [record.sourceUrl, record.original?.url, ...record.chain.map((hop) => hop.url)];
-  for (const candidate of candidates) {
-    const safe = candidate ? safeHttpUrl(candidate, record.url) : null;
-    if (safe && !sameSite(safe, record.url)) return safe;
-  }
-  return null;
-}
-
-/** A web search for the headline on the publisher's site, as a link for the user to click. */
-export function searchLink(publisher: string, headline: string | null, site: string | null): string {
-  const domain = site ?? domainForPublisher(publisher);
-  const terms = [domain ? `site:${domain}` : publisher, headline ? `"${headline}"` : ''].filter(Boolean).join(' ');
-  return `https://duckduckgo.com/?q=${encodeURIComponent(terms)}`;
 }
 
 /** Codes where a stale cached copy is better than nothing: the site may be fine, the way to it is not. */

@@ -5,7 +5,8 @@
  * to hostile pages, so nothing it sends is trusted as typed.
  */
 import { browser } from 'wxt/browser';
-import { BYLINE_SELECTORS, DIGEST_LIMITS, type DigestLine, type PageDigest, type PortalMark } from '@/core/digest';
+import type { DigestLine, PageDigest, PortalMark } from '@/core/digest';
+import { BYLINE_SELECTORS, DIGEST_LIMITS } from '@/core/digest-limits';
 import type { Provenance } from '@/core/types';
 import type { ParsedPage, Verification } from '@/core/verify';
 import type { HistoryEntry, VerificationEntry } from './db';

@@ -9,7 +9,8 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { analyse, detect } from '../../core/detect';
-import { DIGEST_LIMITS, digestPage } from '../../core/digest';
+import { digestPage } from '../../core/digest';
+import { DIGEST_LIMITS } from '../../core/digest-limits';
 import { parseRequest } from '../../lib/messages';
 import { corpusDir, loadCorpus } from './corpus-helpers';
 

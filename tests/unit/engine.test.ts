@@ -7,7 +7,7 @@ import { detect } from '../../core/detect';
 import { digestPage } from '../../core/digest';
 import { detectWithNames, withPublisherNames } from '../../core/publishers';
 import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from '../../core/url';
-import { publisherForDomain } from '../../core/publishers';
+import { publisherForDomain } from '../../core/outlets';
 import { SAME_OUTLET } from '../../core/url';
 
 const PAGE_URL = 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/?utm_source=twitter&fbclid=abc#comments';

@@ -1,0 +1,51 @@
+/**
+ * The digest's bounds and byline selectors, apart from core/digest.ts so that
+ * the message checks (lib/messages.ts) can hold a digest to them without
+ * bringing the DOM reading into every page that sends a message.
+ */
+
+/**
+ * What a digest holds at most: the digest keeps to these, and the background
+ * rejects a message over them (lib/messages.ts), so no page can send more.
+ */
+export const DIGEST_LIMITS = {
+  url: 16_384,
+  tag: 40,
+  className: 200,
+  title: 400,
+  metaKeys: 1000,
+  metaKey: 300,
+  metaValue: 1000,
+  linkRels: 600,
+  href: 2000,
+  jsonLdScripts: 12,
+  /** Characters of one JSON-LD script; a bigger blob is skipped, never parsed. */
+  jsonLdChars: 300_000,
+  /** Characters of JSON-LD kept from one page. */
+  jsonLdTotal: 600_000,
+  lines: 400,
+  lineChars: 4000,
+  linksPerLine: 300,
+  linkText: 300,
+  bylineText: 300,
+  timeText: 200,
+  portalMarks: 9,
+  portalText: 300,
+} as const;
+
+/** Byline markup, most specific first: the digest reads the first match of each, in this order. */
+export const BYLINE_SELECTORS: readonly string[] = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  '[rel="author"]',
+  '.byline__name',
+  '.author-name',
+  '.byline-name',
+  '.byline',
+  '[class*="byline"]',
+  '[class*="Byline"]',
+  '.author',
+  '.post-author',
+  '.entry-author',
+  '.writer',
+];
