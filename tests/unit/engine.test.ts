@@ -69,10 +69,28 @@ describe('URL helpers', () => {
     expect(displayHost('https://аpple.com/')).toBe('xn--pple-43d.com (аpple.com)');
     expect(displayHost('https://www.apple.com/')).toBe('www.apple.com');
   });
+  it('the popup and options pages carry no engine: they name outlets and link onward without it', async () => {
+    const { build } = await import('esbuild');
+    for (const page of ['popup/main.tsx', 'options/main.tsx']) {
+      const result = await build({
+        entryPoints: [new URL(`../../entrypoints/${page}`, import.meta.url).pathname],
+        bundle: true,
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        format: 'esm',
+        external: ['wxt/*', 'preact', 'preact/*', 'dexie'],
+        loader: { '.css': 'empty' },
+      });
+      const inputs = Object.keys(result.metafile.inputs);
+      expect(inputs.some((input) => input.endsWith('core/next-hop.ts')), page).toBe(true);
+      expect(inputs.filter((input) => /core\/(?:detect|digest|scan|metadata|verify|publishers)\.ts$|core\/signals\//.test(input)), page).toEqual([]);
+    }
+  });
   it('the publishers table stays out of detect(); withPublisherNames() adds the names, and only them', async () => {
     const { build } = await import('esbuild');
     const result = await build({ entryPoints: [new URL('../../core/detect.ts', import.meta.url).pathname], bundle: true, write: false, metafile: true, logLevel: 'silent' });
-    expect(Object.keys(result.metafile.inputs).filter((input) => input.endsWith('core/publishers.ts'))).toEqual([]);
+    expect(Object.keys(result.metafile.inputs).filter((input) => /core\/(?:publishers|outlets)\.ts$/.test(input))).toEqual([]);
     const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
     const bare = detect(parseHTML(html).document as unknown as Document, PAGE_URL);
     const frozen = JSON.stringify(bare);
