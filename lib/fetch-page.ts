@@ -19,8 +19,12 @@ interface Watch {
   redirects: string[];
   error: string | null;
   onRedirectProblem: (code: 'redirect-loop' | 'too-many-redirects') => void;
+  /** Called when the final response starts: every redirect event of the request has been seen by then. */
+  onResponse: () => void;
 }
 const watches = new Set<Watch>();
+/** How long a redirected fetch waits for the last of its redirect events. */
+const REDIRECT_EVENTS_WAIT_MS = 1000;
 let listening = false;
 
 function listen(): void {
@@ -42,6 +46,10 @@ function listen(): void {
       else if (watch.redirects.length > FETCH_LIMITS.maxRedirects) watch.onRedirectProblem('too-many-redirects');
     }
   }, filter);
+  // A request's events arrive in order, so once its response starts, all its redirects have been counted.
+  browser.webRequest.onResponseStarted.addListener((details) => {
+    for (const watch of watches) if (watch.requestId === details.requestId) watch.onResponse();
+  }, filter);
   browser.webRequest.onErrorOccurred.addListener((details) => {
     for (const watch of watches) if (watch.requestId === details.requestId) watch.error = details.error;
   }, filter);
@@ -59,7 +67,9 @@ export const fetchPage: FetchPage = async (url, validators) => {
     controller.abort();
   };
   const timer = setTimeout(() => abort('timeout'), FETCH_LIMITS.timeoutMs);
-  const watch: Watch = { url, requestId: null, redirects: [], error: null, onRedirectProblem: abort };
+  let responseSeen = () => {};
+  const seen = new Promise<void>((resolve) => (responseSeen = resolve));
+  const watch: Watch = { url, requestId: null, redirects: [], error: null, onRedirectProblem: abort, onResponse: () => responseSeen() };
   watches.add(watch);
   try {
     const headers: Record<string, string> = { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' };
@@ -74,6 +84,16 @@ export const fetchPage: FetchPage = async (url, validators) => {
       return failure(abortedFor ?? classifyNetError(watch.error), url);
     }
     const finalUrl = response.url || url;
+    if (response.redirected) {
+      // The redirect events reach this listener asynchronously, and fast redirects can all be followed
+      // before they do (seen in Firefox): wait for the request's response event (at most a second), then
+      // see whether the chain was too long or a loop.
+      await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, REDIRECT_EVENTS_WAIT_MS))]);
+      if (abortedFor) {
+        void response.body?.cancel();
+        return failure(abortedFor, url);
+      }
+    }
     if (response.status === 304) {
       return { ok: true, finalUrl, status: 304, redirects: watch.redirects, html: null, ...validatorsOf(response) } satisfies FetchSuccess;
     }
