@@ -228,7 +228,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
       (tag === 'META' ? metas : tag === 'LINK' ? linkTags : scripts).push(el);
     }
   } else {
-    // From the document's own tag lists: on a fresh page a little cheaper than one selector-list query (53 against 70 µs median).
+    // From the document's own tag lists: on a fresh page no dearer than one selector-list query (npm run bench:floor).
     keep(doc.getElementsByTagName('meta'), (el) => el.hasAttribute('content'), metas);
     keep(doc.getElementsByTagName('link'), (el) => el.hasAttribute('rel') && el.hasAttribute('href'), linkTags);
     keep(doc.getElementsByTagName('script'), (el) => JSON_LD_TYPE.test(el.getAttribute('type') ?? ''), scripts);
@@ -509,7 +509,7 @@ function readJsonLd(scripts: Element[]): string[] {
 
 export function findRoot(doc: Document, microdata: () => boolean = () => true): Element {
   // Each selector's first match: a class or a tag from the document's own lists, the rest by a
-  // one-selector query. ANY_ROOT as one query cost more on fresh pages (103 against 80 µs median).
+  // one-selector query. ANY_ROOT as one query costs more than twice as much on fresh pages (npm run bench:floor).
   const first = (selector: string) =>
     selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] !== '[' ? doc.getElementsByTagName(selector)[0] : selector.startsWith('[itemprop') && !microdata() ? null : doc.querySelector(selector);
   return pickRoot(doc, first, (el) => !!el.querySelector('p'));
