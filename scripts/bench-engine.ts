@@ -16,7 +16,7 @@ import { Readability } from '@mozilla/readability';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { detect } from '../core/detect';
-import { corpusDir, loadCorpus } from '../tests/unit/corpus-helpers';
+import { loadCorpus } from '../tests/unit/corpus-helpers';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,9 +76,7 @@ function timeReadability(html: string): number {
 
 async function main(): Promise<void> {
   const pages: { name: string; html: string; url: string }[] = [];
-  const dir = corpusDir();
-  if (dir) for (const page of loadCorpus(dir)) pages.push({ name: page.name, html: page.html, url: page.url });
-  else console.log('corpus not found (set PROVENANCE_CORPUS); fixtures only');
+  for (const page of loadCorpus()) pages.push({ name: page.name, html: page.html, url: page.url });
   const fixtures = join(repoRoot, 'tests/fixtures/engine');
   for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.html'))) {
     pages.push({ name: `fixture ${file}`, html: readFileSync(join(fixtures, file), 'utf8'), url: `https://fixture.example/${file}` });

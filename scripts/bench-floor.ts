@@ -15,14 +15,14 @@
  * Timed like `npm run bench`: each function warmed up on the page, then each
  * timed call on a fresh `document.cloneNode(true)` made before the clock
  * starts (a batch of 20 per sample, 5 samples, their median).
- * A report, not a test. Env: PROVENANCE_CORPUS, CHROMIUM_PATH.
+ * A report, not a test. Env: CHROMIUM_PATH.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { chromium } from 'playwright';
-import { corpusDir, loadCorpus } from '../tests/unit/corpus-helpers';
+import { loadCorpus } from '../tests/unit/corpus-helpers';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIGEST = join(repoRoot, 'core/digest.ts');
@@ -116,9 +116,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 
 async function main(): Promise<void> {
-  const dir = corpusDir();
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!dir) return console.log('corpus not found (set PROVENANCE_CORPUS)');
   if (!existsSync(executablePath)) return console.log(`no Chromium at ${executablePath} (set CHROMIUM_PATH)`);
   const scripts = [
     await bundle('Shipped', []),
@@ -126,7 +124,7 @@ async function main(): Promise<void> {
     await bundle('MetadataOnly', [['if (digest.quiet) return digest;', 'return digest;']]),
     readFileSync(join(repoRoot, 'node_modules/@mozilla/readability/Readability.js'), 'utf8'),
   ].join('\n');
-  const pages = loadCorpus(dir);
+  const pages = loadCorpus();
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
   const rows: { times: number[]; values: (number | null)[]; readability: number }[] = [];
   try {

@@ -15,7 +15,7 @@
  *      BENCH_SKIP_UI=1 leaves it out, it takes minutes to fill the database).
  *
  * A report, not a test: MISS is printed next to a missed target and the exit code stays 0.
- * Env: PROVENANCE_CORPUS (corpus directory), CHROMIUM_PATH (browser, default /usr/bin/chromium).
+ * Env: CHROMIUM_PATH (browser, default /usr/bin/chromium).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { chromium } from 'playwright';
 import { detect } from '../core/detect';
-import { corpusDir, loadCorpus } from '../tests/unit/corpus-helpers';
+import { loadCorpus } from '../tests/unit/corpus-helpers';
 import { buildExtension } from '../tests/e2e/support/build';
 import { bundleEngine } from './bench-engine';
 
@@ -58,9 +58,7 @@ const line = (label: string, value: string, target?: string, ok?: boolean) =>
 
 function loadPages(): BenchPage[] {
   const pages: BenchPage[] = [];
-  const dir = corpusDir();
-  if (dir) for (const page of loadCorpus(dir)) pages.push({ name: page.name, url: page.url, html: page.html });
-  else console.log('corpus not found (set PROVENANCE_CORPUS): fixture pages only');
+  for (const page of loadCorpus()) pages.push({ name: page.name, url: page.url, html: page.html });
   const web = join(repoRoot, 'tests/fixtures/web');
   const walk = (folder: string): string[] =>
     readdirSync(folder).flatMap((entry) => {

@@ -1,7 +1,7 @@
-/** Shared by the corpus test and the engine benchmark: locating and loading the real-page corpus. */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+/** Shared by the corpus tests, the benchmarks and the accuracy report: loading the real-page corpora kept in tests/corpus/. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusSourceDir, unpackedCorpusDir } from '../corpus/corpus';
 
 export interface CorpusPage {
   name: string;
@@ -13,16 +13,10 @@ export interface CorpusPage {
   expected: { title?: string | null; byline?: string | null; publishedTime?: string | null; siteName?: string | null };
 }
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** ../shared/corpus/readability from the repo root, or $PROVENANCE_CORPUS. Null when absent. */
-export function corpusDir(): string | null {
-  const dir = process.env.PROVENANCE_CORPUS ?? join(repoRoot, '../shared/corpus/readability');
-  return existsSync(join(dir, 'pages.json')) ? dir : null;
-}
-
-export function loadCorpus(dir: string): CorpusPage[] {
-  const index = JSON.parse(readFileSync(join(dir, 'pages.json'), 'utf8')) as Omit<CorpusPage, 'html' | 'expected'>[];
+/** The readability corpus: 130 pages with Readability's expected metadata and a syndication label each. */
+export function loadCorpus(): CorpusPage[] {
+  const dir = unpackedCorpusDir('readability');
+  const index = JSON.parse(readFileSync(join(corpusSourceDir('readability'), 'pages.json'), 'utf8')) as Omit<CorpusPage, 'html' | 'expected'>[];
   return index.map((entry) => ({
     ...entry,
     html: readFileSync(join(dir, entry.name, 'source.html'), 'utf8'),

@@ -9,9 +9,7 @@ import { parseHTML } from 'linkedom';
 import { detectWithNames } from '../../core/publishers';
 import { foldForCompare, splitTrailingSuffix } from '../../core/text';
 import type { Provenance } from '../../core/types';
-import { corpusDir, loadCorpus, type CorpusPage } from './corpus-helpers';
-
-const dir = corpusDir();
+import { loadCorpus, type CorpusPage } from './corpus-helpers';
 
 function fold(text: string): string {
   return foldForCompare(text.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')).replace(/["'«»]/g, '').replace(/\s*[.:]$/, '');
@@ -46,12 +44,8 @@ function samePublisher(found: string | null | undefined, expected: string): bool
   return a.includes(b) || b.includes(a);
 }
 
-describe.skipIf(!dir)('corpus: real pages', () => {
-  if (!dir) {
-    it.skip(`corpus not found (set PROVENANCE_CORPUS or put it at ../shared/corpus/readability)`, () => {});
-    return;
-  }
-  const pages = loadCorpus(dir);
+describe('corpus: real pages', () => {
+  const pages = loadCorpus();
   const results = new Map<string, Provenance>();
   for (const page of pages) {
     const { document } = parseHTML(page.html);

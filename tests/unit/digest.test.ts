@@ -12,7 +12,7 @@ import { analyse, detect } from '../../core/detect';
 import { digestPage } from '../../core/digest';
 import { DIGEST_LIMITS } from '../../core/digest-limits';
 import { parseRequest } from '../../lib/messages';
-import { corpusDir, loadCorpus } from './corpus-helpers';
+import { loadCorpus } from './corpus-helpers';
 
 const fixtures = join(__dirname, '../fixtures');
 function htmlFiles(folder: string): string[] {
@@ -23,7 +23,7 @@ function htmlFiles(folder: string): string[] {
 }
 
 const pages = [
-  ...(corpusDir() ? loadCorpus(corpusDir()!).map((page) => ({ name: page.name, html: page.html, url: page.url })) : []),
+  ...loadCorpus().map((page) => ({ name: page.name, html: page.html, url: page.url })),
   ...htmlFiles(fixtures).map((file) => ({ name: relative(fixtures, file), html: readFileSync(file, 'utf8'), url: `https://${relative(fixtures, file).replace(/index\.html$/, '')}` })),
 ];
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
