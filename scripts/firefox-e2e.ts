@@ -21,7 +21,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FixtureWeb } from '../tests/e2e/support/fixture-web';
 import { buildExtension, grantSiteAccess, OUTPUT_DIRS, stageBuild } from '../tests/e2e/support/build';
-import { withTimeout } from '../tests/firefox/support/firefox';
+import { FIREFOX_PATH, withTimeout } from '../tests/firefox/support/firefox';
+import { versionLine } from '../tests/e2e/support/versions';
 import { FirefoxDriver } from '../tests/firefox/support/driver';
 import { LoopbackProxy } from '../tests/firefox/support/proxy';
 import { DEFAULT_SCENARIO_TIMEOUT, type Scenario } from '../tests/scenarios/driver';
@@ -95,6 +96,7 @@ async function runScenario(scenario: Scenario, web: FixtureWeb, proxyPort: numbe
 async function main(): Promise<void> {
   const scenarios = selectedScenarios();
   if (scenarios.length === 0) throw new Error(`No scenario matches: ${process.argv.slice(2).join(' ')}`);
+  console.log(versionLine('firefox-e2e', FIREFOX_PATH));
 
   // — The build, and a private copy of it (others rebuild .output/ at any time).
   const buildDir = OUTPUT_DIRS.firefox;

@@ -11,8 +11,10 @@
 import path from 'node:path';
 import { assertExtensionBuilt, CHROME_BUILD_DIR, REPO_ROOT } from './support/browser';
 import { buildExtension, grantSiteAccess, stageBuild } from './support/build';
+import { versionLine } from './support/versions';
 
 export default function globalSetup(): void {
+  console.log(versionLine('e2e', process.env.CHROMIUM_PATH || '/usr/bin/chromium'));
   const given = process.env.PROVENANCE_EXTENSION_DIR;
   if (given) {
     assertExtensionBuilt(given);

@@ -8,6 +8,39 @@ import type { Driver, Tab } from '../../scenarios/driver';
 import type { FixtureWeb } from '../../e2e/support/fixture-web';
 import { ADDON_ID, FirefoxWithExtension } from './firefox';
 
+/**
+ * Waits (up to `timeout`) for a visible element matching `selector` (puppeteer
+ * selectors: `host >>> inner` reaches into open shadow roots), then clicks it.
+ * Not `page.locator().click()`: on extension pages in Firefox ESR 140 its
+ * stability check never settles, while an element handle's click works in
+ * every version.
+ */
+async function clickWhenVisible(page: Page, selector: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = 'no element matches';
+  for (;;) {
+    try {
+      const handle = await page.$(selector);
+      if (handle) {
+        try {
+          if (await handle.isVisible()) {
+            await handle.click();
+            return;
+          }
+          last = 'an element matches but is not visible';
+        } finally {
+          await handle.dispose();
+        }
+      }
+    } catch (error) {
+      // Detached between the query and the click, or the page navigated: try again.
+      last = (error as Error).message.split('\n')[0] ?? String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`Clicking ${selector}: ${last} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function firefoxTab(firefox: FirefoxWithExtension, page: Page, url: string, extensionPage: boolean): Tab {
   return {
     url,
@@ -16,10 +49,9 @@ function firefoxTab(firefox: FirefoxWithExtension, page: Page, url: string, exte
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
       page.evaluate(`((__name) => (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)}))((f) => f)`) as Promise<R>,
     evaluateExpression: <R>(expression: string) => page.evaluate(expression) as Promise<R>,
-    // Puppeteer's locators understand `host >>> inner` (into open shadow roots) and wait until the element is visible.
-    click: (selector) => page.locator(selector).setTimeout(10_000).click(),
+    click: (selector) => clickWhenVisible(page, selector),
     type: async (selector, text) => {
-      await page.locator(selector).setTimeout(10_000).click();
+      await clickWhenVisible(page, selector);
       await page.keyboard.type(text);
     },
     press: (key) => page.keyboard.press(key as never),
@@ -70,7 +102,7 @@ export class FirefoxDriver implements Driver {
 
   async openExtensionPage(pagePath: string): Promise<Tab> {
     const page = await this.firefox.openExtensionPage(pagePath);
-    if (pagePath.startsWith('popup.html')) await page.setViewport({ width: 400, height: 600 });
+    if (pagePath.startsWith('popup.html')) await this.firefox.setViewport(page, 400, 600);
     return firefoxTab(this.firefox, page, this.firefox.extensionUrl(pagePath), true);
   }
 

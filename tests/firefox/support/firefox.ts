@@ -2,7 +2,7 @@
  * Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver BiDi,
  * with the unpacked Firefox build of the extension installed as a temporary add-on.
  *
- * What makes it work (Firefox ESR 153, puppeteer-core 24 on Node 20):
+ * What makes it work (Firefox ESR 140 and later, puppeteer-core 24 on Node 20):
  * - Network: every connection goes through `LoopbackProxy` (Firefox's proxy
  *   preferences), which pipes it to the fixture web. `network.dns.forceResolve`
  *   sends anything that would bypass the proxy to loopback too.
@@ -16,7 +16,12 @@
  *   Firefox which one it really uses.
  * - System access also lets us evaluate in the browser window (chrome scope)
  *   and read Firefox's console service: errors thrown by the extension in any
- *   process (background page, popup, content script) land there.
+ *   process (background page, popup, content script) land there. ESR 140
+ *   offers no chrome scope over BiDi; there the same errors are read from the
+ *   "JavaScript error:" lines Firefox prints, and the add-on's UUID from prefs.js.
+ * - Only commands every supported version knows: the viewport is set with a
+ *   plain `browsingContext.setViewport` (puppeteer's helper also sends
+ *   `emulation.setScreenOrientationOverride`, unknown to ESR 140).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -196,17 +201,39 @@ export class FirefoxWithExtension {
   }
 
   /**
+   * The browser window's chrome-scope browsing context, or null when this
+   * Firefox does not offer one over BiDi (`moz:scope: 'chrome'` in
+   * `browsingContext.getTree` arrived after ESR 140, which answers with its
+   * content tabs instead).
+   */
+  private async chromeContext(): Promise<string | null> {
+    if (this.chromeScope !== undefined) return this.chromeScope;
+    const tree = await this.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const contexts = tree.result.contexts as Array<{ context: string; url: string; 'moz:scope'?: string }>;
+    const window = contexts.find((c) => c['moz:scope'] === 'chrome' && c.url.startsWith('chrome://browser/')) ?? contexts.find((c) => c['moz:scope'] === 'chrome');
+    this.chromeScope = window?.context ?? null;
+    return this.chromeScope;
+  }
+
+  private chromeScope: string | null | undefined;
+
+  /**
    * Evaluates an expression in the browser window (chrome scope, system
-   * principal: `Services`, `WebExtensionPolicy`, …). Needs --remote-allow-system-access.
+   * principal: `Services`, `WebExtensionPolicy`, …). Needs
+   * --remote-allow-system-access and a Firefox that offers chrome scope over
+   * BiDi; throws saying so otherwise. `Services` and `Ci` are bound for the
+   * expression whether or not the window has them as globals.
    */
   async evaluateInChrome(expression: string): Promise<string> {
-    const tree = await this.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-    const contexts = tree.result.contexts as Array<{ context: string; url: string }>;
-    const window = contexts.find((c) => c.url.startsWith('chrome://browser/')) ?? contexts[0];
-    if (!window) throw new Error('No chrome-scope browsing context (is Firefox started with --remote-allow-system-access?)');
+    const context = await this.chromeContext();
+    if (!context) throw new Error(`Firefox ${await this.browser.version()} offers no chrome-scope context over WebDriver BiDi`);
     const answer = await this.connection.send('script.evaluate', {
-      expression: `String(${expression})`,
-      target: { context: window.context },
+      expression: `(() => {
+        const Services = globalThis.Services ?? ChromeUtils.importESModule('resource://gre/modules/Services.sys.mjs').Services;
+        const Ci = globalThis.Ci ?? Components.interfaces;
+        return String(${expression});
+      })()`,
+      target: { context },
       awaitPromise: true,
     });
     const result = answer.result as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
@@ -215,18 +242,27 @@ export class FirefoxWithExtension {
   }
 
   /**
-   * Errors and warnings from the extension's own files, as Firefox's console
-   * service has them (uncaught exceptions and unhandled rejections in the
-   * background page, extension pages and content scripts).
+   * Errors and warnings from the extension's own files: uncaught exceptions
+   * and unhandled rejections in the background page, extension pages and
+   * content scripts. Read from Firefox's console service where chrome scope is
+   * offered; elsewhere (ESR 140) from the "JavaScript error: <file>, line N:
+   * <message>" lines every Firefox process prints for the same reports.
    */
   async extensionErrors(): Promise<ExtensionError[]> {
     const prefix = `moz-extension://${this.extensionHost}/`;
+    if (!(await this.chromeContext())) return extensionErrorsFromOutput(this.output, prefix);
     const json = await this.evaluateInChrome(`JSON.stringify(Services.console.getMessageArray().flatMap((m) => {
       if (!(m instanceof Ci.nsIScriptError)) return [];
       if (!String(m.sourceName).startsWith(${JSON.stringify(prefix)}) && !String(m.stack ?? '').includes(${JSON.stringify(prefix)})) return [];
       return [{ source: m.sourceName, line: m.lineNumber, message: m.errorMessage, warning: (m.flags & Ci.nsIScriptError.warningFlag) !== 0 }];
     }))`);
     return JSON.parse(json) as ExtensionError[];
+  }
+
+  /** Sets a tab's viewport with the plain BiDi command (puppeteer's setViewport also sends commands ESR 140 lacks). */
+  async setViewport(page: Page, width: number, height: number): Promise<void> {
+    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    await this.connection.send('browsingContext.setViewport', { context, viewport: { width, height } });
   }
 
   /** console.* lines of pages and extension (Firefox does not say which) and "JavaScript error/warning" lines. */
@@ -251,6 +287,15 @@ export class FirefoxWithExtension {
     }
     if (!keepProfile) removeProfile(this.profileDir);
   }
+}
+
+/** "JavaScript error: moz-extension://<host>/file.js, line 12: TypeError: …" lines about the extension's files. */
+export function extensionErrorsFromOutput(lines: readonly string[], prefix: string): ExtensionError[] {
+  return lines.flatMap((line) => {
+    const match = /^JavaScript (error|warning): (\S+), line (\d+): (.*)$/.exec(line.trim());
+    if (!match || !match[2]!.startsWith(prefix)) return [];
+    return [{ source: match[2]!, line: Number(match[3]), message: match[4]!, warning: match[1] === 'warning' }];
+  });
 }
 
 function removeProfile(dir: string): void {
