@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Everything a fresh Debian machine with Node 20 needs before the demo or the
-# tests: Debian's Chromium and Firefox ESR (test tools cannot download their
-# own browsers), then the project's npm packages.
+# Everything a fresh Debian machine (12 or 13) with Node 20 needs before the
+# demo or the tests: Debian's Chromium and Firefox ESR (test tools cannot
+# download their own browsers), xz (the corpora in tests/corpus are .tar.xz),
+# then the project's npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || packages+=(chromium)
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || packages+=(firefox-esr)
+command -v xz >/dev/null || packages+=(xz-utils)
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
