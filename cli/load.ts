@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { DOMParser } from 'linkedom';
 import { createNodeFetcher } from './node-fetcher';
+import { decodeHtml } from '../core/decode';
 
 /** An error a person can act on, with a stable code for --json output. */
 export class CliError extends Error {
@@ -29,7 +30,7 @@ export async function loadPage(fileOrUrl: string): Promise<LoadedPage> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new CliError('read-failed', `cannot read ${fileOrUrl}: ${reason}`);
   }
-  return { html: decode(bytes, null), servedAt: null };
+  return { html: decodeHtml(bytes, null), servedAt: null };
 }
 
 /** A URL is fetched the way `provenance verify` and the extension fetch originals: same limits, same words. */
@@ -37,17 +38,6 @@ async function fetchPage(url: string): Promise<LoadedPage> {
   const answer = await createNodeFetcher()(url);
   if (!answer.ok) throw new CliError(answer.code, `cannot fetch ${url}: ${answer.message}`);
   return { html: answer.html ?? '', servedAt: answer.finalUrl };
-}
-
-/** Decode with the declared charset (header, else <meta charset> in the first 2 KB), UTF-8 by default. */
-function decode(bytes: Buffer, declared: string | null): string {
-  const head = bytes.subarray(0, 2048).toString('latin1');
-  const charset = declared ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset.toLowerCase()).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
 }
 
 export function parseHtml(html: string): Document {

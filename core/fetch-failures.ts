@@ -4,6 +4,7 @@
  * the same limits and say the same thing. Web-platform APIs only (Response,
  * TextDecoder), which browsers and Node both have.
  */
+import { decodeHtml } from './decode';
 import { displayHost } from './url';
 import type { FetchFailure, FetchFailureCode } from './verify';
 
@@ -81,14 +82,6 @@ export async function readCappedText(response: Response, maxBytes: number): Prom
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder(charsetOf(response.headers.get('content-type'))).decode(bytes);
-}
-
-function charsetOf(contentType: string | null): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1];
-  try {
-    return charset ? new TextDecoder(charset).encoding : 'utf-8';
-  } catch {
-    return 'utf-8';
-  }
+  // As a browser decodes it: BOM, the header's charset, the page's <meta charset>, else UTF-8 (core/decode.ts).
+  return decodeHtml(bytes, /charset=["']?([\w-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? null);
 }

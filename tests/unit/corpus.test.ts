@@ -7,42 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { detectWithNames } from '../../core/publishers';
-import { foldForCompare, splitTrailingSuffix } from '../../core/text';
 import type { Provenance } from '../../core/types';
+import { sameAuthor, sameHeadline, sameOutlet } from '../corpus/compare';
 import { loadCorpus, type CorpusPage } from './corpus-helpers';
-
-function fold(text: string): string {
-  return foldForCompare(text.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')).replace(/["'«»]/g, '').replace(/\s*[.:]$/, '');
-}
-
-/** Same headline after folding, allowing a trailing " – Site" suffix on either side. */
-export function sameHeadline(found: string | null, expected: string): boolean {
-  if (!found) return false;
-  const a = fold(found);
-  const b = fold(expected);
-  if (a === b) return true;
-  const stripA = splitTrailingSuffix(a)?.head;
-  const stripB = splitTrailingSuffix(b)?.head;
-  // Medium titles carry "– Author – Medium": a two-part site suffix.
-  const stripB2 = stripB ? splitTrailingSuffix(stripB)?.head : undefined;
-  return stripA === b || stripB === a || stripB2 === a || (!!stripA && stripA === stripB);
-}
-
-/** Same author: folded, "By " dropped, one containing the other (Readability's bylines carry dates). */
-function sameAuthor(found: string | null, expected: string): boolean {
-  if (!found) return false;
-  const clean = (s: string) => fold(s).replace(/^by\s+/, '').replace(/\s+and\s+/g, ', ').replace(/\s+/g, ' ');
-  const a = clean(found);
-  const b = clean(expected);
-  return a.length > 1 && (b.includes(a) || a.includes(b));
-}
-
-function samePublisher(found: string | null | undefined, expected: string): boolean {
-  if (!found) return false;
-  const a = fold(found).replace(/^the /, '');
-  const b = fold(expected).replace(/^the /, '');
-  return a.includes(b) || b.includes(a);
-}
 
 describe('corpus: real pages', () => {
   const pages = loadCorpus();
@@ -84,7 +51,7 @@ describe('corpus: real pages', () => {
     const syndicated = pages.filter((p) => p.syndicated);
     const report = syndicated.map((page: CorpusPage) => {
       const result = results.get(page.name)!;
-      return { name: page.name, found: result.syndicated, publisher: result.original?.publisher ?? null, ok: result.syndicated && samePublisher(result.original?.publisher, page.originalPublisher ?? '') };
+      return { name: page.name, found: result.syndicated, publisher: result.original?.publisher ?? null, ok: result.syndicated && sameOutlet(result.original?.publisher, page.originalPublisher ?? '') };
     });
     console.log(`syndicated found: ${report.filter((r) => r.found).length}/${syndicated.length}, with the right publisher: ${report.filter((r) => r.ok).length}`);
     for (const r of report) if (!r.ok) console.log(`  missed ${r.name}: found=${r.found} publisher=${r.publisher}`);

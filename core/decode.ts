@@ -1,0 +1,124 @@
+/**
+ * Page bytes → text, the way a browser decodes an HTML page (WHATWG HTML,
+ * "determining the character encoding"): a byte order mark first, then the
+ * charset the server declared (Content-Type), then a <meta charset> or
+ * <meta http-equiv="Content-Type" content="…; charset=…"> in the page's head,
+ * else UTF-8, or windows-1252 when the undeclared bytes are not UTF-8 (what
+ * the browsers' detectors answer for Western pages).
+ *
+ * The labels are the Encoding Standard's, which Node's TextDecoder knows
+ * (gbk, gb2312, shift_jis, euc-kr, iso-8859-1 = windows-1252, …). Used by the
+ * CLI for saved files, by the extension and the CLI for fetched originals
+ * (core/fetch-failures.ts), and by the corpus tests and the accuracy report.
+ */
+
+/** The spec's prescan reads 1,024 bytes unconditionally; Chromium keeps looking while still in the <head>. */
+const PRESCAN_MIN = 1024;
+/** An upper bound on the head scan, so a page with no <body> is not scanned whole. */
+const PRESCAN_MAX = 256 * 1024;
+
+/**
+ * The encoding a browser would use for these bytes: its canonical name as
+ * TextDecoder reports it ("utf-8", "utf-16le", "gbk", "shift_jis", "windows-1252", …).
+ * `declaredCharset` is the charset from the HTTP Content-Type header, or null.
+ */
+export function htmlEncoding(bytes: Uint8Array, declaredCharset: string | null = null): string {
+  const bom = bomEncoding(bytes);
+  if (bom) return bom;
+  const declared = declaredCharset ? supported(declaredCharset) : null;
+  if (declared) return htmlSafe(declared);
+  const fromMeta = metaCharset(bytes);
+  if (fromMeta) return htmlSafe(fromMeta);
+  return looksLikeUtf8(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+/** The page's text, decoded as a browser would (see htmlEncoding); a byte order mark is dropped. */
+export function decodeHtml(bytes: Uint8Array, declaredCharset: string | null = null): string {
+  const encoding = htmlEncoding(bytes, declaredCharset);
+  const text = new TextDecoder(encoding).decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
+}
+
+/**
+ * Bytes 0x80–0x9F in windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; five stay as they are).
+ * Node 20's TextDecoder('windows-1252') decodes them as ISO-8859-1's control
+ * characters; mapping them here is right on a fixed Node too.
+ */
+const WINDOWS_1252_C1 = [
+  '\u20ac', '\u0081', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021', '\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008d', '\u017d', '\u008f',
+  '\u0090', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014', '\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '\u009d', '\u017e', '\u0178',
+];
+
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return null;
+}
+
+/** The canonical name of a charset label TextDecoder supports, else null. */
+function supported(label: string): string | null {
+  try {
+    return new TextDecoder(label.trim().toLowerCase()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** A page that declares UTF-16 in its own ASCII bytes is not UTF-16 (the spec reads it as UTF-8); x-user-defined is windows-1252. */
+function htmlSafe(encoding: string): string {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return 'utf-8';
+  if (encoding === 'x-user-defined') return 'windows-1252';
+  return encoding;
+}
+
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+/**
+ * The charset a <meta> in the head declares: the first 1,024 bytes always, then
+ * on while no <body> has started. Comments, scripts and styles are skipped, so
+ * a "<meta charset" inside them counts for nothing.
+ */
+function metaCharset(bytes: Uint8Array): string | null {
+  // latin1 maps each byte to one char: the ASCII markup reads the same in any ASCII-compatible encoding.
+  const window = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_MAX));
+  const bodyAt = window.search(/<body[\s>]/i);
+  const head = (bodyAt < 0 ? window : window.slice(0, Math.max(PRESCAN_MIN, bodyAt)))
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
+  for (const tag of head.matchAll(/<meta(?=[\s/])([^>]*)/gi)) {
+    const attributes = new Map<string, string>();
+    for (const [, name = '', ...values] of (tag[1] ?? '').matchAll(ATTRIBUTE)) {
+      const key = name.toLowerCase();
+      if (!attributes.has(key)) attributes.set(key, values.find((v) => v !== undefined) ?? '');
+    }
+    const charset = attributes.get('charset');
+    const label = charset !== undefined ? charset : attributes.get('http-equiv')?.trim().toLowerCase() === 'content-type' ? charsetFromContent(attributes.get('content') ?? '') : null;
+    const encoding = label ? supported(label) : null;
+    if (encoding) return encoding;
+  }
+  return null;
+}
+
+/** The spec's "extracting a character encoding from a meta element": charset=value, quoted or not. */
+function charsetFromContent(content: string): string | null {
+  const match = /charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))/i.exec(content);
+  return match ? (match[1] ?? match[2] ?? match[3] ?? null) : null;
+}
+
+/**
+ * Undeclared bytes: UTF-8 when they decode as UTF-8, or when the few bytes
+ * that do not are outnumbered by the non-ASCII characters that do (one stray
+ * byte in a UTF-8 page does not make it a windows-1252 page).
+ */
+function looksLikeUtf8(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let other = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 0xfffd) replaced++;
+    else if (code > 0x7f) other++;
+  }
+  return replaced === 0 || other > replaced;
+}
