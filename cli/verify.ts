@@ -2,7 +2,8 @@
  * `provenance verify`: follow a page's source back to the original, the same
  * way the extension does (core/verify), and print the chain and the comparison.
  */
-import { articleText, readPage } from '../core/article-text';
+import { articleText } from '../core/article-text';
+import { readPage } from '../core/read-page';
 import { displayHost } from '../core/url';
 import { verifyProvenance, type CachedOriginal, type Verification } from '../core/verify';
 import { CliError, loadPage, parseHtml } from './load';

@@ -2,11 +2,10 @@
  * The article's running text, for comparing a page with its original. Not on
  * the content script's every-page path: it runs when a copy is found or an
  * original is fetched. Bounded like the scan: an iterative walk with caps.
+ * The content script imports it, so it imports nothing of the rules (the
+ * engine run on a fetched page is core/read-page.ts).
  */
-import { detectWithNames } from './publishers';
-import { sanitizeStrings } from './sanitize';
 import { findRoot } from './digest';
-import type { Provenance } from './types';
 import { normalizeSpace } from './text';
 
 /** Enough for any news article (a long read is ~10,000 words ≈ 70,000 characters). */
@@ -49,9 +48,4 @@ export function articleText(doc: Document): string {
     .filter(Boolean)
     .join('\n')
     .slice(0, MAX_CHARS);
-}
-
-/** The engine run on a fetched page: its record and its text, for verification. */
-export function readPage(doc: Document, url: string): { record: Provenance; text: string } {
-  return { record: sanitizeStrings(detectWithNames(doc, url)), text: articleText(doc) };
 }

@@ -75,6 +75,11 @@ export function parseDate(written: string): string | null {
     return build(Number(iso[1]), Number(iso[2]), Number(iso[3]), time, zoneOf(iso[8]));
   }
 
+  // Java's Date.toString(), which some CMSs print into metadata: "Mon Oct 11 14:57:21 CEST 2021".
+  const java = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+([A-Z]{2,5})\s+(\d{4})$/.exec(text);
+  if (java && MONTHS[java[1]!.toLowerCase()]) {
+    return build(Number(java[7]), MONTHS[java[1]!.toLowerCase()]!, Number(java[2]), { h: Number(java[3]), min: Number(java[4]), s: Number(java[5]) }, zoneOf(java[6]));
+  }
   if (/^\d{10}(?:\d{3})?$/.test(text)) {
     const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
     const date = new Date(ms);
@@ -122,7 +127,11 @@ export function parseDate(written: string): string | null {
   return build(y, m, d, time, zone);
 }
 
-/** A date in a URL path: /2025/02/22/ or /2025-02-22/ (a year and month alone are not a day). */
+/**
+ * A date in a URL path: /2025/02/22/, /2025-02-22-slug, /2025-02/22/, /20250222/, /news_20250222.html, a slug's
+ * 22-02-2025 or 22.02.2025 (day first, and only when the day is over 12). A year and month alone are
+ * not a day, nor /2025/02/2-things (a slug that starts with a number).
+ */
 export function dateFromUrlPath(url: string): string | null {
   let path: string;
   try {
@@ -130,6 +139,120 @@ export function dateFromUrlPath(url: string): string | null {
   } catch {
     return null;
   }
-  const match = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(path);
-  return match ? build(Number(match[1]), Number(match[2]), Number(match[3]), null, '') : null;
+  const slashed = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$|\.html?$)/.exec(path);
+  if (slashed) return build(Number(slashed[1]), Number(slashed[2]), Number(slashed[3]), null, '');
+  const dashed = /(?<![\d.])((?:19|20)\d{2})[-_](\d{2})[-_/](\d{2})(?![\d])/.exec(path);
+  if (dashed) return build(Number(dashed[1]), Number(dashed[2]), Number(dashed[3]), null, '');
+  const compact = /(?:^|[/_-])((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/.exec(path);
+  if (compact) return build(Number(compact[1]), Number(compact[2]), Number(compact[3]), null, '');
+  const dayFirst = /(?<![\d.])(\d{2})([-.])(\d{2})\2((?:19|20)\d{2})(?![\d])/.exec(path);
+  if (dayFirst && Number(dayFirst[1]) > 12) return build(Number(dayFirst[4]), Number(dayFirst[3]), Number(dayFirst[1]), null, '');
+  return null;
+}
+
+/**
+ * Month names as written in running text, by language: full names and their usual abbreviations
+ * (English, German, French, Spanish, Italian, Portuguese, Dutch, Danish/Norwegian/Swedish, Polish,
+ * Czech, Turkish, Russian, Finnish, Indonesian, Hungarian, Romanian). Only whole words count in text
+ * (parseDate's three-letter reading is for metadata values).
+ */
+const TEXT_MONTHS: Record<string, number> = {};
+for (const [index, names] of [
+  'january jan januar jän jänner janvier janv enero ene gennaio gen janeiro januari stycznia styczeń styczen ledna leden ocak января январь tammikuuta január ianuarie',
+  'february feb februar février fevrier févr fevr fév fev febrero febbraio fevereiro februari lutego luty února únor unora şubat subat февраля февраль helmikuuta február februarie',
+  'march mar märz mär mrz maerz mars marzo março marco maart mrt marts marca marzec března březen brezna mart марта март maaliskuuta maret március martie',
+  'april apr avril avr abril abr aprile kwietnia kwiecień kwiecien dubna duben nisan апреля апрель huhtikuuta április aprilie',
+  'may mai mayo maggio mag maio mei maj maja května květen kvetna mayıs mayis мая май toukokuuta május',
+  'june jun juni juin junio giugno giu junho czerwca czerwiec června červen cervna haziran июня июнь kesäkuuta június iunie',
+  'july jul juli juillet juil julio luglio lug julho lipca lipiec července červenec cervence temmuz июля июль heinäkuuta július iulie',
+  'august aug août aout agosto ago augustus augusti sierpnia sierpień sierpien srpna srpen ağustos agustos августа август elokuuta agustus augusztus',
+  'september sep sept septembre septiembre setiembre settembre set setembro września wrzesień wrzesnia wrzesien září zari eylül eylul сентября сентябрь syyskuuta szeptember septembrie',
+  'october oct oktober okt octobre octubre ottobre ott outubro out października październik pazdziernika października října říjen rijna ekim октября октябрь lokakuuta október octombrie',
+  'november nov novembre noviembre novembro listopada listopad listopadu kasım kasim ноября ноябрь marraskuuta noiembrie',
+  'december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro desember grudnia grudzień grudzien prosince prosinec aralık aralik декабря декабрь joulukuuta decembrie',
+].entries()) {
+  for (const name of names.split(' ')) TEXT_MONTHS[name] = index + 1;
+}
+
+/** A date found in running text: where it starts and ends, the ISO value, and whether its order had to be guessed. */
+export interface TextDate {
+  iso: string;
+  index: number;
+  end: number;
+  written: string;
+}
+
+const NAME = '(\\p{L}{3,12})';
+const YEAR = '((?:19|20)\\d{2})';
+const TEXT_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, lang: string) => [number, number, number] | null }[] = [
+  // 2020-01-02, 2020/01/02, 2020.01.02, Korean 2020. 1. 2.
+  { re: new RegExp(`(?<![\\d.])${YEAR}(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|\\.\\s(\\d{1,2})\\.\\s(\\d{1,2}))(?![\\d])`, 'gu'), read: (m) => [Number(m[1]), Number(m[3] ?? m[5]), Number(m[4] ?? m[6])] },
+  // 2020年1月2日, 2020년 1월 2일
+  { re: new RegExp(`${YEAR}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?`, 'gu'), read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  // 2. Januar 2020, 2 janvier 2020, 2 de enero de 2020, 2nd of January, 2020, 21. Jan. 2015, 26 Mai, 2008
+  {
+    re: new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|e|º|°)?\\.?\\s*(?:de\\s+|of\\s+|-\\s*)?${NAME}\\.?,?\\s*(?:de\\s+|del\\s+|-\\s*)?${YEAR}(?!\\d)`, 'gu'),
+    read: (m) => (TEXT_MONTHS[m[2]!.toLowerCase()] ? [Number(m[3]), TEXT_MONTHS[m[2]!.toLowerCase()]!, Number(m[1])] : null),
+  },
+  // January 2, 2020, Jan. 2nd 2020, Juli 12, 2017
+  {
+    re: new RegExp(`(?<![\\p{L}])${NAME}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}(?!\\d)`, 'gu'),
+    read: (m) => (TEXT_MONTHS[m[1]!.toLowerCase()] ? [Number(m[3]), TEXT_MONTHS[m[1]!.toLowerCase()]!, Number(m[2])] : null),
+  },
+  // 02.01.2020, 2.1.2020, 02.01.20 (European order)
+  { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)/gu, read: (m) => (m[3]!.length === 2 && (m[1]!.length < 2 || m[2]!.length < 2) ? null : [yearOf(m[3]!), Number(m[2]), Number(m[1])]) },
+  // 01/02/2020, 01-02-2020: day first, unless a part over 12 or a US page says otherwise
+  { re: /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d/-])/gu, read: (m, lang) => (m[4]!.length === 2 && (m[1]!.length < 2 || m[3]!.length < 2) ? null : slashed(Number(m[1]), Number(m[3]), yearOf(m[4]!), lang)) },
+];
+
+function yearOf(written: string): number {
+  return written.length === 2 ? 2000 + Number(written) : Number(written);
+}
+
+/** d/m/y or m/d/y: settled by a part over 12, else by the page's language (m/d only on en-US pages); null when it stays open. */
+function slashed(first: number, second: number, year: number, lang: string): [number, number, number] | null {
+  if (first > 12 && second <= 12) return [year, second, first];
+  if (second > 12 && first <= 12) return [year, first, second];
+  if (first === second) return [year, first, second];
+  if (!lang) return null;
+  if (/^en[-_]us$/.test(lang)) return [year, first, second];
+  if (/^en$/.test(lang)) return null;
+  return [year, second, first];
+}
+
+const TEXT_TIME = /^[\s,|/·–—-]*(?:(?:um|at|à|a las|alle|às|o|kl\.?|klo)\s+)?(\d{1,2})(?::|h|\.(?=\d\d\s*(?:uhr|h\b)))(\d{2})(?::(\d{2}))?\s*(?:uhr|h)?\s*([ap]\.?m\.?)?/i;
+
+/**
+ * Every date written in a text, in order: numeric (ISO, European d.m.y, d/m/y settled by the page
+ * language `lang`, lower case), month names in the major European languages, and CJK/Korean forms;
+ * a clock time right after it is kept ("22.12.2012, 11:51"). Overlapping matches keep the earliest.
+ */
+export function findDates(text: string, lang = ''): TextDate[] {
+  const found: TextDate[] = [];
+  for (const { re, read } of TEXT_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const parts = read(m, lang);
+      if (!parts) continue;
+      const [y, mo, d] = parts;
+      let end = m.index + m[0].length;
+      const clock = TEXT_TIME.exec(text.slice(end, end + 24));
+      let time: { h: number; min: number; s: number } | null = null;
+      if (clock) {
+        let h = Number(clock[1]);
+        const meridiem = clock[4]?.[0]?.toLowerCase();
+        if (meridiem === 'p' && h < 12) h += 12;
+        if (meridiem === 'a' && h === 12) h = 0;
+        if (h <= 23 && Number(clock[2]) <= 59) {
+          time = { h, min: Number(clock[2]), s: Number(clock[3] ?? 0) };
+          end += clock[0].length;
+        }
+      }
+      const iso = build(y, mo, d, time, '');
+      if (!iso) continue;
+      if (found.some((f) => m!.index < f.end && f.index < end)) continue;
+      found.push({ iso, index: m.index, end, written: text.slice(m.index, end).trim() });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }

@@ -16,9 +16,11 @@ import { extractPage } from './metadata';
 import { scanFromDigest, type PageScan } from './scan';
 import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
-import { clip, sameName } from './text';
+import { isPublisherName } from './names';
+import { agencyNamed } from './signals/agencies';
+import { clip, foldToKey, sameName } from './text';
 import type { ChainHop, OriginalInfo, Provenance, Signal, SignalKind } from './types';
-import { normalizeUrl, registrableDomain } from './url';
+import { normalizeUrl, registrableDomain, sameOutlet } from './url';
 
 export interface DetectOptions {
   /** Clock in milliseconds, for engineMs; defaults to performance.now() or Date.now(). */
@@ -103,7 +105,14 @@ function analyseUnsafe(digest: PageDigest): Provenance {
     signals,
     engineMs: 0,
   };
-  if (syndicated) buildOriginal(record, findings, scan);
+  if (syndicated) {
+    buildOriginal(record, findings, scan);
+    const conflict = disagreement(findings);
+    if (conflict) {
+      record.signals.push(conflict);
+      record.confidence = round(record.confidence * 0.8);
+    }
+  }
   return record;
 }
 
@@ -149,13 +158,22 @@ function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan):
   // Otherwise a publisher named by the finding that also links the original beats a name-only claim.
   const linked = active.find((item) => item.claims.originalUrl && !(credit && item.signal.kind === 'canonical' && !nameFitsHost(credit, item.claims.originalUrl)));
   const originalUrl = linked?.claims.originalUrl ?? null;
-  // A linked original is named by its own finding or not at all here: another finding's name (a portal's
-  // credit, a wire dateline) may belong to another outlet. core/publishers.ts names it from its domain.
-  const originalPublisher = (linked ? linked.claims.originalPublisher : claims.originalPublisher) ?? null;
+  // A linked original is named by its own finding, or by another finding's name that fits its URL (a sister
+  // paper's canonical …/boston-business-journal/… and "Copyright Boston Business Journal"), or not at all
+  // here: another name (a portal's credit, a wire dateline) may belong to another outlet. core/publishers.ts
+  // names it from its domain.
+  // A portal's provider names the original that the portal links ("기사원문", "元記事を読む") on its site.
+  const portal = originalUrl ? active.find((item) => item.signal.kind === 'portal-partner' && item.claims.originalPublisher && (!item.claims.originalSite || item.claims.originalSite === registrableDomain(originalUrl))) : undefined;
+  const fitting = originalUrl
+    ? portal?.claims.originalPublisher ?? findings.map((item) => item.claims.originalPublisher).find((name) => !!name && isPublisherName(name) && nameFitsUrl(name, originalUrl))
+    : null;
+  const named = (linked ? linked.claims.originalPublisher ?? fitting : claims.originalPublisher) ?? null;
+  // A publisher is a name: a date, a time or a dateline read by mistake is dropped here, where it is set.
+  const originalPublisher = isPublisherName(named) ? named : null;
 
   const sourceUrl = claims.sourceUrl ?? null;
   const sourceSite = sourceUrl ? registrableDomain(sourceUrl) : null;
-  const sourceName = claims.sourceName ?? null;
+  const sourceName = isPublisherName(claims.sourceName) ? claims.sourceName ?? null : null;
   record.sourceUrl = sourceUrl;
 
   const originalSite = originalUrl ? registrableDomain(originalUrl) : claims.originalSite ?? null;
@@ -187,12 +205,93 @@ function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan):
   record.chain = chain;
 }
 
-/** Credits in the article's text that can name the original without linking it. */
-const TEXT_CREDITS = new Set<SignalKind>(['wordpress-feed-footer', 'republication-credit']);
+/**
+ * Credits in the article's text that can name the original without linking it: a canonical to a site
+ * they do not name is another copy (an aggregator's SEO plugin, a partner's page of an agency story).
+ */
+const TEXT_CREDITS = new Set<SignalKind>(['wordpress-feed-footer', 'republication-credit', 'wire', 'source-credit', 'headline-credit']);
 
-/** Does an outlet's name match a label of the URL's host ("The Washington Post", www.washingtonpost.com)? */
+/**
+ * Does an outlet's name match a label of the URL's host ("The Washington Post", www.washingtonpost.com;
+ * "TBS NEWS DIG", newsdig.tbs.co.jp; "Süddeutsche Zeitung", sueddeutsche.de)? A label matches the whole
+ * name, or a run of its words.
+ */
 function nameFitsHost(name: string, url: string): boolean {
-  return new URL(url).hostname.split('.').some((label) => sameName(name, label));
+  const labels = new URL(url).hostname.split('.').filter((label) => label.length >= 3 && label !== 'www');
+  if (labels.some((label) => sameName(name, label))) return true;
+  const words = name.split(/[\s-]+/).map(asciiKey).filter(Boolean);
+  for (const label of labels.map(asciiKey)) {
+    for (let i = 0; i < words.length; i++) {
+      let run = '';
+      for (let j = i; j < words.length && run.length < label.length; j++) run += words[j];
+      if (run === label) return true;
+    }
+  }
+  return false;
+}
+
+/** Letters and digits, umlauts and accents spelled the way hosts spell them ("süddeutsche" → "sueddeutsche"). */
+function asciiKey(text: string): string {
+  return foldToKey(text.replace(/ä/gi, 'ae').replace(/ö/gi, 'oe').replace(/ü/gi, 'ue').replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
+/** The host, or a segment of the path ("…/boston-business-journal/…"), names the outlet. */
+function nameFitsUrl(name: string, url: string): boolean {
+  if (nameFitsHost(name, url)) return true;
+  const key = foldToKey(name);
+  return key.length > 3 && new URL(url).pathname.split('/').some((segment) => foldToKey(segment) === key);
+}
+
+/** What a finding says the original is: a name and a site, or an agency. */
+interface OriginalClaim {
+  name: string | null;
+  url: string | null;
+  site: string | null;
+  agency: string | null;
+  where: string;
+}
+
+/**
+ * When the findings name different originals (a dateline says AP and the byline Reuters; a canonical to
+ * one outlet and a credit naming another), the record says so: an informational signal naming both.
+ * An agency's story on a partner's page is one story (the agency and the partner's URL do not disagree).
+ */
+function disagreement(findings: Finding[]): Signal | null {
+  const claims: OriginalClaim[] = [];
+  for (const item of findings) {
+    const { originalPublisher: name, originalUrl: url, originalSite } = item.claims;
+    if (item.signal.weight < 0.5 || (!name && !url && !originalSite)) continue;
+    const agency = name ? agencyNamed(name, { anyCase: true })?.name ?? null : null;
+    claims.push({ name: name ?? null, url: url ?? null, site: url ? registrableDomain(url) : originalSite ?? null, agency, where: item.signal.evidence.location });
+  }
+  for (let i = 0; i < claims.length; i++) {
+    for (let j = i + 1; j < claims.length; j++) {
+      const a = claims[i]!;
+      const b = claims[j]!;
+      if (agree(a, b)) continue;
+      const label = (claim: OriginalClaim) => claim.name ?? claim.site ?? claim.url ?? '?';
+      return {
+        kind: 'conflict',
+        detail: `The credits disagree on the original: ${label(a)} or ${label(b)}`,
+        weight: 0,
+        evidence: { text: clip(`${label(a)} (${a.where}) / ${label(b)} (${b.where})`), location: `${a.where}; ${b.where}` },
+      };
+    }
+  }
+  return null;
+}
+
+function agree(a: OriginalClaim, b: OriginalClaim): boolean {
+  if (a.agency && b.agency) return a.agency === b.agency;
+  // An agency's copy is relayed: a URL elsewhere (a partner's page) is not a second original.
+  if ((a.agency && !b.name) || (b.agency && !a.name)) return true;
+  if (a.name && b.name && sameName(a.name, b.name)) return true;
+  if (a.site && b.site && (a.site === b.site || sameOutlet(`https://${a.site}/`, `https://${b.site}/`))) return true;
+  if (a.name && b.url && nameFitsUrl(a.name, b.url)) return true;
+  if (b.name && a.url && nameFitsUrl(b.name, a.url)) return true;
+  if (a.name && b.site && !b.url && nameFitsHost(a.name, `https://${b.site}/`)) return true;
+  if (b.name && a.site && !a.url && nameFitsHost(b.name, `https://${a.site}/`)) return true;
+  return false;
 }
 
 const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)|(?:^|\s)©\s*(?:\d{4}|[\p{Lu}])/iu;

@@ -29,6 +29,11 @@ export const DIGEST_LIMITS = {
   linkText: 300,
   bylineText: 300,
   timeText: 200,
+  /** Date candidates (core/digest.ts readDates), the characters kept of each one's text, value and hint, and of the page's language. */
+  dates: 48,
+  dateText: 200,
+  dateHint: 160,
+  lang: 40,
   portalMarks: 9,
   portalText: 300,
 } as const;
@@ -49,3 +54,6 @@ export const BYLINE_SELECTORS: readonly string[] = [
   '.entry-author',
   '.writer',
 ];
+
+/** Meta tags that name an article's author (core/authors.ts reads them; the digest checks them before reading bylines). */
+export const AUTHOR_META = 'dc:creator dc.creator dcterm:creator dcterms.creator author article:author og:article:author parsely-author sailthru.author byl twitter:creator:name citation_author'.split(' ');

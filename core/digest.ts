@@ -17,9 +17,8 @@
  * some rule needs (LINE_LABEL, LINE_PHRASES), tag and class lookups use the
  * document's tag and class lists, and a lookup that cannot match is not run.
  */
-import { cleanAuthor, hasStructuredAuthor } from './authors';
 import { flattenJsonLd, hasArticleMetadata, type JsonLdNode } from './jsonld';
-import { BYLINE_SELECTORS, DIGEST_LIMITS } from './digest-limits';
+import { AUTHOR_META, BYLINE_SELECTORS, DIGEST_LIMITS } from './digest-limits';
 import { normalizeSpace } from './text';
 
 /** A link inside a line: its href as written (resolved later against the page URL) and its text. */
@@ -36,8 +35,10 @@ export interface DigestLine {
   links: DigestLink[];
   /** Where the block sits: the top of the article, its end, or the page footer outside the article. */
   region: LineRegion;
-  /** Inside a <footer> or an element whose class or id says footer (worked out for wire-copy lines only, see WIRE_WORDS). */
+  /** Inside a <footer> or an element whose class or id says footer (worked out for short and credit lines only, see CREDIT_END). */
   footer?: boolean;
+  /** Inside a figure, a caption, an image credit or a box of teasers (worked out for short and credit lines only, see CREDIT_END). */
+  caption?: boolean;
 }
 
 /** A byline candidate's text (its content attribute or text), '' when the selector matched nothing usable. */
@@ -52,6 +53,25 @@ export interface PortalMark {
   name: string;
   /** href of the element or its enclosing link, as written. */
   href: string | null;
+}
+
+/**
+ * One date candidate from the page (readDates): a <time>, an element whose markup or attributes hold a
+ * date, or a short run of text near the headline that holds digits. Read as written; core/metadata.ts decides.
+ */
+export interface DigestDate {
+  /** 'time': a <time> element; 'mark': a date-bearing attribute (datetime, title, content, data-*) or microdata/microformat; 'text': a run of text. */
+  kind: 'time' | 'mark' | 'text';
+  /** The machine value (an attribute's), '' for a run of text. */
+  value: string;
+  /** The element's or the run's text, spaces normalised. */
+  text: string;
+  /** class, id, itemprop (and an attribute's name) of the element and a few ancestors, lower case: what the markup says it is. */
+  hint: string;
+  /** Just before the headline, just after it, elsewhere in the article, elsewhere on the page. */
+  at: 'before' | 'after' | 'article' | 'page';
+  /** Before or after the headline: how many blocks of text lie between it and the headline (0: the nearest). */
+  n: number;
 }
 
 export interface PageDigest {
@@ -87,6 +107,10 @@ export interface PageDigest {
   bylines: BylineTexts[];
   /** The article's first dated <time> (or [itemprop=datePublished]): its machine value and its text. */
   time: { value: string; text: string } | null;
+  /** The page's language as declared (<html lang>, else og:locale), as written; '' when none. */
+  lang: string;
+  /** Date candidates from the markup and the text around the headline (readDates); the rules weigh them. */
+  dates: DigestDate[];
   /** The first known republication pixel: its tag and src as written. */
   pixel: { tag: string; src: string } | null;
   portal: PortalMark[];
@@ -108,6 +132,16 @@ const TAIL_ELEMENTS = 1500;
 const TAIL_BLOCKS = 60;
 const HEAD_ELEMENTS = 400;
 const HEAD_BLOCKS = 10;
+/** Elements and text blocks read just after the article's body. */
+const AFTER_ELEMENTS = 60;
+const AFTER_BLOCKS = 6;
+/** Paragraphs weighed to find the story's element when the root did not hold it, and the blocks read at its start and end. */
+const STORY_PARAGRAPHS = 600;
+const STORY_HEAD_BLOCKS = 4;
+const STORY_TAIL_BLOCKS = 12;
+/** Elements and text blocks looked at between the headline and the article's body when the body does not hold the headline. */
+const HEADER_ELEMENTS = 120;
+const HEADER_BLOCKS = 8;
 const PAGE_END_BLOCKS = 25;
 /** Nodes walked inside one block, and characters kept from it. */
 const BLOCK_NODES = 300;
@@ -124,8 +158,8 @@ const ROOT_SELECTORS = ANY_ROOT.split(', ');
 /** Republication pixels' hosts (core/signals/tracking-pixel.ts names them). */
 const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;
 /** Portals whose pages carry partners' stories (core/signals/portal.ts). */
-const PORTAL_HOST = /(?:^|\.)(?:msn\.com|yahoo\.com|yahoo\.co\.jp|yahoo\.co\.uk|aol\.com|aol\.co\.uk|aol\.jp|newsbreak\.com|smartnews\.com)$/;
-const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name'];
+const PORTAL_HOST = /(?:^|\.)(?:msn\.com|yahoo\.com|yahoo\.co\.jp|yahoo\.co\.uk|aol\.com|aol\.co\.uk|aol\.jp|newsbreak\.com|smartnews\.com|news\.naver\.com|auone\.jp)$/;
+const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name', '.media_end_head_top_logo_img', '.article__service-name'];
 const SYNDICATION_KEYS = ['syndication-source', 'original-source'];
 /** The JSON-LD script types METADATA names; HTML matches a type attribute in any case, so this does too. */
 const JSON_LD_TYPE = /^application\/ld\+json(?:; charset=utf-8)?$/i;
@@ -138,10 +172,10 @@ const METADATA = 'meta[content], link[rel][href], script[type="application/ld+js
  * patterns in core/signals/. Labels are tested only just before each colon: one regex with every label and
  * phrase in it costs several times more on a page's text (V8 tries each alternative at every character).
  */
-const CREDIT_LABELS = 'link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник';
+const CREDIT_LABELS = 'link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник|kilde|källa|lähde|zdroj|forrás|izvor|sursa|πηγή|来源|來源|出处|出典|配信元|출처';
 const CREDIT_LABEL = new RegExp(`(?:${CREDIT_LABELS})$`, 'i');
 const CREDIT_PHRASES =
-  /syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
+  /syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|courtesy|reblog|cross-?posted|erschien|initialement|\bparu\b|originalmente|originariamente|foi publicado|verscheen|ukaza[łl]|article original|originalartikel|기사원문|元記事|原文|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
 /**
  * What a line needs for any rule to read it: the credit words, a copyright notice (core/detect.ts, the wire
  * family, content farms' disclaimers) and content farms' labelled author and date lines
@@ -151,7 +185,9 @@ const LINE_LABEL = new RegExp(
   `(?:${CREDIT_LABELS}|author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\\b(?:on|le|am|em|el|il))$`,
   'i',
 );
-const LINE_PHRASES = new RegExp(`${CREDIT_PHRASES.source}|©|\\(c\\)|copyright`, 'i');
+/** A publish date's label in running text ("Dieser Artikel wurde am … veröffentlicht", "Posted on …"): core/publish-date.ts reads these lines. */
+const DATE_PHRASES = 'ver[öo]ffentlicht|erschienen\\s+am|erstellt\\s+am|wurde\\s+am|posted\\s+on|published\\s+on|publié\\s+le|publicado\\s+(?:el|em)|pubblicato|opublikowano|udgivet|gepubliceerd|geplaatst\\s+op';
+const LINE_PHRASES = new RegExp(`${CREDIT_PHRASES.source}|©|\\(c\\)|copyright|${DATE_PHRASES}`, 'i');
 /** Characters looked at before a colon (and the white space before it) for a label: the longest is shorter. */
 const LABEL_CHARS = 24;
 const SPACE = /[\s\u200b]/;
@@ -173,8 +209,28 @@ const mentionsCreditWords = (text: string) => labelBeforeColon(text, CREDIT_LABE
 const BY = /By\s/;
 /** A block whose whole text is longer than this is read without the test (its text may hide past the part tested). */
 const LINE_TEST_CHARS = 3000;
-/** Lines the wire family checks against the site footer (core/signals/wire.ts): only these get `footer`. */
+/** Lines the wire family checks against the site footer (core/signals/wire.ts), with the short lines and the credit-shaped ones. */
 const WIRE_WORDS = /associated press|tribune content/i;
+/**
+ * Where an agency's or a partner's credit stands, by its shape (the agency table stays in the rules,
+ * core/signals/agencies.ts): at a block's end, a short word in brackets or after a slash or a dash
+ * ("… (dpa)", "(ats/nxp)", "det/dpa", "– Ritzau –") or after "with"/"avec"/"mit"/"de" ("Le Monde with AFP",
+ * "Con información de EFE"); at the article's start, a short block naming what may be an agency (bylines:
+ * "JIJI", "Jane Doe, Reuters"),
+ * a dateline's brackets ("Hamburg (dpa/lno) –") or an opener ("KVELLER via JTA — …"). A superset: a false hit
+ * only costs reading the block.
+ */
+const CREDIT_END = /(?:[([/–—-]\s*[^\s()[\]/]{2,16}(?:\/[^\s()[\]/]{1,8})?\s*[)\]/–—-]?|\b(?:with|avec|mit|von|con|com|de)\s+\S{2,20})\s*\.?\s*$/u;
+const CREDIT_START = /^[^()]{0,80}\([^()]{2,40}\)|^[^.!?]{2,60}?\s(?:via|[—–]{1,2})\s/;
+/** A short block at the start that may be an agency's byline: an acronym, a lower-case agency, a wire's name. */
+const AGENCY_LIKE = /\b(?:[A-ZÄÖÜ]{2,6}|dpa|epd|sda|ats|apa|kna|sid|mid|dts|ritzau|kathpress)\b|Reuters|Press|News|Agen|Jiji|Kyodo|Xinhua|Yonhap|Bloomberg|Lusa|Belga|Antara|Bernama|Interfax|Anadolu|Tanjug/;
+/** Characters looked at for a credit at a block's end, and at the article's start at its beginning. */
+const CREDIT_CHARS = 90;
+/** At the article's start a block this short is read whole (a byline); anywhere, a line this short gets `footer` and `caption`. */
+const SHORT_START = 160;
+const SHORT_BLOCK = 300;
+/** At the article's end, a line that is a bare site name ("sueddeutsche.de"), the source link of an excerpt. */
+const SITE_AT_END = /\b[a-z0-9-]{2,}\.[a-z]{2,6}\/?\s*$/i;
 
 /**
  * Tag names in both cases: HTML documents give upper case, XHTML documents and
@@ -202,7 +258,7 @@ export function digestPage(doc: Document, url: string, now: () => number = defau
 }
 
 function emptyDigest(url: string): PageDigest {
-  return { url, title: '', meta: [], links: [], jsonLd: [], quiet: true, rootIsBody: true, articleHeading: false, h1: '', bylines: [], time: null, pixel: null, portal: [], lines: [], ms: 0 };
+  return { url, title: '', meta: [], links: [], jsonLd: [], quiet: true, rootIsBody: true, articleHeading: false, h1: '', bylines: [], time: null, lang: '', dates: [], pixel: null, portal: [], lines: [], ms: 0 };
 }
 
 function digestUnsafe(doc: Document, url: string): PageDigest {
@@ -254,7 +310,12 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
     !hasArticleMetadata(meta, jsonLd()) &&
     !syndicationMarkup(digest, url) &&
     !mentionsCredit(body);
-  if (digest.quiet) return digest;
+  if (digest.quiet) {
+    // No article here, but a dated page all the same (a blog's front page, a forum post): the cheap date markup only.
+    digest.lang = (doc.documentElement?.getAttribute('lang') || meta.get('og:locale') || '').trim().slice(0, DIGEST_LIMITS.lang);
+    digest.dates = readDates(doc, facts, null, null);
+    return digest;
+  }
 
   const root = facts.huge() ? findRootBounded(doc, facts) : findRoot(doc, facts.microdata);
   const scope = (within: Document | Element) => (selector: string) => queryPage(doc, facts, selector, within);
@@ -265,13 +326,15 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   const h1 = rootH1 ?? (root === body ? null : inPage('h1'));
   digest.h1 = h1 ? normalizeSpace(h1.textContent ?? '').slice(0, DIGEST_LIMITS.title) : '';
   digest.articleHeading = !!rootH1 || articleHolds(doc, facts, ['h1', 'h2']);
-  if (!hasStructuredAuthor(meta, digest.jsonLd.some((text) => text.includes('"author"')) ? jsonLd : () => [])) {
+  if (!namesAPerson(meta, digest.jsonLd)) {
     digest.bylines = readBylines(doc, facts, root);
   }
   const time = (facts.huge() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
   if (time && timeValue) digest.time = { value: timeValue.slice(0, DIGEST_LIMITS.timeText), text: normalizeSpace(time.textContent ?? '').slice(0, DIGEST_LIMITS.timeText) };
-  digest.lines = collectLines(doc, root);
+  digest.lang = (doc.documentElement?.getAttribute('lang') || meta.get('og:locale') || '').trim().slice(0, DIGEST_LIMITS.lang);
+  digest.dates = readDates(doc, facts, root, h1 ?? (root === body ? null : inRoot('h2, h3')));
+  digest.lines = collectLines(doc, root, h1);
   return digest;
 }
 
@@ -341,8 +404,8 @@ const asElement = (doc: Document, within: Document | Element): Element | null =>
 /**
  * Byline markup, read the way the rules read it (core/metadata.ts): per scope, the article's and then the
  * page's (one scope when the article is the body), the text of each BYLINE_SELECTORS entry's first match
- * ('' for none), in order, up to the first text that cleanAuthor accepts; the rules stop there, so the
- * digest does too. One query per selector, so the reading stops there (the list as one query would test
+ * ('' for none), in order, up to the first text that is plainly a name (plainName); the rules clean
+ * every text they get (core/authors.ts) and take the first name left. One query per selector, so the reading stops there (the list as one query would test
  * every element against every selector). The page's first match is the article's too when it lies inside it.
  */
 function readBylines(doc: Document, facts: PageFacts, root: Element): BylineTexts[] {
@@ -363,12 +426,35 @@ function readBylines(doc: Document, facts: PageFacts, root: Element): BylineText
       const own = onPage && (onPage === root || !root.contains(onPage)) ? firstMatch(doc, facts, selector, root) : onPage;
       const text = bylineText(own);
       article.push(text);
-      if (text && cleanAuthor(text)) return [article];
+      if (text && plainName(text)) return [article];
     }
     page.push(bylineText(onPage));
   }
   return inArticle ? [article, page] : [page];
 }
+
+/**
+ * Does the page's structured data plainly name a person as its author: a meta author tag or a JSON-LD
+ * Person whose name is two or more capitalised words, not the site's name? Then the rules will take it
+ * (core/authors.ts) and byline markup is not read. A cheap test that errs towards reading the markup:
+ * the rules' cleaning (core/authors.ts, far bigger) stays out of the content script.
+ */
+function namesAPerson(meta: ReadonlyMap<string, string>, jsonLd: readonly string[]): boolean {
+  const site = (meta.get('og:site_name') ?? '').toLowerCase();
+  for (const key of AUTHOR_META) {
+    const value = meta.get(key);
+    if (value && plainName(value) && value.toLowerCase() !== site) return true;
+  }
+  for (const text of jsonLd) {
+    if (!text.includes('"Person"')) continue;
+    for (const match of text.matchAll(/"@type"\s*:\s*"Person"[^{}]{0,400}?"name"\s*:\s*"([^"\\]{3,80})"/g)) if (match[1] && plainName(match[1])) return true;
+  }
+  return false;
+}
+
+/** "Jane Doe", "By JANE DOE", "Von Anna-Lena Müller": up to six words, two of them capitalised, no digits, no link or button words. */
+const NOT_A_NAME = /[\d@/|:]|\b(?:follow|view|posts?|updated?|more|read|share|comments?|redaktion|editor|staff|team|admin|news|press|gmbh|ag|inc|ltd|llc|corp|verlag|media|online|zeitung|times|daily|journal|magazine?)\b/i;
+const plainName = (text: string): boolean => text.length <= 60 && !NOT_A_NAME.test(text) && text.trim().split(/\s+/).length <= 6 && /\p{Lu}\S*\s+(?:\S+\s+)?\p{Lu}/u.test(text);
 
 /**
  * A selector that matches wherever a byline selector does: a simpler one, or one query standing for two.
@@ -403,6 +489,170 @@ function firstDatedTime(root: Element): Element | null {
   return null;
 }
 
+/** Nodes walked (elements and text) just before and just after the headline for date text, and the runs of text kept on each side. */
+const NEAR_BEFORE_NODES = 200;
+const NEAR_AFTER_NODES = 400;
+const NEAR_BEFORE_RUNS = 8;
+const NEAR_AFTER_RUNS = 24;
+/** <time> elements read from the page beyond those near the headline. */
+const PAGE_TIMES = 10;
+/** Classes whose first element on the page may hold the date (hAtom's .published, WordPress's .entry-date, Blogger's .date-header…). */
+const DATE_CLASSES = ['published', 'entry-date', 'post-date', 'date-header', 'publish-date', 'article-date', 'pubdate', 'dateline', 'date', 'datum'];
+/** Attributes that may hold a machine date. */
+const DATE_ATTR = /^(?:datetime|content|title|data-[\w-]*(?:date|time|publish|pub|created|timestamp)[\w-]*)$/;
+/** Text or an attribute worth keeping: a year, a short d.m.yy date, or an epoch timestamp. */
+const DATE_DIGITS = /(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d\d/;
+const EPOCH = /^\d{10}(?:\d{3})?$/;
+const BLOCK_HOPS = 6;
+
+/**
+ * Date candidates: the text and the date-bearing attributes just around the headline (a bounded walk
+ * back and forth from it, one run of text per block), then the page's <time> elements, the first element
+ * of a few date classes and the microdata date elements. Each with the markup's words for it (hint).
+ * Bounded in nodes walked and items kept; no layout, no whole-document text.
+ */
+function readDates(doc: Document, facts: PageFacts, root: Element | null, heading: Element | null): DigestDate[] {
+  const dates: DigestDate[] = [];
+  const seen = new Set<Element>();
+  const add = (item: DigestDate) => {
+    if (dates.length < DIGEST_LIMITS.dates) dates.push(item);
+  };
+  const fromElement = (el: Element, at: DigestDate['at'], n = 0) => {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'TIME') {
+      seen.add(el);
+      const hint = el.hasAttribute('pubdate') ? `pubdate ${hintOf(el, 4)}` : hintOf(el, 4);
+      add({ kind: 'time', value: (el.getAttribute('datetime') ?? '').trim().slice(0, DIGEST_LIMITS.dateText), text: dateText(el), hint: hint.slice(0, DIGEST_LIMITS.dateHint), at, n });
+      return;
+    }
+    for (let i = 0, attrs = el.attributes; i < attrs.length && i < 20; i++) {
+      const attr = attrs[i]!;
+      const name = attr.name.toLowerCase();
+      const value = attr.value.trim();
+      if (!DATE_ATTR.test(name) || value.length > DIGEST_LIMITS.dateText || !(DATE_DIGITS.test(value) || EPOCH.test(value))) continue;
+      seen.add(el);
+      add({ kind: 'mark', value, text: name === 'title' || name === 'content' ? dateText(el) : '', hint: `${name} ${hintOf(el, 3)}`.slice(0, DIGEST_LIMITS.dateHint), at, n });
+    }
+  };
+  const anchor = heading ?? (root && root !== doc.body ? root : null);
+  if (anchor) {
+    const before = nearRuns(anchor, 'before', anchor === heading, fromElement);
+    for (let i = before.length - 1; i >= 0; i--) add(before[i]!);
+    for (const run of nearRuns(anchor, 'after', anchor === heading, fromElement)) add(run);
+  }
+  const atOf = (el: Element): DigestDate['at'] => (root?.contains(el) ? 'article' : 'page');
+  const times = facts.huge() ? facts.top().filter((el) => el.tagName.toUpperCase() === 'TIME') : doc.getElementsByTagName('time');
+  for (let i = 0, time = times[0]; time && i < PAGE_TIMES; time = times[++i]) if (!seen.has(time)) fromElement(time, atOf(time));
+  const marked = (el: Element | null | undefined) => {
+    if (!el || seen.has(el)) return;
+    const attribute = ['datetime', 'content', 'title'].find((name) => el.hasAttribute(name));
+    const value = attribute ? (el.getAttribute(attribute) ?? '') : '';
+    seen.add(el);
+    // The hint opens with the attribute the value came from ("text" for none), as for the marks near the headline.
+    add({ kind: 'mark', value: value.trim().slice(0, DIGEST_LIMITS.dateText), text: dateText(el), hint: `${attribute ?? 'text'} ${hintOf(el, 3)}`.slice(0, DIGEST_LIMITS.dateHint), at: atOf(el), n: 0 });
+  };
+  for (const name of DATE_CLASSES) marked(facts.huge() ? queryPage(doc, facts, `.${name}`) : doc.getElementsByClassName(name)[0]);
+  for (const prop of ['datePublished', 'dateCreated']) {
+    const el = queryPage(doc, facts, `[itemprop="${prop}"]`);
+    if (el && el.tagName.toUpperCase() !== 'META') marked(el);
+  }
+  return dates;
+}
+
+/** An element's own text for a date: short, spaces normalised ('' when it is a long block). */
+function dateText(el: Element): string {
+  const text = el.textContent ?? '';
+  return text.length > 2000 ? '' : normalizeSpace(text).slice(0, DIGEST_LIMITS.dateText);
+}
+
+/** class, id and itemprop of an element and its first ancestors, lower case, one level after another split by " | ". */
+function hintOf(el: Element, levels: number): string {
+  const parts: string[] = [];
+  let node: Element | null = el;
+  for (let i = 0; node && i <= levels; i++, node = node.parentElement) {
+    const tag = node.tagName.toUpperCase();
+    if (tag === 'BODY' || tag === 'HTML') break;
+    let level = '';
+    for (const name of ['class', 'id', 'itemprop']) {
+      const value = node.getAttribute(name);
+      if (value) level += ` ${value}`;
+    }
+    if (tag === 'ARTICLE' || tag === 'ASIDE' || tag === 'FOOTER' || tag === 'NAV' || tag === 'HEADER' || tag === 'TIME') level += ` ${tag.toLowerCase()}`;
+    parts.push(normalizeSpace(level));
+  }
+  return parts.join(' | ').toLowerCase().slice(0, DIGEST_LIMITS.dateHint);
+}
+
+/** The nearest block-level element holding a node (its parent when none is near). */
+function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  const parent = el;
+  for (let i = 0; el && i < BLOCK_HOPS; i++, el = el.parentElement) if (BLOCK_TAGS.has(el.tagName)) return el;
+  return parent;
+}
+
+/**
+ * Runs of text (one per block) just before or just after an anchor, nearest first, kept when they hold
+ * date digits; elements passed on the way go to `onElement` (their date attributes). After a heading the
+ * walk starts past its own text; after the article's root (no heading) it starts inside it.
+ */
+function nearRuns(anchor: Element, side: 'before' | 'after', skipOwn: boolean, onElement: (el: Element, at: DigestDate['at'], n: number) => void): DigestDate[] {
+  const runs: DigestDate[] = [];
+  let block: Element | null | undefined;
+  let text = '';
+  let hint = '';
+  let count = 0;
+  const flush = () => {
+    const line = normalizeSpace(text);
+    if (line.length >= 4 && DATE_DIGITS.test(line.slice(0, DIGEST_LIMITS.dateText))) runs.push({ kind: 'text', value: '', text: line.slice(0, DIGEST_LIMITS.dateText), hint, at: side, n: count });
+    text = '';
+    count++;
+  };
+  const limit = side === 'before' ? NEAR_BEFORE_NODES : NEAR_AFTER_NODES;
+  const maxRuns = side === 'before' ? NEAR_BEFORE_RUNS : NEAR_AFTER_RUNS;
+  let node: Node | null = side === 'before' ? previousInOrder(anchor) : skipOwn ? nextInOrder(anchor, true) : anchor.firstChild;
+  for (let n = 0; node && n < limit && count < maxRuns; n++, node = side === 'before' ? previousInOrder(node) : nextInOrder(node, false)) {
+    if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      // Walking back, an element is met after its content; an ancestor of the anchor holds the anchor: not a date.
+      if (side === 'before' && el.contains(anchor)) continue;
+      if (!SKIP_TAGS.has(el.tagName)) onElement(el, side, count);
+      continue;
+    }
+    if (node.nodeType !== TEXT_NODE) continue;
+    const value = node.nodeValue ?? '';
+    if (!/\S/.test(value)) continue;
+    const parent = node.parentElement;
+    if (parent && SKIP_TAGS.has(parent.tagName)) continue;
+    const own = blockOf(node);
+    if (own !== block) {
+      if (block !== undefined) flush();
+      block = own;
+      hint = own ? hintOf(own, 2) : '';
+      if (parent && parent !== own) hint = `${hintOf(parent, 0)} | ${hint}`.slice(0, DIGEST_LIMITS.dateHint);
+    }
+    if (text.length < 1000) text = side === 'before' ? `${value} ${text}` : `${text} ${value}`;
+  }
+  if (text) flush();
+  return runs.slice(0, maxRuns);
+}
+
+/** The node after `node` in document order (past its content when `skipChildren`); script and style content not entered. */
+function nextInOrder(node: Node, skipChildren: boolean): Node | null {
+  if (!skipChildren && node.firstChild && !(node.nodeType === ELEMENT_NODE && SKIP_TAGS.has((node as Element).tagName))) return node.firstChild;
+  let current: Node | null = node;
+  while (current && !current.nextSibling) current = current.parentNode;
+  return current?.nextSibling ?? null;
+}
+
+/** The node before `node` in document order: a previous sibling's last descendant, else the parent. */
+function previousInOrder(node: Node): Node | null {
+  let previous = node.previousSibling;
+  if (!previous) return node.parentNode && node.parentNode.nodeType === ELEMENT_NODE ? node.parentNode : null;
+  while (previous.lastChild && !(previous.nodeType === ELEMENT_NODE && SKIP_TAGS.has((previous as Element).tagName))) previous = previous.lastChild;
+  return previous;
+}
+
 /** The first <img> (or AP's <script>) whose src is a known pixel: the tags' own lists, not a whole-document selector. */
 function findPixel(doc: Document, facts: PageFacts): PageDigest['pixel'] {
   let first: Element | null = null;
@@ -424,7 +674,7 @@ function findPixel(doc: Document, facts: PageFacts): PageDigest['pixel'] {
 /** On a portal's page, the first element each provider selector finds. */
 function portalMarks(doc: Document, url: string): PortalMark[] {
   // Most pages are on no portal: a look at the URL's text settles that without parsing it.
-  if (!/msn|yahoo|aol|newsbreak|smartnews/i.test(url)) return [];
+  if (!/msn|yahoo|aol|newsbreak|smartnews|naver|auone/i.test(url)) return [];
   let host = '';
   try {
     host = new URL(url).hostname;
@@ -558,11 +808,16 @@ function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void
   let text = '';
   let links: DigestLink[] = [];
   let footer: boolean | undefined;
+  let caption: boolean | undefined;
   const flush = () => {
     const line = clippedSpace(text).slice(0, DIGEST_LIMITS.lineChars);
     if (line && out.length < DIGEST_LIMITS.lines) {
       const item: DigestLine = { text: line, links, region };
-      if (WIRE_WORDS.test(line)) item.footer = footer ??= inSiteFooter(block);
+      // Where a credit line stands (a short one, or one naming an agency): in the site's footer, in a caption.
+      if (line.length <= SHORT_BLOCK || WIRE_WORDS.test(line) || CREDIT_END.test(line.slice(-CREDIT_CHARS))) {
+        item.footer = footer ??= inSiteFooter(block);
+        item.caption = caption ??= inCaption(block);
+      }
       out.push(item);
     }
     text = '';
@@ -598,10 +853,31 @@ function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void
 function inSiteFooter(el: Element): boolean {
   let node: Element | null = el;
   for (let i = 0; node && i < 15; i++, node = node.parentElement) {
-    if (node.tagName.toUpperCase() === 'FOOTER' || /foot/i.test(`${node.getAttribute('class') ?? ''} ${node.id ?? ''}`)) return true;
+    // An <article>'s own footer (its credits, "(dpa)" in .article-footer) is the article's, not the site's.
+    if (node.tagName.toUpperCase() === 'ARTICLE') return false;
+    if (node.tagName.toUpperCase() === 'FOOTER' || /foot/i.test(`${node.getAttribute('class') ?? ''} ${node.id ?? ''}`)) return !node.closest('article');
   }
   return false;
 }
+
+/** Inside a figure or caption, or an element whose class or id says image, caption or teaser: a photo's or another story's credit. */
+function inCaption(el: Element): boolean {
+  // A short block holding an image is the image and its credit.
+  if (el.getElementsByTagName('img')[0] && (el.textContent ?? '').length < 200) return true;
+  let node: Element | null = el;
+  for (let i = 0; node && i < 6; i++, node = node.parentElement) {
+    const tag = node.tagName.toUpperCase();
+    if (tag === 'FIGURE' || tag === 'FIGCAPTION' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY') return tag === 'FIGURE' || tag === 'FIGCAPTION';
+    if (CAPTION_WORD.test(`${node.getAttribute('class') ?? ''} ${node.id ?? ''}`)) return true;
+  }
+  return false;
+}
+/**
+ * A class or id that names a caption, an image's wrapper or a photo credit ("wp-caption", "image",
+ * "photo-credit", "bildunterschrift"), or a box of teasers to other stories ("teaser", "related"): the
+ * agencies named there credit a picture or another story.
+ */
+const CAPTION_WORD = /caption|legend|bildunterschrift|(?:^|[\s_-])(?:teaser|related|recommend(?:ed|ations?)?|read-?more|more-?stories)s?(?=[\s_-]|$)|(?:^|[\s_-])(?:photo|image|img|foto|bild|picture|gallery|slide)s?(?=[\s_-]|$)|(?:^|\s)(?:photo|image|img|foto|bild|picture)s?(?:credit|copyright|source|quelle|wrap(?:per)?|container|box|holder|info|text|meta|block)(?=\s|$)|(?:credit|copyright)[-_]?(?:photo|image|img|foto|bild)/i;
 
 /**
  * normalizeSpace for a block's text, which can be one huge text node: only its
@@ -647,7 +923,46 @@ function previousElement(el: Element, root: Element): Element | null {
 /** Might a rule read a line of this block (LINE_LABEL, LINE_PHRASES; at the article's start also BY)? Its text in one call. */
 function mayMatter(block: Element, atStart: boolean): boolean {
   const text = block.textContent ?? '';
-  return text.length > LINE_TEST_CHARS || labelBeforeColon(text, LINE_LABEL) || LINE_PHRASES.test(text) || (atStart && BY.test(text));
+  return text.length > LINE_TEST_CHARS || labelBeforeColon(text, LINE_LABEL) || LINE_PHRASES.test(text) || (atStart && BY.test(text)) || creditStands(text, atStart);
+}
+
+/** An agency credit where one stands (a short block, a block's end, the article's first words), an opener or an excerpt's source site. */
+function creditStands(text: string, atStart: boolean): boolean {
+  const trimmed = text.trim();
+  if (atStart && ((trimmed.length <= SHORT_START && AGENCY_LIKE.test(trimmed)) || CREDIT_START.test(trimmed.slice(0, CREDIT_CHARS * 2)))) return true;
+  const end = trimmed.slice(-CREDIT_CHARS);
+  return CREDIT_END.test(end) || SITE_AT_END.test(end);
+}
+
+/** The first element after `el` and everything inside it, in document order. */
+function nextOutside(el: Element): Element | null {
+  for (let node: Element | null = el; node; node = node.parentElement) if (node.nextElementSibling) return node.nextElementSibling;
+  return null;
+}
+
+/** The next element in document order. */
+function nextInOrderEl(el: Element): Element | null {
+  return el.firstElementChild ?? nextOutside(el);
+}
+
+/** The element whose own paragraphs hold the most text (at least a few hundred characters), or null. */
+function storyElement(doc: Document): Element | null {
+  const paragraphs = doc.getElementsByTagName('p');
+  const weight = new Map<Element, number>();
+  let best: Element | null = null;
+  let bestWeight = 0;
+  for (let i = 0, p = paragraphs[0]; p && i < STORY_PARAGRAPHS; p = paragraphs[++i]) {
+    const parent = p.parentElement;
+    const length = parent ? (p.textContent ?? '').length : 0;
+    if (!parent || length < 40) continue;
+    const total = (weight.get(parent) ?? 0) + length;
+    weight.set(parent, total);
+    if (total > bestWeight) {
+      best = parent;
+      bestWeight = total;
+    }
+  }
+  return bestWeight >= 400 ? best : null;
 }
 
 /** A browser's TreeWalker, which walks backwards natively (linkedom's has no previousNode, and no global). */
@@ -677,16 +992,34 @@ function backwards(doc: Document, root: Element): () => Element | null {
   return () => (el = el === undefined ? lastElementUnder(root) : el && previousElement(el, root));
 }
 
-function collectLines(doc: Document, root: Element): DigestLine[] {
+function collectLines(doc: Document, root: Element, heading: Element | null = null): DigestLine[] {
   const lines: DigestLine[] = [];
   const all = allElements(root);
+
+  // The article's header when it stands outside the article's body, between the headline and the body:
+  // bylines, credits and editors' notes ("This post originally appeared on Grist."), read as its start.
+  // Walking back from the body, the headline must be met (else it is not before the body, or too far).
+  if (heading && doc.body && !root.contains(heading)) {
+    const header: Element[] = [];
+    let met = false;
+    for (let el = previousElement(root, doc.body), seen = 0; el && seen < HEADER_ELEMENTS && header.length <= HEADER_BLOCKS; el = previousElement(el, doc.body), seen++) {
+      if (el === heading || el.contains(heading)) {
+        met = true;
+        break;
+      }
+      if (isTextBlock(el)) header.push(el);
+    }
+    if (met) for (let i = header.length - 1; i >= 0; i--) if (mayMatter(header[i]!, true)) blockLines(header[i]!, 'article-start', lines);
+  }
 
   // The start of the article: datelines ("MOSCOW (AP) —") and "Source link :" lines.
   let found = 0;
   let headLast: Element | null = null;
+  const seenBlocks = new Set<Element>();
   for (let i = 0, el = all[0]; el && i < HEAD_ELEMENTS && found < HEAD_BLOCKS; el = all[++i]) {
     if (isTextBlock(el)) {
       if (mayMatter(el, true)) blockLines(el, 'article-start', lines);
+      seenBlocks.add(el);
       headLast = el;
       found++;
     }
@@ -701,15 +1034,44 @@ function collectLines(doc: Document, root: Element): DigestLine[] {
   }
   for (let i = tail.length - 1; i >= 0; i--) if (mayMatter(tail[i]!, false)) blockLines(tail[i]!, 'article-end', lines);
 
+  // When the root did not hold the story (it is the whole body, or a teaser with under three paragraphs),
+  // the walks above never reach the middle of the page, where the story is: its first and last blocks
+  // (datelines, closing credits "… (dpa)", "Quelle: kathpress") are read from the element whose
+  // paragraphs hold the most text.
+  if (root === doc.body || !root.getElementsByTagName('p')[2]) {
+    const story = storyElement(doc);
+    if (story && story !== root) {
+      for (const el of tail) seenBlocks.add(el);
+      const start: Element[] = [];
+      const inStory = allElements(story);
+      for (let i = 0, el = inStory[0]; el && i < HEAD_ELEMENTS && start.length < STORY_HEAD_BLOCKS; el = inStory[++i]) if (isTextBlock(el)) start.push(el);
+      const end: Element[] = [];
+      const backInStory = backwards(doc, story);
+      for (let el = backInStory(), seen = 0; el && seen < TAIL_ELEMENTS && end.length < STORY_TAIL_BLOCKS; el = backInStory(), seen++) if (isTextBlock(el) && !start.includes(el)) end.push(el);
+      for (const el of start) if (!seenBlocks.has(el) && mayMatter(el, true)) blockLines(el, 'article-start', lines);
+      for (let i = end.length - 1; i >= 0; i--) if (!seenBlocks.has(end[i]!) && mayMatter(end[i]!, false)) blockLines(end[i]!, 'article-end', lines);
+    }
+  }
+
   const body = doc.body;
   if (body && root !== body) {
+    // Just after the article's body: a credit box ("Copyright Boston Business Journal", "This article
+    // originally appeared on …", "Lire l'article original") that templates print below the text.
+    const after: Element[] = [];
+    for (let el = nextOutside(root), seen = 0; el && seen < AFTER_ELEMENTS && after.length < AFTER_BLOCKS; el = nextInOrderEl(el), seen++) {
+      if (isTextBlock(el)) after.push(el);
+    }
+    for (const el of after) {
+      if (mayMatter(el, false)) blockLines(el, 'article-end', lines);
+      seenBlocks.add(el);
+    }
     // Walking backwards, the article's last element is where the page's end stops: the article was read above.
     const articleEnd = lastElementUnder(root) ?? root;
     const pageEnd: Element[] = [];
     const backInPage = backwards(doc, body);
     for (let el = backInPage(), seen = 0; el && seen < TAIL_ELEMENTS && pageEnd.length < PAGE_END_BLOCKS; el = backInPage(), seen++) {
       if (el === articleEnd || el === root) break;
-      if (isTextBlock(el)) pageEnd.push(el);
+      if (isTextBlock(el) && !seenBlocks.has(el)) pageEnd.push(el);
     }
     for (let i = pageEnd.length - 1; i >= 0; i--) if (mayMatter(pageEnd[i]!, false)) blockLines(pageEnd[i]!, 'page-end', lines);
   }

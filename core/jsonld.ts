@@ -1,5 +1,5 @@
 /** Reading schema.org values from JSON-LD nodes, which come in many shapes. */
-import { normalizeSpace } from './text';
+import { decodeEntities, normalizeSpace } from './text';
 
 export type JsonLdNode = Record<string, unknown>;
 
@@ -60,10 +60,14 @@ export function articleNode(scan: { jsonLd: readonly JsonLdNode[] }): JsonLdNode
   return fallback;
 }
 
-/** A string from a value that may be a string, {name}, {@value}, or an array of those. */
+/**
+ * A string from a value that may be a string, {name}, {@value}, or an array of those. Character references
+ * are decoded: JSON-LD is script text, which the HTML parser leaves as written, and WordPress SEO plugins
+ * write "&#8211;", "&#8217;" and "&amp;" into it.
+ */
 export function textOf(value: unknown): string | null {
   const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return normalizeSpace(first).slice(0, 500) || null;
+  if (typeof first === 'string') return normalizeSpace(decodeEntities(first)).slice(0, 500) || null;
   if (typeof first === 'number') return String(first);
   if (first && typeof first === 'object') {
     const object = first as Record<string, unknown>;

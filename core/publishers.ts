@@ -69,6 +69,13 @@ function fillNames(out: Provenance): Provenance {
       if (domain) last.site = displayHost(domain);
     }
   }
+  // An original linked on a site the table does not know: its domain stands for its name ("brandeins.de").
+  const linkedOriginal = out.original;
+  const end = chain.at(-1);
+  if (linkedOriginal?.url && !linkedOriginal.publisher && end && end.url === linkedOriginal.url) {
+    const domain = registrableDomain(linkedOriginal.url);
+    if (domain) linkedOriginal.publisher = end.publisher = domain;
+  }
   // A credit naming a bare domain ("Originally published at www.example.com"): the outlet's name when known.
   const original = out.original;
   if (original?.publisher && DOMAIN_LIKE.test(original.publisher)) {

@@ -6,7 +6,7 @@
  */
 import type { BylineTexts, DigestLine, LineRegion, PageDigest, PortalMark } from './digest';
 import { flattenJsonLd, type JsonLdNode } from './jsonld';
-import { registrableDomain, safeHttpUrl } from './url';
+import { pageWrapper, registrableDomain, safeHttpUrl, unwrapArchiveLink, type PageWrapper } from './url';
 
 /** A link inside a line: an http(s) URL (null for any other scheme) and its text. */
 export interface BlockLink {
@@ -21,13 +21,23 @@ export interface TextLine {
   region: LineRegion;
   /** Inside the site's footer (known for wire-copy lines, see core/digest.ts). */
   footer: boolean;
+  /** Inside a figure, a caption, an image credit or a box of teasers (known for short and credit lines, see core/digest.ts). */
+  caption: boolean;
 }
 
 export interface PageScan {
   /** Page URL, tracking parameters dropped. */
   url: string;
-  /** Registrable domain of the page, null for IPs and the like. */
+  /**
+   * Registrable domain of the page, null for IPs and the like. For a page reached through a wrapper (a
+   * web archive's snapshot, an AMP cache, a translation proxy, a feed redirect) the site of the page
+   * itself: the wrapped URL, else its canonical (see `wrapper`).
+   */
   site: string | null;
+  /** The page's own address: `url`, or the URL a wrapper stands for (core/url.ts pageWrapper). */
+  address: string;
+  /** How the page was reached when `url` is a wrapper's, null otherwise. */
+  wrapper: PageWrapper | null;
   /** meta name/property/itemprop (lower-case) → content, first one wins. */
   meta: Map<string, string>;
   /** <link rel> (lower-case) → href as written, first one wins. */
@@ -41,6 +51,9 @@ export interface PageScan {
   h1: string;
   bylines: BylineTexts[];
   time: PageDigest['time'];
+  /** The page's declared language, lower case ('' when none). */
+  lang: string;
+  dates: PageDigest['dates'];
   pixel: PageDigest['pixel'];
   portal: PortalMark[];
   lines: TextLine[];
@@ -48,11 +61,19 @@ export interface PageScan {
 
 export function scanFromDigest(digest: PageDigest): PageScan {
   const url = safeHttpUrl(digest.url) ?? digest.url;
+  const wrapper = pageWrapper(url);
+  // A Wayback snapshot rewrites every link to web.archive.org/web/<time>/<url>: the links stand for <url>.
+  const unwrap = wrapper?.service === 'Wayback Machine' ? unwrapArchiveLink : null;
+  const links = new Map(unwrap ? digest.links.map(([rel, href]): [string, string] => [rel, unwrap(safeHttpUrl(href, url) ?? href)]) : digest.links);
+  const meta = new Map(digest.meta);
+  const address = wrapper ? (wrapper.target ?? ownAddress(links, meta, url) ?? url) : url;
   return {
     url,
-    site: registrableDomain(url),
-    meta: new Map(digest.meta),
-    links: new Map(digest.links),
+    site: registrableDomain(address),
+    address,
+    wrapper,
+    meta,
+    links,
     jsonLd: flattenJsonLd(digest.jsonLd),
     title: digest.title,
     quiet: digest.quiet,
@@ -61,14 +82,25 @@ export function scanFromDigest(digest: PageDigest): PageScan {
     h1: digest.h1,
     bylines: digest.bylines,
     time: digest.time,
+    lang: digest.lang.toLowerCase(),
+    dates: digest.dates,
     pixel: digest.pixel,
     portal: digest.portal,
-    lines: digest.lines.map((line) => toTextLine(line, url)),
+    lines: digest.lines.map((line) => toTextLine(line, url, unwrap)),
   };
 }
 
-function toTextLine(line: DigestLine, base: string): TextLine {
-  return { text: line.text, links: line.links.map((link) => new ResolvedLink(link.href, link.text, base)), region: line.region, footer: line.footer === true };
+/** Behind a wrapper that does not name the page (a feed redirect, Google News, archive.today): its canonical, else og:url. */
+function ownAddress(links: Map<string, string>, meta: Map<string, string>, base: string): string | null {
+  for (const raw of [links.get('canonical'), meta.get('og:url')]) {
+    const url = raw ? safeHttpUrl(raw, base) : null;
+    if (url && !pageWrapper(url)) return url;
+  }
+  return null;
+}
+
+function toTextLine(line: DigestLine, base: string, unwrap: ((url: string) => string) | null): TextLine {
+  return { text: line.text, links: line.links.map((link) => new ResolvedLink(link.href, link.text, base, unwrap)), region: line.region, footer: line.footer === true, caption: line.caption === true };
 }
 
 /**
@@ -79,14 +111,19 @@ class ResolvedLink implements BlockLink {
   #raw: string | null;
   #base: string;
   #href: string | null | undefined;
+  #unwrap: ((url: string) => string) | null;
   readonly text: string;
-  constructor(raw: string | null, text: string, base: string) {
+  constructor(raw: string | null, text: string, base: string, unwrap: ((url: string) => string) | null = null) {
     this.#raw = raw;
     this.#base = base;
+    this.#unwrap = unwrap;
     this.text = text;
   }
   get href(): string | null {
-    if (this.#href === undefined) this.#href = this.#raw ? safeHttpUrl(this.#raw, this.#base) : null;
+    if (this.#href === undefined) {
+      const href = this.#raw ? safeHttpUrl(this.#raw, this.#base) : null;
+      this.#href = href && this.#unwrap ? this.#unwrap(href) : href;
+    }
     return this.#href;
   }
 }

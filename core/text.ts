@@ -9,6 +9,35 @@ export function normalizeSpace(text: string): string {
   return (/[^\S ]|\u200b| {2}/.test(text) ? text.replace(/[\s\u200b]+/g, ' ') : text).trim();
 }
 
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’',
+  ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', middot: '·', bull: '•',
+  copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', deg: '°', shy: '', zwnj: '', zwj: '', thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003',
+  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó',
+  uacute: 'ú', Aacute: 'Á', Eacute: 'É', Iacute: 'Í', Oacute: 'Ó', Uacute: 'Ú', agrave: 'à', egrave: 'è', igrave: 'ì', ograve: 'ò',
+  ugrave: 'ù', Agrave: 'À', Egrave: 'È', acirc: 'â', ecirc: 'ê', icirc: 'î', ocirc: 'ô', ucirc: 'û', euml: 'ë', iuml: 'ï', ccedil: 'ç',
+  Ccedil: 'Ç', ntilde: 'ñ', Ntilde: 'Ñ', atilde: 'ã', otilde: 'õ', aring: 'å', Aring: 'Å', aelig: 'æ', oslash: 'ø', Oslash: 'Ø',
+};
+
+/**
+ * Character references left in text that markup did not decode: JSON-LD strings (WordPress/Yoast write
+ * "Kyiv &#8211; The Washington Post" there) and meta values escaped twice (&amp;#8217;). Numeric ones and the
+ * common named ones; an unknown name stays as written. Text without '&' is returned as is.
+ */
+export function decodeEntities(text: string): string {
+  let out = text;
+  for (let round = 0; round < 2 && out.includes('&'); round++) {
+    const next = out.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]{2,8}));/g, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name) return NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+      const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+    });
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 /** Curly quotes → straight, the dash family → '-', ellipsis → '...'. */
 export function foldPunctuation(text: string): string {
   return text

@@ -123,10 +123,90 @@ function outletGroup(url: string): number {
   return -1;
 }
 
-/** Two URLs of one outlet that lives on several domains (bbc.com and bbc.co.uk). */
+/**
+ * Two URLs of one outlet that lives on several domains: a known group (bbc.com and bbc.co.uk), or the
+ * same name under another suffix (a blog's unexpecteduser.blogspot.de is its .blogspot.com, example.de
+ * is example.com): the host without its public suffix (and a leading www.) is the same.
+ */
 export function sameOutlet(a: string, b: string): boolean {
   const group = outletGroup(a);
-  return group >= 0 && group === outletGroup(b);
+  if (group >= 0 && group === outletGroup(b)) return true;
+  const nameA = hostName(a);
+  return nameA !== null && nameA === hostName(b);
+}
+
+/** The host without "www." ("m.", "amp.") and without its public suffix: "unexpecteduser.blogspot" for unexpecteduser.blogspot.de. */
+function hostName(url: string): string | null {
+  const host = (hostOf(url) ?? '').toLowerCase().replace(/^(?:www\d?|m|mobile|amp)\./, '');
+  const site = registrableDomain(host);
+  if (!site) return null;
+  const suffix = publicSuffix(host);
+  const name = host.slice(0, host.length - suffix.length - 1);
+  return name.length >= 3 ? name : null;
+}
+
+/**
+ * How a page was reached when its URL is not its own address: a web archive's snapshot, an AMP cache,
+ * a translation proxy, a feed's click-through redirect or a news aggregator's article link. `target` is
+ * the page's own URL when the wrapper's URL holds it (a Wayback snapshot, an AMP cache, a translation
+ * proxy), else null (feedproxy, Google News, archive.today): then the page's own canonical is its address.
+ */
+export interface PageWrapper {
+  kind: 'archive' | 'amp-cache' | 'translation' | 'feed-redirect' | 'news-aggregator';
+  /** The service, for display ("Wayback Machine", "AMP cache"…). */
+  service: string;
+  target: string | null;
+}
+
+const WAYBACK_PATH = /^\/web\/\d{4,14}(?:[a-z]{2}_)?\*?\/(.+)$/;
+const ARCHIVE_TODAY = /^archive\.(?:today|ph|is|li|md|vn|fo)$/;
+
+export function pageWrapper(url: string): PageWrapper | null {
+  const parsed = parse(url.trim());
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return null;
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  const path = parsed.pathname + parsed.search;
+  if (host === 'web.archive.org' || host === 'wayback.archive.org' || host === 'archive.org') {
+    const inner = WAYBACK_PATH.exec(path)?.[1];
+    if (!inner) return null;
+    return { kind: 'archive', service: 'Wayback Machine', target: httpTarget(inner) };
+  }
+  if (ARCHIVE_TODAY.test(host)) return { kind: 'archive', service: 'archive.today', target: null };
+  if (host === 'webcache.googleusercontent.com') {
+    const q = parsed.searchParams.get('q') ?? '';
+    return { kind: 'archive', service: 'Google cache', target: q.startsWith('cache:') ? httpTarget(q.slice(6).replace(/^[\w-]+:(?=https?:)/, '')) : null };
+  }
+  if (host.endsWith('.cdn.ampproject.org') || host === 'cdn.ampproject.org' || (/^google\.[a-z.]+$/.test(host) && parsed.pathname.startsWith('/amp/'))) {
+    const inner = /^\/(?:c|v|amp)\/(s\/)?(.+)$/.exec(parsed.pathname)?.[2];
+    return { kind: 'amp-cache', service: 'AMP cache', target: inner ? httpTarget(`${/\/s\//.test(parsed.pathname.slice(0, 8)) ? 'https' : 'http'}://${inner}${parsed.search}`) : null };
+  }
+  if (host.endsWith('.translate.goog')) {
+    const label = host.slice(0, -'.translate.goog'.length);
+    const original = label.replace(/--/g, '\u0000').replace(/-/g, '.').replace(/\u0000/g, '-');
+    const kept = [...parsed.searchParams].filter(([name]) => !name.startsWith('_x_tr_'));
+    return { kind: 'translation', service: 'Google Translate', target: httpTarget(`https://${original}${parsed.pathname}${kept.length ? `?${new URLSearchParams(kept)}` : ''}`) };
+  }
+  if (/^translate\.google\.[a-z.]+$/.test(host) || host === 'translate.googleusercontent.com') {
+    const inner = parsed.searchParams.get('u');
+    return { kind: 'translation', service: 'Google Translate', target: inner ? httpTarget(inner) : null };
+  }
+  if (host === 'feedproxy.google.com' || host === 'feeds.feedburner.com' || host === 'feeds.feedblitz.com' || host === 'feedblitz.com') return { kind: 'feed-redirect', service: 'feed redirect', target: null };
+  if (host === 'news.google.com' && /^\/(?:rss\/)?articles\//.test(parsed.pathname)) return { kind: 'news-aggregator', service: 'Google News', target: null };
+  return null;
+}
+
+function httpTarget(raw: string): string | null {
+  const text = /^https?:\/\//i.test(raw) ? raw : /^https?:\/(?!\/)/i.test(raw) ? raw.replace(/:\//, '://') : `http://${raw}`;
+  const parsed = parse(text);
+  return parsed && parsed.hostname.includes('.') && !parsed.username ? parsed.href : null;
+}
+
+/** A link inside a Wayback snapshot points at web.archive.org/web/<time>/<url>: the <url> it stands for. */
+export function unwrapArchiveLink(url: string): string {
+  const parsed = parse(url);
+  if (!parsed || !/^(?:web\.|wayback\.)?archive\.org$/i.test(parsed.hostname)) return url;
+  const inner = WAYBACK_PATH.exec(parsed.pathname + parsed.search)?.[1];
+  return (inner && httpTarget(inner)) ?? url;
 }
 
 /** Same site: same registrable domain (www., amp., m. and other subdomains are the same site). */

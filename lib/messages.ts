@@ -5,7 +5,7 @@
  * to hostile pages, so nothing it sends is trusted as typed.
  */
 import { browser } from 'wxt/browser';
-import type { DigestLine, PageDigest, PortalMark } from '@/core/digest';
+import type { DigestDate, DigestLine, PageDigest, PortalMark } from '@/core/digest';
 import { BYLINE_SELECTORS, DIGEST_LIMITS } from '@/core/digest-limits';
 import type { Provenance } from '@/core/types';
 import type { ParsedPage, Verification } from '@/core/verify';
@@ -86,8 +86,12 @@ const L = DIGEST_LIMITS;
 function isDigestLine(v: unknown): v is DigestLine {
   if (!isObject(v) || !isString(v.text, L.lineChars) || !['article-start', 'article-end', 'page-end'].includes(v.region as string)) return false;
   if (v.footer !== undefined && typeof v.footer !== 'boolean') return false;
+  if (v.caption !== undefined && typeof v.caption !== 'boolean') return false;
   return Array.isArray(v.links) && v.links.length <= L.linksPerLine && v.links.every((link) => isObject(link) && (link.href === null || isString(link.href, L.href)) && isString(link.text, L.linkText));
 }
+
+const isDigestDate = (v: unknown): v is DigestDate =>
+  isObject(v) && ['time', 'mark', 'text'].includes(v.kind as string) && isString(v.value, L.dateText) && isString(v.text, L.dateText) && isString(v.hint, L.dateHint) && ['before', 'after', 'article', 'page'].includes(v.at as string) && Number.isInteger(v.n) && (v.n as number) >= 0 && (v.n as number) <= 1000;
 
 const isPortalMark = (v: unknown): v is PortalMark =>
   isObject(v) && isString(v.selector, 100) && isString(v.tag, L.tag) && isString(v.className, L.className) && isString(v.name, L.portalText) && (v.href === null || isString(v.href, L.href));
@@ -107,6 +111,7 @@ export function toPageDigest(value: unknown): PageDigest | null {
   if (!Array.isArray(v.bylines) || v.bylines.length > 2 || !v.bylines.every((texts) => isStringArray(texts, BYLINE_SELECTORS.length, L.bylineText))) return null;
   const time = v.time;
   if (time !== null && !(isObject(time) && isString(time.value, L.timeText) && isString(time.text, L.timeText))) return null;
+  if (!isString(v.lang, L.lang) || !Array.isArray(v.dates) || v.dates.length > L.dates || !v.dates.every(isDigestDate)) return null;
   const pixel = v.pixel;
   if (pixel !== null && !(isObject(pixel) && isString(pixel.tag, L.tag) && isString(pixel.src, L.href))) return null;
   if (!Array.isArray(v.portal) || v.portal.length > L.portalMarks || !v.portal.every(isPortalMark)) return null;
@@ -124,6 +129,8 @@ export function toPageDigest(value: unknown): PageDigest | null {
     h1: v.h1,
     bylines: v.bylines as string[][],
     time: time === null ? null : { value: time.value as string, text: time.text as string },
+    lang: v.lang,
+    dates: v.dates.map((d) => ({ kind: d.kind, value: d.value, text: d.text, hint: d.hint, at: d.at, n: d.n })),
     pixel: pixel === null ? null : { tag: pixel.tag as string, src: pixel.src as string },
     portal: v.portal,
     lines: v.lines,

@@ -4,7 +4,7 @@
  * offscreen document (reason DOM_PARSER); Firefox's background page has one.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { readPage } from '@/core/article-text';
+import { readPage } from '@/core/read-page';
 import type { ParsePage } from '@/core/verify';
 import type { ParseRequest, ParseResponse } from './messages';
 

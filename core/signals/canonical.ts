@@ -6,6 +6,10 @@
  * Sites are compared by registrable domain, so www./amp./m. hosts and
  * "bbc.com" vs "bbc.co.uk" (one outlet on two domains, see SAME_OUTLET) are the same site.
  * The outlet's display name is filled in later (core/publishers.ts).
+ *
+ * Not another site: the same name under another suffix (a blog's unexpecteduser.blogspot.de and its
+ * .blogspot.com), and the page's own address behind a wrapper — a feed's or Google News' redirect, an
+ * AMP cache, a translation proxy, a web archive's snapshot (core/scan.ts compares with `scan.address`).
  */
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl, sameOutlet } from '../url';
@@ -20,6 +24,6 @@ export const crossSiteCanonical = (scan: PageScan): Finding[] => {
   // A canonical to a home or section page ("//us.yahoo.com/news/") is a template default, not an original.
   const path = new URL(url).pathname.replace(/\/+$/, '');
   if (!path || (/^\/[a-z_]{1,20}$/i.test(path) && !new URL(url).search)) return [];
-  if (sameOutlet(url, scan.url)) return [];
+  if (sameOutlet(url, scan.address)) return [];
   return [finding('canonical', 0.8, `The canonical link points to another site: ${site}`, `<link rel="canonical" href="${url}">`, '<link rel="canonical">', { originalUrl: url })];
 };

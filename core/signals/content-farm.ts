@@ -17,11 +17,12 @@
  */
 import { dateFromText } from '../metadata';
 import type { PageScan, TextLine } from '../scan';
-import { looksLikeName } from '../text';
+import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, regionName, type Finding } from './finding';
+import { articleLike } from './source-credit';
 
-const STRONG_SOURCE_LABEL = /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
+export const STRONG_SOURCE_LABEL = /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
 const WEAK_SOURCE_LABEL = /^(?:source|sources|quelle|fuente|fonte|bron|źródło|kaynak|источник|sorgente)\s*[:：]\s*/i;
 const AUTHOR_LABEL = /^(?:author|auteur|autor|autore|yazar|автор|auteur\s*\/\s*autrice)\s*[:：]\s*(.+)$/i;
 const DATE_LABEL = /^(?:publish(?:ed)?\s*(?:date|on)|publication\s*date|date\s*de\s*publication|publié\s*le|veröffentlicht(?:\s*am)?|ver[öo]ffentlichungsdatum|fecha\s*de\s*publicaci[óo]n|publicado(?:\s*em|\s*el)?|data\s*de\s*publica[çc][ãa]o|data\s*di\s*pubblicazione|pubblicato\s*il|yay[ıi]n\s*tarihi|дата\s*публикации)\s*[:：]\s*(.+)$/i;
@@ -50,7 +51,7 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
           if (site && site === scan.site) {
             found.push(finding('self-reference', 0, `The source link points back to this site (${site})`, text, labelled(line)));
           } else {
-            found.push(finding('content-farm-footer', strong ? 0.85 : 0.5, `Source link points to ${site ?? url}`, text, labelled(line), { sourceUrl: url }));
+            found.push(finding('content-farm-footer', strong ? 0.85 : sourceOfCopy(line, label[0], url) ? 0.7 : 0.5, `Source link points to ${site ?? url}`, text, labelled(line), { sourceUrl: url }));
           }
           continue;
         }
@@ -88,6 +89,19 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
 /** Where a labelled line sits, named by its label: 'end of the article, "Source link" line'. */
 function labelled(line: TextLine): string {
   return `${regionName(line.region)}, "${line.text.split(/[:：]/)[0]}" line`;
+}
+
+/**
+ * A bare "Quelle:"/"Source:" line that is the copy's source, not a citation: nothing but the label and a
+ * link to a story (its URL, its site's name or its headline as the link's text), in the article.
+ * "Source: <a href=cdc.gov/data>CDC data</a>" under a chart is a citation.
+ */
+function sourceOfCopy(line: TextLine, label: string, url: string): boolean {
+  if (line.region === 'page-end' || line.links.length !== 1 || !articleLike(url)) return false;
+  const rest = normalizeSpace(line.text.slice(label.length));
+  const linkText = normalizeSpace(line.links[0]!.text).replace(/^(?:quelle|source|fuente|fonte|bron|źródło)\s*[:：]\s*/i, '');
+  if (!rest || (rest !== linkText && !rest.endsWith(linkText))) return false;
+  return /^https?:\/\//i.test(linkText) || /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}$/i.test(linkText) || linkText.split(' ').length >= 5;
 }
 
 function linkIn(line: TextLine, afterLabel: string, base: string): string | null {

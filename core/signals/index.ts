@@ -3,12 +3,15 @@
  * syndication pattern, add one file here with its real-world wording and a
  * fixture under tests/fixtures/engine/.
  */
+import { archivedCopy } from './archive';
 import { crossSiteCanonical } from './canonical';
 import { contentFarmFooter } from './content-farm';
 import type { SignalFamily } from './finding';
+import { headlineCredit } from './headline-credit';
 import { jsonLdProvenance } from './json-ld';
 import { portalPartner } from './portal';
 import { republicationCredit } from './republication';
+import { sourceCredit } from './source-credit';
 import { syndicationMeta } from './syndication-meta';
 import { trackingPixel } from './tracking-pixel';
 import { wireCopy } from './wire';
@@ -22,6 +25,9 @@ export const SIGNAL_FAMILIES: readonly SignalFamily[] = [
   jsonLdProvenance,
   republicationCredit,
   wireCopy,
+  sourceCredit,
   trackingPixel,
   portalPartner,
+  headlineCredit,
+  archivedCopy,
 ];

@@ -8,6 +8,9 @@
  *           <span class="caas-attr-provider">Reuters</span> (newer layout)
  *   Yahoo!ニュース: <p class="source"><a …>CNET Japan</a> 3/9(木) 18:45配信</p> and titles
  *           "…（CNET Japan） - Yahoo!ニュース"
+ *   Naver News: <a href="https://newstapa.org" class="media_end_head_top_logo"><img class="media_end_head_top_logo_img" alt="뉴스타파">
+ *           (and a "기사원문" link to the original, core/signals/republication.ts)
+ *   au Web: <p class="article__service-name">TBS NEWS DIG</p> (and "元記事を読む", read the original article)
  * The portal's own stories name the portal itself ("Yahoo News", "MSN"): not copies.
  */
 import type { PageScan } from '../scan';
@@ -15,8 +18,8 @@ import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 
-const PORTALS = new Set(['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com']);
-const PORTAL_NAMES = /^(?:yahoo|msn|aol|microsoft|newsbreak|smartnews)\b/i;
+const PORTALS = new Set(['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com', 'naver.com', 'auone.jp']);
+const PORTAL_NAMES = /^(?:yahoo|msn|aol|microsoft|newsbreak|smartnews|naver|네이버|au\b|mediba)/i;
 
 export const portalPartner = (scan: PageScan): Finding[] => {
   if (!scan.site || !PORTALS.has(scan.site)) return [];

@@ -26,6 +26,10 @@ import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 
 const THIS = String.raw`(?:this|the above|the following)\s+(?:article|story|post|piece|essay|report|column|commentary|op-ed|interview|analysis|feature|blog post|version of this (?:article|story))`;
+const DE_THIS = String.raw`dieser\s+(?:beitrag|artikel|text|kommentar|essay|gastbeitrag|blogbeitrag|aufsatz|bericht)`;
+const DE_WHEN = String.raw`(?:am\s+)?\d{1,2}\.\s*[\p{L}]+\.?\s*\d{4}|(?:im\s+)?[\p{L}]+\s+\d{4}`;
+/** A publication's kind before its name: "in der Wochenzeitung „der Freitag“", "im Blog DoSchu.Com". */
+const KIND_OF_TITLE = /^(?:(?:der|die|das|dem|den|des)\s+)?(?:(?:wochen|tages|monats|fach)?zeitung|zeitschrift|(?:wochen|monats)?magazin|blog|online-?ausgabe|print-?ausgabe|ausgabe)\s+/iu;
 const PATTERNS: { pattern: RegExp; weight: number }[] = [
   { pattern: /\brepublished from (?<name>.{2,80}?) under (?:a |the )?Creative Commons/i, weight: 0.95 },
   { pattern: new RegExp(String.raw`^${THIS}\s+(?:was\s+|is\s+)?(?:first|originally)\s+(?:appeared|published|posted|ran)\s+(?:on|in|at|by|with)\s+(?<name>.{2,100}?)(?:\s+(?:and|under|on|in)\s+.*|[.,;:(](?:\s.*)?)?$`, 'i'), weight: 0.9 },
@@ -33,17 +37,38 @@ const PATTERNS: { pattern: RegExp; weight: number }[] = [
   { pattern: /^(?:originally|first) (?:published|appeared|posted) (?:at|on|in|by) (?<name>.{2,100}?)(?:\s+on\s+.*|[.,;(](?:\s.*)?)?$/i, weight: 0.85 },
   { pattern: /^(?:re(?:published|printed|posted)) (?:here )?(?:with|by) (?:the )?(?:kind )?permission (?:from|of) (?<name>.{2,100}?)(?:[.,;:(](?:\s.*)?)?$/i, weight: 0.85 },
   { pattern: /^Read the original (?:article|story|post) (?:on|at|in) (?<name>.{2,80}?)\.?$/i, weight: 0.85 },
+  { pattern: /^(?:reposted|republished|reprinted|cross-?posted) (?:here )?from (?:the )?(?<name>.{2,100}?)(?:\s+(?:with|on|under)\s+.*|[.,;(](?:\s.*)?)?$/i, weight: 0.85 },
+  // The same credit in other languages: "Dieser Beitrag ist am 1. Juni 2017 in der Wochenzeitung „der Freitag“
+  // erschienen.", "Dieser Artikel erschien zuerst bei X", "Cet article a été initialement publié dans X",
+  // "Este artículo fue publicado originalmente en X", "Questo articolo è stato pubblicato originariamente su X",
+  // "Este artigo foi publicado originalmente em X", "Dit artikel verscheen eerder in X", "Artykuł ukazał się w X".
+  { pattern: new RegExp(String.raw`^(?:${DE_THIS})(?:\s+.{1,120}?)?\s+(?:ist|wurde|erschien)\s+(?:${DE_WHEN}\s+)?(?:zuerst|erstmals|ursprünglich|zunächst|bereits)?\s*(?:${DE_WHEN}\s+)?(?:in|im|bei|beim|auf)\s+(?<name>.{2,100}?)(?:\s+(?:erschienen|veröffentlicht|publiziert))?(?:\s+(?:am|vom)\s+.*)?[.!]?$`, 'iu'), weight: 0.85 },
+  { pattern: /^(?:cet|ce)\s+(?:article|texte|billet|entretien|reportage|éditorial|tribune|récit)\s+(?:a\s+été\s+|est\s+)?(?:initialement\s+|d['’]abord\s+|originellement\s+|originalement\s+)?(?:publiée?|parue?)\s+(?:initialement\s+|d['’]abord\s+|originellement\s+)?(?:dans|sur|par|chez)\s+(?<name>.{2,100}?)(?:\s+le\s+.*|[.,;(].*)?$/iu, weight: 0.85 },
+  { pattern: /^(?:este\s+(?:artículo|texto|reportaje)\s+(?:fue|ha\s+sido)\s+)?publicad[oa]\s+(?:originalmente|inicialmente|primero|por\s+primera\s+vez)\s+(?:en|por)\s+(?<name>.{2,100}?)(?:\s+el\s+.*|[.,;(].*)?$/iu, weight: 0.85 },
+  { pattern: /^questo\s+(?:articolo|testo)\s+(?:è\s+stato\s+)?(?:pubblicato|apparso)\s+(?:originariamente|originalmente|per\s+la\s+prima\s+volta|inizialmente)\s+(?:su|in|da|sul|sulla)\s+(?<name>.{2,100}?)(?:[.,;(].*)?$/iu, weight: 0.85 },
+  { pattern: /^este\s+(?:artigo|texto)\s+foi\s+(?:originalmente\s+)?publicado\s+(?:originalmente\s+)?(?:em|no|na|pelo|pela)\s+(?<name>.{2,100}?)(?:[.,;(].*)?$/iu, weight: 0.85 },
+  { pattern: /^dit\s+(?:artikel|stuk|verhaal|interview)\s+verscheen\s+(?:eerder|eerst|oorspronkelijk)\s+(?:in|op|bij)\s+(?<name>.{2,100}?)(?:[.,;(].*)?$/iu, weight: 0.85 },
+  { pattern: /^(?:artykuł|tekst)\s+ukazał\s+się\s+(?:pierwotnie\s+|oryginalnie\s+)?(?:w|na)\s+(?<name>.{2,100}?)(?:[.,;(].*)?$/iu, weight: 0.85 },
 ];
+/** "Read the original article" as a link of its own, in several languages (Courrier international, Naver's 기사원문, au's 元記事を読む). */
+const ORIGINAL_LINK =
+  /^(?:read\s+the\s+original(?:\s+(?:article|story|post))?|original\s+(?:article|story)|lire\s+l['’]article\s+(?:original|d['’]origine)|voir\s+l['’]article\s+original|zum\s+original(?:artikel|beitrag)?|originalartikel|ver\s+(?:el\s+)?art[íi]culo\s+original|leggi\s+l['’]articolo\s+originale|ler\s+(?:o\s+)?artigo\s+original|lees\s+het\s+originele\s+artikel|기사원문|元記事を読む|元記事|原文链接|阅读原文|原文)\s*[.:›»>→]*$/iu;
+/** WordPress.com reblogs: the title is "Reblogged from <blog>: <its title>" (in the blog's language). */
+const REBLOG = /^(?:reblogged\s+from|rebloggt\s+von|reblogu[ée]\s+(?:de|depuis)|rebloggato\s+da|reblogueado\s+de|reblogado\s+de|gereblogd\s+van)\s+(.{2,60}?):\s/iu;
 const NOT_A_NAME = /^(?:\d|the (?:same|first|book|novel|paper|print|magazine|journal|original|spring|summer|fall|winter|year)|a |an |print|paper|book|his |her |their |our |my |this |that |january|february|march|april|may|june|july|august|september|october|november|december)/i;
 
 export const republicationCredit = (scan: PageScan): Finding[] => {
+  const reblog = reblogCredit(scan);
+  if (reblog) return [reblog];
   for (const line of scan.lines) {
     if (line.text.length > 400) continue;
+    const original = originalLink(scan, line);
+    if (original) return [original];
     for (const { pattern, weight } of PATTERNS) {
       const match = pattern.exec(line.text);
       const rawName = match?.groups?.name;
       if (!rawName) continue;
-      const credit = creditedSource(line, normalizeSpace(rawName).replace(/^the website of /i, ''), scan);
+      const credit = creditedSource(line, publicationName(rawName), scan);
       if (!credit) continue;
       const where = `${regionName(line.region)}, republication credit`;
       if (credit.own) return [finding('self-reference', 0, `The credit names this site itself (${credit.publisher ?? credit.url})`, line.text, where)];
@@ -69,11 +94,43 @@ function creditedSource(line: TextLine, name: string, scan: PageScan): { url: st
   const domainLike = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(cleanName);
   let publisher: string | null = null;
   // A domain stays a domain here; core/publishers.ts puts the outlet's name on it.
+  const quoted = /^“(.{2,80})”$/u.exec(cleanName)?.[1];
   if (domainLike) publisher = cleanName.replace(/^www\./i, '').toLowerCase();
+  // A name in quotes is a title as its publisher writes it, lower case included ("der Freitag").
+  else if (quoted && looksLikeName(quoted, 7)) publisher = quoted;
   else if (!NOT_A_NAME.test(cleanName) && looksLikeName(cleanName, 7) && /^[\p{Lu}\d]/u.test(cleanName.replace(/^the /i, ''))) publisher = cleanName;
   if (!publisher && linkedSite && linked?.text && looksLikeName(linked.text, 7)) publisher = linked.text.replace(/^www\./i, '');
   if (!publisher && !url) return null;
   if (!publisher && !linkedSite) return null;
   const own = (linkedSite !== null && linkedSite === scan.site) || (publisher !== null && isOwnSiteName(scan, publisher));
   return { url, publisher, own };
+}
+
+/** The name as written, without the kind of publication before it and the quotes around it ("der Freitag"). */
+function publicationName(raw: string): string {
+  const name = normalizeSpace(raw).replace(/^the website of /i, '').replace(KIND_OF_TITLE, '');
+  const quoted = /^[„“"«»‚‘'](.{2,80}?)[“”"«»‘’']$/u.exec(name);
+  return quoted?.[1] ? `“${quoted[1]}”` : name;
+}
+
+/** A line that is only a "Read the original article" link, to another site. */
+function originalLink(scan: PageScan, line: TextLine): Finding | null {
+  // The link alone, or closing a short line of the article's metadata ("2023.11.02. 오후 8:06 기사원문").
+  if (line.region === 'page-end' || line.text.length > 80) return null;
+  const link = line.links.find((item) => ORIGINAL_LINK.test(normalizeSpace(item.text)));
+  if (!link || !line.text.endsWith(normalizeSpace(link.text))) return null;
+  const href = link.href;
+  const site = href ? registrableDomain(href) : null;
+  if (!href || !site || site === scan.site) return null;
+  return finding('republication-credit', 0.8, `Links the original article on ${site}`, `<a href="${href}">${normalizeSpace(link.text)}</a>`, `${regionName(line.region)}, link to the original`, { originalUrl: href });
+}
+
+/** A reblog: the title names the blog it was reblogged from; the reblogged post's link is the original. */
+function reblogCredit(scan: PageScan): Finding | null {
+  const title = scan.meta.get('og:title') ?? scan.title;
+  const name = REBLOG.exec(title)?.[1]?.trim();
+  if (!name || !looksLikeName(name, 8) || isOwnSiteName(scan, name)) return null;
+  const own = scan.address ? new URL(scan.address).hostname : '';
+  const link = scan.lines.flatMap((line) => line.links).find((item) => item.href && REBLOG.test(`${normalizeSpace(item.text)} `) && new URL(item.href).hostname !== own);
+  return finding('republication-credit', 0.85, `Reblogged from ${name}`, title, 'title, reblog', { originalPublisher: name, originalUrl: link?.href ?? null });
 }

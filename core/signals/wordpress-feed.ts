@@ -15,7 +15,7 @@ import { registrableDomain } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 
-const FEED_FOOTER = /^The post (.{3,300}?) (?:appeared first|first appeared) on (.{2,120}?)\.?$/i;
+export const FEED_FOOTER = /^The post (.{3,300}?) (?:appeared first|first appeared) on (.{2,120}?)\.?$/i;
 
 export const wordpressFeedFooter = (scan: PageScan): Finding[] => {
   for (const line of scan.lines) {

@@ -1,6 +1,6 @@
 // Chrome only: the background's DOMParser. Parses fetched HTML and runs the engine on it.
 import { browser } from 'wxt/browser';
-import { readPage } from '@/core/article-text';
+import { readPage } from '@/core/read-page';
 import { isParseRequest, type ParseResponse } from '@/lib/messages';
 
 browser.runtime.onMessage.addListener((message: unknown, sender): Promise<ParseResponse> | undefined => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { readPage } from '@/core/article-text';
+import { readPage } from '@/core/read-page';
 import { failure, failureForStatus } from '@/core/fetch-failures';
 import { verifyProvenance, type CachedOriginal, type FetchPage, type FetchSuccess, type VerifyOptions } from '@/core/verify';
 
