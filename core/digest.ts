@@ -551,7 +551,16 @@ function readDates(doc: Document, facts: PageFacts, root: Element | null, headin
     // The hint opens with the attribute the value came from ("text" for none), as for the marks near the headline.
     add({ kind: 'mark', value: value.trim().slice(0, DIGEST_LIMITS.dateText), text: dateText(el), hint: `${attribute ?? 'text'} ${hintOf(el, 3)}`.slice(0, DIGEST_LIMITS.dateHint), at: atOf(el), n: 0 });
   };
-  for (const name of DATE_CLASSES) marked(facts.huge() ? queryPage(doc, facts, `.${name}`) : doc.getElementsByClassName(name)[0]);
+  // On a huge page, one pass over its first elements finds every class's first element (a bounded query
+  // per class would test each of them ten times).
+  const firstOfClass = new Map<string, Element>();
+  if (facts.huge()) {
+    for (const el of facts.top()) {
+      const names = el.getAttribute('class');
+      if (names) for (const name of names.split(/\s+/)) if (DATE_CLASSES.includes(name) && !firstOfClass.has(name)) firstOfClass.set(name, el);
+    }
+  }
+  for (const name of DATE_CLASSES) marked(facts.huge() ? firstOfClass.get(name) : doc.getElementsByClassName(name)[0]);
   for (const prop of ['datePublished', 'dateCreated']) {
     const el = queryPage(doc, facts, `[itemprop="${prop}"]`);
     if (el && el.tagName.toUpperCase() !== 'META') marked(el);
