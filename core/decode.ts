@@ -28,8 +28,25 @@ export function htmlEncoding(bytes: Uint8Array, declaredCharset: string | null =
   const declared = declaredCharset ? supported(declaredCharset) : null;
   if (declared) return htmlSafe(declared);
   const fromMeta = metaCharset(bytes);
+  // A saved page is often re-encoded as UTF-8 by whatever saved it, keeping its old <meta charset>: bytes
+  // that are valid UTF-8 over many non-ASCII characters are not GBK, Shift_JIS or windows-1252 text
+  // (legacy encodings almost never form valid UTF-8 sequences), so they are read as UTF-8.
+  if (fromMeta && fromMeta !== 'utf-8' && strictUtf8(bytes)) return 'utf-8';
   if (fromMeta) return htmlSafe(fromMeta);
   return looksLikeUtf8(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+/** Valid UTF-8 with at least 8 non-ASCII characters. */
+function strictUtf8(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  let nonAscii = 0;
+  for (let i = 0; i < text.length && nonAscii < 8; i++) if (text.charCodeAt(i) > 0x7f) nonAscii++;
+  return nonAscii >= 8;
 }
 
 /** The page's text, decoded as a browser would (see htmlEncoding); a byte order mark is dropped. */

@@ -98,3 +98,14 @@ describe('fetched originals are decoded as a browser would', () => {
     expect(await readCappedText(response, 1_000_000)).toContain('<title>你好</title>');
   });
 });
+
+describe('a saved page re-encoded as UTF-8 that keeps its old <meta charset>', () => {
+  it('is read as UTF-8 when its bytes are valid UTF-8 over many characters, and as declared otherwise', () => {
+    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>人工智能迈上新台阶_科技_新闻网</title></head></html>';
+    expect(decodeHtml(new TextEncoder().encode(page))).toContain('<title>人工智能迈上新台阶_科技_新闻网</title>');
+    // Real GBK bytes under the same declaration stay GBK ("你好世界你好世界" in GBK is not valid UTF-8).
+    const gbk = new Uint8Array([...new TextEncoder().encode('<meta charset="gbk"><p>'), ...[0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7].flatMap((b, i, all) => (i === 0 ? [...all, ...all] : []))]);
+    expect(htmlEncoding(gbk)).toBe('gbk');
+    expect(decodeHtml(gbk)).toContain('你好世界你好世界');
+  });
+});
