@@ -9,24 +9,21 @@ import { decodeEntities, foldForCompare, foldToKey, looksLikeName, normalizeSpac
 
 /** Meta tags that name the author, most trustworthy first. */
 import { AUTHOR_META } from './digest-limits';
+import { MONTH_NAME, WEEKDAY_NAME } from './dates';
 
 export { AUTHOR_META };
 
-const MONTH =
-  'jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[aä]rz|apr(?:il|ile)?|avr(?:il)?|ma[iy]|mayo|maggio|june?|juni|juin|junio|giugno|july?|juli|juil(?:let)?|julio|luglio|aug(?:ust)?|ao[uû]t|agosto|sep(?:t(?:ember|embre|iembre)?)?|settembre|o[ck]t(?:ober|obre|ubre)?|ottobre|nov(?:ember|embre|iembre)?|de[cz](?:ember)?|d[ée]c(?:embre)?|dic(?:iembre|embre)?|enero|febrero|marzo|abril|gennaio|febbraio|mär';
-const WEEKDAY =
-  'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo';
 /**
  * Where a date or a time starts after a name: "March 11, 2015", "26. Januar", "29.12.2010", "3:46 PM",
  * "2019", "8h"; glued to the name too ("Nolan22 Dec 2016"). A number that is none ("Bündnis 90/Die Grünen",
  * "News4Max") is no date.
  */
 const DATE_START = new RegExp(
-  `(?:^|[\\s,|•·–—(/-])(?:\\d{1,4}[./-]\\d{1,2}|\\d{1,2}\\.?\\s*(?:${MONTH})\\b|\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}\\b|\\d{1,2}:\\d{2}|\\d+\\s*(?:h|hrs?|mins?|minutes?|hours?|days?|weeks?|std|stunden|tagen?)\\b)|(?<=\\p{L})\\d{1,2}\\.?\\s*(?:${MONTH})\\b`,
+  `(?:^|[\\s,|•·–—(/-])(?:\\d{1,4}[./-]\\d{1,2}|\\d{1,2}\\.?\\s*(?:${MONTH_NAME})\\b|\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}\\b|\\d{1,2}:\\d{2}|\\d+\\s*(?:h|hrs?|mins?|minutes?|hours?|days?|weeks?|std|stunden|tagen?)\\b)|(?<=\\p{L})\\d{1,2}\\.?\\s*(?:${MONTH_NAME})\\b`,
   'iu',
 );
 /** Words left behind a name once the date that followed it is cut: "on", "am", "le", a month, a weekday, a label. */
-const DATE_LEFTOVER = new RegExp(`(?:^|[\\s,|•·–—:/(.-])(?:on|am|um|le|el|il|em|op|den|at|the|dnia|du|vom|de|der|\\||updated|published|posted|datum|date|stand|fecha|data|publi[ée]|ver[öo]ffentlicht|aktualisiert|erschienen|${MONTH}|${WEEKDAY})\\.?$`, 'i');
+const DATE_LEFTOVER = new RegExp(`(?:^|[\\s,|•·–—:/(.-])(?:on|am|um|le|el|il|em|op|den|at|the|dnia|du|vom|de|der|\\||updated|published|posted|datum|date|stand|fecha|data|publi[ée]|ver[öo]ffentlicht|aktualisiert|erschienen|${MONTH_NAME}|${WEEKDAY_NAME})\\.?$`, 'i');
 
 /**
  * What stands before a name: "By", "Von", "Par"…, labels ("Author:", "Interview:", "Text:"), "Posted by",

@@ -27,6 +27,15 @@ for (const [index, starts] of 'jan ene gen|feb fév fev|mar mär|apr avr abr|may
   for (const start of starts.split(' ')) MONTHS[start] = index + 1;
 }
 
+/**
+ * Month and weekday names as regex alternatives (no anchors, no flags; use with 'i'), in English, German,
+ * French, Spanish, Portuguese and Italian, full and abbreviated: the text rules that must recognise a date
+ * in a name (core/authors.ts, core/names.ts) share them.
+ */
+export const MONTH_NAME = 'jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier)?|m[aä]r(?:ch|s|z|zo|ço)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|maio|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|out(?:ubro)?|ott(?:obre)?|nov(?:ember|embre|iembre)?|de[cz](?:ember|embro)?|d[ée]c(?:embre)?|dic(?:iembre|embre)?|enero|gennaio|febbraio';
+export const WEEKDAY_NAME =
+  'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo';
+
 /** Zone abbreviations → offset ("est=-05:00"); UTC and its aliases are "Z". */
 const ZONES: Record<string, string> = Object.fromEntries(
   'z=Z utc=Z gmt=Z ut=Z est=-05:00 edt=-04:00 cst=-06:00 cdt=-05:00 mst=-07:00 mdt=-06:00 pst=-08:00 pdt=-07:00 bst=+01:00 cet=+01:00 cest=+02:00 jst=+09:00 ist=+05:30 aest=+10:00 aedt=+11:00'

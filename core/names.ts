@@ -5,14 +5,11 @@
  * those are never a publisher. Checked where the record's publisher is set
  * (core/detect.ts).
  */
+import { MONTH_NAME, WEEKDAY_NAME } from './dates';
 
-const MONTH =
-  'jan(?:uary|vier|uar|eiro)?|feb(?:ruary|rier|ruar|rero)?|f[ée]v(?:rier)?|m[aä]r(?:ch|s|z|zo|ço)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maio|maggio|jun(?:e|i|io|ho)?|juin|jul(?:y|i|io|ho)?|juil(?:let)?|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:embro|tembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|out(?:ubro)?|ott(?:obre)?|nov(?:ember|embre|iembre)?|dec(?:ember)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:iembre|embre)?';
-const WEEKDAY =
-  'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo';
 /** A date or a time, alone or with a weekday: "Apr 8", "8 avril 2020", "Freitag, 04.02.2022", "10:46 PM", "2020-02-19". */
 const DATE_LIKE = new RegExp(
-  String.raw`^(?:(?:${WEEKDAY})\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}\.?\s*(?:${MONTH})\.?(?:\s*\d{2,4})?|(?:${MONTH})\.?\s*\d{1,2}(?:st|nd|rd|th)?,?(?:\s*\d{4})?|(?:${MONTH})\.?\s+\d{4}|\d{4})?(?:[,\s|·-]*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?)?$`,
+  String.raw`^(?:(?:${WEEKDAY_NAME})\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}\.?\s*(?:${MONTH_NAME})\.?(?:\s*\d{2,4})?|(?:${MONTH_NAME})\.?\s*\d{1,2}(?:st|nd|rd|th)?,?(?:\s*\d{4})?|(?:${MONTH_NAME})\.?\s+\d{4}|\d{4})?(?:[,\s|·-]*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?)?$`,
   'iu',
 );
 /** Words that label a credit instead of naming anyone. */
@@ -26,7 +23,7 @@ export function isPublisherName(raw: string | null | undefined): boolean {
   const letters = (name.match(/\p{L}/gu) ?? []).length;
   const digits = (name.match(/\d/g) ?? []).length;
   if (!letters || digits > letters) return false;
-  if (DATE_LIKE.test(name) || (new RegExp(`^(?:${WEEKDAY})$`, 'iu').test(name))) return false;
+  if (DATE_LIKE.test(name) || (new RegExp(`^(?:${WEEKDAY_NAME})$`, 'iu').test(name))) return false;
   // A dateline ("WASHINGTON (AP) —", "Berlin (dpa) -") or a sentence.
   if (/^(?:[\p{Lu}][\p{L}.'’-]*[\s,/]*){1,4}\((?:[A-Za-z]{2,6}(?:\/[A-Za-z]{1,4})*)\)\s*[-—–:]*\s*$/u.test(name)) return false;
   if (/[-—–:]$/u.test(name) || /[.!?]$/.test(name.replace(/\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|S\.A|A\.G|e\.V)\.$/i, ''))) return false;

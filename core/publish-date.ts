@@ -123,9 +123,6 @@ function readValue(value: string): string | null {
 /** Is there a time zone in this ISO value (Z or an offset)? */
 const zoned = (iso: string): boolean => /T.*(?:Z|[+-]\d{2}:\d{2})$/.test(iso);
 
-/** What publishDateOf weighed, for the measuring scripts: the candidates in order of trust. */
-export const publishDateTrace: { candidates: Candidate[] } = { candidates: [] };
-
 export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | null {
   // The page's language, else a locale in its URL (/en-gb/news/…): it settles 02/10/2020.
   const lang = scan.lang || (/\/([a-z]{2}[-_][a-z]{2})\//i.exec(scan.url)?.[1]?.toLowerCase() ?? '');
@@ -201,7 +198,6 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
     if (days.size < 3) continue;
     for (const c of [...candidates]) if (group.includes(c) || (UNLABELLED_RUNS.includes(c.rank) && days.has(dayNumber(c.iso)))) candidates.splice(candidates.indexOf(c), 1);
   }
-  publishDateTrace.candidates = candidates;
   if (!candidates.length) return null;
   candidates.sort((a, b) => a.rank - b.rank);
   let best = candidates[0]!;
