@@ -17,7 +17,6 @@
  * some rule needs (LINE_LABEL, LINE_PHRASES), tag and class lookups use the
  * document's tag and class lists, and a lookup that cannot match is not run.
  */
-import { flattenJsonLd, hasArticleMetadata, type JsonLdNode } from './jsonld';
 import { AUTHOR_META, BYLINE_SELECTORS, DIGEST_LIMITS } from './digest-limits';
 import { normalizeSpace } from './text';
 
@@ -298,21 +297,18 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.jsonLd = readJsonLd(scripts);
   digest.pixel = findPixel(doc, facts);
   digest.portal = portalMarks(doc, url);
-  // Parsed only when a check below needs it (JSON.parse of a big blob is no small part of a page's cost).
-  let parsed: JsonLdNode[] | undefined;
-  const jsonLd = () => (parsed ??= flattenJsonLd(digest.jsonLd));
+  digest.lang = (doc.documentElement?.getAttribute('lang') || meta.get('og:locale') || '').trim().slice(0, DIGEST_LIMITS.lang);
   digest.quiet =
     !!body &&
     !doc.getElementsByTagName('h1')[0] &&
     !articleHolds(doc, facts, ['h2']) &&
     !digest.pixel &&
     !digest.portal.length &&
-    !hasArticleMetadata(meta, jsonLd()) &&
+    !articleMetadata(meta, digest.jsonLd) &&
     !syndicationMarkup(digest, url) &&
     !mentionsCredit(body);
   if (digest.quiet) {
     // No article here, but a dated page all the same (a blog's front page, a forum post): the cheap date markup only.
-    digest.lang = (doc.documentElement?.getAttribute('lang') || meta.get('og:locale') || '').trim().slice(0, DIGEST_LIMITS.lang);
     digest.dates = readDates(doc, facts, null, null);
     return digest;
   }
@@ -332,11 +328,22 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   const time = (facts.huge() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
   if (time && timeValue) digest.time = { value: timeValue.slice(0, DIGEST_LIMITS.timeText), text: normalizeSpace(time.textContent ?? '').slice(0, DIGEST_LIMITS.timeText) };
-  digest.lang = (doc.documentElement?.getAttribute('lang') || meta.get('og:locale') || '').trim().slice(0, DIGEST_LIMITS.lang);
   digest.dates = readDates(doc, facts, root, h1 ?? (root === body ? null : inRoot('h2, h3')));
   digest.lines = collectLines(doc, root, h1);
   return digest;
 }
+
+/**
+ * Article metadata, as the rules' looksLikeArticle reads it (core/jsonld.ts hasArticleMetadata), tested on
+ * the JSON-LD's text rather than parsed: an article type, or a headline, publish date or author anywhere.
+ * Wider than the rules' test (a page it lets through is read in full, never missed), and no JSON.parse of a
+ * big blob on a page with no article.
+ */
+function articleMetadata(meta: ReadonlyMap<string, string>, jsonLd: readonly string[]): boolean {
+  const ogType = meta.get('og:type')?.toLowerCase() ?? '';
+  return ogType.startsWith('article') || ogType === 'news' || meta.has('article:published_time') || meta.has('parsely-pub-date') || meta.has('sailthru.date') || jsonLd.some((text) => JSON_LD_ARTICLE.test(text));
+}
+const JSON_LD_ARTICLE = /(?:Article|BlogPosting|Report|Posting|Story)"|"(?:headline|datePublished|author)"/;
 
 /** A canonical or og:url on another host, or a syndication-source / original-source tag: worth a full read. */
 function syndicationMarkup(digest: PageDigest, url: string): boolean {
@@ -1001,88 +1008,81 @@ function backwards(doc: Document, root: Element): () => Element | null {
   return () => (el = el === undefined ? lastElementUnder(root) : el && previousElement(el, root));
 }
 
+/**
+ * The text blocks met walking with `next` (each call gives the next element, null at the end): up to
+ * `elements` elements looked at and `blocks` blocks kept, stopping at the first element `stop` accepts;
+ * `skip` leaves blocks out (already read).
+ */
+function textBlocks(next: () => Element | null, elements: number, blocks: number, stop?: (el: Element) => boolean, skip?: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  for (let el = next(), seen = 0; el && seen < elements && found.length < blocks; el = next(), seen++) {
+    if (stop?.(el)) break;
+    if (isTextBlock(el) && !skip?.(el)) found.push(el);
+  }
+  return found;
+}
+
+/** A walk over a list of elements, in order. */
+const inOrder = (list: ArrayLike<Element>): (() => Element | null) => {
+  let i = 0;
+  return () => list[i++] ?? null;
+};
+
 function collectLines(doc: Document, root: Element, heading: Element | null = null): DigestLine[] {
   const lines: DigestLine[] = [];
-  const all = allElements(root);
+  const read = (blocks: Element[], region: LineRegion) => {
+    for (const block of blocks) if (mayMatter(block, region === 'article-start')) blockLines(block, region, lines);
+  };
+  const body = doc.body;
 
   // The article's header when it stands outside the article's body, between the headline and the body:
   // bylines, credits and editors' notes ("This post originally appeared on Grist."), read as its start.
   // Walking back from the body, the headline must be met (else it is not before the body, or too far).
-  if (heading && doc.body && !root.contains(heading)) {
-    const header: Element[] = [];
+  if (heading && body && !root.contains(heading)) {
     let met = false;
-    for (let el = previousElement(root, doc.body), seen = 0; el && seen < HEADER_ELEMENTS && header.length <= HEADER_BLOCKS; el = previousElement(el, doc.body), seen++) {
-      if (el === heading || el.contains(heading)) {
-        met = true;
-        break;
-      }
-      if (isTextBlock(el)) header.push(el);
-    }
-    if (met) for (let i = header.length - 1; i >= 0; i--) if (mayMatter(header[i]!, true)) blockLines(header[i]!, 'article-start', lines);
+    let el: Element | null = root;
+    const header = textBlocks(() => (el = el && previousElement(el, body)), HEADER_ELEMENTS, HEADER_BLOCKS + 1, (at) => (met = at === heading || at.contains(heading)));
+    if (met) read(header.reverse(), 'article-start');
   }
 
   // The start of the article: datelines ("MOSCOW (AP) —") and "Source link :" lines.
-  let found = 0;
-  let headLast: Element | null = null;
-  const seenBlocks = new Set<Element>();
-  for (let i = 0, el = all[0]; el && i < HEAD_ELEMENTS && found < HEAD_BLOCKS; el = all[++i]) {
-    if (isTextBlock(el)) {
-      if (mayMatter(el, true)) blockLines(el, 'article-start', lines);
-      seenBlocks.add(el);
-      headLast = el;
-      found++;
-    }
-  }
+  const head = textBlocks(inOrder(allElements(root)), HEAD_ELEMENTS, HEAD_BLOCKS);
+  read(head, 'article-start');
+  const headLast = head.at(-1);
+  const seenBlocks = new Set<Element>(head);
 
   // The end of the article, walked backwards down to the start's last block: credits, footers, copyright lines.
   // (Backwards by the elements' own links: nothing counts the article's elements first.)
-  const tail: Element[] = [];
-  const back = backwards(doc, root);
-  for (let el = back(), seen = 0; el && el !== headLast && seen < TAIL_ELEMENTS && tail.length < TAIL_BLOCKS; el = back(), seen++) {
-    if (isTextBlock(el)) tail.push(el);
-  }
-  for (let i = tail.length - 1; i >= 0; i--) if (mayMatter(tail[i]!, false)) blockLines(tail[i]!, 'article-end', lines);
+  const tail = textBlocks(backwards(doc, root), TAIL_ELEMENTS, TAIL_BLOCKS, (el) => el === headLast);
+  read([...tail].reverse(), 'article-end');
+  for (const el of tail) seenBlocks.add(el);
 
   // When the root did not hold the story (it is the whole body, or a teaser with under three paragraphs),
   // the walks above never reach the middle of the page, where the story is: its first and last blocks
   // (datelines, closing credits "… (dpa)", "Quelle: kathpress") are read from the element whose
   // paragraphs hold the most text.
-  if (root === doc.body || !root.getElementsByTagName('p')[2]) {
+  if (root === body || !root.getElementsByTagName('p')[2]) {
     const story = storyElement(doc);
     if (story && story !== root) {
-      for (const el of tail) seenBlocks.add(el);
-      const start: Element[] = [];
-      const inStory = allElements(story);
-      for (let i = 0, el = inStory[0]; el && i < HEAD_ELEMENTS && start.length < STORY_HEAD_BLOCKS; el = inStory[++i]) if (isTextBlock(el)) start.push(el);
-      const end: Element[] = [];
-      const backInStory = backwards(doc, story);
-      for (let el = backInStory(), seen = 0; el && seen < TAIL_ELEMENTS && end.length < STORY_TAIL_BLOCKS; el = backInStory(), seen++) if (isTextBlock(el) && !start.includes(el)) end.push(el);
-      for (const el of start) if (!seenBlocks.has(el) && mayMatter(el, true)) blockLines(el, 'article-start', lines);
-      for (let i = end.length - 1; i >= 0; i--) if (!seenBlocks.has(end[i]!) && mayMatter(end[i]!, false)) blockLines(end[i]!, 'article-end', lines);
+      const start = textBlocks(inOrder(allElements(story)), HEAD_ELEMENTS, STORY_HEAD_BLOCKS);
+      const end = textBlocks(backwards(doc, story), TAIL_ELEMENTS, STORY_TAIL_BLOCKS, undefined, (el) => start.includes(el));
+      const unread = (el: Element) => !seenBlocks.has(el);
+      read(start.filter(unread), 'article-start');
+      read(end.filter(unread).reverse(), 'article-end');
     }
   }
 
-  const body = doc.body;
   if (body && root !== body) {
     // Just after the article's body: a credit box ("Copyright Boston Business Journal", "This article
     // originally appeared on …", "Lire l'article original") that templates print below the text.
-    const after: Element[] = [];
-    for (let el = nextOutside(root), seen = 0; el && seen < AFTER_ELEMENTS && after.length < AFTER_BLOCKS; el = nextInOrderEl(el), seen++) {
-      if (isTextBlock(el)) after.push(el);
-    }
-    for (const el of after) {
-      if (mayMatter(el, false)) blockLines(el, 'article-end', lines);
-      seenBlocks.add(el);
-    }
+    let el: Element | null | undefined;
+    const after = textBlocks(() => (el = el === undefined ? nextOutside(root) : el && nextInOrderEl(el)), AFTER_ELEMENTS, AFTER_BLOCKS);
+    read(after, 'article-end');
+    for (const block of after) seenBlocks.add(block);
     // Walking backwards, the article's last element is where the page's end stops: the article was read above.
     const articleEnd = lastElementUnder(root) ?? root;
-    const pageEnd: Element[] = [];
-    const backInPage = backwards(doc, body);
-    for (let el = backInPage(), seen = 0; el && seen < TAIL_ELEMENTS && pageEnd.length < PAGE_END_BLOCKS; el = backInPage(), seen++) {
-      if (el === articleEnd || el === root) break;
-      if (isTextBlock(el) && !seenBlocks.has(el)) pageEnd.push(el);
-    }
-    for (let i = pageEnd.length - 1; i >= 0; i--) if (mayMatter(pageEnd[i]!, false)) blockLines(pageEnd[i]!, 'page-end', lines);
+    const pageEnd = textBlocks(backwards(doc, body), TAIL_ELEMENTS, PAGE_END_BLOCKS, (at) => at === articleEnd || at === root, (at) => seenBlocks.has(at));
+    read(pageEnd.reverse(), 'page-end');
   }
   return lines;
 }
