@@ -19,3 +19,6 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
+# .npmrc turns install scripts off (no dependency runs code at install); the
+# one step the project needs from them, WXT's generated types, runs here.
+npx wxt prepare
