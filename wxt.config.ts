@@ -1,10 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const nativeBrowser = fileURLToPath(new URL('./lib/native-browser.ts', import.meta.url));
+const contentContext = fileURLToPath(new URL('./lib/content-context.ts', import.meta.url));
+const tldtsMinified = createRequire(import.meta.url).resolve('tldts/dist/index.esm.min.js');
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -13,19 +16,27 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
+    // tldts's own minified build: from its sources, Vite's minifier writes the list's 69 KB label string
+    // out twice (272 KB in each bundle that decides a site, against 135 KB). Node and the tests use the package as it is.
+    resolve: { alias: [{ find: /^tldts$/, replacement: tldtsMinified }] },
   }),
   hooks: {
     // webextension-polyfill everywhere but the content script, which runs on
-    // every page and stays small (see lib/native-browser.ts).
+    // every page and stays small (see lib/native-browser.ts); and no WXT
+    // content-script context there, which a page can see and stop (see
+    // lib/content-context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       const alias = config.resolve?.alias;
-      const entry = { find: /^wxt\/browser$/, replacement: nativeBrowser };
+      const entries = [
+        { find: /^wxt\/browser$/, replacement: nativeBrowser },
+        { find: /^wxt\/utils\/content-script-context$/, replacement: contentContext },
+      ];
       config.resolve = {
         ...config.resolve,
         alias: Array.isArray(alias)
-          ? [entry, ...alias]
-          : [entry, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
+          ? [...entries, ...alias]
+          : [...entries, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))],
       };
     },
   },
@@ -44,7 +55,8 @@ export default defineConfig({
     // offscreen (Chrome): a DOMParser for fetched originals, which the service worker lacks.
     // tabs: the URL of the tab the popup describes and of a tab that navigates away (the content
     // script's match patterns do not reveal tab URLs to the background).
-    permissions: browser === 'firefox' ? ['storage', 'tabs', 'webRequest'] : ['storage', 'tabs', 'webRequest', 'offscreen'],
+    // alarms: pruning the history on a schedule (lib/upkeep.ts); no install warning.
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'webRequest', 'alarms'] : ['storage', 'tabs', 'webRequest', 'offscreen', 'alarms'],
     // Stricter than the default: our own scripts only, no plugins, no <base>, no form posts, never framed.
     content_security_policy:
       browser === 'firefox'

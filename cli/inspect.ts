@@ -4,6 +4,8 @@ import { detectWithNames } from '../core/publishers';
 import type { Provenance } from '../core/types';
 import { CliError, loadPage, parseHtml } from './load';
 import type { Command, CommandIO } from './main';
+import type { NodeFetcherOptions } from './node-fetcher';
+import { jsonText, oneLine } from './terminal';
 
 /** The CLI's JSON record. Field names and order are a contract: scripts parse them. */
 export interface InspectRecord {
@@ -20,8 +22,9 @@ export interface InspectRecord {
   error?: { code: string; message: string };
 }
 
-const USAGE = `usage: provenance inspect <file-or-http-url> [--url <page-url>] [--json]
-       provenance inspect --batch <list.jsonl>   (lines {"file": "...", "url": "..."}; one JSON object out per line)`;
+const USAGE = `usage: provenance inspect <file-or-http-url> [--url <page-url>] [--json] [--allow-private]
+       provenance inspect --batch <list.jsonl>   (lines {"file": "...", "url": "..."}; one JSON object out per line)
+       --allow-private   also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise`;
 
 export const inspectCommand: Command = {
   name: 'inspect',
@@ -29,19 +32,21 @@ export const inspectCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const options = parseArgs(args);
-    if (options.batch) return runBatch(options.batch, io);
+    const fetching = { allowPrivate: options.allowPrivate };
+    if (options.batch) return runBatch(options.batch, io, fetching);
     if (!options.target) throw new CliError('usage', `inspect needs a file or an http(s) URL\n${USAGE}`);
-    const record = await inspectOne(options.target, options.url);
-    io.out(options.json ? JSON.stringify(record, null, 2) : report(record));
+    const record = await inspectOne(options.target, options.url, fetching);
+    io.out(options.json ? jsonText(record, 2) : report(record));
     return 0;
   },
 };
 
-function parseArgs(args: string[]): { target?: string; url?: string; json: boolean; batch?: string } {
-  const options: { target?: string; url?: string; json: boolean; batch?: string } = { json: false };
+function parseArgs(args: string[]): { target?: string; url?: string; json: boolean; batch?: string; allowPrivate: boolean } {
+  const options: { target?: string; url?: string; json: boolean; batch?: string; allowPrivate: boolean } = { json: false, allowPrivate: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--json') options.json = true;
+    else if (arg === '--allow-private') options.allowPrivate = true;
     else if (arg === '--url' || arg === '--batch') {
       const value = args[++i];
       if (!value) throw new CliError('usage', `${arg} needs a value\n${USAGE}`);
@@ -54,9 +59,9 @@ function parseArgs(args: string[]): { target?: string; url?: string; json: boole
   return options;
 }
 
-export async function inspectOne(target: string, pageUrl?: string): Promise<InspectRecord> {
+export async function inspectOne(target: string, pageUrl?: string, fetching: NodeFetcherOptions = {}): Promise<InspectRecord> {
   const isUrl = /^https?:\/\//i.test(target);
-  const loaded = await loadPage(target);
+  const loaded = await loadPage(target, fetching);
   const url = pageUrl ?? loaded.servedAt ?? `file://${target}`;
   if (pageUrl && !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url must be an http(s) URL, got ${pageUrl}`);
   const provenance = detectWithNames(parseHtml(loaded.html), url);
@@ -88,7 +93,7 @@ function errorRecord(file: string | null, url: string | null, error: unknown): I
   };
 }
 
-async function runBatch(listFile: string, io: CommandIO): Promise<number> {
+async function runBatch(listFile: string, io: CommandIO, fetching: NodeFetcherOptions): Promise<number> {
   let text: string;
   try {
     text = await readFile(listFile, 'utf8');
@@ -106,17 +111,17 @@ async function runBatch(listFile: string, io: CommandIO): Promise<number> {
       entry = JSON.parse(line) as { file?: unknown; url?: unknown };
     } catch {
       failures++;
-      io.out(JSON.stringify(errorRecord(null, null, new CliError('bad-line', `${listFile}:${n + 1}: not a JSON object`))));
+      io.out(jsonText(errorRecord(null, null, new CliError('bad-line', `${listFile}:${n + 1}: not a JSON object`))));
       continue;
     }
     const file = typeof entry.file === 'string' ? entry.file : null;
     const url = typeof entry.url === 'string' ? entry.url : undefined;
     try {
       if (!file) throw new CliError('bad-line', `${listFile}:${n + 1}: "file" is missing`);
-      io.out(JSON.stringify(await inspectOne(file, url)));
+      io.out(jsonText(await inspectOne(file, url, fetching)));
     } catch (error) {
       failures++;
-      io.out(JSON.stringify(errorRecord(file, url ?? null, error)));
+      io.out(jsonText(errorRecord(file, url ?? null, error)));
     }
   }
   return failures ? 1 : 0;
@@ -144,5 +149,6 @@ function report(r: InspectRecord): string {
     for (const signal of r.signals) lines.push(`  [${signal.kind}] ${signal.detail}`);
   }
   lines.push('', `engine ${r.engineMs} ms`);
-  return lines.join('\n');
+  // Each entry is one line: a line break in it came from the page.
+  return lines.map(oneLine).join('\n');
 }

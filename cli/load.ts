@@ -1,7 +1,7 @@
 /** Loading a page for the CLI: a file or an http(s) URL → HTML text → linkedom Document. */
 import { readFile } from 'node:fs/promises';
 import { DOMParser } from 'linkedom';
-import { createNodeFetcher } from './node-fetcher';
+import { createNodeFetcher, type NodeFetcherOptions } from './node-fetcher';
 import { decodeHtml } from '../core/decode';
 
 /** An error a person can act on, with a stable code for --json output. */
@@ -20,8 +20,8 @@ export interface LoadedPage {
   servedAt: string | null;
 }
 
-export async function loadPage(fileOrUrl: string): Promise<LoadedPage> {
-  if (/^https?:\/\//i.test(fileOrUrl)) return fetchPage(fileOrUrl);
+export async function loadPage(fileOrUrl: string, fetching: NodeFetcherOptions = {}): Promise<LoadedPage> {
+  if (/^https?:\/\//i.test(fileOrUrl)) return fetchPage(fileOrUrl, fetching);
   let bytes: Buffer;
   try {
     bytes = await readFile(fileOrUrl);
@@ -33,12 +33,15 @@ export async function loadPage(fileOrUrl: string): Promise<LoadedPage> {
   return { html: decodeHtml(bytes, null), servedAt: null };
 }
 
-/** A URL is fetched the way `provenance verify` and the extension fetch originals: same limits, same words. */
-async function fetchPage(url: string): Promise<LoadedPage> {
-  const answer = await createNodeFetcher()(url);
-  if (!answer.ok) throw new CliError(answer.code, `cannot fetch ${url}: ${answer.message}`);
+/** A URL is fetched the way `provenance verify` and the extension fetch originals: same limits, same words, same refusals. */
+async function fetchPage(url: string, fetching: NodeFetcherOptions): Promise<LoadedPage> {
+  const answer = await createNodeFetcher(fetching)(url);
+  if (!answer.ok) throw new CliError(answer.code, `cannot fetch ${url}: ${answer.message}${answer.code === 'private-address' ? ` ${PRIVATE_HINT}` : ''}`);
   return { html: answer.html ?? '', servedAt: answer.finalUrl };
 }
+
+/** Said after a refusal to fetch into a private network. */
+export const PRIVATE_HINT = '(--allow-private fetches from private networks when you mean it)';
 
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;

@@ -5,6 +5,7 @@
 import { inspectCommand } from './inspect';
 import { verifyCommand } from './verify';
 import { CliError } from './load';
+import { terminalText } from './terminal';
 
 export interface CommandIO {
   out(text: string): void;
@@ -31,7 +32,9 @@ function help(): string {
 }
 
 /** Exit codes: 0 ok, 1 some inputs failed (batch), 2 usage error, 3 the page could not be loaded, 70 internal error. */
-export async function main(argv: string[], io: CommandIO = consoleIO): Promise<number> {
+export async function main(argv: string[], outputs: CommandIO = consoleIO): Promise<number> {
+  // Everything printed, reports, JSON and error messages alike, reaches the terminal without a control or bidi character.
+  const io: CommandIO = { out: (text) => outputs.out(terminalText(text)), err: (text) => outputs.err(terminalText(text)) };
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());

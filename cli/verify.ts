@@ -6,11 +6,13 @@ import { articleText } from '../core/article-text';
 import { readPage } from '../core/read-page';
 import { displayHost } from '../core/url';
 import { verifyProvenance, type CachedOriginal, type Verification } from '../core/verify';
-import { CliError, loadPage, parseHtml } from './load';
+import { CliError, loadPage, parseHtml, PRIVATE_HINT } from './load';
 import type { Command } from './main';
 import { createNodeFetcher } from './node-fetcher';
+import { jsonText, oneLine } from './terminal';
 
-const USAGE = 'usage: provenance verify <file-or-http-url> [--url <page-url>] [--json]';
+const USAGE = `usage: provenance verify <file-or-http-url> [--url <page-url>] [--json] [--allow-private]
+       --allow-private   also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise`;
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -20,9 +22,11 @@ export const verifyCommand: Command = {
     let target: string | undefined;
     let pageUrl: string | undefined;
     let json = false;
+    let allowPrivate = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
       if (arg === '--json') json = true;
+      else if (arg === '--allow-private') allowPrivate = true;
       else if (arg === '--url') {
         pageUrl = args[++i];
         if (!pageUrl || !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url needs an http(s) URL\n${USAGE}`);
@@ -32,22 +36,22 @@ export const verifyCommand: Command = {
     }
     if (!target) throw new CliError('usage', `verify needs a file or an http(s) URL\n${USAGE}`);
 
-    const loaded = await loadPage(target);
+    const loaded = await loadPage(target, { allowPrivate });
     const url = pageUrl ?? loaded.servedAt;
     if (!url) throw new CliError('usage', `a saved file needs --url <page-url>: the address it was served at\n${USAGE}`);
     const doc = parseHtml(loaded.html);
     const { record } = readPage(doc, url);
     const memory = new Map<string, CachedOriginal>();
     const verification = await verifyProvenance(record, articleText(doc), {
-      fetchPage: createNodeFetcher(),
+      fetchPage: createNodeFetcher({ allowPrivate }),
       parsePage: async (html, at) => readPage(parseHtml(html), at),
       cache: { get: async (key) => memory.get(key), put: async (entry) => void memory.set(entry.key, entry) },
       ttlMs: 0,
       onProgress: ({ url: hopUrl }) => {
-        if (!json) io.err(`fetching ${hopUrl}`);
+        if (!json) io.err(oneLine(`fetching ${hopUrl}`));
       },
     });
-    io.out(json ? JSON.stringify(verification, null, 2) : report(verification));
+    io.out(json ? jsonText(verification, 2) : report(verification));
     return verification.outcome === 'failed' ? 1 : 0;
   },
 };
@@ -57,11 +61,16 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
 function report(v: Verification): string {
   const lines = [v.pageUrl, OUTCOME[v.outcome], '', 'Chain', '  this page'];
   for (const hop of v.hops) {
-    const notes = [hop.syndicated ? 'itself a copy' : null, hop.redirectedAcrossSites ? `redirected from ${displayHost(hop.url)}` : null].filter(Boolean);
+    const notes = [
+      hop.syndicated ? 'itself a copy' : null,
+      hop.redirectedAcrossSites ? `redirected from ${displayHost(hop.url)}` : null,
+      /^http:/i.test(hop.finalUrl) ? 'fetched without encryption (http): it may have been changed on the way' : null,
+      hop.impersonates ? `calls itself ${hop.impersonates}, but ${hop.site ?? displayHost(hop.finalUrl)} is not ${hop.impersonates}'s site` : null,
+    ].filter(Boolean);
     lines.push(`  → ${hop.publisher ?? hop.site ?? '?'}  ${hop.finalUrl}${notes.length ? `  (${notes.join('; ')})` : ''}`);
   }
   if (v.search) lines.push(`  → ${v.search.publisher} (named, not linked)`, '', `Search for it: ${v.search.url}`);
-  if (v.failure) lines.push('', `Problem: ${v.failure.message}`);
+  if (v.failure) lines.push('', `Problem: ${v.failure.message}${v.failure.code === 'private-address' ? ` ${PRIVATE_HINT}` : ''}`);
   const c = v.comparison;
   if (c) {
     lines.push('', 'Compared with the original');
@@ -73,7 +82,8 @@ function report(v: Verification): string {
     if (c.delay.text) lines.push(`  delay      ${c.delay.text}${c.delay.approximate ? ' (approximate: a date has no time zone)' : ''}`);
     lines.push(`  author     ${c.authors.verdict}`);
   }
-  return lines.join('\n');
+  // Each entry is one line: a line break in it came from a page.
+  return lines.map(oneLine).join('\n');
 }
 
 const OUTCOME: Record<Verification['outcome'], string> = {

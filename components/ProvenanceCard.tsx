@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Provenance } from '@/core/types';
 import { searchLink } from '@/core/next-hop';
+import { displayHost } from '@/core/url';
 import type { Verification } from '@/core/verify';
 import { t } from '@/lib/i18n';
 import { ExternalLink } from './ExternalLink';
@@ -79,8 +80,9 @@ export function ProvenanceCard({
       {record.syndicated && (
         <div class="actions">
           {best.url && (
+            // The host is always shown: the name a page gives its original is only its word.
             <a class="button" href={best.url} target="_blank" rel="noopener noreferrer" data-testid="open-original">
-              {t('actionOpenOriginal')}
+              {t('actionOpenOriginal', displayHost(best.url))}
             </a>
           )}
           {!best.url && best.publisher && (

@@ -7,6 +7,7 @@ import type { ArticleComparison, DiffSegment } from '@/core/compare';
 import type { Verification } from '@/core/verify';
 import type { VerificationEntry } from '@/lib/db';
 import { failureText, t, type MessageKey } from '@/lib/i18n';
+import { displayHost } from '@/core/url';
 import { ExternalLink } from './ExternalLink';
 
 export type VerifyStatus = { kind: 'idle' } | { kind: 'running'; step: string | null } | { kind: 'error'; message: string };
@@ -98,9 +99,21 @@ export function VerificationPanel({
               {verification.hops.map((hop, index) => (
                 <li key={index} data-testid="verified-hop">
                   <ExternalLink href={hop.finalUrl} label={hop.publisher ?? hop.site ?? hop.finalUrl} />
-                  {hop.site && <span class="site"> ({hop.site})</span>}
+                  <span class="site"> ({hop.site ?? displayHost(hop.finalUrl)})</span>
+                  {hop.impersonates && (
+                    <span class="problem" data-testid="hop-impersonates">
+                      {' '}
+                      {t('hopImpersonates', [hop.impersonates, hop.site ?? displayHost(hop.finalUrl)])}
+                    </span>
+                  )}
                   {hop.syndicated && <span class="tag"> {t('hopIsCopy')}</span>}
                   {hop.redirectedAcrossSites && <span class="tag"> {t('hopRedirected', hop.url)}</span>}
+                  {/^http:/i.test(hop.finalUrl) && (
+                    <span class="tag" data-testid="hop-unencrypted">
+                      {' '}
+                      {t('hopUnencrypted')}
+                    </span>
+                  )}
                 </li>
               ))}
             </ol>
@@ -120,8 +133,23 @@ export function VerificationPanel({
 
 function failureSentence(verification: Verification): string {
   const failure = verification.failure!;
-  if (failure.code === 'permission-refused') return t('verifyPermissionNeeded', new URL(failure.url).host);
-  return t('verifyFailedBecause', failureText(failure));
+  // A refused redirect names the address it led to (failure.url) and the page that redirected there.
+  const from = failure.redirectedFrom ? hostOf(failure.redirectedFrom) : null;
+  if (failure.code === 'permission-refused') {
+    return from ? t('verifyRedirectPermissionNeeded', [from, hostOf(failure.url)]) : t('verifyPermissionNeeded', hostOf(failure.url));
+  }
+  const text = failureText(failure);
+  const sentence = t('verifyFailedBecause', text);
+  // The engine's own sentence (the fallback) names the redirect already.
+  return from && text !== failure.message ? `${sentence} ${t('verifyRedirectNotFollowed', from)}` : sentence;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 const HEADLINE_VERDICT: Record<string, MessageKey> = {

@@ -8,6 +8,14 @@
  * shadow root of its own — the page's CSS cannot reach in, ours cannot leak
  * out — and it only ever inserts one new element: no node the page (or its
  * framework) owns is changed.
+ *
+ * The badge is the extension's, not the page's: its shadow root is closed and
+ * no reference to it is kept where the page can reach (no property on the
+ * host, no global), so the page's own script can neither read the card (the
+ * outcome of a verification would tell it what another site answered) nor
+ * change it; and every handler accepts only the browser's own (trusted)
+ * events, so the page cannot press Verify (fetches to sites the user allowed)
+ * or "Never on this site" for the user (tests/e2e/page-attacks.spec.ts).
  */
 import type { Provenance } from '@/core/types';
 import { t } from '@/lib/i18n';
@@ -58,15 +66,13 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
 export function mountBadge(doc: Document, record: Provenance, actions: BadgeActions): HTMLElement {
   doc.querySelector(BADGE_TAG)?.remove();
   const host = doc.createElement(BADGE_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
-  shadow.append(el(doc, 'style', undefined, badgeCss));
   const root = el(doc, 'div', 'root');
-  shadow.append(root);
+  host.attachShadow({ mode: 'closed' }).append(el(doc, 'style', undefined, badgeCss), root);
   renderBadge(root, record, actions, host);
   const anchor = findBadgeAnchor(doc);
   if (anchor) anchor.after(host);
   else (doc.body ?? doc.documentElement).prepend(host);
-  placeWithoutShift(host, anchor);
+  placeWithoutShift(host, root, anchor);
   return host;
 }
 
@@ -75,10 +81,9 @@ export function mountBadge(doc: Document, record: Provenance, actions: BadgeActi
  * it is tall enough, else after the headline's last line if that line leaves
  * room. Only when neither fits does the badge take a line of its own.
  */
-function placeWithoutShift(host: HTMLElement, anchor: Element | null): void {
-  const shadow = host.shadowRoot!;
-  const pill = shadow.querySelector<HTMLElement>('.pill');
-  const card = shadow.querySelector<HTMLElement>('.card');
+function placeWithoutShift(host: HTMLElement, root: HTMLElement, anchor: Element | null): void {
+  const pill = root.querySelector<HTMLElement>('.pill');
+  const card = root.querySelector<HTMLElement>('.card');
   if (!anchor || !pill || !card) return;
   host.classList.add('floating');
   const hostBox = host.getBoundingClientRect();
@@ -104,6 +109,9 @@ function placeWithoutShift(host: HTMLElement, anchor: Element | null): void {
   host.classList.remove('floating');
 }
 
+/** A handler that runs for the browser's own events only: a click or key the page's script made up is ignored. */
+const trusted = (handler: () => unknown) => (event: Event) => event.isTrusted && handler();
+
 export function renderBadge(root: HTMLElement, record: Provenance, actions: BadgeActions, host: HTMLElement): void {
   const doc = root.ownerDocument;
   const { verdict, via } = badgeText(record);
@@ -127,14 +135,16 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
   if (via) card.append(el(doc, 'p', 'muted', via));
   const originalUrl = httpUrl(record.original?.url) ?? httpUrl(record.sourceUrl);
   if (originalUrl) {
-    const link = el(doc, 'a', 'link', record.original?.url ? t('actionOpenOriginal') : t('badgeOpenSource', new URL(originalUrl).host));
+    const link = el(doc, 'a', 'link', t(record.original?.url ? 'actionOpenOriginal' : 'badgeOpenSource', new URL(originalUrl).host));
     link.href = originalUrl;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
     link.dataset.testid = 'provenance-badge-link';
     card.append(link);
   }
-  const status = el(doc, 'p', 'muted');
+  // The outcome of a check is drawn by CSS from data-t (badge.css), never text in the document: window.find()
+  // searches closed shadow roots too, and would tell the page what the original's site answered.
+  const status = el(doc, 'p', 'muted status');
   status.setAttribute('role', 'status');
   status.dataset.testid = 'provenance-badge-status';
   const buttons = el(doc, 'div', 'buttons');
@@ -142,16 +152,16 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
     const b = el(doc, 'button', 'action', label);
     b.type = 'button';
     b.dataset.testid = testid;
-    b.addEventListener('click', onClick);
+    b.addEventListener('click', trusted(onClick));
     buttons.append(b);
     return b;
   };
   if (originalUrl) {
     const verify = button(t('verifyButton'), 'provenance-badge-verify', () => {
       verify.disabled = true;
-      status.textContent = t('verifyRunning');
+      status.dataset.t = t('verifyRunning');
       void actions.verify().then((sentence) => {
-        status.textContent = sentence;
+        status.dataset.t = sentence;
         verify.disabled = false;
       });
     });
@@ -165,9 +175,9 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
     pill.setAttribute('aria-expanded', String(open));
     host.classList.toggle('open', open);
   };
-  pill.addEventListener('click', () => setOpen(card.hidden));
+  pill.addEventListener('click', trusted(() => setOpen(card.hidden)));
   root.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !card.hidden) {
+    if (event.isTrusted && event.key === 'Escape' && !card.hidden) {
       setOpen(false);
       pill.focus();
     }

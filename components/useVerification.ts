@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { displayHost } from '@/core/url';
 import { nextHopUrl } from '@/core/next-hop';
+import { hopRefusal } from '@/core/private-network';
 import type { ProvenanceClient } from '@/lib/client';
 import type { HistoryEntry, VerificationEntry } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -24,7 +25,8 @@ export function useVerification(client: ProvenanceClient, entry: HistoryEntry | 
       const record = entry.record;
       // The sites this check will read: the page's source, and a site a previous try was not allowed to read.
       const refused = verification?.verification.failure ?? verification?.lastFailure?.verification.failure;
-      const wanted = [nextHopUrl(record), refused?.code === 'permission-refused' ? refused.url : null].filter((url): url is string => !!url);
+      // An address into a private network is never asked for: the background refuses it before any request, and says so.
+      const wanted = [nextHopUrl(record), refused?.code === 'permission-refused' ? refused.url : null].filter((url): url is string => !!url && !hopRefusal(url));
       const names = wanted.map(displayHost).join(', ');
       try {
         if (!(await client.requestSiteAccess(wanted))) return setStatus({ kind: 'error', message: t('verifyPermissionRefused', names) });

@@ -36,6 +36,13 @@ export const DIGEST_LIMITS = {
   lang: 40,
   portalMarks: 9,
   portalText: 300,
+  /**
+   * Characters of the whole digest as JSON, which every field shares: the fields' own limits alone would let
+   * a page built for it send hundreds of megabytes (400 lines of 300 links each). Real pages' digests stay
+   * under 100,000 (the largest in both corpora: 87,534); core/digest.ts drops a bigger digest's last JSON-LD
+   * scripts (then lines, meta and link tags, dates) to fit, and lib/messages.ts refuses a digest over it.
+   */
+  total: 1_000_000,
 } as const;
 
 /** Byline markup, most specific first: the digest reads the first match of each, in this order. */

@@ -252,8 +252,21 @@ export function digestPage(doc: Document, url: string, now: () => number = defau
   } catch {
     digest = emptyDigest(typeof url === 'string' ? url : '');
   }
+  fitTotal(digest);
   digest.ms = Math.max(0, Math.round((now() - started) * 1000) / 1000);
   return digest;
+}
+
+/**
+ * Keeps the digest within DIGEST_LIMITS.total, dropping from the end: JSON-LD scripts first (the bulk of a
+ * big one is the article's body), then lines (the site's footer before the article's start), meta and link
+ * tags, dates. Counted with room for `ms` (set after) and a list's last comma.
+ */
+function fitTotal(digest: PageDigest): void {
+  let size = JSON.stringify(digest).length + 32;
+  for (const list of [digest.jsonLd, digest.lines, digest.meta, digest.links, digest.dates] as unknown[][]) {
+    while (size > DIGEST_LIMITS.total && list.length) size -= JSON.stringify(list.pop()).length + 1;
+  }
 }
 
 function emptyDigest(url: string): PageDigest {

@@ -41,7 +41,23 @@ const MESSAGES: Record<FetchFailureCode, (host: string, status?: number) => stri
   offline: () => 'the browser is offline',
   'permission-refused': (h) => `permission to read ${h} was not given`,
   'unsafe-url': (h) => `${h} is not an http(s) address`,
+  'private-address': (h) => `${h} points into a private network: not fetched`,
 };
+
+/** Why a redirect was not followed, naming both ends. */
+const REDIRECT_MESSAGES: Record<RefusedHop, (from: string, to: string) => string> = {
+  'private-address': (f, t) => `${f} redirects to ${t}, which points into a private network: not followed`,
+  'permission-refused': (f, t) => `${f} redirects to ${t}, which Provenance has no permission to read: not followed`,
+  'unsafe-url': (f) => `${f} redirects to an address that is not http(s): not followed`,
+};
+
+/** The checks every address of a fetch passes, the first and each redirect: why one is refused. */
+export type RefusedHop = 'private-address' | 'permission-refused' | 'unsafe-url';
+
+/** A fetch stopped at a redirect to `to` from `from`: neither fetched nor followed. */
+export function refusedRedirect(code: RefusedHop, to: string, from: string): FetchFailure {
+  return { ok: false, code, message: REDIRECT_MESSAGES[code](displayHost(from), displayHost(to)), refusedRedirect: { to, from } };
+}
 
 export function failure(code: FetchFailureCode, url: string, status?: number): FetchFailure {
   return { ok: false, code, message: MESSAGES[code](displayHost(url), status), ...(status ? { status } : {}) };

@@ -6,6 +6,13 @@ export type JsonLdNode = Record<string, unknown>;
 const JSON_LD_NODES = 400;
 
 /**
+ * How deep a value is followed (a name in {"name": {"@value": …}} is two levels). Real pages nest a few
+ * levels; a hostile one nests thousands, which JSON.parse accepts. Every reader here walks values with a
+ * loop bounded by this, never by recursion (and never JSON.stringify, which recurses).
+ */
+export const MAX_DEPTH = 8;
+
+/**
  * JSON-LD nodes from the scripts' text, flattened: top-level objects, arrays
  * of them and `@graph` members, with nested objects under known keys.
  * Malformed scripts are skipped.
@@ -43,7 +50,8 @@ export function hasArticleMetadata(meta: ReadonlyMap<string, string>, jsonLd: re
 
 const ARTICLE_TYPES = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting|Story)$/;
 
-function typesOf(node: JsonLdNode): string[] {
+/** The node's @type as a list of strings (one level: nested values are ignored). */
+export function typesOf(node: JsonLdNode): string[] {
   const type = node['@type'];
   if (typeof type === 'string') return [type];
   return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
@@ -66,12 +74,16 @@ export function articleNode(scan: { jsonLd: readonly JsonLdNode[] }): JsonLdNode
  * write "&#8211;", "&#8217;" and "&amp;" into it.
  */
 export function textOf(value: unknown): string | null {
-  const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return normalizeSpace(decodeEntities(first)).slice(0, 500) || null;
-  if (typeof first === 'number') return String(first);
-  if (first && typeof first === 'object') {
+  // A loop, not recursion, to a bounded depth: JSON.parse reads 20,000 nested {"name": {"name": …}} without
+  // recursing, and a reader that recursed into them would overflow the stack and cost the page its analysis.
+  let current = value;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const first = Array.isArray(current) ? current[0] : current;
+    if (typeof first === 'string') return normalizeSpace(decodeEntities(first)).slice(0, 500) || null;
+    if (typeof first === 'number') return String(first);
+    if (!first || typeof first !== 'object') return null;
     const object = first as Record<string, unknown>;
-    return textOf(object.name ?? object['@value'] ?? null);
+    current = object.name ?? object['@value'] ?? null;
   }
   return null;
 }

@@ -70,6 +70,18 @@ export function publisherForDomain(domainOrUrl: string): string | null {
   return null;
 }
 
+/**
+ * A known outlet's name on a page or link of another site: "The Washington Post" for a credit naming it
+ * that links to washingtonpost-archive.com. Null when the name is no outlet the table knows, when the URL
+ * is on one of that outlet's hosts (or under one: edition.cnn.com is CNN's), or when the URL's site is a
+ * known outlet itself (abc.net.au calls itself "ABC News" too, and is the Australian one).
+ */
+export function impersonatedOutlet(name: string | null | undefined, url: string): string | null {
+  const domain = name ? domainForPublisher(name) : null;
+  // No level of the URL's host in the table (publisherForDomain tries them all): none is the outlet's.
+  return domain && !publisherForDomain(url) ? tables().byHost.get(domain) ?? null : null;
+}
+
 /** The main domain of a known outlet, from its display name (case-insensitive, leading "The" optional). */
 export function domainForPublisher(name: string): string | null {
   const { byName: names } = tables();

@@ -18,7 +18,7 @@
  */
 import { dateFromUrlPath, findDates, parseDate } from './dates';
 import type { DigestDate } from './digest';
-import { articleNode, textOf, type JsonLdNode } from './jsonld';
+import { articleNode, textOf, typesOf, type JsonLdNode } from './jsonld';
 import type { PageScan } from './scan';
 
 export interface PublishDate {
@@ -152,7 +152,7 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
     if (value) push(readValue(value), value, rank);
   };
   fromJsonLd(article, 'datePublished', 1.01);
-  const other = scan.jsonLd.find((node) => node !== article && node.datePublished && !/Comment|Review|Answer|Question|Person|Organization/.test(JSON.stringify(node['@type'] ?? '')));
+  const other = scan.jsonLd.find((node) => node !== article && node.datePublished && !typesOf(node).some((type) => /Comment|Review|Answer|Question|Person|Organization/.test(type)));
   fromJsonLd(other ?? null, 'datePublished', 1.5);
 
   // <time> and marked elements, and runs of text near the headline.

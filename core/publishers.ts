@@ -9,7 +9,7 @@
 import { detect, type DetectOptions } from './detect';
 import { stripSiteName } from './metadata';
 import { looksLikeName, sameName } from './text';
-import { domainForPublisher, publisherForDomain } from './outlets';
+import { domainForPublisher, impersonatedOutlet, publisherForDomain } from './outlets';
 import type { ChainHop, Provenance } from './types';
 import { displayHost, registrableDomain } from './url';
 
@@ -85,7 +85,37 @@ function fillNames(out: Provenance): Provenance {
       original.publisher = name;
     }
   }
+  flagImpersonation(out);
   return out;
+}
+
+/**
+ * A credit that names a known outlet but links to another site ("appeared first on <a
+ * href=https://www.washingtonpost-archive.com/>The Washington Post</a>"): the link's site stands for its
+ * publisher, not the outlet, and the record says why, with lower confidence. The name alone proves
+ * nothing: anyone can write it.
+ */
+function flagImpersonation(out: Provenance): void {
+  const original = out.original;
+  const named = [...(original?.url && original.publisher ? [{ url: original.url, publisher: original.publisher }] : []), ...out.chain];
+  const flagged = new Set<string>();
+  for (const { url, publisher } of named) {
+    const outlet = url && publisher ? impersonatedOutlet(publisher, url) : null;
+    if (!url || !publisher || !outlet) continue;
+    const site = displayHost(registrableDomain(url) ?? url);
+    for (const hop of out.chain) if (hop.url === url && hop.publisher === publisher) hop.publisher = site;
+    if (original?.url === url && original.publisher === publisher) original.publisher = site;
+    if (flagged.has(`${publisher}\n${site}`)) continue;
+    flagged.add(`${publisher}\n${site}`);
+    const credit = out.signals.find((signal) => signal.weight > 0 && (signal.detail.includes(publisher) || signal.evidence.text.includes(publisher)));
+    out.signals.push({
+      kind: 'conflict',
+      detail: `The credit names ${publisher} but links to ${site}, which is not ${outlet}'s site`,
+      weight: 0,
+      evidence: { text: `names ${publisher} but links to ${site}`, location: credit?.evidence.location ?? 'credit link' },
+    });
+    out.confidence = Math.round(out.confidence * 0.8 * 1000) / 1000;
+  }
 }
 
 function hopName(hop: ChainHop): string | null {

@@ -20,7 +20,7 @@ export type SignalKind =
   | 'source-credit' // "Courtesy of X", "Quelle: <link>", "来源：X", "X via JTA —", "By Jane Doe, The Washington Post"
   | 'headline-credit' // a content farm's headline suffix "– The Washington Post" where its own credits name only itself
   | 'archived-copy' // informational (weight 0): a web archive's snapshot of the page, not a republication
-  | 'conflict' // informational (weight 0): the credits name different originals
+  | 'conflict' // informational (weight 0): the credits name different originals, or a credit names a known outlet but links to another site
   | 'self-reference'; // a source claim that points back at the page's own site (not syndication)
 
 /** Where a piece of evidence was found, in words a person can follow. */

@@ -1,8 +1,10 @@
 /**
  * URL helpers: the history key, safe links, sites and look-alike-proof hosts.
- * Pure: uses only the WHATWG URL class, present in browsers and Node.
+ * Pure: uses the WHATWG URL class, present in browsers and Node, and tldts
+ * (the Public Suffix List, pure JS). Never imported by the content script,
+ * which sends the page's URL and lets the background decide what site it is.
  */
-import { publicSuffix } from './psl';
+import { getDomain, getPublicSuffix } from 'tldts';
 
 /**
  * Query parameters that only track the reader. Dropped from every URL the
@@ -82,19 +84,43 @@ function hostOf(urlOrHost: string): string | null {
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
+/** The hosts come from the URL parser: tldts need not extract or validate them again. */
+const SITES = { allowPrivateDomains: true, extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
+const ICANN = { ...SITES, allowPrivateDomains: false } as const;
+
 /**
- * The registrable domain ("bbc.co.uk" for "https://www.bbc.co.uk/news"), from
- * a URL or a bare host. Null for IP addresses, single-label hosts and junk.
+ * Platforms where each subdomain is someone's own site, missing from the
+ * Public Suffix List's private section (which has blogspot.com, github.io,
+ * netlify.app, pages.dev…): evil.substack.com is not substack.com.
+ */
+const PLATFORMS = new Set(['substack.com', 'wordpress.com', 'medium.com', 'tumblr.com', 'livejournal.com', 'typepad.com', 'ghost.io', 'squarespace.com', 'beehiiv.com']);
+
+/**
+ * The site a URL or bare host belongs to: its registrable domain under the
+ * Public Suffix List with private domains ("bbc.co.uk" for
+ * "https://www.bbc.co.uk/news"; "a.blogspot.com", not "blogspot.com"; a
+ * blog on substack.com or wordpress.com is its own subdomain). What the
+ * extension silences, groups history by and tells the hops of a chain apart
+ * with. Null for IP addresses, single-label hosts, bare suffixes and junk.
  * Host names come back in their ASCII (punycode) form.
  */
 export function registrableDomain(urlOrHost: string): string | null {
-  const host = hostOf(urlOrHost);
+  const host = hostOf(urlOrHost)?.toLowerCase();
   if (!host || host.startsWith('[') || IPV4.test(host) || !host.includes('.')) return null;
-  const suffix = publicSuffix(host);
-  if (host === suffix) return null;
-  const rest = host.slice(0, host.length - suffix.length - 1);
+  const domain = getDomain(host, SITES);
+  if (!domain || !PLATFORMS.has(domain) || host === domain) return domain;
+  const rest = host.slice(0, host.length - domain.length - 1);
   const label = rest.slice(rest.lastIndexOf('.') + 1);
-  return label ? `${label}.${suffix}` : null;
+  return label === 'www' ? domain : `${label}.${domain}`;
+}
+
+/**
+ * A host that is shared by many sites and is none of them ("blogspot.com", "github.io", "co.uk"), from a URL
+ * or a bare host: it comes back lower-cased, for a message; anything else gives null.
+ */
+export function sharedHost(urlOrHost: string): string | null {
+  const host = hostOf(urlOrHost)?.toLowerCase().replace(/^www\./, '');
+  return host && host.includes('.') && !IPV4.test(host) && getPublicSuffix(host, SITES) === host ? host : null;
 }
 
 /**
@@ -135,12 +161,16 @@ export function sameOutlet(a: string, b: string): boolean {
   return nameA !== null && nameA === hostName(b);
 }
 
-/** The host without "www." ("m.", "amp.") and without its public suffix: "unexpecteduser.blogspot" for unexpecteduser.blogspot.de. */
+/**
+ * The host without "www." ("m.", "amp.") and without its ICANN public suffix: "unexpecteduser.blogspot"
+ * for unexpecteduser.blogspot.de. The ICANN suffix, not a private one: "washingtonpost.github" is not
+ * "washingtonpost", nor "x.github" "y.github".
+ */
 function hostName(url: string): string | null {
   const host = (hostOf(url) ?? '').toLowerCase().replace(/^(?:www\d?|m|mobile|amp)\./, '');
   const site = registrableDomain(host);
-  if (!site) return null;
-  const suffix = publicSuffix(host);
+  const suffix = site ? getPublicSuffix(host, ICANN) : null;
+  if (!suffix) return null;
   const name = host.slice(0, host.length - suffix.length - 1);
   return name.length >= 3 ? name : null;
 }
@@ -209,10 +239,14 @@ export function unwrapArchiveLink(url: string): string {
   return (inner && httpTarget(inner)) ?? url;
 }
 
-/** Same site: same registrable domain (www., amp., m. and other subdomains are the same site). */
+/**
+ * Same site: same registrable domain (www., amp., m. and other subdomains are the same site; two blogs on
+ * blogspot.com or github.io are two sites). Hosts with no registrable domain (an IP address, localhost) are
+ * the same site only as the same host.
+ */
 export function sameSite(a: string, b: string): boolean {
-  const siteA = registrableDomain(a);
-  return siteA !== null && siteA === registrableDomain(b);
+  const siteA = registrableDomain(a) ?? hostOf(a)?.toLowerCase();
+  return !!siteA && siteA === (registrableDomain(b) ?? hostOf(b)?.toLowerCase());
 }
 
 /**

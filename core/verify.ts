@@ -8,7 +8,7 @@
  */
 import { compareArticles, textFingerprint, type ArticleComparison, type TextFingerprint } from './compare';
 import { nextHopUrl, searchLink } from './next-hop';
-import { domainForPublisher, publisherForDomain } from './outlets';
+import { domainForPublisher, impersonatedOutlet, publisherForDomain } from './outlets';
 import type { Provenance } from './types';
 import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from './url';
 
@@ -32,7 +32,9 @@ export type FetchFailureCode =
   | 'network' // connection refused / reset, DNS failure
   | 'offline'
   | 'permission-refused'
-  | 'unsafe-url';
+  | 'unsafe-url'
+  /** The address points into a private network (loopback, RFC 1918, link-local, a local-only name): never fetched. */
+  | 'private-address';
 
 export interface Validators {
   etag: string | null;
@@ -56,6 +58,11 @@ export interface FetchFailure {
   /** A sentence a person can act on: "the original page answered 404 (not found)". */
   message: string;
   status?: number;
+  /**
+   * A redirect that was not followed: the address it led to (refused: private,
+   * not permitted, not http(s)) and the page that redirected there.
+   */
+  refusedRedirect?: { to: string; from: string };
 }
 
 export type FetchPage = (url: string, validators?: Validators) => Promise<FetchSuccess | FetchFailure>;
@@ -102,6 +109,8 @@ export interface VerifiedHop {
   fromCache: boolean;
   /** A stale cached copy used because the site could not be reached now. */
   stale: boolean;
+  /** The page calls itself this known outlet (its og:site_name…) on a site that is not the outlet's. */
+  impersonates?: string;
 }
 
 export type VerificationOutcome =
@@ -125,7 +134,12 @@ export interface Verification {
   hops: VerifiedHop[];
   /** The original as found, when the chain reached one. */
   original: { url: string; publisher: string | null; headline: string | null; publishedAt: string | null; authors: string[] } | null;
-  failure: { code: FetchFailureCode; message: string; url: string; status?: number } | null;
+  /**
+   * Why the chain stopped. `url` is the address that failed: the hop's, or for a
+   * redirect that was not followed the address it led to, with `redirectedFrom`
+   * the page that redirected there.
+   */
+  failure: { code: FetchFailureCode; message: string; url: string; status?: number; redirectedFrom?: string } | null;
   /** A search the user may click when the original is named but not linked (never run on their behalf). */
   search: { publisher: string; site: string | null; headline: string | null; url: string } | null;
   comparison: ArticleComparison | null;
@@ -187,7 +201,8 @@ export async function verifyProvenance(
     const loaded = await loadHop(url, key, options, now);
     if ('failure' in loaded) {
       result.outcome = 'failed';
-      result.failure = { ...loaded.failure, url };
+      const { refusedRedirect, ...failure } = loaded.failure;
+      result.failure = refusedRedirect ? { ...failure, url: refusedRedirect.to, redirectedFrom: refusedRedirect.from } : { ...failure, url };
       return result;
     }
     const { cached, text, fromCache, stale } = loaded;
@@ -199,11 +214,15 @@ export async function verifyProvenance(
     }
     visited.add(finalKey);
     const record = cached.record;
+    // The outlets table first: a page's own og:site_name is what it says of itself, and a page on
+    // washingtonpost-archive.com calling itself "The Washington Post" is not the Post.
+    const impersonates = impersonatedOutlet(record.page.siteName, cached.finalUrl);
     result.hops.push({
       url,
       finalUrl: cached.finalUrl,
       site: registrableDomain(cached.finalUrl),
-      publisher: record.page.siteName ?? publisherForDomain(cached.finalUrl) ?? registrableDomain(cached.finalUrl),
+      publisher: publisherForDomain(cached.finalUrl) ?? (impersonates ? null : record.page.siteName) ?? registrableDomain(cached.finalUrl),
+      ...(impersonates ? { impersonates } : {}),
       headline: record.page.headline,
       publishedAt: record.page.publishedAt,
       syndicated: record.syndicated,
@@ -258,7 +277,7 @@ function endNamedOrNothing(result: Verification, record: Provenance): Verificati
 
 type LoadedHop =
   | { cached: CachedOriginal; text: string | null; fromCache: boolean; stale: boolean }
-  | { failure: { code: FetchFailureCode; message: string; status?: number } };
+  | { failure: { code: FetchFailureCode; message: string; status?: number; refusedRedirect?: FetchFailure['refusedRedirect'] } };
 
 async function loadHop(url: string, key: string, options: VerifyOptions, now: () => number): Promise<LoadedHop> {
   const previous = await options.cache.get(key);
@@ -268,7 +287,14 @@ async function loadHop(url: string, key: string, options: VerifyOptions, now: ()
   const answer = await options.fetchPage(url, previous ? { etag: previous.etag, lastModified: previous.lastModified } : undefined);
   if (!answer.ok) {
     if (previous && TRANSIENT.has(answer.code)) return { cached: previous, text: null, fromCache: true, stale: true };
-    return { failure: { code: answer.code, message: answer.message, ...(answer.status ? { status: answer.status } : {}) } };
+    return {
+      failure: {
+        code: answer.code,
+        message: answer.message,
+        ...(answer.status ? { status: answer.status } : {}),
+        ...(answer.refusedRedirect ? { refusedRedirect: answer.refusedRedirect } : {}),
+      },
+    };
   }
   if (answer.html === null) {
     if (!previous) return { failure: { code: 'http-error', message: 'the site answered "not modified" to a page never fetched' } };

@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseRequest, type Request, type ResponseFor } from '@/lib/messages';
-import { onPageScanned, onTabRemoved, onTabUrlChanged, pruneOldData, silenceSite, tabReport, verifyFromSender } from '@/lib/service';
+import { onPageScanned, onTabRemoved, onTabUrlChanged, silenceSite, tabReport, verifyFromSender } from '@/lib/service';
+import { startUpkeep } from '@/lib/upkeep';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -16,7 +17,8 @@ export default defineBackground(() => {
     if (changeInfo.url !== undefined) void onTabUrlChanged(tabId, changeInfo.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(tabId));
-  browser.runtime.onStartup.addListener(() => void pruneOldData().catch(() => undefined));
+  // Pruning the history: at browser start, on a schedule, and when its size limit changes (lib/upkeep.ts).
+  startUpkeep();
 });
 
 function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseFor[Request['type']]> {

@@ -1,123 +1,138 @@
 /**
  * Fetching an original from the background, with the limits a polite,
- * private fetcher needs: no cookies or credentials, 10 s, 5 MB, HTML only,
- * at most 5 redirects.
+ * private fetcher needs: no cookies or credentials, no Referer, 10 s, 5 MB,
+ * HTML only, at most 5 redirects.
  *
- * fetch() hides why a request failed ("Failed to fetch" for a TLS error, a
- * redirect loop and a refused connection alike) and, with redirect: 'manual',
- * hides where a redirect goes. The webRequest events say both, so a small
- * network log watches our own requests (tabId -1) while a fetch runs.
+ * Every address the fetch reaches passes the same checks, the first one and
+ * each redirect alike, before anything is asked or sent: http(s) only, never
+ * into a private network (core/private-network.ts), and only on a site the
+ * reader has let Provenance read (an optional host permission). So redirects
+ * are followed here, one hop at a time: fetch() runs with redirect: 'manual',
+ * so the browser never sends the next request itself, and the webRequest
+ * events of our own request (lib/request-log.ts) say where it redirects to.
+ * Both Chromium and Firefox report a 3xx's Location in onHeadersReceived under
+ * redirect: 'manual' (Chromium also sends onBeforeRedirect); tests/e2e/network.spec.ts.
  */
 import { browser } from 'wxt/browser';
-import { classifyNetError, failure, failureForStatus, FETCH_LIMITS, HTML_TYPES, readCappedText } from '@/core/fetch-failures';
-import type { FetchFailureCode, FetchPage, FetchSuccess } from '@/core/verify';
+import { classifyNetError, failure, failureForStatus, FETCH_LIMITS, HTML_TYPES, readCappedText, refusedRedirect } from '@/core/fetch-failures';
+import { hopRefusal } from '@/core/private-network';
+import type { FetchFailure, FetchFailureCode, FetchPage, FetchSuccess, Validators } from '@/core/verify';
+import { RequestLog, type RequestEvent } from './request-log';
 
+/** How long a fetch waits for the webRequest events that say where a redirect goes or why a request failed. */
+const EVENT_WAIT_MS = 2000;
 
-interface Watch {
-  url: string;
-  requestId: string | null;
-  redirects: string[];
-  error: string | null;
-  onRedirectProblem: (code: 'redirect-loop' | 'too-many-redirects') => void;
-  /** Called when the final response starts: every redirect event of the request has been seen by then. */
-  onResponse: () => void;
-}
-const watches = new Set<Watch>();
-/** How long a redirected fetch waits for the last of its redirect events. */
-const REDIRECT_EVENTS_WAIT_MS = 1000;
-let listening = false;
+let log: RequestLog | null = null;
 
-function listen(): void {
-  if (listening || !browser.webRequest) return;
-  listening = true;
+function requestLog(): RequestLog | null {
+  if (log || !browser.webRequest) return log;
+  log = new RequestLog(browser.runtime.getURL('/'));
   const filter = { urls: ['http://*/*', 'https://*/*'], tabId: -1 };
-  browser.webRequest.onBeforeRequest.addListener((details) => {
-    for (const watch of watches) {
-      if (watch.requestId === null && details.url === watch.url) watch.requestId = details.requestId;
-    }
+  const events = browser.webRequest;
+  const feed = (handler: (event: RequestEvent) => void) => (details: unknown) => {
+    handler(details as RequestEvent);
     return undefined;
-  }, filter);
-  browser.webRequest.onBeforeRedirect.addListener((details) => {
-    for (const watch of watches) {
-      if (watch.requestId !== details.requestId) continue;
-      watch.redirects.push(details.url);
-      // Coming back to an address already passed through is a loop, whatever the count.
-      if (details.redirectUrl === watch.url || watch.redirects.includes(details.redirectUrl)) watch.onRedirectProblem('redirect-loop');
-      else if (watch.redirects.length > FETCH_LIMITS.maxRedirects) watch.onRedirectProblem('too-many-redirects');
-    }
-  }, filter);
-  // A request's events arrive in order, so once its response starts, all its redirects have been counted.
-  browser.webRequest.onResponseStarted.addListener((details) => {
-    for (const watch of watches) if (watch.requestId === details.requestId) watch.onResponse();
-  }, filter);
-  browser.webRequest.onErrorOccurred.addListener((details) => {
-    for (const watch of watches) if (watch.requestId === details.requestId) watch.error = details.error;
-  }, filter);
+  };
+  const own = log;
+  events.onBeforeRequest.addListener(feed((e) => own.onBeforeRequest(e)), filter);
+  events.onHeadersReceived.addListener(feed((e) => own.onHeadersReceived(e)), filter, ['responseHeaders']);
+  events.onBeforeRedirect.addListener(feed((e) => own.onBeforeRedirect(e)), filter);
+  events.onCompleted.addListener(feed((e) => own.onCompleted(e)), filter);
+  events.onErrorOccurred.addListener(feed((e) => own.onErrorOccurred(e)), filter);
+  return log;
 }
 
+/** Whether the reader has let Provenance read this address's site (asked for in the popup, one origin at a time). */
+async function permitted(url: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => false);
+}
 
-/** The fetcher the background hands to core/verify. */
+type Hop = { kind: 'redirect'; to: string } | { kind: 'response'; response: Response; done: () => void } | { kind: 'failed'; code: FetchFailureCode };
+
+/** One request, not following a redirect: its answer, where it redirects to, or why it failed. */
+async function fetchHop(url: string, validators: Validators | undefined, signal: AbortSignal, aborted: () => FetchFailureCode | null): Promise<Hop> {
+  const events = requestLog();
+  if (!events) return { kind: 'failed', code: 'network' };
+  const watch = await events.watch(url);
+  const headers: Record<string, string> = { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' };
+  if (validators?.etag) headers['If-None-Match'] = validators.etag;
+  if (validators?.lastModified) headers['If-Modified-Since'] = validators.lastModified;
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'omit', redirect: 'manual', referrerPolicy: 'no-referrer', cache: 'no-store', headers, signal });
+  } catch {
+    const reason = aborted() ? null : await watch.failureReason(EVENT_WAIT_MS);
+    watch.release();
+    return { kind: 'failed', code: aborted() ?? classifyNetError(reason) };
+  }
+  if (response.type === 'opaqueredirect') {
+    const to = await watch.redirectTarget(EVENT_WAIT_MS);
+    watch.release();
+    return to ? { kind: 'redirect', to } : { kind: 'failed', code: aborted() ?? 'network' };
+  }
+  return { kind: 'response', response, done: () => watch.release() };
+}
+
+/** The fetcher the background hands to core/verify: every hop checked, the first included. */
 export const fetchPage: FetchPage = async (url, validators) => {
-  listen();
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return failure('offline', url);
   const controller = new AbortController();
   let abortedFor: FetchFailureCode | null = null;
-  const abort = (code: FetchFailureCode) => {
-    abortedFor ??= code;
+  const timer = setTimeout(() => {
+    abortedFor ??= 'timeout';
     controller.abort();
-  };
-  const timer = setTimeout(() => abort('timeout'), FETCH_LIMITS.timeoutMs);
-  let responseSeen = () => {};
-  const seen = new Promise<void>((resolve) => (responseSeen = resolve));
-  const watch: Watch = { url, requestId: null, redirects: [], error: null, onRedirectProblem: abort, onResponse: () => responseSeen() };
-  watches.add(watch);
+  }, FETCH_LIMITS.timeoutMs);
+  const redirects: string[] = [];
+  let current = url;
   try {
-    const headers: Record<string, string> = { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1' };
-    if (validators?.etag) headers['If-None-Match'] = validators.etag;
-    if (validators?.lastModified) headers['If-Modified-Since'] = validators.lastModified;
-    let response: Response;
-    try {
-      response = await fetch(url, { credentials: 'omit', redirect: 'follow', cache: 'no-store', headers, signal: controller.signal });
-    } catch {
-      // Give the webRequest error event a moment to arrive after the rejection.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      return failure(abortedFor ?? classifyNetError(watch.error), url);
-    }
-    const finalUrl = response.url || url;
-    if (response.redirected) {
-      // The redirect events reach this listener asynchronously, and fast redirects can all be followed
-      // before they do (seen in Firefox): wait for the request's response event (at most a second), then
-      // see whether the chain was too long or a loop.
-      await Promise.race([seen, new Promise((resolve) => setTimeout(resolve, REDIRECT_EVENTS_WAIT_MS))]);
-      if (abortedFor) {
-        void response.body?.cancel();
-        return failure(abortedFor, url);
+    for (;;) {
+      const refusal = hopRefusal(current) ?? ((await permitted(current)) ? null : 'permission-refused');
+      if (refusal) return redirects.length ? refusedRedirect(refusal, current, redirects.at(-1)!) : failure(refusal, current);
+      const hop = await fetchHop(current, validators, controller.signal, () => abortedFor);
+      if (hop.kind === 'failed') return failure(hop.code, url);
+      if (hop.kind === 'redirect') {
+        // Coming back to an address already passed through is a loop, whatever the count.
+        if (hop.to === current || hop.to === url || redirects.includes(hop.to)) return failure('redirect-loop', url);
+        redirects.push(current);
+        if (redirects.length > FETCH_LIMITS.maxRedirects) return failure('too-many-redirects', url);
+        current = hop.to;
+        continue;
+      }
+      try {
+        return await readAnswer(hop.response, current, redirects, () => abortedFor);
+      } finally {
+        hop.done();
       }
     }
-    if (response.status === 304) {
-      return { ok: true, finalUrl, status: 304, redirects: watch.redirects, html: null, ...validatorsOf(response) } satisfies FetchSuccess;
-    }
-    if (!response.ok) return failureForStatus(response.status, finalUrl);
-    const type = response.headers.get('content-type') ?? '';
-    if (!HTML_TYPES.test(type)) {
-      void response.body?.cancel();
-      return failure('not-html', finalUrl);
-    }
-    const declared = Number(response.headers.get('content-length'));
-    if (declared > FETCH_LIMITS.maxBytes) {
-      void response.body?.cancel();
-      return failure('too-large', finalUrl);
-    }
-    const html = await readCappedText(response, FETCH_LIMITS.maxBytes);
-    if (html === null) return failure(abortedFor ?? 'too-large', finalUrl);
-    return { ok: true, finalUrl, status: response.status, redirects: watch.redirects, html, ...validatorsOf(response) };
   } catch {
-    return failure(abortedFor ?? classifyNetError(watch.error), url);
+    return failure(abortedFor ?? 'network', url);
   } finally {
     clearTimeout(timer);
-    watches.delete(watch);
   }
 };
+
+async function readAnswer(response: Response, finalUrl: string, redirects: string[], aborted: () => FetchFailureCode | null): Promise<FetchSuccess | FetchFailure> {
+  if (response.status === 304) {
+    return { ok: true, finalUrl, status: 304, redirects, html: null, ...validatorsOf(response) };
+  }
+  if (!response.ok) {
+    void response.body?.cancel();
+    return failureForStatus(response.status, finalUrl);
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!HTML_TYPES.test(type)) {
+    void response.body?.cancel();
+    return failure('not-html', finalUrl);
+  }
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > FETCH_LIMITS.maxBytes) {
+    void response.body?.cancel();
+    return failure('too-large', finalUrl);
+  }
+  const html = await readCappedText(response, FETCH_LIMITS.maxBytes);
+  if (html === null) return failure(aborted() ?? 'too-large', finalUrl);
+  return { ok: true, finalUrl, status: response.status, redirects, html, ...validatorsOf(response) };
+}
 
 function validatorsOf(response: Response) {
   return { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };

@@ -13,6 +13,7 @@ import {
   timeOrder,
   type HistoryFilter,
 } from './history';
+import { settings } from './settings';
 import { exportHistory, historyCsv, importHistory } from './transfer';
 
 export const historyAccess = {
@@ -26,5 +27,5 @@ export const historyAccess = {
   clearHistory: () => clearHistory(database()),
   exportJson: async () => JSON.stringify(await exportHistory(database()), null, 1),
   exportCsv: async () => historyCsv(await exportHistory(database())),
-  importJson: (text: string) => importHistory(database(), text),
+  importJson: async (text: string) => importHistory(database(), text, await settings.historyMaxEntries.getValue()),
 };

@@ -216,18 +216,54 @@ export async function deleteEntry(db: ProvenanceDatabase, key: string): Promise<
   });
 }
 
+/** Deletes the whole history, with every verification and every cached original: nothing of what was read stays. */
 export async function clearHistory(db: ProvenanceDatabase): Promise<void> {
   forgetCachedRanges();
-  await db.transaction('rw', db.history, db.verifications, async () => {
+  await db.transaction('rw', [db.history, db.verifications, db.originals], async () => {
     await db.history.clear();
     await db.verifications.clear();
+    await db.originals.clear();
   });
 }
 
-/** Removes entries last seen before `cutoff`; returns how many. */
+/** Removes entries last seen before `cutoff`, and their verifications; returns how many entries. */
 export async function pruneHistory(db: ProvenanceDatabase, cutoff: number): Promise<number> {
   forgetCachedRanges();
-  return db.history.where(':id').below(idAt(cutoff)).delete();
+  return db.transaction('rw', db.history, db.verifications, async () => {
+    const removed = await db.history.where(':id').below(idAt(cutoff)).delete();
+    await dropVerificationsWithoutEntry(db);
+    return removed;
+  });
+}
+
+/**
+ * Keeps at most `max` entries: the least recently seen go first (the ids are
+ * the time order), with their verifications. Returns how many were removed.
+ */
+export async function capHistory(db: ProvenanceDatabase, max: number): Promise<number> {
+  if (!Number.isFinite(max) || max < 1) return 0;
+  return db.transaction('rw', db.history, db.verifications, async () => {
+    const excess = (await db.history.count()) - Math.floor(max);
+    if (excess <= 0) return 0;
+    forgetCachedRanges();
+    const oldest = await db.history.orderBy(':id').limit(excess).primaryKeys();
+    await db.history.bulkDelete(oldest);
+    await dropVerificationsWithoutEntry(db);
+    return oldest.length;
+  });
+}
+
+/**
+ * Deletes the verifications of pages no longer in the history (within the
+ * caller's transaction). There are few verifications (one per page checked),
+ * so all their page keys are read and looked up in the history's key index.
+ */
+export async function dropVerificationsWithoutEntry(db: ProvenanceDatabase): Promise<number> {
+  const pageKeys = (await db.verifications.orderBy('pageKey').uniqueKeys()) as string[];
+  if (pageKeys.length === 0) return 0;
+  const present = new Set((await db.history.where('key').anyOf(pageKeys).keys()) as string[]);
+  const gone = pageKeys.filter((key) => !present.has(key));
+  return gone.length === 0 ? 0 : db.verifications.where('pageKey').anyOf(gone).delete();
 }
 
 export async function pruneOriginals(db: ProvenanceDatabase, cutoff: number): Promise<number> {

@@ -97,9 +97,19 @@ const isPortalMark = (v: unknown): v is PortalMark =>
   isObject(v) && isString(v.selector, 100) && isString(v.tag, L.tag) && isString(v.className, L.className) && isString(v.name, L.portalText) && (v.href === null || isString(v.href, L.href));
 
 /**
+ * Why a digest whose every field keeps its limit is still refused: its whole
+ * size (DIGEST_LIMITS.total, the characters of its JSON), which the content
+ * script's digest keeps to (core/digest.ts). Null when it fits.
+ */
+export function digestSizeProblem(digest: PageDigest): string | null {
+  const chars = JSON.stringify(digest).length;
+  return chars > L.total ? `The page's digest is ${chars} characters long as JSON, over the ${L.total} a digest may hold: refused.` : null;
+}
+
+/**
  * A page digest as it arrives from a content script, checked field by field
- * against the limits the digest keeps to (DIGEST_LIMITS). Returns a copy
- * holding only the known fields.
+ * against the limits the digest keeps to (DIGEST_LIMITS), then as a whole
+ * (digestSizeProblem). Returns a copy holding only the known fields.
  */
 export function toPageDigest(value: unknown): PageDigest | null {
   if (!isObject(value)) return null;
@@ -117,7 +127,7 @@ export function toPageDigest(value: unknown): PageDigest | null {
   if (!Array.isArray(v.portal) || v.portal.length > L.portalMarks || !v.portal.every(isPortalMark)) return null;
   if (!Array.isArray(v.lines) || v.lines.length > L.lines || !v.lines.every(isDigestLine)) return null;
   if (typeof v.ms !== 'number' || !Number.isFinite(v.ms) || v.ms < 0) return null;
-  return {
+  const digest: PageDigest = {
     url: v.url,
     title: v.title,
     meta: v.meta,
@@ -136,6 +146,7 @@ export function toPageDigest(value: unknown): PageDigest | null {
     lines: v.lines,
     ms: v.ms,
   };
+  return digestSizeProblem(digest) ? null : digest;
 }
 
 /** Returns the message as a typed Request, or null when it is not one of ours. */

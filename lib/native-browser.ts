@@ -8,6 +8,16 @@
  */
 import type { WxtBrowser } from 'wxt/browser';
 
-const native = globalThis as unknown as { browser?: WxtBrowser; chrome?: WxtBrowser };
+const native = globalThis as unknown as { browser?: WxtBrowser; chrome: WxtBrowser };
 
-export const browser: WxtBrowser = native.browser?.runtime?.id ? native.browser : native.chrome!;
+/**
+ * `browser` only where the browser defines it (Firefox; Chromium 148 and
+ * later): an own property of the content scripts' global. A page's element
+ * named "browser" (`<form id="browser">`, `<img name="browser">`) also shows
+ * up as `window.browser`, from the prototype chain, with whatever shape the
+ * page gave it (two forms make `browser.runtime.id` truthy): its shape proves
+ * nothing. Otherwise `chrome`, which the browser defines in every version.
+ * Both are the browser's own because the world they live in was set up
+ * before the page had any element (entrypoints/early.content.ts).
+ */
+export const browser: WxtBrowser = Object.hasOwn(native, 'browser') ? native.browser! : native.chrome;

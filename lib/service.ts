@@ -11,15 +11,15 @@ import { normalizeUrl, registrableDomain } from '@/core/url';
 import type { Provenance } from '@/core/types';
 import { nextHopUrl } from '@/core/next-hop';
 import { verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
-import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification, toHistoryEntry } from './db';
-import { failure } from '@/core/fetch-failures';
+import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification, toHistoryEntry, type VerificationEntry } from './db';
 import { fetchPage } from './fetch-page';
 import { t } from './i18n';
 import type { PageTextRequest, ResponseFor, TabReport, VerifyResponse } from './messages';
-import { pruneHistory, pruneOriginals } from './history';
+import { capHistory } from './history';
 import { parsePage } from './parse-page';
+import { TabRateLimiter } from './scan-limits';
 import { cacheTtlMs, settings } from './settings';
-import { clearTabScan, getTabScan, setTabScan } from './tab-state';
+import { clearTabScan, getTabScan, setTabScan, type TabScan } from './tab-state';
 import { clearTab, markTab } from './toolbar';
 
 /** A page's digest from its content script: the engine's rules run here, off the page's thread. */
@@ -32,24 +32,105 @@ export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.
   const [badgesEnabled, silentSites] = await Promise.all([settings.badgesEnabled.getValue(), settings.silentSites.getValue()]);
   const site = registrableDomain(key);
   const showBadge = record.syndicated && badgesEnabled && !(site && silentSites.includes(site));
-  const scan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs: digest.ms };
+  const scan: TabScan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs: digest.ms };
+  // A private (incognito) window's page is analysed and answered (its badge works) but never reaches the
+  // history, the originals cache or the verifications: it is kept for its own tab only, in memory.
+  const keep: KeepScan = sender.tab?.incognito ? (late) => keepPrivateScan(tabId, scan, record, late) : (late) => keepScan(tabId, scan, record, late);
+  // One tab's flood of scans (a page calling history.pushState in a loop): the scans over the limit wait,
+  // each replacing the one before, and the latest is kept when the tab has a token again (lib/scan-limits.ts).
+  if (!scanLimiter.take(tabId)) {
+    deferScan(tabId, keep);
+    return { stored: false, record, showBadge };
+  }
+  cancelDeferredScan(tabId);
+  return { stored: await keep(false), record, showBadge };
+}
+
+/** Keeps a scan: `late` when it waited (its tab may show another page by now). True when stored in the history. */
+type KeepScan = (late: boolean) => Promise<boolean>;
+
+async function keepScan(tabId: number, scan: TabScan, record: Provenance, late: boolean): Promise<boolean> {
   await inTabOrder(tabId, async () => {
+    if (late && !(await tabShows(tabId, scan.key))) return;
     await setTabScan(tabId, scan);
     await markTab(tabId, record);
   });
-  if (!record.isArticle) return { stored: false, record, showBadge };
+  if (!record.isArticle) return false;
+  const db = database();
+  let entry;
   try {
-    await recordDetection(database(), record);
+    entry = await recordDetection(db, record);
   } catch (error) {
     // Nothing already stored is touched by a failed write; keep this page's record for the popup and say why.
-    await inTabOrder(tabId, () => setTabScan(tabId, { ...scan, unsaved: record, storageProblem: storageProblem(error) }));
-    return { stored: false, record, showBadge };
+    await inTabOrder(tabId, async () => {
+      if (late && !(await tabShows(tabId, scan.key))) return;
+      await setTabScan(tabId, { ...scan, unsaved: record, storageProblem: storageProblem(error) });
+    });
+    return false;
   }
+  // A new entry may take the history over its size limit: the least recently seen go.
+  if (entry.visits === 1) await capHistory(db, await settings.historyMaxEntries.getValue()).catch(() => undefined);
   if (record.syndicated && (await settings.autoVerify.getValue())) {
     // Automatic verification never asks for permissions: it runs only where they are already granted.
     void verify(record.url, tabId, false, { askedByUser: false }).catch(() => undefined);
   }
-  return { stored: true, record, showBadge };
+  return true;
+}
+
+/**
+ * A private window's scan: the tab's state (storage.session, which is memory
+ * only, keyed by this tab's id) holds the record for the popup; nothing is
+ * written to the database, and nothing is verified automatically.
+ */
+async function keepPrivateScan(tabId: number, scan: TabScan, record: Provenance, late: boolean): Promise<boolean> {
+  await inTabOrder(tabId, async () => {
+    if (late && !(await tabShows(tabId, scan.key))) return;
+    await setTabScan(tabId, { ...scan, private: true, ...(record.isArticle ? { unsaved: record } : {}) });
+    await markTab(tabId, record);
+  });
+  return false;
+}
+
+/** Whether the tab still shows the page with this key. */
+async function tabShows(tabId: number, key: string): Promise<boolean> {
+  try {
+    const url = (await browser.tabs.get(tabId))?.url;
+    return !!url && safeNormalize(url) === key;
+  } catch {
+    return false;
+  }
+}
+
+const scanLimiter = new TabRateLimiter();
+/** Per tab, the latest scan over the limit, waiting for a token. */
+const deferredScans = new Map<number, { keep: KeepScan; timer: ReturnType<typeof setTimeout> }>();
+
+function deferScan(tabId: number, keep: KeepScan): void {
+  const waiting = deferredScans.get(tabId);
+  if (waiting) {
+    waiting.keep = keep;
+    return;
+  }
+  deferredScans.set(tabId, { keep, timer: setTimeout(() => keepDeferredScan(tabId), scanLimiter.waitMs(tabId)) });
+}
+
+function keepDeferredScan(tabId: number): void {
+  const waiting = deferredScans.get(tabId);
+  if (!waiting) return;
+  if (!scanLimiter.take(tabId)) {
+    waiting.timer = setTimeout(() => keepDeferredScan(tabId), scanLimiter.waitMs(tabId));
+    return;
+  }
+  deferredScans.delete(tabId);
+  void waiting.keep(true).catch(() => undefined);
+}
+
+/** A newer scan of the tab is kept at once: the one waiting is no longer its latest. */
+function cancelDeferredScan(tabId: number): void {
+  const waiting = deferredScans.get(tabId);
+  if (!waiting) return;
+  clearTimeout(waiting.timer);
+  deferredScans.delete(tabId);
 }
 
 export async function tabReport(tabId: number): Promise<TabReport> {
@@ -70,7 +151,8 @@ export async function tabReport(tabId: number): Promise<TabReport> {
   }
   if (!scan.isArticle) return { state: 'no-article', tabUrl, ...none };
   if (scan.unsaved) {
-    return { state: 'article', tabUrl, entry: toHistoryEntry(scan.unsaved, Date.now()), verification: null, storageProblem: scan.storageProblem ?? null };
+    const verification = scan.verification ?? null;
+    return { state: 'article', tabUrl, entry: toHistoryEntry(scan.unsaved, Date.now()), verification, storageProblem: scan.storageProblem ?? null };
   }
   const db = database();
   const [entry, verification] = await Promise.all([getEntry(db, tabUrl), latestVerification(db, tabUrl)]);
@@ -85,7 +167,10 @@ export function onTabUrlChanged(tabId: number, url: string): Promise<void> {
   });
 }
 
-export const onTabRemoved = (tabId: number) => inTabOrder(tabId, () => clearTabScan(tabId));
+export const onTabRemoved = (tabId: number) => {
+  scanLimiter.forget(tabId);
+  return inTabOrder(tabId, () => clearTabScan(tabId));
+};
 
 /**
  * Changes to one tab's state, run one after another in the order their events
@@ -105,39 +190,121 @@ function inTabOrder<T>(tabId: number, change: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** Only fetch from sites the user has let us read (optional host permissions). */
-const permittedFetch: FetchPage = async (url, validators) => {
-  const origin = `${new URL(url).origin}/*`;
-  const allowed = await browser.permissions.contains({ origins: [origin] }).catch(() => false);
-  if (!allowed) return failure('permission-refused', url);
-  return fetchPage(url, validators);
-};
+/**
+ * Only fetch from sites the user has let us read (optional host permissions), never into a private
+ * network: lib/fetch-page.ts checks both for the first address and for every redirect, before any request.
+ */
+const permittedFetch: FetchPage = fetchPage;
 
-const running = new Map<string, Promise<VerifyResponse>>();
+/** Verifications running at once; the others wait in one queue, the reader's own requests first. */
+export const MAX_CONCURRENT_VERIFICATIONS = 2;
+/** Automatic verifications that may wait at once; beyond that a new one is not started. */
+export const MAX_WAITING_AUTOMATIC = 20;
 
-/** Verify a page from history: fetch the chain, compare, store. One run per page at a time. */
-export function verify(pageUrl: string, tabId: number | null, force: boolean, context = { askedByUser: true }): Promise<VerifyResponse> {
-  const key = normalizeUrl(pageUrl);
-  const existing = running.get(key);
-  if (existing) return existing;
-  const run = runVerification(key, tabId, force, context.askedByUser).finally(() => running.delete(key));
-  running.set(key, run);
-  return run;
+interface VerifyJob {
+  id: string;
+  pageKey: string;
+  tabId: number | null;
+  /** The tab is in a private window: nothing of this run is stored. */
+  privateTab: boolean;
+  force: boolean;
+  askedByUser: boolean;
+  started: boolean;
+  done: Promise<VerifyResponse>;
+  run: () => Promise<void>;
 }
 
-async function runVerification(pageKey: string, tabId: number | null, force: boolean, askedByUser: boolean): Promise<VerifyResponse> {
-  const db = database();
-  const entry = await getEntry(db, pageKey);
-  if (!entry) {
-    return { ok: false, verification: failedBeforeStart(pageKey, 'this page is not in the history yet; reload it and try again') };
+/** Verifications waiting or running, by page (and private tab): a request for one of them joins it. */
+const jobs = new Map<string, VerifyJob>();
+const waitingJobs: VerifyJob[] = [];
+let runningJobs = 0;
+
+/**
+ * Verify a page: fetch the chain, compare, store. One run per page at a time:
+ * a request for a page already waiting or running gets that run's answer (a
+ * waiting one takes on `force` and the reader's priority). At most
+ * MAX_CONCURRENT_VERIFICATIONS run at once.
+ */
+export async function verify(pageUrl: string, tabId: number | null, force: boolean, context = { askedByUser: true }): Promise<VerifyResponse> {
+  const pageKey = normalizeUrl(pageUrl);
+  const privateTab = tabId !== null && (await isPrivateTab(tabId));
+  // A private window's verification is never joined with, nor stored as, a normal one.
+  const id = privateTab ? `private:${tabId}:${pageKey}` : pageKey;
+  const existing = jobs.get(id);
+  if (existing) {
+    if (!existing.started) {
+      existing.force ||= force;
+      existing.tabId ??= tabId;
+      if (context.askedByUser && !existing.askedByUser) {
+        existing.askedByUser = true;
+        waitingJobs.splice(waitingJobs.indexOf(existing), 1);
+        enqueue(existing);
+      }
+    }
+    return existing.done;
   }
-  const record = entry.record;
+  if (!context.askedByUser && waitingJobs.filter((job) => !job.askedByUser).length >= MAX_WAITING_AUTOMATIC) {
+    return { ok: false, verification: failedBeforeStart(pageKey, 'too many verifications are waiting; this one was not started') };
+  }
+  const job = { id, pageKey, tabId, privateTab, force, askedByUser: context.askedByUser, started: false } as VerifyJob;
+  job.done = new Promise<VerifyResponse>((resolve, reject) => {
+    job.run = () => runVerification(job).then(resolve, reject);
+  });
+  jobs.set(id, job);
+  enqueue(job);
+  startWaitingJobs();
+  return job.done;
+}
+
+/** Queues a job: the reader's own requests before automatic ones, each kind in arrival order. */
+function enqueue(job: VerifyJob): void {
+  const at = job.askedByUser ? waitingJobs.findIndex((other) => !other.askedByUser) : -1;
+  if (at < 0) waitingJobs.push(job);
+  else waitingJobs.splice(at, 0, job);
+}
+
+function startWaitingJobs(): void {
+  while (runningJobs < MAX_CONCURRENT_VERIFICATIONS) {
+    const job = waitingJobs.shift();
+    if (!job) return;
+    job.started = true;
+    runningJobs++;
+    void job.run().finally(() => {
+      runningJobs--;
+      jobs.delete(job.id);
+      startWaitingJobs();
+    });
+  }
+}
+
+/** Whether a tab is in a private window (the tab gone: what its scan said). */
+async function isPrivateTab(tabId: number): Promise<boolean> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    if (tab) return tab.incognito;
+  } catch {
+    // The tab is gone.
+  }
+  return (await getTabScan(tabId).catch(() => null))?.private === true;
+}
+
+async function runVerification({ pageKey, tabId, force, askedByUser, privateTab }: VerifyJob): Promise<VerifyResponse> {
+  const db = database();
+  // A private tab's page is not in the history: its record is the one its scan left for the tab.
+  const scan = privateTab && tabId !== null ? await getTabScan(tabId) : null;
+  const record = privateTab ? (scan?.key === pageKey ? scan.unsaved : undefined) : (await getEntry(db, pageKey))?.record;
+  if (!record) {
+    const why = privateTab ? 'this page has not been read in this tab yet; reload it and try again' : 'this page is not in the history yet; reload it and try again';
+    return { ok: false, verification: failedBeforeStart(pageKey, why) };
+  }
   const next = nextHopUrl(record);
   const pageText = next ? await pageTextFor(tabId, record.url) : null;
+  const cache = originalCache(db);
   const verification = await verifyProvenance(record, pageText, {
     fetchPage: permittedFetch,
     parsePage,
-    cache: originalCache(db),
+    // A private tab's run reads originals cached before but adds none.
+    cache: privateTab ? { get: cache.get, put: async () => undefined } : cache,
     ttlMs: await cacheTtlMs(),
     force,
     onProgress: ({ hop, url }) => {
@@ -145,7 +312,24 @@ async function runVerification(pageKey: string, tabId: number | null, force: boo
     },
   });
   if (!askedByUser && verification.failure?.code === 'permission-refused') return { ok: false, verification };
+  if (privateTab && tabId !== null) return { ok: true, entry: await keepPrivateVerification(tabId, pageKey, verification) };
   return { ok: true, entry: await storeVerification(db, verification) };
+}
+
+/** A private tab's verification: kept with the tab's state (memory only) while the tab shows the page, never stored. */
+async function keepPrivateVerification(tabId: number, pageKey: string, verification: Verification): Promise<VerificationEntry> {
+  const entry: VerificationEntry = {
+    pageKey,
+    originalKey: verification.original ? normalizeUrl(verification.original.url) : '',
+    checkedAt: verification.checkedAt,
+    verification,
+    lastFailure: null,
+  };
+  await inTabOrder(tabId, async () => {
+    const scan = await getTabScan(tabId);
+    if (scan?.private && scan.key === pageKey) await setTabScan(tabId, { ...scan, verification: entry });
+  });
+  return entry;
 }
 
 /** The page's article text: from its open tab, else fetched like an original. */
@@ -183,15 +367,6 @@ function safeNormalize(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** Drops history entries and cached originals older than the user keeps them (run at start-up). */
-export async function pruneOldData(now = Date.now()): Promise<void> {
-  const days = await settings.historyDays.getValue();
-  if (days <= 0) return;
-  const cutoff = now - days * 24 * 60 * 60 * 1000;
-  const db = database();
-  await Promise.all([pruneHistory(db, cutoff), pruneOriginals(db, cutoff)]);
 }
 
 /** From the badge: adds the sending tab's site to the sites where Provenance stays silent. */

@@ -15,6 +15,8 @@ export const settings = {
   silentSites: storage.defineItem<string[]>('local:settings.silentSites', { fallback: [], version: 1 }),
   /** Days a history entry is kept after it was last seen; 0 keeps it for ever. */
   historyDays: storage.defineItem<number>('local:settings.historyDays', { fallback: 365, version: 1 }),
+  /** Most history entries kept; when there are more, the least recently seen are deleted first. */
+  historyMaxEntries: storage.defineItem<number>('local:settings.historyMaxEntries', { fallback: 50_000, version: 1 }),
   /** Days a fetched original is used before it is fetched again. */
   cacheDays: storage.defineItem<number>('local:settings.cacheDays', { fallback: 7, version: 1 }),
 };
@@ -22,3 +24,6 @@ export const settings = {
 export async function cacheTtlMs(): Promise<number> {
   return (await settings.cacheDays.getValue()) * DAY;
 }
+
+/** The range the options page accepts for historyMaxEntries. */
+export const HISTORY_MAX_ENTRIES = { min: 100, max: 100_000 } as const;

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Provenance } from '@/core/types';
+import type { VerificationEntry } from './db';
 
 export interface TabScan {
   /** Normalised URL of the page the scan belongs to. */
@@ -21,6 +22,14 @@ export interface TabScan {
    */
   unsaved?: Provenance;
   storageProblem?: string;
+  /**
+   * The tab is in a private (incognito) window: its page is never stored, so
+   * `unsaved` holds its record and `verification` its last verification.
+   * storage.session is memory only, and keyed by this tab's id: a normal
+   * window's tab never reads it.
+   */
+  private?: boolean;
+  verification?: VerificationEntry;
 }
 
 const keyFor = (tabId: number) => `tab:${tabId}`;

@@ -3,9 +3,11 @@
  * anything is written, then merged in one transaction: a bad file changes
  * nothing, and importing the same file twice adds nothing.
  */
+import { stripBidiControls } from '@/core/sanitize';
 import { normalizeUrl } from '@/core/url';
 import { freeIdIn, toHistoryEntry, withId, type HistoryEntry, type ProvenanceDatabase } from './db';
-import { forgetCachedRanges } from './history';
+import { capHistory, forgetCachedRanges } from './history';
+import { IMPORT_LIMITS, IMPORT_MAX_MB } from './import-limits';
 import { isObject } from './messages';
 import type { Provenance } from '@/core/types';
 
@@ -37,36 +39,152 @@ export async function exportHistory(db: ProvenanceDatabase, now = Date.now()): P
   };
 }
 
-const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+/** A problem with one field of an entry, named by its path in the entry ("record.chain[1].url"). */
+class FieldProblem extends Error {
+  constructor(
+    readonly summary: string,
+    readonly field: string,
+    readonly detail: string,
+  ) {
+    super(`${summary}: ${field} ${detail}`);
+  }
+}
 
-/** A structural check of a Provenance record as it arrives in an import file. */
+const INVALID = 'is not a valid provenance record';
+
+/** A value as it may be quoted in a message: cleaned, on one line, short. */
+function quoted(value: string): string {
+  const text = cleanText(value);
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text);
+}
+
+/** C0 and C1 control characters but tab, line feed and carriage return, which become spaces. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Text from a file as the extension would show it: bidirectional controls and other control characters removed. */
+function cleanText(text: string): string {
+  return stripBidiControls(text).replace(CONTROLS, '').replace(/[\t\n\r]/g, ' ');
+}
+
+function text(value: unknown, field: string, max: number = IMPORT_LIMITS.text): string {
+  if (typeof value !== 'string') throw new FieldProblem(INVALID, field, `is ${describe(value)}, not text`);
+  if (value.length > max) throw new FieldProblem(INVALID, field, `has ${value.length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are allowed`);
+  return cleanText(value);
+}
+
+const textOrNull = (value: unknown, field: string) => (value === null ? null : text(value, field));
+
+/** A link: http(s) only, with a host; cleaned like any text (a URL needs no control characters either). */
+function link(value: unknown, field: string, summary = INVALID): string {
+  const cleaned = text(value, field, IMPORT_LIMITS.url).replace(/\s+/g, '');
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(cleaned);
+  } catch {
+    // Named below.
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new FieldProblem(summary, field, `${quoted(String(value))} is not an http(s) link`);
+  if (!parsed.hostname) throw new FieldProblem(summary, field, `${quoted(String(value))} has no site`);
+  return cleaned;
+}
+
+const linkOrNull = (value: unknown, field: string) => (value === null ? null : link(value, field));
+
+function list(value: unknown, field: string, max: number): unknown[] {
+  if (!Array.isArray(value)) throw new FieldProblem(INVALID, field, `is ${describe(value)}, not a list`);
+  if (value.length > max) throw new FieldProblem(INVALID, field, `has ${value.length} items; at most ${max} are allowed`);
+  return value;
+}
+
+function object(value: unknown, field: string): Record<string, unknown> {
+  if (!isObject(value)) throw new FieldProblem(INVALID, field, `is ${describe(value)}, not an object`);
+  return value;
+}
+
+function bool(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new FieldProblem(INVALID, field, `is ${describe(value)}, not true or false`);
+  return value;
+}
+
+function number(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new FieldProblem(INVALID, field, `is ${describe(value)}, not a number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text ${quoted(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return `an ${typeof value}`;
+}
+
+/**
+ * A Provenance record as it arrives in an import file, checked field by field
+ * and rebuilt from the known fields only: every string within its length
+ * limit and cleaned of bidirectional and control characters (as the
+ * extension's own records are, core/sanitize.ts), every link http(s).
+ * Throws a FieldProblem naming the field.
+ */
+export function checkRecord(value: unknown, at = 'record'): Provenance {
+  const r = object(value, at);
+  const url = link(r.url, `${at}.url`, 'is not the record of a web page');
+  const page = object(r.page, `${at}.page`);
+  const original = r.original === null ? null : object(r.original, `${at}.original`);
+  return {
+    url,
+    isArticle: bool(r.isArticle, `${at}.isArticle`),
+    syndicated: bool(r.syndicated, `${at}.syndicated`),
+    confidence: number(r.confidence, `${at}.confidence`, 0, 1),
+    page: {
+      headline: textOrNull(page.headline, `${at}.page.headline`),
+      author: textOrNull(page.author, `${at}.page.author`),
+      authors: list(page.authors, `${at}.page.authors`, IMPORT_LIMITS.authors).map((author, i) => text(author, `${at}.page.authors[${i}]`)),
+      publishedAt: textOrNull(page.publishedAt, `${at}.page.publishedAt`),
+      publishedAtText: textOrNull(page.publishedAtText, `${at}.page.publishedAtText`),
+      siteName: textOrNull(page.siteName, `${at}.page.siteName`),
+    },
+    original: original && {
+      url: linkOrNull(original.url, `${at}.original.url`),
+      publisher: textOrNull(original.publisher, `${at}.original.publisher`),
+      headline: textOrNull(original.headline, `${at}.original.headline`),
+      publishedAt: textOrNull(original.publishedAt, `${at}.original.publishedAt`),
+    },
+    chain: list(r.chain, `${at}.chain`, IMPORT_LIMITS.chain).map((item, i) => {
+      const hop = object(item, `${at}.chain[${i}]`);
+      return {
+        url: linkOrNull(hop.url, `${at}.chain[${i}].url`),
+        publisher: textOrNull(hop.publisher, `${at}.chain[${i}].publisher`),
+        site: textOrNull(hop.site, `${at}.chain[${i}].site`),
+      };
+    }),
+    sourceUrl: linkOrNull(r.sourceUrl, `${at}.sourceUrl`),
+    copyright: textOrNull(r.copyright, `${at}.copyright`),
+    signals: list(r.signals, `${at}.signals`, IMPORT_LIMITS.signals).map((item, i) => {
+      const signal = object(item, `${at}.signals[${i}]`);
+      const evidence = object(signal.evidence, `${at}.signals[${i}].evidence`);
+      return {
+        kind: text(signal.kind, `${at}.signals[${i}].kind`, IMPORT_LIMITS.kind) as Provenance['signals'][number]['kind'],
+        detail: text(signal.detail, `${at}.signals[${i}].detail`),
+        evidence: { text: text(evidence.text, `${at}.signals[${i}].evidence.text`), location: text(evidence.location, `${at}.signals[${i}].evidence.location`) },
+        weight: number(signal.weight, `${at}.signals[${i}].weight`, 0, 1),
+      };
+    }),
+    engineMs: number(r.engineMs, `${at}.engineMs`, 0, Number.MAX_VALUE),
+  };
+}
+
+/** Whether a value is a Provenance record an import accepts. */
 export function isProvenance(value: unknown): value is Provenance {
-  if (!isObject(value)) return false;
-  const { url, isArticle, syndicated, confidence, page, original, chain, sourceUrl, copyright, signals, engineMs } = value;
-  if (typeof url !== 'string' || url.length > 4096) return false;
-  if (typeof isArticle !== 'boolean' || typeof syndicated !== 'boolean') return false;
-  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) return false;
-  if (typeof engineMs !== 'number' || !Number.isFinite(engineMs)) return false;
-  if (!isStringOrNull(sourceUrl) || !isStringOrNull(copyright)) return false;
-  if (!isObject(page)) return false;
-  if (!isStringOrNull(page.headline) || !isStringOrNull(page.author) || !isStringOrNull(page.publishedAt)) return false;
-  if (!isStringOrNull(page.publishedAtText) || !isStringOrNull(page.siteName)) return false;
-  if (!Array.isArray(page.authors) || !page.authors.every((a) => typeof a === 'string')) return false;
-  if (original !== null) {
-    if (!isObject(original)) return false;
-    if (![original.url, original.publisher, original.headline, original.publishedAt].every(isStringOrNull)) return false;
+  try {
+    checkRecord(value);
+    return true;
+  } catch {
+    return false;
   }
-  if (!Array.isArray(chain) || chain.length > 16) return false;
-  for (const hop of chain) {
-    if (!isObject(hop) || ![hop.url, hop.publisher, hop.site].every(isStringOrNull)) return false;
-  }
-  if (!Array.isArray(signals) || signals.length > 200) return false;
-  for (const signal of signals) {
-    if (!isObject(signal) || typeof signal.kind !== 'string' || typeof signal.detail !== 'string') return false;
-    if (typeof signal.weight !== 'number' || !isObject(signal.evidence)) return false;
-    if (typeof signal.evidence.text !== 'string' || typeof signal.evidence.location !== 'string') return false;
-  }
-  return true;
 }
 
 const CSV_COLUMNS = [
@@ -102,8 +220,15 @@ export class ImportError extends Error {}
 
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 1e14;
 
-/** Parses and checks an export file; throws ImportError naming the first problem. */
+/**
+ * Parses and checks an export file; throws ImportError naming the first
+ * problem (the entry, and the field). The entries come back rebuilt from
+ * their known fields, cleaned (checkRecord).
+ */
 export function parseHistoryExport(text: string): HistoryExport {
+  if (text.length > IMPORT_LIMITS.bytes) {
+    throw new ImportError(`the file is ${Math.ceil(text.length / (1024 * 1024))} MB; an import file can be at most ${IMPORT_MAX_MB} MB`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -116,18 +241,26 @@ export function parseHistoryExport(text: string): HistoryExport {
   }
   if (file.version !== EXPORT_VERSION) throw new ImportError(`the file is export version ${String(file.version)}; this version of Provenance reads version ${EXPORT_VERSION}`);
   if (!Array.isArray(file.entries)) throw new ImportError('the file has no list of entries');
-  file.entries.forEach((entry: unknown, index) => {
+  if (file.entries.length > IMPORT_LIMITS.entries) {
+    throw new ImportError(`the file has ${file.entries.length.toLocaleString('en')} entries; an import can hold at most ${IMPORT_LIMITS.entries.toLocaleString('en')}`);
+  }
+  const entries = file.entries.map((entry: unknown, index): ExportedEntry => {
     const e = entry as Partial<ExportedEntry> | null;
     const problem =
-      typeof e !== 'object' || e === null ? 'is not an object'
-      : !isTime(e.firstSeen) || !isTime(e.lastSeen) || e.firstSeen > e.lastSeen ? 'has impossible dates'
-      : !Number.isInteger(e.visits) || (e.visits as number) < 1 ? 'has no visit count'
-      : !isProvenance(e.record) ? 'is not a valid provenance record'
-      : !/^https?:\/\//i.test(e.record.url) ? 'is not the record of a web page'
+      typeof e !== 'object' || e === null || Array.isArray(e) ? 'is not an object'
+      : !isTime(e.firstSeen) || !isTime(e.lastSeen) ? 'has impossible dates (firstSeen and lastSeen must be times in ms since 1970)'
+      : e.firstSeen > e.lastSeen ? `has impossible dates (firstSeen ${e.firstSeen} is after lastSeen ${e.lastSeen})`
+      : !Number.isInteger(e.visits) || (e.visits as number) < 1 ? 'has no visit count (visits must be a whole number from 1)'
       : null;
     if (problem) throw new ImportError(`entry ${index + 1} ${problem}`);
+    try {
+      return { firstSeen: e!.firstSeen!, lastSeen: e!.lastSeen!, visits: e!.visits!, record: checkRecord(e!.record) };
+    } catch (error) {
+      if (error instanceof FieldProblem) throw new ImportError(`entry ${index + 1} ${error.message}`);
+      throw error;
+    }
   });
-  return file as HistoryExport;
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: typeof file.exportedAt === 'string' ? cleanText(file.exportedAt).slice(0, 40) : '', entries };
 }
 
 /** The same entry, whatever its id. */
@@ -141,14 +274,21 @@ export interface ImportResult {
   added: number;
   updated: number;
   unchanged: number;
+  /** Entries deleted (the least recently seen) to keep the history within `maxEntries`. */
+  dropped?: number;
+  maxEntries?: number;
 }
 
-/** Merges an export into the history: one entry per page; the newer record wins, first and last seen widen. */
-export async function importHistory(db: ProvenanceDatabase, text: string): Promise<ImportResult> {
+/**
+ * Merges an export into the history: one entry per page; the newer record
+ * wins, first and last seen widen. With `maxEntries`, the history is then cut
+ * to that many, least recently seen first, in the same transaction.
+ */
+export async function importHistory(db: ProvenanceDatabase, text: string, maxEntries?: number): Promise<ImportResult> {
   const data = parseHistoryExport(text);
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
   forgetCachedRanges();
-  await db.transaction('rw', db.history, async () => {
+  await db.transaction('rw', db.history, db.verifications, async () => {
     const incoming = new Map<string, ExportedEntry>();
     for (const entry of data.entries) {
       const key = normalizeUrl(entry.record.url);
@@ -179,6 +319,7 @@ export async function importHistory(db: ProvenanceDatabase, text: string): Promi
     });
     await db.history.bulkDelete(moved);
     await db.history.bulkPut(writes);
+    if (maxEntries !== undefined) Object.assign(result, { dropped: await capHistory(db, maxEntries), maxEntries });
   });
   return result;
 }

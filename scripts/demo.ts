@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { FixtureWeb } from '../tests/e2e/support/fixture-web';
 import {
   CHROME_BUILD_DIR,
@@ -35,6 +35,7 @@ import {
 } from '../tests/e2e/support/browser';
 import { buildExtension, stageBuild } from '../tests/e2e/support/build';
 import { RUNNING_EXAMPLE, ORIGINALS } from '../tests/e2e/support/pages';
+import { badgeBox, clickBadgePart, waitForBadgePart } from '../tests/e2e/support/shadow';
 
 type Scheme = 'light' | 'dark';
 
@@ -78,11 +79,11 @@ async function visit(context: BrowserContext, extensionId: string, url: string):
 }
 
 /** A clip around the badge and the headline it sits next to, for a close-up. */
-async function badgeClip(page: Page, extra?: Locator) {
-  const badge = await page.locator('provenance-badge [data-testid="provenance-badge"]').first().boundingBox();
+async function badgeClip(page: Page, withCard = false) {
+  const badge = await badgeBox(page, 'provenance-badge');
   if (!badge) return null;
   const headline = await page.locator('h1').first().boundingBox();
-  const more = extra ? await extra.boundingBox() : null;
+  const more = withCard ? await badgeBox(page, 'provenance-badge-card') : null;
   const boxes = [badge, headline, more].filter((box): box is NonNullable<typeof box> => box !== null);
   const pad = 16;
   const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
@@ -102,10 +103,7 @@ async function screenshots(context: BrowserContext, extensionId: string): Promis
   };
 
   const main = await visit(context, extensionId, pageUrl);
-  const badgeShown = await main.page
-    .locator('provenance-badge [data-testid="provenance-badge"]')
-    .first()
-    .waitFor({ state: 'visible', timeout: 5_000 })
+  const badgeShown = await waitForBadgePart(main.page, 'provenance-badge', 5_000)
     .then(() => true)
     .catch(() => false);
   if (!badgeShown) log('note: no inline badge on this page (an original, or the badge is not built yet)');
@@ -126,13 +124,11 @@ async function screenshots(context: BrowserContext, extensionId: string): Promis
     if (clip) await shot(main.page, `badge-closeup-${scheme}.png`, { clip });
     if (badgeShown) {
       // The badge expanded into its card, as after a click.
-      const pill = main.page.locator('provenance-badge [data-testid="provenance-badge"]').first();
-      await pill.click();
-      const card = main.page.locator('provenance-badge [data-testid="provenance-badge-card"]');
-      await card.waitFor({ state: 'visible', timeout: 5_000 });
-      const expanded = await badgeClip(main.page, card);
+      await clickBadgePart(main.page, 'provenance-badge');
+      await waitForBadgePart(main.page, 'provenance-badge-card', 5_000);
+      const expanded = await badgeClip(main.page, true);
       if (expanded) await shot(main.page, `badge-expanded-${scheme}.png`, { clip: expanded });
-      await pill.click();
+      await clickBadgePart(main.page, 'provenance-badge');
     }
     await popup.bringToFront();
     await shot(popup, `popup-${scheme}.png`, { fullPage: true });

@@ -27,6 +27,7 @@ import { FirefoxDriver } from '../tests/firefox/support/driver';
 import { LoopbackProxy } from '../tests/firefox/support/proxy';
 import { DEFAULT_SCENARIO_TIMEOUT, type Scenario } from '../tests/scenarios/driver';
 import { SCENARIOS } from '../tests/scenarios/scenarios';
+import { FIREFOX_SCENARIOS } from '../tests/firefox/private-window';
 
 /** The whole run, build included, must end within this. */
 const RUN_TIMEOUT = 20 * 60_000;
@@ -54,7 +55,9 @@ function errorText(error: unknown): string {
 function selectedScenarios(): Scenario[] {
   const at = process.argv.indexOf('-g');
   const filter = at >= 0 ? process.argv[at + 1] : undefined;
-  return filter ? SCENARIOS.filter((s) => s.name.includes(filter)) : SCENARIOS;
+  // The shared scenarios, then those only Firefox runs (Chromium's own are tests/e2e/*.spec.ts).
+  const all = [...SCENARIOS, ...FIREFOX_SCENARIOS];
+  return filter ? all.filter((s) => s.name.includes(filter)) : all;
 }
 
 async function runScenario(scenario: Scenario, web: FixtureWeb, proxyPort: number, extensionDir: string): Promise<void> {

@@ -7,15 +7,18 @@ import { send, withRetries } from '@/lib/messages';
 import { failureText, t } from '@/lib/i18n';
 import { BADGE_TAG, mountBadge, type BadgeActions } from '@/components/badge';
 
-/** Single-page sites change the URL first and the article a moment later. */
+/** Single-page sites change the URL first and the article a moment later: the page is scanned again once its URL has stayed the same this long. */
 const SPA_SETTLE_MS = 800;
+/** How often the URL is looked at. */
+const URL_POLL_MS = 500;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   // The badge carries its own styles inside its shadow root: nothing is injected into the page.
   cssInjectionMode: 'manual',
-  async main(ctx) {
+  // WXT's context (ctx) is not used and not there: lib/content-context.ts.
+  async main() {
     let dismissedOn: string | null = null;
 
     const removeBadge = () => document.querySelector(BADGE_TAG)?.remove();
@@ -47,6 +50,8 @@ export default defineContentScript({
       // and answers with the record, outlet names filled in and the user's badge settings applied.
       const digest = digestPage(document, location.href);
       const answer = await withRetries(() => send({ type: 'page-scanned', digest }));
+      // An answer about a URL the page has left since (its scan is coming) changes nothing.
+      if (digest.url !== location.href) return;
       removeBadge();
       if (answer?.showBadge && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record));
     };
@@ -55,11 +60,20 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'get-page-text') return undefined;
       return Promise.resolve(articleText(document));
     });
-    await scan();
-    // Client-side navigation: the old badge no longer describes the page; scan the new one once it has rendered.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // Client-side navigation: the old badge no longer describes the page; the new one is scanned once its URL
+    // has settled. The URL is polled, not taken from events a page can forge or flood: 10,000 history.pushState
+    // calls give one scan. Watched from the first scan on (a page may move while that scan is on its way); an
+    // orphaned script (the extension was updated or removed) stops looking.
+    let seen = location.href;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const watch = setInterval(() => {
+      if (!browser.runtime?.id) return clearInterval(watch);
+      if (location.href === seen) return;
+      seen = location.href;
       removeBadge();
-      ctx.setTimeout(() => void scan(), SPA_SETTLE_MS);
-    });
+      clearTimeout(settle);
+      settle = setTimeout(() => void scan(), SPA_SETTLE_MS);
+    }, URL_POLL_MS);
+    await scan();
   },
 });

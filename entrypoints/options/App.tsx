@@ -6,6 +6,7 @@ import type { ProvenanceClient } from '@/lib/client';
 import type { HistoryEntry, VerificationEntry } from '@/lib/db';
 import { EMPTY_FILTER, isEmptyFilter, type HistoryFilter } from '@/lib/history';
 import { t } from '@/lib/i18n';
+import { IMPORT_LIMITS, IMPORT_MAX_MB } from '@/lib/import-limits';
 import { Settings } from './Settings';
 
 const ROW_HEIGHT = 64;
@@ -219,8 +220,12 @@ function History({ client }: { client: ProvenanceClient }) {
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
+      // Refused by its size before it is read: a huge file would take the page's memory.
+      if (file.size > IMPORT_LIMITS.bytes) throw new Error(t('importTooLarge', [String(Math.ceil(file.size / (1024 * 1024))), String(IMPORT_MAX_MB)]));
       const result = await client.importJson(await file.text());
-      setNotice(t('importDone', [String(result.added), String(result.updated), String(result.unchanged)]));
+      const done = t('importDone', [String(result.added), String(result.updated), String(result.unchanged)]);
+      const dropped = result.dropped ? ` ${t('importDropped', [String(result.maxEntries), String(result.dropped)])}` : '';
+      setNotice(done + dropped);
       setError(null);
       await reload(true);
     } catch (reason) {

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { registrableDomain } from '@/core/url';
+import { registrableDomain, sharedHost } from '@/core/url';
 import { t } from '@/lib/i18n';
-import { settings } from '@/lib/settings';
+import { HISTORY_MAX_ENTRIES, settings } from '@/lib/settings';
 
 type Values = {
   autoVerify: boolean;
   badgesEnabled: boolean;
   silentSites: string[];
   historyDays: number;
+  historyMaxEntries: number;
   cacheDays: number;
 };
 
@@ -23,9 +24,10 @@ export function Settings() {
       settings.badgesEnabled.getValue(),
       settings.silentSites.getValue(),
       settings.historyDays.getValue(),
+      settings.historyMaxEntries.getValue(),
       settings.cacheDays.getValue(),
-    ]).then(([autoVerify, badgesEnabled, silentSites, historyDays, cacheDays]) =>
-      setValues({ autoVerify, badgesEnabled, silentSites, historyDays, cacheDays }),
+    ]).then(([autoVerify, badgesEnabled, silentSites, historyDays, historyMaxEntries, cacheDays]) =>
+      setValues({ autoVerify, badgesEnabled, silentSites, historyDays, historyMaxEntries, cacheDays }),
     );
   }, []);
 
@@ -44,6 +46,8 @@ export function Settings() {
 
   const addSite = () => {
     const site = registrableDomain(newSite.trim());
+    const shared = site ? null : sharedHost(newSite.trim());
+    if (shared) return setProblem(t('settingsSharedHost', shared));
     if (!site) return setProblem(t('settingsBadSite', newSite));
     if (!values.silentSites.includes(site)) void save('silentSites', [...values.silentSites, site].sort());
     setNewSite('');
@@ -117,6 +121,29 @@ export function Settings() {
             else void save('historyDays', n);
           }}
         />
+      </label>
+      <label class="setting">
+        <span>
+          <span>{t('settingHistoryMax')}</span>{' '}
+          <input
+            type="number"
+            min={HISTORY_MAX_ENTRIES.min}
+            max={HISTORY_MAX_ENTRIES.max}
+            step={1}
+            data-testid="setting-history-max"
+            value={values.historyMaxEntries}
+            onChange={(e) => {
+              const n = Number((e.currentTarget as HTMLInputElement).value);
+              if (!Number.isInteger(n) || n < HISTORY_MAX_ENTRIES.min || n > HISTORY_MAX_ENTRIES.max) {
+                setProblem(t('settingsBadHistoryMax', [String(HISTORY_MAX_ENTRIES.min), String(HISTORY_MAX_ENTRIES.max)]));
+              } else void save('historyMaxEntries', n);
+            }}
+          />
+          <br />
+          <span class="hint">
+            {t('settingHistoryMaxHint', [HISTORY_MAX_ENTRIES.min.toLocaleString(), HISTORY_MAX_ENTRIES.max.toLocaleString()])}
+          </span>
+        </span>
       </label>
       <label class="setting">
         <span>{t('settingCacheDays')}</span>{' '}

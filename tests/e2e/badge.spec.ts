@@ -6,22 +6,36 @@
  * (tests/scenarios), run in Chromium and Firefox.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { RUNNING_EXAMPLE } from './support/pages';
+import { clickBadgePart, inShadow, waitForBadgePart, withBadgeRootLent } from './support/shadow';
 
-const pill = (page: import('@playwright/test').Page) => page.locator('provenance-badge [data-testid="provenance-badge"]');
-const card = (page: import('@playwright/test').Page) => page.locator('provenance-badge [data-testid="provenance-badge-card"]');
+/**
+ * axe-core runs in the page and cannot enter the badge's closed shadow root by itself: the test lends it the
+ * root for the analysis (withBadgeRootLent), and checks that axe did look inside (the nodes it passed).
+ */
+async function analyse(page: Page) {
+  return withBadgeRootLent(page, () => new AxeBuilder({ page }).include('provenance-badge').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze());
+}
+/** The markup of the nodes inside the badge that axe checked and passed. */
+const insideBadge = (result: Awaited<ReturnType<typeof analyse>>) => result.passes.flatMap((rule) => rule.nodes.map((node) => node.html)).filter((html) => html.includes('data-testid="provenance-badge'));
 
 test('has no accessibility violations, collapsed and expanded, light and dark', async ({ page }) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto(RUNNING_EXAMPLE.syndicatedPage);
-    await expect(pill(page)).toBeVisible();
-    const collapsed = await new AxeBuilder({ page }).include('provenance-badge').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    await waitForBadgePart(page, 'provenance-badge');
+    const collapsed = await analyse(page);
     expect(collapsed.violations, `${colorScheme} collapsed`).toEqual([]);
-    await pill(page).click();
-    await expect(card(page)).toBeVisible();
-    const expanded = await new AxeBuilder({ page }).include('provenance-badge').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(insideBadge(collapsed).length, 'axe checked the pill inside the closed root').toBeGreaterThan(0);
+    await clickBadgePart(page, 'provenance-badge');
+    await waitForBadgePart(page, 'provenance-badge-card');
+    const expanded = await analyse(page);
     expect(expanded.violations, `${colorScheme} expanded`).toEqual([]);
+    expect(insideBadge(expanded).some((html) => html.includes('provenance-badge-verify')), 'axe checked the card\'s buttons').toBe(true);
+    // The loan is over: the page sees no shadow root again.
+    expect(await page.evaluate(() => document.querySelector('provenance-badge')?.shadowRoot ?? null)).toBeNull();
+    expect(await inShadow(page, 'provenance-badge', (root) => root !== null)).toBe(true);
   }
 });

@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { inServiceWorker, openOptions, tabIdFor, waitForSettledPopup } from './support/browser';
 import { ORIGINALS, RUNNING_EXAMPLE } from './support/pages';
+import { clickBadgePart, inShadow, waitForBadgePart } from './support/shadow';
 
 /** The service worker's chrome.* as these tests use it. */
 declare const chrome: { storage: { session: { get(keys: string | null): Promise<Record<string, unknown>>; remove(keys: string): Promise<void> } } };
@@ -67,12 +68,11 @@ test('script and markup in every field are shown as text and never run', async (
   expect(await popup.locator('svg, iframe, script:not([src])').count()).toBe(0);
   expect(await pwned(popup)).toBeNull();
 
-  // The badge on the page, collapsed and expanded.
-  const pill = page.locator('provenance-badge [data-testid="provenance-badge"]');
-  await expect(pill).toBeVisible();
-  await pill.click();
-  await expect(page.locator('provenance-badge [data-testid="provenance-badge-card"]')).toBeVisible();
-  expect(await page.locator('provenance-badge img').count()).toBe(0);
+  // The badge on the page, collapsed and expanded (read through its closed shadow root: support/shadow.ts).
+  await waitForBadgePart(page, 'provenance-badge');
+  await clickBadgePart(page, 'provenance-badge');
+  await waitForBadgePart(page, 'provenance-badge-card');
+  expect(await inShadow(page, 'provenance-badge', (root) => root?.querySelectorAll('img, svg, iframe, script').length ?? -1)).toBe(0);
   expect(await pwned(page)).toBeNull();
 
   // The history, its detail view and the export.
@@ -102,11 +102,8 @@ ${bad.map((href) => `<p>Source link : <a href="${escapeHtml(href)}">${escapeHtml
   const { popup } = await visit(context, extensionId, page, url);
   const hrefs = await popup.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
   expect(hrefs.every((protocol) => protocol === 'https:' || protocol === 'http:')).toBe(true);
-  const badge = page.locator('provenance-badge');
-  if (await badge.count()) {
-    const badgeHrefs = await badge.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
-    expect(badgeHrefs.every((protocol) => protocol === 'https:' || protocol === 'http:')).toBe(true);
-  }
+  const badgeHrefs = await inShadow(page, 'provenance-badge', (root) => [...(root?.querySelectorAll('a[href]') ?? [])].map((a) => (a as HTMLAnchorElement).protocol));
+  expect(badgeHrefs.every((protocol) => protocol === 'https:' || protocol === 'http:')).toBe(true);
   expect(await pwned(page)).toBeNull();
   expect(await pwned(popup)).toBeNull();
 });

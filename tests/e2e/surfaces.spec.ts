@@ -234,6 +234,18 @@ test.describe('the options page settings', () => {
     await expect(options.getByTestId('settings-status')).not.toHaveText('');
     await expect(list.locator('li')).toHaveCount(1);
 
+    // A shared host is many sites: the reader is told to name one, and neither it nor its blogs are silenced.
+    await options.getByTestId('silent-site-input').fill('blogspot.com');
+    await options.getByTestId('silent-site-add').click();
+    await expect(options.getByTestId('settings-status')).toHaveText('“blogspot.com” is shared by many sites, each its own: enter the one to silence, like name.blogspot.com');
+    await expect(list.locator('li')).toHaveCount(1);
+    await options.getByTestId('silent-site-input').fill('https://Harbourwatch.blogspot.com/2025/03/story.html');
+    await options.getByTestId('silent-site-add').click();
+    await expect(list.locator('li')).toHaveCount(2);
+    await expect(list).toContainText('harbourwatch.blogspot.com');
+    await list.getByRole('button', { name: /harbourwatch\.blogspot\.com/ }).click();
+    await expect(list.locator('li')).toHaveCount(1);
+
     await options.reload();
     await expect(options.getByTestId('silent-sites')).toContainText('newsharbordaily.com');
 
@@ -281,7 +293,8 @@ test.describe('the popup actions', () => {
     const open = popup.getByTestId('open-original');
     await expect(open).toHaveAttribute('href', RUNNING_EXAMPLE.original);
     await expect(open).toHaveAttribute('target', '_blank');
-    await expect(open).toHaveText('Open the original');
+    // The host it opens is always shown: a credit's name is only the page's word.
+    await expect(open).toHaveText('Open the original (www.washingtonpost.com)');
 
     // It opens the original in a new tab.
     const [opened] = await Promise.all([context.waitForEvent('page'), open.click()]);

@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { findServiceWorker, openOptions, tabIdFor, waitForSettledPopup } from './support/browser';
 import { RUNNING_EXAMPLE, farmPage } from './support/pages';
+import { waitForBadgePart } from './support/shadow';
 
 const COPY_HOST = 'www.copyfarm-news.com';
 
@@ -55,7 +56,7 @@ test('stopped every 10–150 ms while a page is scanned and stored: the entry is
 
   // The content script sent the digest again until the background answered (a stopped worker's
   // request can also resolve with no answer at all: lib/messages.ts send() counts that as a failure).
-  await expect(page.locator('provenance-badge [data-testid="provenance-badge"]')).toBeVisible({ timeout: 20_000 });
+  await waitForBadgePart(page, 'provenance-badge', 20_000);
   const options = await openOptions(context, extensionId);
   const rows = options.locator('[data-testid="history-row"]');
   await expect(rows).toHaveCount(1);

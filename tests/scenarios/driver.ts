@@ -22,8 +22,17 @@ export interface Tab {
   /** Evaluates a JavaScript expression in the page, awaiting it if it is a promise. */
   evaluateExpression<R>(expression: string): Promise<R>;
   /**
-   * A real mouse click on the first element matching `selector`, once it is
-   * visible. `host >>> inner` reaches into `host`'s open shadow root.
+   * Runs `fn(root, arg)` in the page, `root` being the shadow root of the
+   * first element matching `host`, open or closed (null when there is none).
+   * The automation protocol hands the root over (the DevTools protocol in
+   * Chromium, WebDriver BiDi in Firefox), as DevTools can: the page's own
+   * script cannot reach a closed root (the badge's, components/badge.ts).
+   */
+  inShadow<R, A = undefined>(host: string, fn: (root: ShadowRoot | null, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * A real mouse click (a trusted event) on the first element matching
+   * `selector`, once it is visible. `host >>> inner` is `inner` inside
+   * `host`'s shadow root, open or closed (found through inShadow).
    */
   click(selector: string): Promise<void>;
   /** Focuses `selector` and types `text` key by key. */

@@ -51,6 +51,7 @@ const FAILURES = [
   { name: 'a connection reset', source: 'https://edge.test/reset', code: 'network', words: /could not be reached/ },
   { name: 'an endless body', source: 'https://edge.test/endless', code: 'too-large', words: /more than 5 MB/ },
   { name: 'garbage served as HTML', source: 'https://edge.test/garbage', code: 'empty-page', words: /no article/ },
+  { name: 'a source link into a private network', source: 'http://192.168.1.1/admin/', code: 'private-address', words: /192\.168\.1\.1 points into a private network: not fetched/ },
 ];
 
 /** How many pages the extension's cache of originals holds (its IndexedDB, read from an extension page). */
@@ -291,6 +292,26 @@ export const SCENARIOS: Scenario[] = [
       await expectNoBadge(page, 'a silenced site');
       const options = await driver.openExtensionPage('options.html#settings');
       await waitForText(options, '[data-testid="silent-sites"]', 'newsharbordaily.com');
+
+      // A blog on a shared host (blogspot.com is on the Public Suffix List's private section) is one site:
+      // silencing it leaves the other blogs there, and the settings list the blog, not blogspot.com.
+      const blog = (host: string) => {
+        driver.web.route({ host, path: '/2025/03/story.html', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`A story on ${host}`, RUNNING_EXAMPLE.sourceLink) } });
+        return `https://${host}/2025/03/story.html`;
+      };
+      const silenced = await driver.open(blog('harbourwatch.blogspot.com'));
+      await waitForBadge(silenced, (b) => b.pillVisible, 'the badge on a blogspot.com blog');
+      await silenced.click(PILL);
+      await silenced.click(IN_CARD('provenance-badge-silence'));
+      await waitForBadge(silenced, (b) => !b.present, 'the badge gone after "silence this site" on the blog');
+      await silenced.reload();
+      await expectNoBadge(silenced, 'a silenced blog');
+      const other = await driver.open(blog('tidewatch.blogspot.com'));
+      await waitForBadge(other, (b) => b.pillVisible, 'the badge still on another blogspot.com blog');
+      const settingsNow = await driver.openExtensionPage('options.html#settings');
+      await waitForText(settingsNow, '[data-testid="silent-sites"]', 'harbourwatch.blogspot.com');
+      const listed = await textOf(settingsNow, '[data-testid="silent-sites"]');
+      check(!/(^|[^.\w])blogspot\.com/.test(listed ?? ''), `the settings list the blog, not all of blogspot.com: ${listed}`);
     },
   },
 
@@ -341,8 +362,8 @@ export const SCENARIOS: Scenario[] = [
       check(shift === 0, `the article text moved by ${shift}px when the badge appeared`);
 
       const pillStyle = () =>
-        page.evaluate(() => {
-          const pill = document.querySelector('provenance-badge')!.shadowRoot!.querySelector('[data-testid="provenance-badge"]')!;
+        page.inShadow('provenance-badge', (root) => {
+          const pill = root!.querySelector('[data-testid="provenance-badge"]')!;
           const style = getComputedStyle(pill);
           return { color: style.color, fontSize: style.fontSize };
         });
@@ -469,6 +490,22 @@ export const SCENARIOS: Scenario[] = [
   },
 
   {
+    name: 'a redirect into a private network is not followed, and the popup says where it led',
+    timeout: 90_000,
+    async run(driver) {
+      // The extension follows redirects itself, one checked hop at a time (lib/fetch-page.ts): the browser never sends the next request.
+      const target = `http://127.0.0.1:${driver.web.port}/admin/`;
+      const url = serveFarmPage(driver, 'to-router', `https://edge.test/redirect/to?url=${encodeURIComponent(target)}`);
+      const { popup } = await openAndVerify(driver, url);
+      await waitForAttribute(popup, '[data-testid="verify-failure"]', 'data-code', 'private-address', 30_000);
+      await waitForText(popup, '[data-testid="verify-failure"]', /127\.0\.0\.1\S* points into a private network: not fetched\. edge\.test redirects there; the redirect was not followed\./);
+      const sent = driver.web.requests.filter((r) => r.host === '127.0.0.1' || r.host === 'localhost').map((r) => r.url);
+      check(sent.length === 0, `nothing was sent into the private network: ${JSON.stringify(sent)}`);
+      check(driver.web.requestsTo('edge.test').length === 1, 'the redirect itself was fetched once');
+    },
+  },
+
+  {
     name: 'every way an original can fail is explained, kept, and nothing is cached as a success',
     timeout: 240_000,
     async run(driver) {
@@ -559,7 +596,7 @@ export const SCENARIOS: Scenario[] = [
       await waitForBadge(page, (b) => b.pillVisible, 'the badge');
       await page.click(PILL);
       await waitForBadge(page, (b) => b.cardVisible, 'the card');
-      check((await page.evaluate(() => document.querySelector('provenance-badge')?.shadowRoot?.querySelectorAll('img').length ?? 0)) === 0, 'no <img> in the badge');
+      check((await page.inShadow('provenance-badge', (root) => root?.querySelectorAll('img').length ?? 0)) === 0, 'no <img> in the badge');
       const { popup } = await settledPopup(driver, url);
       await waitForText(popup, 'body', '<img src=x onerror=');
       check((await countOf(popup, 'img, svg, iframe')) === 0, 'no element made from the payload in the popup');
@@ -568,6 +605,35 @@ export const SCENARIOS: Scenario[] = [
       check((await countOf(options, 'img')) === 0, 'no <img> in the history');
       await sleep(300);
       for (const tab of [page, popup, options]) check((await pwned(tab)) === null, `the payload never ran in ${tab.url}`);
+    },
+  },
+
+  {
+    name: 'a page whose elements are named "browser", "runtime" or "chrome" (DOM clobbering) is still scanned and gets its badge',
+    timeout: 90_000,
+    async run(driver) {
+      // Named elements show up as window.browser or window.chrome, with the shape the page gives them: two
+      // forms with the id "browser" make an HTMLCollection whose .runtime (the form named "runtime") has a
+      // truthy .id; a frame named "chrome" or "browser" is a whole window.
+      const variants: Record<string, [markup: string, global: 'browser' | 'chrome']> = {
+        forms: ['<form id="browser"></form><form id="browser" name="runtime"></form>', 'browser'],
+        links: ['<a id="browser" href="#a">a</a><a id="browser" name="runtime" href="#b">b</a>', 'browser'],
+        embeds: ['<embed name="browser" type="text/plain"><embed name="browser" id="runtime" type="text/plain">', 'browser'],
+        images: ['<img name="browser" alt=""><img name="runtime" alt=""><img name="chrome" alt="">', 'browser'],
+        'frame-browser': ['<iframe name="browser" srcdoc="<p id=runtime>frame</p>"></iframe>', 'browser'],
+        'frame-chrome': ['<iframe name="chrome" srcdoc="<p id=runtime>frame</p>"></iframe>', 'chrome'],
+      };
+      for (const [name, [markup, global]] of Object.entries(variants)) {
+        const path = `/clobbered/${name}/`;
+        const html = farmPage(`Clobbered by ${name}`, RUNNING_EXAMPLE.sourceLink).replace('<body>', `<body>${markup}`);
+        driver.web.route({ host: COPY_HOST, path, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: html } });
+        const page = await driver.open(`https://${COPY_HOST}${path}`);
+        // (Chromium's pages have a window.chrome of their own, which hides a frame named so from the page, not from a content script's world.)
+        const clobbered = await page.evaluate((key) => Object.prototype.toString.call((window as unknown as Record<string, unknown>)[key]), global);
+        check(global === 'chrome' || /HTMLCollection|Element|Window/.test(clobbered), `the page's ${name} are its window.${global} (${clobbered})`);
+        await waitForBadge(page, (b) => b.pillVisible && b.pill.includes('Syndicated'), `the badge on the page clobbered by ${name}`);
+        await page.close();
+      }
     },
   },
 ];

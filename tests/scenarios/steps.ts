@@ -181,7 +181,7 @@ export async function settledPopup(driver: Driver, pageUrl: string, timeout = 15
   return { popup, tabId };
 }
 
-/** The inline badge on a page, read through its open shadow root. */
+/** The inline badge on a page, read through its closed shadow root (Tab.inShadow: the test's protocol, not the page's script). */
 export interface BadgeState {
   present: boolean;
   pill: string;
@@ -198,9 +198,8 @@ export interface BadgeState {
 }
 
 export function badgeState(tab: Tab): Promise<BadgeState> {
-  return tab.evaluate(() => {
+  return tab.inShadow('provenance-badge', (root) => {
     const host = document.querySelector('provenance-badge');
-    const root = host?.shadowRoot ?? null;
     const pill = root?.querySelector<HTMLElement>('[data-testid="provenance-badge"]') ?? null;
     const card = root?.querySelector<HTMLElement>('[data-testid="provenance-badge-card"]') ?? null;
     const visible = (el: HTMLElement | null) => {

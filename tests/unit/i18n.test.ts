@@ -23,6 +23,7 @@ const CODES: Record<FetchFailureCode, number | undefined> = {
   offline: undefined,
   'permission-refused': undefined,
   'unsafe-url': undefined,
+  'private-address': undefined,
 };
 
 describe('verification failures in the reader\'s language', () => {

@@ -87,6 +87,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number } | null;
   args?: string[];
+  /** Playwright's default switches to leave out, beside --disable-extensions (e.g. --disable-ipc-flooding-protection). */
+  ignoreDefaultArgs?: string[];
 }
 
 export interface ExtensionBrowser {
@@ -104,7 +106,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(options.ignoreDefaultArgs ?? [])],
     args: [...chromiumArgs(options.fixturePort, dir), ...(options.args ?? [])],
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,

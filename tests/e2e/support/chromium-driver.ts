@@ -6,20 +6,20 @@ import type { Page } from '@playwright/test';
 import type { Driver, Tab } from '../../scenarios/driver';
 import type { ExtensionBrowser, LaunchOptions } from './browser';
 import type { FixtureWeb } from './fixture-web';
-
-/** `host >>> inner`: Playwright's CSS already pierces open shadow roots, so it is a chain of locators. */
-function locate(page: Page, selector: string) {
-  const [first, ...rest] = selector.split(/\s*>>>\s*/);
-  return rest.reduce((locator, part) => locator.locator(part), page.locator(first!)).first();
-}
+import { clickInShadow, inShadow } from './shadow';
 
 export function chromiumTab(page: Page, url: string): Tab {
   return {
     url,
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) => page.evaluate(fn as never, arg as never) as Promise<R>,
     evaluateExpression: <R>(expression: string) => page.evaluate(expression) as Promise<R>,
-    click: (selector) => locate(page, selector).click(),
-    type: (selector, text) => locate(page, selector).pressSequentially(text),
+    inShadow: (host, fn, arg) => inShadow(page, host, fn, arg),
+    // `host >>> inner`: Playwright's locators pierce open shadow roots only; the badge's is closed.
+    click: (selector) => {
+      const [host, inner] = selector.split(/\s*>>>\s*/);
+      return inner ? clickInShadow(page, host!, inner) : page.locator(selector).first().click();
+    },
+    type: (selector, text) => page.locator(selector).first().pressSequentially(text),
     press: (key) => page.keyboard.press(key),
     reload: async () => {
       await page.reload();

@@ -9,8 +9,8 @@ import type { FixtureWeb } from '../../e2e/support/fixture-web';
 import { ADDON_ID, FirefoxWithExtension } from './firefox';
 
 /**
- * Waits (up to `timeout`) for a visible element matching `selector` (puppeteer
- * selectors: `host >>> inner` reaches into open shadow roots), then clicks it.
+ * Waits (up to `timeout`) for a visible element matching `selector`, then
+ * clicks it.
  * Not `page.locator().click()`: on extension pages in Firefox ESR 140 its
  * stability check never settles, while an element handle's click works in
  * every version.
@@ -41,6 +41,31 @@ async function clickWhenVisible(page: Page, selector: string, timeout = 10_000):
   }
 }
 
+/**
+ * A real mouse click on `inner` inside `host`'s shadow root, open or closed (FirefoxWithExtension.inShadow
+ * finds its box), once it is visible and nothing covers its centre.
+ */
+async function clickInShadow(firefox: FirefoxWithExtension, page: Page, host: string, inner: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const locate = (root: ShadowRoot | null, selector: string) => {
+    const el = root?.querySelector<HTMLElement>(selector);
+    if (!el || !el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) return null;
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return null;
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const hit = root!.elementFromPoint(x, y);
+    return hit && (hit === el || el.contains(hit)) ? { x, y } : null;
+  };
+  for (;;) {
+    const point = await firefox.inShadow<{ x: number; y: number } | null>(page, host, locate.toString(), inner);
+    if (point) return page.mouse.click(point.x, point.y);
+    if (Date.now() > deadline) throw new Error(`Clicking ${inner} in ${host}'s shadow root: not visible (or covered) after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function firefoxTab(firefox: FirefoxWithExtension, page: Page, url: string, extensionPage: boolean): Tab {
   return {
     url,
@@ -49,7 +74,12 @@ function firefoxTab(firefox: FirefoxWithExtension, page: Page, url: string, exte
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
       page.evaluate(`((__name) => (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)}))((f) => f)`) as Promise<R>,
     evaluateExpression: <R>(expression: string) => page.evaluate(expression) as Promise<R>,
-    click: (selector) => clickWhenVisible(page, selector),
+    inShadow: <R, A>(host: string, fn: (root: ShadowRoot | null, arg: A) => R | Promise<R>, arg?: A) => firefox.inShadow<R>(page, host, fn.toString(), arg),
+    // `host >>> inner`: puppeteer's selectors pierce open shadow roots only; the badge's is closed.
+    click: (selector) => {
+      const [host, inner] = selector.split(/\s*>>>\s*/);
+      return inner ? clickInShadow(firefox, page, host!, inner) : clickWhenVisible(page, selector);
+    },
     type: async (selector, text) => {
       await clickWhenVisible(page, selector);
       await page.keyboard.type(text);

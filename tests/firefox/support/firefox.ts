@@ -259,6 +259,37 @@ export class FirefoxWithExtension {
     return JSON.parse(json) as ExtensionError[];
   }
 
+  /**
+   * Runs the function `fnSource` as `fn(root, arg)` in the page, `root` being the shadow root of the first
+   * element matching `host`, open or closed (null when there is none). WebDriver BiDi serialises an
+   * element's shadow root whatever its mode (`openOrClosedShadowRoot`) as a shared reference, which
+   * script.callFunction takes back as an argument: the page's own script has no such reference. The
+   * answer travels as JSON.
+   */
+  async inShadow<R>(page: Page, host: string, fnSource: string, arg: unknown): Promise<R> {
+    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    const found = await this.connection.send('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(host)})`,
+      target: { context },
+      awaitPromise: false,
+      resultOwnership: 'none',
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    });
+    const node = found.result as { result?: { type?: string; value?: { shadowRoot?: { sharedId?: string } | null } } };
+    const rootId = node.result?.type === 'node' ? node.result.value?.shadowRoot?.sharedId : undefined;
+    const answer = await this.connection.send('script.callFunction', {
+      // Sent with a no-op __name (see firefoxTab's evaluate).
+      functionDeclaration: `async function (root) { const __name = (f) => f; return JSON.stringify({ value: await (${fnSource})(root, ${JSON.stringify(arg ?? null)}) }); }`,
+      arguments: [rootId ? { sharedId: rootId } : { type: 'null' }],
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    const result = answer.result as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
+    if (result.type !== 'success') throw new Error(`In ${host}'s shadow root: ${result.exceptionDetails?.text ?? JSON.stringify(result)}`);
+    return (JSON.parse(result.result?.value ?? '{}') as { value?: R }).value as R;
+  }
+
   /** Sets a tab's viewport with the plain BiDi command (puppeteer's setViewport also sends commands ESR 140 lacks). */
   async setViewport(page: Page, width: number, height: number): Promise<void> {
     const context = (page.mainFrame() as unknown as { _id: string })._id;
