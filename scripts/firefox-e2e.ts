@@ -27,7 +27,7 @@ import { FirefoxDriver } from '../tests/firefox/support/driver';
 import { LoopbackProxy } from '../tests/firefox/support/proxy';
 import { DEFAULT_SCENARIO_TIMEOUT, type Scenario } from '../tests/scenarios/driver';
 import { SCENARIOS } from '../tests/scenarios/scenarios';
-import { FIREFOX_SCENARIOS } from '../tests/firefox/private-window';
+import { FIREFOX_SCENARIOS, NotRunHere } from '../tests/firefox/private-window';
 
 /** The whole run, build included, must end within this. */
 const RUN_TIMEOUT = 20 * 60_000;
@@ -36,6 +36,8 @@ interface Outcome {
   name: string;
   ok: boolean;
   reason: string;
+  /** The scenario could not run on this Firefox (NotRunHere): shown and counted, not a failure. */
+  notRun?: boolean;
 }
 
 const outcomes: Outcome[] = [];
@@ -43,7 +45,7 @@ const cleanups: Array<() => Promise<void> | void> = [];
 
 function report(outcome: Outcome): void {
   outcomes.push(outcome);
-  console.log(`${outcome.ok ? '✓' : '✘'} ${outcome.name} — ${outcome.reason}`);
+  console.log(`${outcome.notRun ? '–' : outcome.ok ? '✓' : '✘'} ${outcome.name} — ${outcome.notRun ? 'NOT RUN: ' : ''}${outcome.reason}`);
 }
 
 function errorText(error: unknown): string {
@@ -79,6 +81,10 @@ async function runScenario(scenario: Scenario, web: FixtureWeb, proxyPort: numbe
     );
     report({ name: scenario.name, ok: true, reason: `${((Date.now() - started) / 1000).toFixed(1)} s` });
   } catch (error) {
+    if (error instanceof NotRunHere) {
+      report({ name: scenario.name, ok: true, notRun: true, reason: error.message });
+      return;
+    }
     report({ name: scenario.name, ok: false, reason: errorText(error) });
     const lines = driver?.current.consoleLines() ?? [];
     if (lines.length) {
@@ -137,9 +143,10 @@ async function cleanup(): Promise<void> {
 
 function summarize(setupError?: unknown): number {
   if (setupError !== undefined) console.log(`✘ setup failed — ${errorText(setupError)}`);
-  const passed = outcomes.filter((o) => o.ok).length;
-  const failed = outcomes.length - passed + (setupError !== undefined ? 1 : 0);
-  console.log(`Firefox: ${passed} passed, ${failed} failed`);
+  const passed = outcomes.filter((o) => o.ok && !o.notRun).length;
+  const notRun = outcomes.filter((o) => o.notRun);
+  const failed = outcomes.filter((o) => !o.ok).length + (setupError !== undefined ? 1 : 0);
+  console.log(`Firefox: ${passed} passed, ${failed} failed${notRun.length ? `, ${notRun.length} NOT RUN on this Firefox (${notRun.map((o) => o.reason).join('; ')})` : ''}`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 

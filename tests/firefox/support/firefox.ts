@@ -217,6 +217,11 @@ export class FirefoxWithExtension {
 
   private chromeScope: string | null | undefined;
 
+  /** Does this Firefox offer chrome scope over BiDi (after ESR 140)? */
+  async hasChromeScope(): Promise<boolean> {
+    return !!(await this.chromeContext());
+  }
+
   /**
    * Evaluates an expression in the browser window (chrome scope, system
    * principal: `Services`, `WebExtensionPolicy`, …). Needs
