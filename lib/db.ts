@@ -244,6 +244,11 @@ export async function latestVerification(db: ProvenanceDatabase, pageUrl: string
   return rows.sort((a, b) => b.checkedAt - a.checkedAt)[0];
 }
 
+/** A page's verification as stored: keyed by the page, with the original's key. */
+export function verificationEntry(pageKey: string, verification: Verification): VerificationEntry {
+  return { pageKey, originalKey: verification.original ? normalizeUrl(verification.original.url) : '', checkedAt: verification.checkedAt, verification, lastFailure: null };
+}
+
 /**
  * Stores a verification. A failed re-check never replaces an earlier result
  * that reached the original: it is kept beside it as `lastFailure`.
@@ -258,13 +263,7 @@ export async function storeVerification(db: ProvenanceDatabase, verification: Ve
       await db.verifications.put(kept);
       return kept;
     }
-    const entry: VerificationEntry = {
-      pageKey,
-      originalKey: verification.original ? normalizeUrl(verification.original.url) : '',
-      checkedAt: verification.checkedAt,
-      verification,
-      lastFailure: null,
-    };
+    const entry = verificationEntry(pageKey, verification);
     // One current result per page: drop results against other originals.
     await db.verifications.where('pageKey').equals(pageKey).delete();
     await db.verifications.put(entry);

@@ -11,7 +11,7 @@ import { normalizeUrl, registrableDomain } from '@/core/url';
 import type { Provenance } from '@/core/types';
 import { nextHopUrl } from '@/core/next-hop';
 import { verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
-import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification, toHistoryEntry, type VerificationEntry } from './db';
+import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification, toHistoryEntry, verificationEntry, type VerificationEntry } from './db';
 import { fetchPage } from './fetch-page';
 import { t } from './i18n';
 import type { PageTextRequest, ResponseFor, TabReport, VerifyResponse } from './messages';
@@ -318,13 +318,7 @@ async function runVerification({ pageKey, tabId, force, askedByUser, privateTab 
 
 /** A private tab's verification: kept with the tab's state (memory only) while the tab shows the page, never stored. */
 async function keepPrivateVerification(tabId: number, pageKey: string, verification: Verification): Promise<VerificationEntry> {
-  const entry: VerificationEntry = {
-    pageKey,
-    originalKey: verification.original ? normalizeUrl(verification.original.url) : '',
-    checkedAt: verification.checkedAt,
-    verification,
-    lastFailure: null,
-  };
+  const entry = verificationEntry(pageKey, verification);
   await inTabOrder(tabId, async () => {
     const scan = await getTabScan(tabId);
     if (scan?.private && scan.key === pageKey) await setTabScan(tabId, { ...scan, verification: entry });
