@@ -7,6 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver, Scenario, Tab } from './driver';
+import { KIND_SCENARIOS } from './kind.scenarios';
+import { POPUP_SCENARIOS } from './popup.scenarios';
+import { CARD_SCENARIOS } from './card.scenarios';
+import { CONTROL_SCENARIOS } from './control.scenarios';
+import { OPTIONS_SCENARIOS } from './options.scenarios';
+import { LOCALE_SCENARIOS } from './locale.scenarios';
 import { FIXTURE_ROOT } from '../e2e/support/fixture-web';
 import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE, farmPage } from '../e2e/support/pages';
 import {
@@ -104,7 +110,7 @@ function expectHistory(rows: HistoryRow[], startedAt: number): void {
   }
 }
 
-export const SCENARIOS: Scenario[] = [
+const CORE_SCENARIOS: Scenario[] = [
   {
     name: 'the running example: a badge near the headline names the original publisher and opens by click and keyboard',
     async run(driver) {
@@ -636,4 +642,15 @@ export const SCENARIOS: Scenario[] = [
       }
     },
   },
+];
+
+/** Every shared scenario: the core ones above, then one file per area. */
+export const SCENARIOS: Scenario[] = [
+  ...CORE_SCENARIOS,
+  ...KIND_SCENARIOS,
+  ...POPUP_SCENARIOS,
+  ...CARD_SCENARIOS,
+  ...CONTROL_SCENARIOS,
+  ...OPTIONS_SCENARIOS,
+  ...LOCALE_SCENARIOS,
 ];
