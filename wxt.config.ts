@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
+/** The suggested keyboard shortcut for the popup (manifest `commands`). */
+export const POPUP_SHORTCUT = 'Alt+Shift+P';
 const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const nativeBrowser = fileURLToPath(new URL('./lib/native-browser.ts', import.meta.url));
@@ -56,12 +58,17 @@ export default defineConfig({
     // tabs: the URL of the tab the popup describes and of a tab that navigates away (the content
     // script's match patterns do not reveal tab URLs to the background).
     // alarms: pruning the history on a schedule (lib/upkeep.ts); no install warning.
-    permissions: browser === 'firefox' ? ['storage', 'tabs', 'webRequest', 'alarms'] : ['storage', 'tabs', 'webRequest', 'offscreen', 'alarms'],
+    // contextMenus: the link menu "Where does this article come from?" (lib/card-service.ts); no install warning.
+    permissions: browser === 'firefox' ? ['storage', 'tabs', 'webRequest', 'alarms', 'contextMenus'] : ['storage', 'tabs', 'webRequest', 'offscreen', 'alarms', 'contextMenus'],
     // Stricter than the default: our own scripts only, no plugins, no <base>, no form posts, never framed.
     content_security_policy:
       browser === 'firefox'
         ? STRICT_CSP
         : { extension_pages: STRICT_CSP },
+    // A keyboard shortcut for the popup (Alt+Shift+P, free in Chrome's and Firefox's own defaults); the reader
+    // can change it (chrome://extensions/shortcuts, Firefox's "Manage Extension Shortcuts"). The welcome page and
+    // the options show the one the browser has (components/ShortcutNote.tsx).
+    commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: POPUP_SHORTCUT } } },
     // Fetching an original needs access to its site, asked for one origin at a time when the user clicks Verify.
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }

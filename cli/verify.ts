@@ -9,10 +9,12 @@ import { verifyProvenance, type CachedOriginal, type Verification } from '../cor
 import { CliError, loadPage, parseHtml, PRIVATE_HINT } from './load';
 import type { Command } from './main';
 import { createNodeFetcher } from './node-fetcher';
+import { cliReport, reportFormat, REPORT_USAGE, type ReportFormat } from './report';
 import { jsonText, oneLine } from './terminal';
 
-const USAGE = `usage: provenance verify <file-or-http-url> [--url <page-url>] [--json] [--allow-private]
-       --allow-private   also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise`;
+const USAGE = `usage: provenance verify <file-or-http-url> [--url <page-url>] [--json | --report md|html] [--allow-private]
+       --allow-private   also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise
+${REPORT_USAGE}`;
 
 export const verifyCommand: Command = {
   name: 'verify',
@@ -22,11 +24,13 @@ export const verifyCommand: Command = {
     let target: string | undefined;
     let pageUrl: string | undefined;
     let json = false;
+    let format: ReportFormat | null = null;
     let allowPrivate = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
       if (arg === '--json') json = true;
       else if (arg === '--allow-private') allowPrivate = true;
+      else if (arg === '--report') format = reportFormat(args[++i], USAGE);
       else if (arg === '--url') {
         pageUrl = args[++i];
         if (!pageUrl || !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url needs an http(s) URL\n${USAGE}`);
@@ -35,6 +39,7 @@ export const verifyCommand: Command = {
       else target = arg;
     }
     if (!target) throw new CliError('usage', `verify needs a file or an http(s) URL\n${USAGE}`);
+    if (format && json) throw new CliError('usage', `--report and --json are two outputs: choose one\n${USAGE}`);
 
     const loaded = await loadPage(target, { allowPrivate });
     const url = pageUrl ?? loaded.servedAt;
@@ -51,7 +56,7 @@ export const verifyCommand: Command = {
         if (!json) io.err(oneLine(`fetching ${hopUrl}`));
       },
     });
-    io.out(json ? jsonText(verification, 2) : report(verification));
+    io.out(format ? cliReport(format, record, verification) : json ? jsonText(verification, 2) : report(verification));
     return verification.outcome === 'failed' ? 1 : 0;
   },
 };

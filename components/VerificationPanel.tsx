@@ -6,6 +6,7 @@
 import type { ArticleComparison, DiffSegment } from '@/core/compare';
 import type { Verification } from '@/core/verify';
 import type { VerificationEntry } from '@/lib/db';
+import { displayDelay } from '@/lib/dates-display';
 import { failureText, t, type MessageKey } from '@/lib/i18n';
 import { displayHost } from '@/core/url';
 import { ExternalLink } from './ExternalLink';
@@ -30,36 +31,48 @@ const OUTCOME_TITLE: Record<Verification['outcome'], MessageKey> = {
   'nothing-to-verify': 'verifyOutcomeNothing',
 };
 
+/**
+ * The main action under the verdict: Find and compare the original (fetch the chain, compare), and its result.
+ * With no link to fetch, the main action is `fallback`: a search for the headline the reader may run.
+ */
 export function VerificationPanel({
   entry,
   status,
   canVerify,
   onVerify,
+  fallback = null,
   now = Date.now(),
 }: {
   entry: VerificationEntry | null;
   status: VerifyStatus;
   canVerify: boolean;
   onVerify: (force: boolean) => void;
+  fallback?: { href: string; label: string } | null;
   now?: number;
 }) {
   const verification = entry?.verification ?? null;
   return (
     <section class="verification" aria-labelledby="verification-title" data-testid="verification">
-      <div class="verification-head">
-        <h2 id="verification-title">{t('verifyTitle')}</h2>
-        {canVerify && (
-          <button
-            type="button"
-            class="button"
-            data-testid="verify-button"
-            disabled={status.kind === 'running'}
-            onClick={() => onVerify(verification !== null)}
-          >
-            {status.kind === 'running' ? t('verifyRunning') : verification ? t('verifyRecheck') : t('verifyButton')}
-          </button>
-        )}
-      </div>
+      <h2 id="verification-title" class="visually-hidden">
+        {t('verifyTitle')}
+      </h2>
+      {canVerify && (
+        <button
+          type="button"
+          class={`button main-action${verification ? ' secondary' : ''}`}
+          data-testid="verify-button"
+          disabled={status.kind === 'running'}
+          onClick={() => onVerify(verification !== null)}
+        >
+          {status.kind === 'running' ? t('verifyRunning') : verification ? t('verifyRecheck') : t('verifyButton')}
+        </button>
+      )}
+      {!canVerify && fallback && !verification && (
+        // No link to fetch: a search the reader may run; nothing is requested on their behalf.
+        <a class="button main-action" href={fallback.href} target="_blank" rel="noopener noreferrer" data-testid="search-original-action">
+          {fallback.label}
+        </a>
+      )}
       {status.kind === 'running' && (
         <p role="status" class="progress" data-testid="verify-progress">
           {status.step ? t('verifyProgressFetching', status.step) : t('verifyRunning')}
@@ -70,7 +83,7 @@ export function VerificationPanel({
           {status.message}
         </p>
       )}
-      {!verification && status.kind === 'idle' && <p class="hint">{canVerify ? t('verifyHint') : t('verifyNothingHint')}</p>}
+      {!verification && status.kind === 'idle' && <p class="hint">{canVerify ? t('verifyHint') : fallback ? t('popup_searchHint') : t('verifyNothingHint')}</p>}
       {verification && (
         <div data-testid="verification-result" data-outcome={verification.outcome}>
           <p class="outcome" data-testid="verify-outcome">
@@ -203,7 +216,7 @@ export function ComparisonView({ comparison }: { comparison: ArticleComparison }
         <div class="fact">
           <dt>{t('labelDelay')}</dt>
           <dd data-testid="delay">
-            {delay.text}
+            {displayDelay(delay)}
             {delay.approximate ? ` ${t('approximate')}` : ''}
           </dd>
         </div>

@@ -18,16 +18,26 @@
  * or "Never on this site" for the user (tests/e2e/page-attacks.spec.ts).
  */
 import type { Provenance } from '@/core/types';
+import type { CardWords } from '@/lib/card-words';
+import type { SiteCopiesLine } from '@/lib/sites';
 import { t } from '@/lib/i18n';
+import type { CardControl } from '@/lib/messages';
+import { showEvidence } from '@/lib/find-evidence';
 import badgeCss from './badge.css?inline';
 
 export const BADGE_TAG = 'provenance-badge';
+/** How long the Undo stays in place before the badge goes, after "Not a copy?" or "Never on this site". */
+export const UNDO_MS = 6_000;
+const DONE = { 'not-a-copy': 'control_doneNotCopy', 'wrong-original': 'control_doneWrongOriginal', silence: 'control_doneSilence' } as const;
 
 export interface BadgeActions {
   /** Hide the badge on this page (until it is loaded again). */
   dismiss(): void;
-  /** Never show the badge on this site again. */
-  silenceSite(): Promise<void>;
+  /**
+   * The reader's say: this page is not a copy, the original it names is wrong (lib/control.ts), or never
+   * show the badge on this site. Resolves to its undo, or to why it could not be saved.
+   */
+  control(what: CardControl): Promise<(() => Promise<unknown>) | string>;
   /** Ask the background to check the original; resolves to a sentence for the card. */
   verify(): Promise<string>;
 }
@@ -43,12 +53,10 @@ export function findBadgeAnchor(doc: Document): Element | null {
   return null;
 }
 
-/** The badge's one line: "Syndicated from The Washington Post" and "via USA NEWS". */
-export function badgeText(record: Provenance): { verdict: string; via: string | null } {
+/** The badge's one line: "Syndicated from The Washington Post". */
+export function badgeText(record: Provenance): { verdict: string } {
   const publisher = record.original?.publisher ?? record.chain.at(-1)?.publisher ?? null;
-  const verdict = publisher ? t('badgeSyndicatedFrom', publisher) : t('badgeSyndicated');
-  const intermediates = record.chain.slice(0, -1).map((hop) => hop.publisher ?? hop.site).filter((name): name is string => !!name);
-  return { verdict, via: intermediates.length > 0 ? t('badgeVia', intermediates.join(', ')) : null };
+  return { verdict: publisher ? t('badgeSyndicatedFrom', publisher) : t('badgeSyndicated') };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -63,12 +71,16 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
  * tall enough the badge floats in it (no layout shift at all); otherwise it
  * takes its own line once, right away, before the reader has scrolled.
  */
-export function mountBadge(doc: Document, record: Provenance, actions: BadgeActions): HTMLElement {
+/**
+ * `words`: the card's words, made by the background (lib/card-words.ts): its first words, the kind of copy,
+ * and its link labelled with what it leads to. Without them the card says the verdict and has no link.
+ */
+export function mountBadge(doc: Document, record: Provenance, actions: BadgeActions, words?: CardWords, site?: SiteCopiesLine | null): HTMLElement {
   doc.querySelector(BADGE_TAG)?.remove();
   const host = doc.createElement(BADGE_TAG);
   const root = el(doc, 'div', 'root');
   host.attachShadow({ mode: 'closed' }).append(el(doc, 'style', undefined, badgeCss), root);
-  renderBadge(root, record, actions, host);
+  renderBadge(root, record, actions, host, words, site);
   const anchor = findBadgeAnchor(doc);
   if (anchor) anchor.after(host);
   else (doc.body ?? doc.documentElement).prepend(host);
@@ -91,8 +103,9 @@ function placeWithoutShift(host: HTMLElement, root: HTMLElement, anchor: Element
   const place = (left: number, top: number) => {
     pill.style.left = `${Math.round(left - hostBox.left)}px`;
     pill.style.top = `${Math.round(top - hostBox.top)}px`;
-    card.style.left = pill.style.left;
-    card.style.top = `${Math.round(top - hostBox.top + pillBox.height + 4)}px`;
+    // The open card takes its place in the column under the pill: it moves the byline and the lead image down,
+    // never covers them.
+    card.style.marginTop = `${Math.max(4, Math.round(top - hostBox.top + pillBox.height + 4))}px`;
   };
   const anchorBox = anchor.getBoundingClientRect();
   const next = host.nextElementSibling?.getBoundingClientRect();
@@ -112,9 +125,9 @@ function placeWithoutShift(host: HTMLElement, root: HTMLElement, anchor: Element
 /** A handler that runs for the browser's own events only: a click or key the page's script made up is ignored. */
 const trusted = (handler: () => unknown) => (event: Event) => event.isTrusted && handler();
 
-export function renderBadge(root: HTMLElement, record: Provenance, actions: BadgeActions, host: HTMLElement): void {
+export function renderBadge(root: HTMLElement, record: Provenance, actions: BadgeActions, host: HTMLElement, words?: CardWords, site?: SiteCopiesLine | null): void {
   const doc = root.ownerDocument;
-  const { verdict, via } = badgeText(record);
+  const { verdict } = badgeText(record);
   const cardId = 'provenance-card';
 
   const pill = el(doc, 'button', 'pill');
@@ -122,7 +135,8 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
   pill.dataset.testid = 'provenance-badge';
   pill.setAttribute('aria-expanded', 'false');
   pill.setAttribute('aria-controls', cardId);
-  pill.append(el(doc, 'span', 'mark', '⟲'), el(doc, 'span', undefined, verdict));
+  // The pill's words are the kind of copy, worded by the background (lib/kind-text.ts) and sent with the record.
+  pill.append(el(doc, 'span', 'mark', '⟲'), el(doc, 'span', undefined, words?.label ?? verdict));
   pill.firstElementChild!.setAttribute('aria-hidden', 'true');
 
   const card = el(doc, 'div', 'card');
@@ -131,12 +145,20 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
   card.setAttribute('role', 'group');
   card.setAttribute('aria-label', t('extensionName'));
   card.dataset.testid = 'provenance-badge-card';
-  card.append(el(doc, 'p', 'title', verdict));
-  if (via) card.append(el(doc, 'p', 'muted', via));
-  const originalUrl = httpUrl(record.original?.url) ?? httpUrl(record.sourceUrl);
-  if (originalUrl) {
-    const link = el(doc, 'a', 'link', t(record.original?.url ? 'actionOpenOriginal' : 'badgeOpenSource', new URL(originalUrl).host));
-    link.href = originalUrl;
+  // First words: the kind of copy ("Copy of a Washington Post story"), then how it was copied.
+  card.append(el(doc, 'p', 'title', words?.label ?? verdict));
+  if (words?.detail) card.append(el(doc, 'p', 'muted', words.detail));
+  // "This site's pages you read were copies (9 of 10)" (lib/site-history.ts): drawn from data-t like the status, unfindable by the page.
+  if (site) {
+    const line = card.appendChild(el(doc, 'p', 'muted status'));
+    line.dataset.t = site.line;
+    line.dataset.testid = 'provenance-badge-site';
+  }
+  const url = httpUrl(words?.link?.url);
+  if (url) {
+    const link = el(doc, 'a', 'link', words!.link!.label);
+    link.append(' ', el(doc, 'span', 'site', words!.link!.host));
+    link.href = url;
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
     link.dataset.testid = 'provenance-badge-link';
@@ -147,17 +169,17 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
   const status = el(doc, 'p', 'muted status');
   status.setAttribute('role', 'status');
   status.dataset.testid = 'provenance-badge-status';
-  const buttons = el(doc, 'div', 'buttons');
-  const button = (label: string, testid: string, onClick: () => void) => {
-    const b = el(doc, 'button', 'action', label);
+  const button = (parent: HTMLElement, className: string, label: string, testid: string, onClick: () => void) => {
+    const b = el(doc, 'button', className, label);
     b.type = 'button';
     b.dataset.testid = testid;
     b.addEventListener('click', trusted(onClick));
-    buttons.append(b);
+    parent.append(b);
     return b;
   };
-  if (originalUrl) {
-    const verify = button(t('verifyButton'), 'provenance-badge-verify', () => {
+  if (url) {
+    const row = el(doc, 'div', 'buttons');
+    const verify = button(row, 'action', t('verifyButton'), 'provenance-badge-verify', () => {
       verify.disabled = true;
       status.dataset.t = t('verifyRunning');
       void actions.verify().then((sentence) => {
@@ -165,23 +187,66 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
         verify.disabled = false;
       });
     });
+    card.append(row);
   }
-  button(t('badgeHide'), 'provenance-badge-dismiss', () => actions.dismiss());
-  button(t('badgeSilenceSite'), 'provenance-badge-silence', () => void actions.silenceSite());
-  card.append(buttons, status, el(doc, 'p', 'hint', t('badgeMoreInPopup')));
+  card.append(status);
+  // Evidence the reader can see on the page: a click scrolls to the line and highlights it (lib/find-evidence.ts).
+  const evidence = record.signals.filter((signal) => signal.weight > 0).slice(0, 3);
+  if (evidence.length) {
+    const list = el(doc, 'ul', 'evidence');
+    for (const signal of evidence) {
+      const item = el(doc, 'li');
+      button(item, 'quote', signal.detail, 'provenance-badge-evidence', () => {
+        status.dataset.t = showEvidence(doc, signal.evidence.text) ? t('card_evidenceShown') : t('card_evidenceMarkup', signal.evidence.text);
+      });
+      list.append(item);
+    }
+    card.append(el(doc, 'p', 'label', t('card_evidenceTitle')), list);
+  }
+  const buttons = el(doc, 'div', 'buttons');
+  button(buttons, 'action', t('badgeHide'), 'provenance-badge-dismiss', () => actions.dismiss());
+  // The reader's say, each with an Undo in its place; after "not a copy" and "never on this site" the badge goes UNDO_MS later.
+  const control = (what: CardControl, label: string) =>
+    button(buttons, 'action', label, `provenance-badge-${what}`, () =>
+      void actions.control(what).then((undo) => {
+        if (typeof undo === 'string') return void (status.dataset.t = t('control_failed', undo));
+        const kept = [...buttons.children];
+        const timer = what === 'wrong-original' ? undefined : setTimeout(() => host.remove(), UNDO_MS);
+        status.dataset.t = t(DONE[what]);
+        buttons.replaceChildren();
+        button(buttons, 'action', t('control_undo'), 'provenance-badge-undo', () => {
+          clearTimeout(timer);
+          buttons.replaceChildren(...kept);
+          status.dataset.t = '';
+          void undo();
+        }).focus();
+      }),
+    );
+  if (record.syndicated) {
+    control('not-a-copy', t('control_notCopy'));
+    control('wrong-original', t('control_wrongOriginal'));
+  }
+  control('silence', t('badgeSilenceSite'));
+  card.append(buttons, el(doc, 'p', 'hint', t('badgeMoreInPopup')));
+  const close = button(card, 'close', '×', 'provenance-badge-close', () => setOpen(false, true));
+  close.setAttribute('aria-label', t('card_close'));
 
-  const setOpen = (open: boolean) => {
+  const setOpen = (open: boolean, refocus = false) => {
     card.hidden = !open;
     pill.setAttribute('aria-expanded', String(open));
     host.classList.toggle('open', open);
+    if (refocus) pill.focus();
   };
   pill.addEventListener('click', trusted(() => setOpen(card.hidden)));
   root.addEventListener('keydown', (event) => {
-    if (event.isTrusted && event.key === 'Escape' && !card.hidden) {
-      setOpen(false);
-      pill.focus();
-    }
+    if (event.isTrusted && event.key === 'Escape' && !card.hidden) setOpen(false, true);
   });
+  // A click anywhere outside the badge closes the card (the badge's own clicks reach the page as clicks on its host).
+  const outside = (event: Event) => {
+    if (!host.isConnected) return doc.removeEventListener('click', outside, true);
+    if (event.isTrusted && !card.hidden && !event.composedPath().includes(host)) setOpen(false);
+  };
+  doc.addEventListener('click', outside, true);
   root.append(pill, card);
 }
 

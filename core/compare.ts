@@ -10,7 +10,7 @@ import { compareHeadlines, type HeadlineComparison } from './compare/headline';
 import { COMPARE_TEXT, type CompareStrings } from './compare/strings';
 
 export { authorsMatch, type AuthorsComparison } from './compare/authors';
-export { publicationDelay, type PublicationDelay } from './compare/delay';
+export { delayParts, publicationDelay, type DelayParts, type PublicationDelay } from './compare/delay';
 export {
   compareTexts,
   isTextFingerprint,

@@ -12,12 +12,14 @@
 import { parseDate } from './dates';
 import { digestPage, type PageDigest } from './digest';
 import { hasArticleMetadata } from './jsonld';
+import { archiveInfo, copyKind } from './kind';
 import { extractPage } from './metadata';
 import { scanFromDigest, type PageScan } from './scan';
 import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
 import { isPublisherName } from './names';
 import { agencyNamed } from './signals/agencies';
+import { say, sentence } from './signals/signal-text';
 import { clip, foldToKey, sameName } from './text';
 import type { ChainHop, OriginalInfo, Provenance, Signal, SignalKind } from './types';
 import { normalizeUrl, registrableDomain, sameOutlet } from './url';
@@ -49,7 +51,7 @@ export function analyse(digest: PageDigest, options: DetectOptions = {}): Proven
     record = emptyRecord(url);
     record.signals.push({
       kind: 'self-reference',
-      detail: 'The page could not be analysed',
+      ...sentence(say('notAnalysed')),
       weight: 0,
       evidence: { text: clip(String(error instanceof Error ? error.message : error), 200), location: 'engine' },
     });
@@ -72,6 +74,7 @@ function emptyRecord(url: string): Provenance {
     url: safeNormalize(url),
     isArticle: false,
     syndicated: false,
+    kind: null,
     confidence: 0.5,
     page: { headline: null, author: null, authors: [], publishedAt: null, publishedAtText: null, siteName: null },
     original: null,
@@ -96,6 +99,7 @@ function analyseUnsafe(digest: PageDigest): Provenance {
     url: scan.url,
     isArticle: syndicated || findings.some((item) => item.signal.weight > 0) || looksLikeArticle(scan),
     syndicated,
+    kind: null,
     confidence: round(syndicated ? score : Math.min(0.95, 1 - score)),
     page,
     original: null,
@@ -113,6 +117,9 @@ function analyseUnsafe(digest: PageDigest): Provenance {
       record.confidence = round(record.confidence * 0.8);
     }
   }
+  record.kind = copyKind(record, findings, scan, (name) => !!agencyNamed(name, { anyCase: true }));
+  const archive = record.kind === 'archive' ? archiveInfo(scan) : null;
+  if (archive) record.archive = archive;
   return record;
 }
 
@@ -272,7 +279,7 @@ function disagreement(findings: Finding[]): Signal | null {
       const label = (claim: OriginalClaim) => claim.name ?? claim.site ?? claim.url ?? '?';
       return {
         kind: 'conflict',
-        detail: `The credits disagree on the original: ${label(a)} or ${label(b)}`,
+        ...sentence(say('conflict', label(a), label(b))),
         weight: 0,
         evidence: { text: clip(`${label(a)} (${a.where}) / ${label(b)} (${b.where})`), location: `${a.where}; ${b.where}` },
       };

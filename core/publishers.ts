@@ -10,6 +10,7 @@ import { detect, type DetectOptions } from './detect';
 import { stripSiteName } from './metadata';
 import { looksLikeName, sameName } from './text';
 import { domainForPublisher, impersonatedOutlet, publisherForDomain } from './outlets';
+import { say, sentence } from './signals/signal-text';
 import type { ChainHop, Provenance } from './types';
 import { displayHost, registrableDomain } from './url';
 
@@ -110,9 +111,9 @@ function flagImpersonation(out: Provenance): void {
     const credit = out.signals.find((signal) => signal.weight > 0 && (signal.detail.includes(publisher) || signal.evidence.text.includes(publisher)));
     out.signals.push({
       kind: 'conflict',
-      detail: `The credit names ${publisher} but links to ${site}, which is not ${outlet}'s site`,
+      ...sentence(say('creditLinkMismatch', publisher, site, outlet)),
       weight: 0,
-      evidence: { text: `names ${publisher} but links to ${site}`, location: credit?.evidence.location ?? 'credit link' },
+      evidence: { text: `${publisher} → ${site}`, location: credit?.evidence.location ?? 'credit link' },
     });
     out.confidence = Math.round(out.confidence * 0.8 * 1000) / 1000;
   }

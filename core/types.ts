@@ -33,8 +33,10 @@ export interface Evidence {
 
 export interface Signal {
   kind: SignalKind;
-  /** One sentence a person understands: "Source link points to usa-news.biz". */
+  /** One sentence a person understands: "Source link points to usa-news.biz". In English; `say` words it in the reader's language. */
   detail: string;
+  /** Which sentence `detail` is (core/signals/signal-text.ts) and the names in it, for the extension to show it translated. */
+  say?: { id: string; args: string[] };
   evidence: Evidence;
   /** How much this signal alone says the page is a copy, 0..1. 0 for informational signals. */
   weight: number;
@@ -71,6 +73,30 @@ export interface ChainHop {
   site: string | null;
 }
 
+/**
+ * What kind of copy a page is (core/kind.ts decides it from the signals):
+ * - 'scraped': a content farm's or feed site's copy (a "Source link :" footer, "The post … appeared first on …",
+ *   a headline suffix naming another outlet), no licence shown;
+ * - 'wire': a news agency's story (AP, Reuters, AFP…) carried by a member or client;
+ * - 'partner': a licensed partner's article on a portal or a partner site (MSN, Yahoo; a canonical or
+ *   syndication-source to the partner);
+ * - 'republication': republished under a licence (Creative Commons, a nonprofit's republishing terms, its pixel);
+ * - 'cross-post': the author's own post carried over from their blog, Medium, Substack…;
+ * - 'archive': a web archive's snapshot (Wayback Machine, archive.today) — nobody republished it;
+ * - 'unknown': a copy whose signals do not say which of the above.
+ */
+export type CopyKind = 'scraped' | 'wire' | 'partner' | 'republication' | 'cross-post' | 'archive' | 'unknown';
+
+/** A web archive's snapshot: which service, the page it holds and when it was captured. */
+export interface ArchiveInfo {
+  /** "Wayback Machine", "archive.today", "Google cache". */
+  service: string;
+  /** The archived page's own URL, when known. */
+  url: string | null;
+  /** ISO-8601 UTC capture time, when the archive's address says it (Wayback: /web/20250222144226/…). */
+  capturedAt: string | null;
+}
+
 export interface Provenance {
   /** The page URL as given to the engine (tracking parameters dropped). */
   url: string;
@@ -80,7 +106,19 @@ export interface Provenance {
    * A home page or a search page is not: the popup then says "No article found".
    */
   isArticle: boolean;
+  /**
+   * Republished by someone else: a scraper, a partner, a wire client, a licensee, the author on another site.
+   * An archived snapshot is not (nobody republished it): `syndicated` false, `kind` 'archive'.
+   */
   syndicated: boolean;
+  /**
+   * What kind of copy: non-null exactly when `syndicated` is true or the page is an archived snapshot
+   * ('archive' then wins, whatever the archived page itself was). Null for a page that is not a copy.
+   * Records stored before the field existed get it on read (lib/db.ts).
+   */
+  kind: CopyKind | null;
+  /** Present when `kind` is 'archive'. */
+  archive?: ArchiveInfo;
   /** 0..1, how sure the engine is that `syndicated` is right for a copy. */
   confidence: number;
   page: PageInfo;

@@ -1,8 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseRequest, type Request, type ResponseFor } from '@/lib/messages';
-import { onPageScanned, onTabRemoved, onTabUrlChanged, silenceSite, tabReport, verifyFromSender } from '@/lib/service';
+import { onPageScanned, onTabRemoved, onTabUrlChanged, tabReport, verifyFromSender } from '@/lib/service';
 import { startUpkeep } from '@/lib/upkeep';
+import { cardControl, correctPage, openWelcomeOnInstall } from '@/lib/control';
+import { cardVerify, inspectUrl, setUpLinkMenu, showEvidence, withCardWords } from '@/lib/card-service';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
@@ -19,17 +21,29 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void onTabRemoved(tabId));
   // Pruning the history: at browser start, on a schedule, and when its size limit changes (lib/upkeep.ts).
   startUpkeep();
+  // The link menu "Where does this article come from?" (lib/card-service.ts).
+  setUpLinkMenu();
+  // The first-run page, on install only (not on an update): lib/control.ts.
+  browser.runtime.onInstalled.addListener((details) => void openWelcomeOnInstall(details).catch(() => undefined));
 });
 
 function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseFor[Request['type']]> {
   switch (request.type) {
     case 'page-scanned':
-      return onPageScanned(request.digest, sender);
+      return onPageScanned(request.digest, sender).then(withCardWords);
     case 'get-tab-report':
       return tabReport(request.tabId);
     case 'verify':
       return verifyFromSender(request, sender);
-    case 'silence-site':
-      return silenceSite(sender);
+    case 'card-control':
+      return cardControl(request, sender);
+    case 'correct':
+      return correctPage(request, sender);
+    case 'card-verify':
+      return cardVerify(sender);
+    case 'show-evidence':
+      return showEvidence(request, sender);
+    case 'inspect-url':
+      return inspectUrl(request.url, sender);
   }
 }

@@ -6,8 +6,10 @@
 import { browser } from 'wxt/browser';
 import type { HistoryEntry, VerificationEntry } from './db';
 import type { HistoryFilter } from './history';
-import { send, type TabReport, type VerifyResponse } from './messages';
+import { send, type InspectResponse, type ResponseFor, type TabReport, type VerifyResponse } from './messages';
+import type { CorrectionInput } from './corrections';
 import type { ImportResult } from './transfer';
+import type { SiteFigures } from './sites';
 
 /** The database code, loaded the first time a history method is called (never by the popup). */
 const access = () => import('./history-access').then((module) => module.historyAccess);
@@ -21,10 +23,20 @@ export interface ProvenanceClient {
    * browser only shows the prompt for a user gesture). True when all are granted.
    */
   requestSiteAccess(urls: string[]): Promise<boolean>;
+  /** Whether the reader has already let Provenance read these sites (no prompt). */
+  hasSiteAccess(urls: string[]): Promise<boolean>;
   verify(pageUrl: string, tabId: number | null, force: boolean): Promise<VerifyResponse>;
   /** Called with each hop a running verification fetches. Returns an unsubscribe function. */
   onVerifyProgress(listener: (progress: { pageUrl: string; url: string; hop: number }) => void): () => void;
   copyText(text: string): Promise<void>;
+  /** The extension's version, as the manifest gives it (for reports). */
+  extensionVersion(): string;
+  /** Saves the reader's correction of a page, or with null undoes it: the entry as it now is, or why nothing changed (lib/control.ts). */
+  correct(pageUrl: string, tabId: number | null, correction: CorrectionInput | null): Promise<ResponseFor['correct']>;
+  /** Scrolls the tab's page to a quote of its text and highlights it; false when its text does not hold it (lib/card-service.ts). */
+  showEvidence(tabId: number, text: string): Promise<boolean>;
+  /** Reads the page at `url` (the check page, after the reader allowed its site) and runs the engine on it. */
+  inspectUrl(url: string): Promise<InspectResponse>;
 
   // The history, for the options page, by entry id (the ids are the time order: lib/db.ts).
   /** The newest entries, for the first screen: one short read, no id list. */
@@ -35,6 +47,10 @@ export interface ProvenanceClient {
   entriesById(ids: number[]): Promise<HistoryEntry[]>;
   publishers(): Promise<{ key: string; count: number }[]>;
   verificationFor(pageUrl: string): Promise<VerificationEntry | null>;
+  /** The latest verification of each of these pages (by normalised URL) that has one, for the history's Checked column. */
+  verificationsFor(pageKeys: string[]): Promise<Map<string, VerificationEntry>>;
+  /** Every site's figures for the Sites view (lib/sites.ts), read from the history a slice at a time; `onProgress` gets the entries read so far. */
+  siteFigures(onProgress?: (read: number) => void): Promise<SiteFigures[]>;
   deleteEntry(key: string): Promise<void>;
   clearHistory(): Promise<void>;
   exportJson(): Promise<string>;
@@ -58,6 +74,7 @@ export const extensionClient: ProvenanceClient = {
     if (await browser.permissions.contains({ origins })) return true;
     return browser.permissions.request({ origins });
   },
+  hasSiteAccess: (urls) => browser.permissions.contains({ origins: [...new Set(urls.map(originPattern))] }).catch(() => false),
   verify: (pageUrl, tabId, force) => send({ type: 'verify', pageUrl, tabId, force }),
   onVerifyProgress(listener) {
     const handler = (message: unknown) => {
@@ -71,12 +88,18 @@ export const extensionClient: ProvenanceClient = {
     return () => browser.runtime.onMessage.removeListener(handler);
   },
   copyText: (text) => navigator.clipboard.writeText(text),
+  extensionVersion: () => browser.runtime.getManifest().version,
+  correct: (pageUrl, tabId, correction) => send({ type: 'correct', pageUrl, tabId, correction }),
+  showEvidence: async (tabId, text) => (await send({ type: 'show-evidence', tabId, text })).found,
+  inspectUrl: (url) => send({ type: 'inspect-url', url }),
   newestEntries: async (limit) => (await access()).newestEntries(limit),
   historyIds: async () => (await access()).historyIds(),
   matchingIds: async (filter) => (await access()).matchingIds(filter),
   entriesById: async (ids) => (await access()).entriesById(ids),
   publishers: async () => (await access()).publishers(),
   verificationFor: async (pageUrl) => (await access()).verificationFor(pageUrl),
+  verificationsFor: async (pageKeys) => (await access()).verificationsFor(pageKeys),
+  siteFigures: async (onProgress) => (await access()).siteFigures(onProgress),
   deleteEntry: async (key) => (await access()).deleteEntry(key),
   clearHistory: async () => (await access()).clearHistory(),
   exportJson: async () => (await access()).exportJson(),

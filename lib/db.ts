@@ -5,8 +5,10 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { CachedOriginal, Verification } from '@/core/verify';
-import type { Provenance } from '@/core/types';
+import { kindOfStored } from '@/core/kind';
+import type { CopyKind, Provenance } from '@/core/types';
 import { normalizeUrl, registrableDomain } from '@/core/url';
+import { applyCorrection, storedCorrection, type StoredCorrection } from './corrections';
 
 export interface HistoryEntry {
   /**
@@ -27,9 +29,14 @@ export interface HistoryEntry {
   site: string;
   /** Lower-cased original publisher, indexed for the publisher filter; "" when none. */
   publisherKey: string;
+  /** The kind of copy (core/types.ts CopyKind), indexed for the filter by kind; "" when the page is not a copy (version 5). */
+  kind: CopyKind | '';
   /** Lower-cased words of headline, site and publisher: the search index (multi-entry). */
   words: string[];
+  /** What the extension says about the page: the engine's record, with the reader's correction applied when there is one. */
   record: Provenance;
+  /** The reader's correction of this page (lib/corrections.ts), applied again on every later scan; absent when none. */
+  correction?: StoredCorrection;
 }
 
 /** The latest verification of a page against the original its chain ended at. */
@@ -117,7 +124,28 @@ export class ProvenanceDatabase extends Dexie {
           after = batch.at(-1)!.key;
         }
       });
+    // Version 5: the kind of copy (core/kind.ts), indexed for the history's filter by kind. Records stored
+    // before it have no `kind`: it is decided again from their signals (core/kind.ts kindOfStored).
+    // `[site+syndicated]` counts a site's pages and copies without reading a record (lib/site-history.ts).
+    this.version(5)
+      .stores({
+        pages: 'id, &key, syndicated, publisherKey, kind, *words, [site+syndicated]',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('pages')
+          .toCollection()
+          .modify((entry: HistoryEntry) => {
+            entry.record = withKind(entry.record);
+            entry.kind = entry.record.kind ?? '';
+          }),
+      );
   }
+}
+
+/** A record as the engine now writes it: one stored before records had a kind gets it from its signals. */
+export function withKind(record: Provenance): Provenance {
+  return record.kind === undefined ? { ...record, ...kindOfStored(record) } : record;
 }
 
 const MIGRATION_BATCH = 500;
@@ -174,10 +202,15 @@ export function searchWords(record: Provenance, site: string): string[] {
   return [...words];
 }
 
-/** The history entry for a page record, merged with what was stored before (not stored yet: no id). */
-export function toHistoryEntry(record: Provenance, now: number, previous?: HistoryEntry): HistoryEntry {
-  const key = normalizeUrl(record.url);
+/**
+ * The history entry for a page record, merged with what was stored before (not stored yet: no id). The
+ * reader's correction of the page, if any, is applied to the engine's new record and kept with it.
+ */
+export function toHistoryEntry(engine: Provenance, now: number, previous?: Partial<Pick<HistoryEntry, 'firstSeen' | 'visits' | 'correction'>>): HistoryEntry {
+  const key = normalizeUrl(engine.url);
   const site = registrableDomain(key) ?? new URL(key).hostname;
+  const correction = previous?.correction && storedCorrection(previous.correction, engine);
+  const record = correction ? applyCorrection(engine, correction) : engine;
   return {
     key,
     firstSeen: previous?.firstSeen ?? now,
@@ -186,8 +219,10 @@ export function toHistoryEntry(record: Provenance, now: number, previous?: Histo
     syndicated: record.syndicated ? 1 : 0,
     site,
     publisherKey: (record.original?.publisher ?? '').toLowerCase(),
+    kind: record.kind ?? '',
     words: searchWords(record, site),
     record,
+    ...(correction ? { correction } : {}),
   };
 }
 

@@ -8,12 +8,14 @@ import {
   clearHistory,
   deleteEntry,
   entriesById,
+  latestVerifications,
   matchingIds,
   publishers,
   timeOrder,
   type HistoryFilter,
 } from './history';
 import { settings } from './settings';
+import { readSites } from './site-history';
 import { exportHistory, historyCsv, importHistory } from './transfer';
 
 export const historyAccess = {
@@ -23,6 +25,8 @@ export const historyAccess = {
   entriesById: (ids: number[]) => entriesById(database(), ids),
   publishers: () => publishers(database()),
   verificationFor: async (pageUrl: string) => (await latestVerification(database(), pageUrl)) ?? null,
+  verificationsFor: (pageKeys: string[]) => latestVerifications(database(), pageKeys),
+  siteFigures: (onProgress?: (read: number) => void) => readSites(database(), onProgress),
   deleteEntry: (key: string) => deleteEntry(database(), key),
   clearHistory: () => clearHistory(database()),
   exportJson: async () => JSON.stringify(await exportHistory(database()), null, 1),

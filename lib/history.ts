@@ -7,7 +7,8 @@
  * Reading an index costs IndexedDB (Chromium) about ten times what reading
  * the store's own keys does, so the whole time order is read from the store.
  */
-import { UNSEARCHED, idAt, lastIdAt, type ProvenanceDatabase, type HistoryEntry } from './db';
+import type { CopyKind } from '@/core/types';
+import { UNSEARCHED, idAt, lastIdAt, type ProvenanceDatabase, type HistoryEntry, type VerificationEntry } from './db';
 
 export interface HistoryFilter {
   /** Words typed in the search box; each must prefix a word of headline, site or publisher. */
@@ -15,12 +16,14 @@ export interface HistoryFilter {
   syndicatedOnly: boolean;
   /** Lower-cased original publisher, "" for any. */
   publisher: string;
+  /** The kind of copy (core/kind.ts), "" for any. */
+  kind: CopyKind | '';
   /** Date seen, inclusive, ms since the epoch; null for open-ended. */
   from: number | null;
   to: number | null;
 }
 
-export const EMPTY_FILTER: HistoryFilter = { text: '', syndicatedOnly: false, publisher: '', from: null, to: null };
+export const EMPTY_FILTER: HistoryFilter = { text: '', syndicatedOnly: false, publisher: '', kind: '', from: null, to: null };
 
 export function searchTerms(text: string): string[] {
   const terms = (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((term) => !UNSEARCHED.has(term));
@@ -30,7 +33,7 @@ export function searchTerms(text: string): string[] {
 
 /** True when the filter lets every entry through. */
 export function isEmptyFilter(filter: HistoryFilter): boolean {
-  return searchTerms(filter.text).length === 0 && !filter.syndicatedOnly && !filter.publisher && filter.from === null && filter.to === null;
+  return searchTerms(filter.text).length === 0 && !filter.syndicatedOnly && !filter.publisher && !filter.kind && filter.from === null && filter.to === null;
 }
 
 /**
@@ -127,19 +130,21 @@ export async function matchingIds(db: ProvenanceDatabase, filter: HistoryFilter)
     const ids: Set<number> = await termIds(db, term);
     candidates = candidates ? intersect(candidates, ids) : ids;
   }
-  const moreConditions = pendingTerms.length > 0 || filter.syndicatedOnly || !!filter.publisher;
+  const moreConditions = pendingTerms.length > 0 || filter.syndicatedOnly || !!filter.publisher || !!filter.kind;
   if (candidates && !moreConditions) return newestFirst(candidates, inRange);
   if (candidates && candidates.size < CHECK_ON_RECORDS_BELOW) {
     const entries = await entriesById(db, [...candidates].filter(inRange));
     const matches = entries
       .filter((entry) => pendingTerms.every((term) => entry.words.some((word) => word.startsWith(term))))
       .filter((entry) => !filter.syndicatedOnly || entry.syndicated === 1)
-      .filter((entry) => !filter.publisher || entry.publisherKey === filter.publisher);
+      .filter((entry) => !filter.publisher || entry.publisherKey === filter.publisher)
+      .filter((entry) => !filter.kind || entry.kind === filter.kind);
     return newestFirst(new Set(matches.map((entry) => entry.id!)), inRange);
   }
   const sets: Set<number>[] = candidates ? [candidates] : [];
   if (filter.syndicatedOnly) sets.push(await cachedRange('copies', () => indexKeys(db, 'syndicated', IDBKeyRange.only(1))));
   if (filter.publisher) sets.push(await cachedRange(`publisher:${filter.publisher}`, () => indexKeys(db, 'publisherKey', IDBKeyRange.only(filter.publisher))));
+  if (filter.kind) sets.push(await cachedRange(`kind:${filter.kind}`, () => indexKeys(db, 'kind', IDBKeyRange.only(filter.kind))));
   if (sets.length === 0) {
     const ids = await storeKeys(db, range ? IDBKeyRange.bound(idAt(range[0]), lastIdAt(range[1])) : undefined);
     return ids.reverse();
@@ -205,6 +210,17 @@ export async function publishers(db: ProvenanceDatabase, limit = 200): Promise<{
     };
   });
   return counts.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, limit);
+}
+
+/** The latest verification of each page (normalised URL) that has one, in one read of the verifications' page index. */
+export async function latestVerifications(db: ProvenanceDatabase, pageKeys: string[]): Promise<Map<string, VerificationEntry>> {
+  const latest = new Map<string, VerificationEntry>();
+  if (pageKeys.length === 0) return latest;
+  for (const row of await db.verifications.where('pageKey').anyOf(pageKeys).toArray()) {
+    const seen = latest.get(row.pageKey);
+    if (!seen || row.checkedAt > seen.checkedAt) latest.set(row.pageKey, row);
+  }
+  return latest;
 }
 
 /** Deletes the entry of a page (its normalised URL) and its verification. */

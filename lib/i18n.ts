@@ -7,6 +7,15 @@ import type messages from '@/public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof messages;
 
+/**
+ * Marks an extension page as written in the interface's language (browser.i18n picks the messages by the
+ * browser's language; the pages' HTML says "en"), for screen readers, hyphenation and spelling.
+ */
+export function setDocumentLanguage(doc: Document = document): void {
+  const language = browser.i18n.getUILanguage();
+  if (language) doc.documentElement.lang = language;
+}
+
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   // getMessage answers "" for an unknown key; show the key so a missing string is visible, not blank.
   return browser.i18n.getMessage(key, substitutions) || key;

@@ -9,7 +9,11 @@ import type { DigestDate, DigestLine, PageDigest, PortalMark } from '@/core/dige
 import { BYLINE_SELECTORS, DIGEST_LIMITS } from '@/core/digest-limits';
 import type { Provenance } from '@/core/types';
 import type { ParsedPage, Verification } from '@/core/verify';
+import type { CardWords } from './card-words';
+import type { SiteCopiesLine } from './sites';
 import type { HistoryEntry, VerificationEntry } from './db';
+// Types only: lib/corrections.ts decides sites with the Public Suffix List, which the content script never carries.
+import type { CorrectionInput } from './corrections';
 
 export type Request =
   /** Content script → background: the page's digest (core/digest.ts); the background runs the rules on it. */
@@ -18,8 +22,31 @@ export type Request =
   | { type: 'get-tab-report'; tabId: number }
   /** Popup, badge or options → background: fetch the original(s) and compare. `force` re-checks a cached result. */
   | { type: 'verify'; pageUrl: string; tabId: number | null; force: boolean }
-  /** Badge → background: never show the badge on the sending tab's site. */
-  | { type: 'silence-site' };
+  /**
+   * Badge → background: the reader's say on the card, about the sending tab's page ("not a copy", "the
+   * original it names is wrong") or its site ("never on this site"), or its undo (lib/control.ts).
+   */
+  | { type: 'card-control'; what: CardControl; undo: boolean }
+  /** Popup, options or badge → background: the reader's correction of a page, or null to undo it (lib/control.ts). */
+  | { type: 'correct'; pageUrl: string; tabId: number | null; correction: CorrectionInput | null }
+  /**
+   * Badge → background: check the sending tab's page from its card. Run at once where the reader has let
+   * Provenance read the sites; else a check page (check.html) opens to ask for them (lib/card-service.ts).
+   */
+  | { type: 'card-verify' }
+  /** Popup or check page → background: show a piece of evidence on the tab's page (a HighlightRequest to its content script). */
+  | { type: 'show-evidence'; tabId: number; text: string }
+  /** Check page → background: read the page at `url` (a link the reader asked about), with the reader's leave for its site. */
+  | { type: 'inspect-url'; url: string };
+
+/** Background → content script: scroll to this quote of the page's text and highlight it (lib/find-evidence.ts). */
+export interface HighlightRequest {
+  type: 'highlight-evidence';
+  text: string;
+}
+
+/** What a check of a link found: the page's record, or why it could not be read (a sentence for the reader). */
+export type InspectResponse = { ok: true; record: Provenance; finalUrl: string } | { ok: false; code: string; message: string; url?: string };
 
 /** Background → content script: the article's text, for comparing it with the original. */
 export interface PageTextRequest {
@@ -33,6 +60,10 @@ export interface ParseRequest {
   html: string;
   url: string;
 }
+
+/** What the badge's card lets the reader say (components/badge.ts). */
+export type CardControl = 'not-a-copy' | 'wrong-original' | 'silence';
+const CARD_CONTROLS: readonly CardControl[] = ['not-a-copy', 'wrong-original', 'silence'];
 
 export type TabState =
   /** The content script reported an article (syndicated or not). */
@@ -62,12 +93,21 @@ export type VerifyResponse =
 export interface ResponseFor {
   /**
    * `record` is what the engine found in the digest, outlet names filled in;
-   * `showBadge` applies the user's settings (badges off, silent sites).
+   * `showBadge` applies the user's settings (badges off, silent sites);
+   * `site`: the line about the page's site when most pages read there were copies (lib/site-history.ts).
    */
-  'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean };
+  /** `card`: the badge card's words (lib/card-words.ts), made here for a copy. */
+  'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean; card?: CardWords; site?: SiteCopiesLine | null };
   'get-tab-report': TabReport;
   verify: VerifyResponse;
-  'silence-site': { site: string | null };
+  'card-control': { ok: true } | { ok: false; message: string };
+  /** The page's entry as corrected (or with the correction undone), or why nothing was changed. */
+  correct: { ok: true; entry: HistoryEntry } | { ok: false; message: string };
+  /** The card's sentence for the outcome; `opened` when a check page was opened to ask for access. */
+  'card-verify': { sentence: string; opened: boolean };
+  /** Whether the page's text holds the quote (false: it is in the markup only, or the page is gone). */
+  'show-evidence': { found: boolean };
+  'inspect-url': InspectResponse;
 }
 
 export type ParseResponse = { ok: true; page: ParsedPage } | { ok: false; message: string };
@@ -167,11 +207,36 @@ export function parseRequest(message: unknown): Request | null {
         (message.tabId === null || Number.isInteger(message.tabId))
         ? { type: 'verify', pageUrl: message.pageUrl, tabId: message.tabId as number | null, force: message.force }
         : null;
-    case 'silence-site':
-      return { type: 'silence-site' };
+    case 'card-control':
+      return CARD_CONTROLS.includes(message.what as CardControl) && typeof message.undo === 'boolean'
+        ? { type: 'card-control', what: message.what as CardControl, undo: message.undo }
+        : null;
+    case 'card-verify':
+      return { type: 'card-verify' };
+    case 'show-evidence':
+      return Number.isInteger(message.tabId) && isString(message.text, 4096) ? { type: 'show-evidence', tabId: message.tabId as number, text: message.text } : null;
+    case 'inspect-url':
+      return isString(message.url, 4096) ? { type: 'inspect-url', url: message.url } : null;
+    case 'correct': {
+      const correction = toCorrectionInput(message.correction);
+      return isString(message.pageUrl, 4096) && (message.tabId === null || Number.isInteger(message.tabId)) && correction !== undefined
+        ? { type: 'correct', pageUrl: message.pageUrl, tabId: message.tabId as number | null, correction }
+        : null;
+    }
     default:
       return null;
   }
+}
+
+/** A correction as a message carries it (null: undo), or undefined when it is not one. */
+function toCorrectionInput(value: unknown): CorrectionInput | null | undefined {
+  if (value === null) return null;
+  if (!isObject(value)) return undefined;
+  if (value.kind === 'not-a-copy') return { kind: 'not-a-copy' };
+  if (value.kind !== 'wrong-original') return undefined;
+  // As long as a page address a message may carry (lib/corrections.ts MAX_CORRECTION_URL).
+  if (value.originalUrl !== null && !isString(value.originalUrl, 4096)) return undefined;
+  return { kind: 'wrong-original', originalUrl: value.originalUrl };
 }
 
 export function isParseRequest(message: unknown): message is ParseRequest {

@@ -12,7 +12,9 @@ import type { Provenance } from '@/core/types';
 import { nextHopUrl } from '@/core/next-hop';
 import { verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
 import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification, toHistoryEntry, verificationEntry, type VerificationEntry } from './db';
+import { applyCorrection, verificationFits } from './corrections';
 import { fetchPage } from './fetch-page';
+import { siteLineFor } from './site-history';
 import { t } from './i18n';
 import type { PageTextRequest, ResponseFor, TabReport, VerifyResponse } from './messages';
 import { capHistory } from './history';
@@ -24,32 +26,44 @@ import { clearTab, markTab } from './toolbar';
 
 /** A page's digest from its content script: the engine's rules run here, off the page's thread. */
 export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
-  const record = sanitizeStrings(withPublisherNames(analyse(digest)));
+  const engine = sanitizeStrings(withPublisherNames(analyse(digest)));
   const tabId = sender.tab?.id;
-  const key = safeNormalize(record.url);
+  const key = safeNormalize(engine.url);
   // Scans come from the top frame of a tab only; frames are not the article.
-  if (tabId === undefined || sender.frameId !== 0 || !key) return { stored: false, record, showBadge: false };
+  if (tabId === undefined || sender.frameId !== 0 || !key) return { stored: false, record: engine, showBadge: false };
+  // The reader's correction of this page, if any, decides what the badge and the toolbar say (lib/corrections.ts).
+  const record = await correctedRecord(engine, key);
   const [badgesEnabled, silentSites] = await Promise.all([settings.badgesEnabled.getValue(), settings.silentSites.getValue()]);
   const site = registrableDomain(key);
-  const showBadge = record.syndicated && badgesEnabled && !(site && silentSites.includes(site));
+  // Every kind of copy has a badge, an archived snapshot too (not syndicated: nobody republished it).
+  const showBadge = !!record.kind && badgesEnabled && !(site && silentSites.includes(site));
+  // The card's line about the site when most of its pages the reader has read were copies (not in a private window).
+  const siteLine = showBadge && site && !sender.tab?.incognito ? await siteLineFor(database(), site, key) : null;
   const scan: TabScan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs: digest.ms };
   // A private (incognito) window's page is analysed and answered (its badge works) but never reaches the
   // history, the originals cache or the verifications: it is kept for its own tab only, in memory.
-  const keep: KeepScan = sender.tab?.incognito ? (late) => keepPrivateScan(tabId, scan, record, late) : (late) => keepScan(tabId, scan, record, late);
+  const keep: KeepScan = sender.tab?.incognito ? (late) => keepPrivateScan(tabId, scan, record, late) : (late) => keepScan(tabId, scan, record, late, engine);
   // One tab's flood of scans (a page calling history.pushState in a loop): the scans over the limit wait,
   // each replacing the one before, and the latest is kept when the tab has a token again (lib/scan-limits.ts).
   if (!scanLimiter.take(tabId)) {
     deferScan(tabId, keep);
-    return { stored: false, record, showBadge };
+    return { stored: false, record, showBadge, site: siteLine };
   }
   cancelDeferredScan(tabId);
-  return { stored: await keep(false), record, showBadge };
+  return { stored: await keep(false), record, showBadge, site: siteLine };
+}
+
+/** The record with the reader's correction of the page applied (read only: a private window's page too); as it is when none, or unreadable. */
+async function correctedRecord(engine: Provenance, key: string): Promise<Provenance> {
+  const correction = await getEntry(database(), key).then((entry) => entry?.correction, () => undefined);
+  return correction ? applyCorrection(engine, correction) : engine;
 }
 
 /** Keeps a scan: `late` when it waited (its tab may show another page by now). True when stored in the history. */
 type KeepScan = (late: boolean) => Promise<boolean>;
 
-async function keepScan(tabId: number, scan: TabScan, record: Provenance, late: boolean): Promise<boolean> {
+/** `record` is what the page is said to be (the reader's correction applied), `engine` what the engine found: the history keeps both. */
+async function keepScan(tabId: number, scan: TabScan, record: Provenance, late: boolean, engine: Provenance): Promise<boolean> {
   await inTabOrder(tabId, async () => {
     if (late && !(await tabShows(tabId, scan.key))) return;
     await setTabScan(tabId, scan);
@@ -59,7 +73,7 @@ async function keepScan(tabId: number, scan: TabScan, record: Provenance, late: 
   const db = database();
   let entry;
   try {
-    entry = await recordDetection(db, record);
+    entry = await recordDetection(db, engine);
   } catch (error) {
     // Nothing already stored is touched by a failed write; keep this page's record for the popup and say why.
     await inTabOrder(tabId, async () => {
@@ -156,7 +170,9 @@ export async function tabReport(tabId: number): Promise<TabReport> {
   }
   const db = database();
   const [entry, verification] = await Promise.all([getEntry(db, tabUrl), latestVerification(db, tabUrl)]);
-  return { state: entry ? 'article' : 'pending', tabUrl, entry: entry ?? null, verification: verification ?? null };
+  // A check made before the reader corrected the page compared it with an original they have since set aside.
+  const fits = verification && verificationFits(entry?.correction, verification.checkedAt);
+  return { state: entry ? 'article' : 'pending', tabUrl, entry: entry ?? null, verification: fits ? verification : null };
 }
 
 export function onTabUrlChanged(tabId: number, url: string): Promise<void> {
@@ -364,7 +380,7 @@ function safeNormalize(url: string): string | null {
 }
 
 /** From the badge: adds the sending tab's site to the sites where Provenance stays silent. */
-export async function silenceSite(sender: Browser.runtime.MessageSender): Promise<ResponseFor['silence-site']> {
+export async function silenceSite(sender: Browser.runtime.MessageSender): Promise<{ site: string | null }> {
   const site = isFromContentScript(sender) && sender.tab?.url ? registrableDomain(sender.tab.url) : null;
   if (!site) return { site: null };
   const sites = await settings.silentSites.getValue();

@@ -3,23 +3,30 @@
  * anything is written, then merged in one transaction: a bad file changes
  * nothing, and importing the same file twice adds nothing.
  */
+import { isCopyKind, kindOfStored } from '@/core/kind';
 import { stripBidiControls } from '@/core/sanitize';
 import { normalizeUrl } from '@/core/url';
 import { freeIdIn, toHistoryEntry, withId, type HistoryEntry, type ProvenanceDatabase } from './db';
 import { capHistory, forgetCachedRanges } from './history';
 import { IMPORT_LIMITS, IMPORT_MAX_MB } from './import-limits';
+import { kindLine } from './kind-text';
 import { isObject } from './messages';
+import { applyCorrection, CORRECTION_KINDS, correctionOf, storedCorrection, type Correction, type CorrectionKind } from './corrections';
 import type { Provenance } from '@/core/types';
 
 export const EXPORT_FORMAT = 'provenance-history';
 export const EXPORT_VERSION = 1;
 
-/** One exported entry: what was seen and when. Index fields are rebuilt on import. */
+/**
+ * One exported entry: what was seen and when. Index fields are rebuilt on import. `record` is the
+ * engine's record; the reader's correction, when there is one, is beside it and applied again on import.
+ */
 export interface ExportedEntry {
   firstSeen: number;
   lastSeen: number;
   visits: number;
   record: HistoryEntry['record'];
+  correction?: Correction;
 }
 
 export interface HistoryExport {
@@ -35,7 +42,13 @@ export async function exportHistory(db: ProvenanceDatabase, now = Date.now()): P
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
-    entries: entries.map(({ firstSeen, lastSeen, visits, record }) => ({ firstSeen, lastSeen, visits, record })),
+    entries: entries.map(({ firstSeen, lastSeen, visits, record, correction }) => ({
+      firstSeen,
+      lastSeen,
+      visits,
+      record: correction?.engine ?? record,
+      ...(correction ? { correction: correctionOf(correction) } : {}),
+    })),
   };
 }
 
@@ -134,10 +147,11 @@ export function checkRecord(value: unknown, at = 'record'): Provenance {
   const url = link(r.url, `${at}.url`, 'is not the record of a web page');
   const page = object(r.page, `${at}.page`);
   const original = r.original === null ? null : object(r.original, `${at}.original`);
-  return {
+  const record: Provenance = {
     url,
     isArticle: bool(r.isArticle, `${at}.isArticle`),
     syndicated: bool(r.syndicated, `${at}.syndicated`),
+    kind: null,
     confidence: number(r.confidence, `${at}.confidence`, 0, 1),
     page: {
       headline: textOrNull(page.headline, `${at}.page.headline`),
@@ -175,6 +189,30 @@ export function checkRecord(value: unknown, at = 'record'): Provenance {
     }),
     engineMs: number(r.engineMs, `${at}.engineMs`, 0, Number.MAX_VALUE),
   };
+  // The kind of copy as exported; a file written before records had one gets it from the record's signals.
+  if (r.kind === undefined) Object.assign(record, kindOfStored(record));
+  else if (r.kind === null || isCopyKind(r.kind)) record.kind = r.kind;
+  else throw new FieldProblem(INVALID, `${at}.kind`, `is ${describe(r.kind)}, not a kind of copy`);
+  if (record.kind === 'archive' && r.archive !== undefined) {
+    const archive = object(r.archive, `${at}.archive`);
+    record.archive = {
+      service: text(archive.service, `${at}.archive.service`),
+      url: linkOrNull(archive.url, `${at}.archive.url`),
+      capturedAt: textOrNull(archive.capturedAt, `${at}.archive.capturedAt`),
+    };
+  }
+  return record;
+}
+
+/** The reader's correction of a page as it arrives in an import file (lib/corrections.ts), checked field by field. */
+export function checkCorrection(value: unknown, at = 'correction'): Correction {
+  const c = object(value, at);
+  if (!CORRECTION_KINDS.includes(c.kind as CorrectionKind)) throw new FieldProblem(INVALID, `${at}.kind`, `is ${describe(c.kind)}, not "not-a-copy" or "wrong-original"`);
+  const kind = c.kind as CorrectionKind;
+  if (kind === 'not-a-copy' && c.originalUrl !== null) throw new FieldProblem(INVALID, `${at}.originalUrl`, `is ${describe(c.originalUrl)}; a "not-a-copy" correction names no original`);
+  const originalUrl = linkOrNull(c.originalUrl, `${at}.originalUrl`);
+  if (!isTime(c.at)) throw new FieldProblem(INVALID, `${at}.at`, `is ${describe(c.at)}, not a time in ms since 1970`);
+  return { kind, originalUrl, at: c.at };
 }
 
 /** Whether a value is a Provenance record an import accepts. */
@@ -188,8 +226,8 @@ export function isProvenance(value: unknown): value is Provenance {
 }
 
 const CSV_COLUMNS = [
-  'url', 'headline', 'site', 'syndicated', 'confidence', 'original_publisher', 'original_url', 'original_headline',
-  'published_at', 'author', 'copyright', 'first_seen', 'last_seen', 'visits',
+  'url', 'headline', 'site', 'syndicated', 'kind', 'kind_text', 'confidence', 'original_publisher', 'original_url', 'original_headline',
+  'published_at', 'author', 'copyright', 'first_seen', 'last_seen', 'visits', 'corrected',
 ] as const;
 
 /**
@@ -204,15 +242,17 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 export function historyCsv(data: HistoryExport): string {
-  const rows = data.entries.map(({ record: r, firstSeen, lastSeen, visits }) =>
-    [
-      r.url, r.page.headline, r.page.siteName, r.syndicated, r.confidence, r.original?.publisher ?? null, r.original?.url ?? null,
+  // What the extension says of each page: the reader's correction applied, and named in the last column.
+  const rows = data.entries.map(({ record, correction, firstSeen, lastSeen, visits }) => {
+    const r = correction ? applyCorrection(record, correction) : record;
+    return [
+      r.url, r.page.headline, r.page.siteName, r.syndicated, r.kind ?? null, r.kind ? kindLine(r) : null, r.confidence, r.original?.publisher ?? null, r.original?.url ?? null,
       r.original?.headline ?? null, r.page.publishedAt, r.page.author, r.copyright,
-      new Date(firstSeen).toISOString(), new Date(lastSeen).toISOString(), visits,
+      new Date(firstSeen).toISOString(), new Date(lastSeen).toISOString(), visits, correction?.kind ?? null,
     ]
       .map(csvCell)
-      .join(','),
-  );
+      .join(',');
+  });
   return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
@@ -254,7 +294,8 @@ export function parseHistoryExport(text: string): HistoryExport {
       : null;
     if (problem) throw new ImportError(`entry ${index + 1} ${problem}`);
     try {
-      return { firstSeen: e!.firstSeen!, lastSeen: e!.lastSeen!, visits: e!.visits!, record: checkRecord(e!.record) };
+      const correction = e!.correction === undefined ? undefined : checkCorrection(e!.correction);
+      return { firstSeen: e!.firstSeen!, lastSeen: e!.lastSeen!, visits: e!.visits!, record: checkRecord(e!.record), ...(correction ? { correction } : {}) };
     } catch (error) {
       if (error instanceof FieldProblem) throw new ImportError(`entry ${index + 1} ${error.message}`);
       throw error;
@@ -304,8 +345,11 @@ export async function importHistory(db: ProvenanceDatabase, text: string, maxEnt
     keys.forEach((key) => {
       const entry = incoming.get(key)!;
       const current = existing.get(key);
+      // The newer engine record, and the later of the two corrections (a file without one removes none).
+      const engine = current && current.lastSeen >= entry.lastSeen ? (current.correction?.engine ?? current.record) : entry.record;
+      const correction = [current?.correction, entry.correction].reduce<Correction | undefined>((a, b) => (b && (!a || b.at > a.at) ? b : a), undefined);
       const merged: HistoryEntry = {
-        ...toHistoryEntry(current && current.lastSeen >= entry.lastSeen ? current.record : entry.record, Math.max(entry.lastSeen, current?.lastSeen ?? 0)),
+        ...toHistoryEntry(engine, Math.max(entry.lastSeen, current?.lastSeen ?? 0), { correction: correction && storedCorrection(correction, engine) }),
         firstSeen: Math.min(entry.firstSeen, current?.firstSeen ?? Infinity),
         visits: Math.max(entry.visits, current?.visits ?? 0),
       };

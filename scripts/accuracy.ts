@@ -26,7 +26,9 @@ import metascraperAuthor from 'metascraper-author';
 import metascraperDate from 'metascraper-date';
 import metascraperPublisher from 'metascraper-publisher';
 import metascraperTitle from 'metascraper-title';
+import { kindEnglish } from '../core/kind-text';
 import { detectWithNames } from '../core/publishers';
+import type { Provenance } from '../core/types';
 import { clip } from '../core/text';
 import type { CorpusName } from '../tests/corpus/corpus';
 import { dayAsWritten, dayAsWrittenOnPage, sameAuthor, sameHeadline, sameOutlet } from '../tests/corpus/compare';
@@ -55,6 +57,9 @@ interface Answer {
   site: string | null;
   /** The engine only. */
   syndicated?: boolean;
+  /** The kind of copy (core/kind.ts) and its words, the engine only. */
+  kind?: string | null;
+  kindText?: string | null;
   originalPublisher?: string | null;
   signals?: string[];
   error?: string;
@@ -142,6 +147,8 @@ function runEngine(document: Document, url: string): Answer {
       day: dayAsWritten(record.page.publishedAt),
       site: record.page.siteName,
       syndicated: record.syndicated,
+      kind: record.kind,
+      kindText: kindLine(record),
       originalPublisher: record.original?.publisher ?? null,
       signals: record.signals.filter((s) => s.weight > 0).map((s) => `${s.kind}: ${s.detail}`),
       ms,
@@ -149,6 +156,11 @@ function runEngine(document: Document, url: string): Answer {
   } catch (error) {
     return failed(error, started);
   }
+}
+
+function kindLine(record: Provenance): string | null {
+  const words = kindEnglish(record);
+  return words ? [words.label, words.detail].filter(Boolean).join(' · ') : null;
 }
 
 function runReadability(document: Document): Answer {
@@ -415,6 +427,11 @@ function misses(pages: Labelled[], runs: Map<string, PageRun>, options: Options)
   const signals = (p: Labelled) => clip((engine(p).signals ?? []).join('; ') || '(no signal)', 160);
   section('syndication', 'syndication false positives', labelled.filter((p) => !p.syndicated && engine(p).syndicated).map((p) => `${p.name}: engine: ${signals(p)}\n      label: ${evidence(p)}`));
   section('syndication', 'syndication false negatives', labelled.filter((p) => p.syndicated && !engine(p).syndicated).map((p) => `${p.name}: original ${quote(p.originalPublisher)}\n      label: ${evidence(p)}`));
+  // The kind of copy on every labelled copy (the labels do not name kinds: read them beside the evidence).
+  const caught = labelled.filter((p) => p.syndicated || engine(p).kind);
+  const counts = new Map<string, number>();
+  for (const p of caught) counts.set(engine(p).kind ?? 'none', (counts.get(engine(p).kind ?? 'none') ?? 0) + 1);
+  section('syndication', `kind of copy (${[...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none'})`, caught.map((p) => `${p.name}: ${engine(p).kind ?? 'none'} — ${engine(p).kindText ?? '(not a copy)'}${p.syndicated ? '' : ' [labelled not syndicated]'}`));
   section('syndication', 'original publisher wrong (page caught)', labelled.filter((p) => p.syndicated && engine(p).syndicated && !sameOutlet(engine(p).originalPublisher, p.originalPublisher ?? '')).map((p) => `${p.name}: ${quote(engine(p).originalPublisher)} ≠ ${quote(p.originalPublisher)}`));
   return out;
 }

@@ -79,16 +79,25 @@ function largestUnit(absMs: number): { amount: number; unit: DelayUnit } {
   return { amount: Math.floor(days / 365.2425) || 1, unit: 'year' };
 }
 
+export type DelayParts = { kind: 'same-day' } | { kind: 'same-time' } | { kind: 'later' | 'before'; amount: number; unit: DelayUnit };
+
 /**
- * Whole units, rounded down: "4 days later" for 4 days 4 hours, so the text
- * never claims more time than passed.
+ * What a delay says, before it is put in words: whole units, rounded down
+ * ("4 days later" for 4 days 4 hours), so the text never claims more time
+ * than passed. `dayPrecision`: a date had no time, so under a day is "the same day".
  */
-function describeDelay(ms: number, dayPrecision: boolean, strings: CompareStrings): string {
+export function delayParts(ms: number, dayPrecision: boolean): DelayParts {
   const absMs = Math.abs(ms);
-  if (dayPrecision && absMs < DAY) return strings.delay.sameDay;
-  if (absMs < MINUTE) return strings.delay.sameTime;
-  const { amount, unit } = largestUnit(absMs);
-  return formatAmount(ms > 0 ? strings.delay.later : strings.delay.before, amount, unit, strings);
+  if (dayPrecision && absMs < DAY) return { kind: 'same-day' };
+  if (absMs < MINUTE) return { kind: 'same-time' };
+  return { kind: ms > 0 ? 'later' : 'before', ...largestUnit(absMs) };
+}
+
+function describeDelay(ms: number, dayPrecision: boolean, strings: CompareStrings): string {
+  const parts = delayParts(ms, dayPrecision);
+  if (parts.kind === 'same-day') return strings.delay.sameDay;
+  if (parts.kind === 'same-time') return strings.delay.sameTime;
+  return formatAmount(parts.kind === 'later' ? strings.delay.later : strings.delay.before, parts.amount, parts.unit, strings);
 }
 
 /**

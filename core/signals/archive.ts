@@ -6,10 +6,11 @@
  */
 import type { PageScan } from '../scan';
 import { finding, type Finding } from './finding';
+import { say } from './signal-text';
 
 export const archivedCopy = (scan: PageScan): Finding[] => {
   const wrapper = scan.wrapper;
   if (!wrapper || wrapper.kind !== 'archive') return [];
   const of = wrapper.target ?? (scan.address !== scan.url ? scan.address : null);
-  return [finding('archived-copy', 0, `An archived copy (${wrapper.service})${of ? ` of ${of}` : ''}, not a republication`, scan.url, 'page address')];
+  return [finding('archived-copy', 0, of ? say('archivedOf', wrapper.service, of) : say('archived', wrapper.service), scan.url, 'page address')];
 };

@@ -14,6 +14,7 @@
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl, sameOutlet } from '../url';
 import { finding, type Finding } from './finding';
+import { say } from './signal-text';
 
 export const crossSiteCanonical = (scan: PageScan): Finding[] => {
   const href = scan.links.get('canonical');
@@ -25,5 +26,5 @@ export const crossSiteCanonical = (scan: PageScan): Finding[] => {
   const path = new URL(url).pathname.replace(/\/+$/, '');
   if (!path || (/^\/[a-z_]{1,20}$/i.test(path) && !new URL(url).search)) return [];
   if (sameOutlet(url, scan.address)) return [];
-  return [finding('canonical', 0.8, `The canonical link points to another site: ${site}`, `<link rel="canonical" href="${url}">`, '<link rel="canonical">', { originalUrl: url })];
+  return [finding('canonical', 0.8, say('canonical', site), `<link rel="canonical" href="${url}">`, '<link rel="canonical">', { originalUrl: url })];
 };

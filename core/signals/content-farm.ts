@@ -21,6 +21,7 @@ import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { articleLike } from './source-credit';
+import { say } from './signal-text';
 
 export const STRONG_SOURCE_LABEL = /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
 const WEAK_SOURCE_LABEL = /^(?:source|sources|quelle|fuente|fonte|bron|źródło|kaynak|источник|sorgente)\s*[:：]\s*/i;
@@ -49,9 +50,9 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
           sawSource = true;
           const site = registrableDomain(url);
           if (site && site === scan.site) {
-            found.push(finding('self-reference', 0, `The source link points back to this site (${site})`, text, labelled(line)));
+            found.push(finding('self-reference', 0, say('sourceLinkBack', site), text, labelled(line)));
           } else {
-            found.push(finding('content-farm-footer', strong ? 0.85 : sourceOfCopy(line, label[0], url) ? 0.7 : 0.5, `Source link points to ${site ?? url}`, text, labelled(line), { sourceUrl: url }));
+            found.push(finding('content-farm-footer', strong ? 0.85 : sourceOfCopy(line, label[0], url) ? 0.7 : 0.5, say('sourceLink', site ?? url), text, labelled(line), { sourceUrl: url }));
           }
           continue;
         }
@@ -61,7 +62,7 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
       const author = AUTHOR_LABEL.exec(text);
       if (author?.[1] && looksLikeName(author[1].trim(), 6)) {
         sawAuthor = true;
-        found.push(finding('content-farm-footer', 0, `Credits the author as ${author[1].trim()}`, text, labelled(line), { author: author[1].trim() }));
+        found.push(finding('content-farm-footer', 0, say('footerAuthor', author[1].trim()), text, labelled(line), { author: author[1].trim() }));
         continue;
       }
     }
@@ -69,13 +70,13 @@ export const contentFarmFooter = (scan: PageScan): Finding[] => {
       const date = DATE_LABEL.exec(text);
       if (date?.[1] && dateFromText(date[1])) {
         sawDate = true;
-        found.push(finding('content-farm-footer', 0, `States the publish date as ${date[1].trim()}`, text, labelled(line), { publishedAtText: date[1].trim() }));
+        found.push(finding('content-farm-footer', 0, say('footerDate', date[1].trim()), text, labelled(line), { publishedAtText: date[1].trim() }));
         continue;
       }
     }
     if (!sawDisclaimer && DISCLAIMER.test(text)) {
       sawDisclaimer = true;
-      found.push(finding('content-farm-footer', 0.9, 'Disowns the content: copyright belongs to the linked source', text, `${regionName(line.region)}, copyright line`, { copyright: text }));
+      found.push(finding('content-farm-footer', 0.9, say('footerDisowns'), text, `${regionName(line.region)}, copyright line`, { copyright: text }));
     }
   }
   // Labelled author and date lines alone are ordinary bylines; next to a source

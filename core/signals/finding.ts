@@ -5,6 +5,7 @@
 import type { PageScan } from '../scan';
 import type { Signal, SignalKind } from '../types';
 import { clip } from '../text';
+import { englishOf, type Said } from './signal-text';
 
 export interface Claims {
   /** The page's own source link, as linked (may be an intermediate copy). */
@@ -32,8 +33,9 @@ export interface Finding {
 /** A signal family: reads the scan, returns what it found (possibly nothing). Never throws on page input. */
 export type SignalFamily = (scan: PageScan) => Finding[];
 
-export function finding(kind: SignalKind, weight: number, detail: string, evidenceText: string, location: string, claims: Claims = {}): Finding {
-  return { signal: { kind, detail, weight, evidence: { text: clip(evidenceText), location } }, claims };
+/** A signal: its sentence (`said`, written in English in `detail` and by id in `say` for the reader's language), its evidence and its claims. */
+export function finding(kind: SignalKind, weight: number, said: Said, evidenceText: string, location: string, claims: Claims = {}): Finding {
+  return { signal: { kind, detail: englishOf(said), say: said, weight, evidence: { text: clip(evidenceText), location } }, claims };
 }
 
 export function regionName(region: 'article-start' | 'article-end' | 'page-end'): string {

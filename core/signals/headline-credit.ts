@@ -18,6 +18,7 @@ import { STRONG_SOURCE_LABEL } from './content-farm';
 import { finding, type Finding } from './finding';
 import { isOwnName } from './source-credit';
 import { FEED_FOOTER } from './wordpress-feed';
+import { say } from './signal-text';
 
 export const headlineCredit = (scan: PageScan): Finding[] => {
   let ownCredit: string | null = null;
@@ -50,7 +51,7 @@ export const headlineCredit = (scan: PageScan): Finding[] => {
     const split = headline ? splitPublisherSuffix(headline, undefined, 1.5) : null;
     if (!split || !isPublisherName(split.publisher) || isOwnName(scan, split.publisher)) continue;
     return [
-      finding('headline-credit', 0.6, `The headline credits ${split.publisher}; the page's own ${ownCredit} names only this site`, headline, `${where}, headline suffix`, {
+      finding('headline-credit', 0.6, say(ownCredit === 'feed footer' ? 'headlineCreditFeedFooter' : 'headlineCreditSourceLink', split.publisher), headline, `${where}, headline suffix`, {
         originalPublisher: split.publisher,
         originalHeadline: split.headline,
       }),

@@ -15,6 +15,7 @@ import { sameName } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
+import { say } from './signal-text';
 
 export const jsonLdProvenance = (scan: PageScan): Finding[] => {
   const node = articleNode(scan);
@@ -28,9 +29,9 @@ export const jsonLdProvenance = (scan: PageScan): Finding[] => {
     const url = safeHttpUrl(basedOn, scan.url);
     const site = url ? registrableDomain(url) : null;
     if (url && site && site !== scan.site) {
-      found.push(finding('json-ld', 0.85, `JSON-LD says the article is based on a page on ${site}`, `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn', { originalUrl: url }));
+      found.push(finding('json-ld', 0.85, say('jsonLdBasedOn', site), `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn', { originalUrl: url }));
     } else if (url) {
-      found.push(finding('self-reference', 0, 'JSON-LD isBasedOn points to this site itself', `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn'));
+      found.push(finding('self-reference', 0, say('jsonLdSelf'), `"isBasedOn": "${url}"`, 'JSON-LD isBasedOn'));
     }
   }
 
@@ -40,12 +41,12 @@ export const jsonLdProvenance = (scan: PageScan): Finding[] => {
     const providerUrl = urlOf(node[field]);
     const site = providerUrl ? registrableDomain(safeHttpUrl(providerUrl, scan.url) ?? '') : null;
     if (site && site === scan.site) continue;
-    found.push(finding('json-ld', weight, `JSON-LD names ${name} as the ${field === 'provider' ? 'provider' : 'source organization'}`, `"${field}": "${name}"`, `JSON-LD ${field}`, { originalPublisher: name, originalSite: site }));
+    found.push(finding('json-ld', weight, say(field === 'provider' ? 'jsonLdProvider' : 'jsonLdSourceOrganization', name), `"${field}": "${name}"`, `JSON-LD ${field}`, { originalPublisher: name, originalSite: site }));
   }
 
   const holder = textOf(node.copyrightHolder);
   if (holder && !isOwn(holder) && isOrganization(node.copyrightHolder)) {
-    found.push(finding('copyright', 0, `JSON-LD names ${holder} as the copyright holder`, `"copyrightHolder": "${holder}"`, 'JSON-LD copyrightHolder', { copyright: `© ${holder}` }));
+    found.push(finding('copyright', 0, say('jsonLdCopyright', holder), `"copyrightHolder": "${holder}"`, 'JSON-LD copyrightHolder', { copyright: `© ${holder}` }));
   }
   return found;
 };

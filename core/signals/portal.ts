@@ -17,6 +17,7 @@ import type { PageScan } from '../scan';
 import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
+import { say } from './signal-text';
 
 const PORTALS = new Set(['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com', 'naver.com', 'auone.jp']);
 const PORTAL_NAMES = /^(?:yahoo|msn|aol|microsoft|newsbreak|smartnews|naver|네이버|au\b|mediba)/i;
@@ -31,7 +32,7 @@ export const portalPartner = (scan: PageScan): Finding[] => {
     const site = href ? registrableDomain(href) : null;
     const outside = site && site !== scan.site ? site : null;
     return [
-      finding('portal-partner', 0.85, `The portal credits ${name} as the provider`, `<${tag} class="${className}">${name}`, `provider markup (${selector})`, {
+      finding('portal-partner', 0.85, say('portalProvider', name), `<${tag} class="${className}">${name}`, `provider markup (${selector})`, {
         originalPublisher: name,
         originalSite: outside,
       }),
@@ -40,7 +41,7 @@ export const portalPartner = (scan: PageScan): Finding[] => {
   // Yahoo!ニュース titles end "（Provider） - Yahoo!ニュース".
   const japanese = /[（(]([^（）()]{2,40})[）)]\s*[-–]\s*Yahoo!ニュース$/.exec(scan.title);
   if (japanese?.[1]) {
-    return [finding('portal-partner', 0.85, `The portal credits ${japanese[1]} as the provider`, scan.title, '<title>', { originalPublisher: japanese[1].trim() })];
+    return [finding('portal-partner', 0.85, say('portalProvider', japanese[1]), scan.title, '<title>', { originalPublisher: japanese[1].trim() })];
   }
   return [];
 };

@@ -24,6 +24,7 @@ import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
+import { say } from './signal-text';
 
 const THIS = String.raw`(?:this|the above|the following)\s+(?:article|story|post|piece|essay|report|column|commentary|op-ed|interview|analysis|feature|blog post|version of this (?:article|story))`;
 const DE_THIS = String.raw`dieser\s+(?:beitrag|artikel|text|kommentar|essay|gastbeitrag|blogbeitrag|aufsatz|bericht)`;
@@ -71,9 +72,9 @@ export const republicationCredit = (scan: PageScan): Finding[] => {
       const credit = creditedSource(line, publicationName(rawName), scan);
       if (!credit) continue;
       const where = `${regionName(line.region)}, republication credit`;
-      if (credit.own) return [finding('self-reference', 0, `The credit names this site itself (${credit.publisher ?? credit.url})`, line.text, where)];
+      if (credit.own) return [finding('self-reference', 0, say('creditSelf', credit.publisher ?? credit.url ?? ''), line.text, where)];
       return [
-        finding('republication-credit', weight, `Credits ${credit.publisher ?? credit.url} as the original publisher`, line.text, where, {
+        finding('republication-credit', weight, say('creditOriginal', credit.publisher ?? credit.url ?? ''), line.text, where, {
           originalUrl: credit.url,
           originalPublisher: credit.publisher,
         }),
@@ -122,7 +123,7 @@ function originalLink(scan: PageScan, line: TextLine): Finding | null {
   const href = link.href;
   const site = href ? registrableDomain(href) : null;
   if (!href || !site || site === scan.site) return null;
-  return finding('republication-credit', 0.8, `Links the original article on ${site}`, `<a href="${href}">${normalizeSpace(link.text)}</a>`, `${regionName(line.region)}, link to the original`, { originalUrl: href });
+  return finding('republication-credit', 0.8, say('linksOriginal', site), `<a href="${href}">${normalizeSpace(link.text)}</a>`, `${regionName(line.region)}, link to the original`, { originalUrl: href });
 }
 
 /** A reblog: the title names the blog it was reblogged from; the reblogged post's link is the original. */
@@ -132,5 +133,5 @@ function reblogCredit(scan: PageScan): Finding | null {
   if (!name || !looksLikeName(name, 8) || isOwnSiteName(scan, name)) return null;
   const own = scan.address ? new URL(scan.address).hostname : '';
   const link = scan.lines.flatMap((line) => line.links).find((item) => item.href && REBLOG.test(`${normalizeSpace(item.text)} `) && new URL(item.href).hostname !== own);
-  return finding('republication-credit', 0.85, `Reblogged from ${name}`, title, 'title, reblog', { originalPublisher: name, originalUrl: link?.href ?? null });
+  return finding('republication-credit', 0.85, say('reblogged', name), title, 'title, reblog', { originalPublisher: name, originalUrl: link?.href ?? null });
 }

@@ -20,6 +20,7 @@ import { registrableDomain } from '../url';
 import { agencyNamed } from './agencies';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
+import { say } from './signal-text';
 
 const CJK_SOURCE = /(?:^|[\s|｜])(?:稿件|文章|新闻)?(?:来源|來源|出处|出處|出典|配信元|출처)\s*[:：]\s*([^\s|｜:：,，。、()（）]{2,24})/u;
 const COURTESY = /^(?:(?:article|story|content|post|text)\s+)?courtesy\s+of\s+(?:the\s+website\s+)?(.{2,60}?)\.?$|^mit\s+freundlicher\s+genehmigung\s+(?:von|der|des)\s+(.{2,60}?)\.?$/iu;
@@ -52,7 +53,7 @@ export const sourceCredit = (scan: PageScan): Finding[] => {
     if (cjk?.[1] && !found.some((item) => item.signal.kind === 'source-credit')) {
       const name = cjk[1];
       if (!line.caption && !own(name) && !agencyNamed(name) && !NO_SOURCE.test(name) && !/^https?:|\.[a-z]{2,4}$/i.test(name)) {
-        found.push(finding('source-credit', 0.75, `The source field names ${name}`, text, `${where}, source field`, { originalPublisher: name }));
+        found.push(finding('source-credit', 0.75, say('sourceField', name), text, `${where}, source field`, { originalPublisher: name }));
         continue;
       }
     }
@@ -61,7 +62,7 @@ export const sourceCredit = (scan: PageScan): Finding[] => {
     const courtesyName = courtesy?.[1] ?? courtesy?.[2];
     if (courtesyName && looksLikeName(courtesyName, 7) && !PICTURE_CREDIT.test(courtesyName) && /^[\p{Lu}\d]/u.test(courtesyName.replace(/^the\s+/i, '')) && !own(courtesyName)) {
       const link = line.links.find((item) => item.href && registrableDomain(item.href) !== scan.site);
-      found.push(finding('source-credit', 0.75, `Courtesy of ${courtesyName}`, text, `${where}, courtesy line`, { originalPublisher: courtesyName, originalUrl: link?.href ?? null }));
+      found.push(finding('source-credit', 0.75, say('courtesy', courtesyName), text, `${where}, courtesy line`, { originalPublisher: courtesyName, originalUrl: link?.href ?? null }));
       continue;
     }
 
@@ -74,7 +75,7 @@ export const sourceCredit = (scan: PageScan): Finding[] => {
       const byline = BYLINE_OUTLET.exec(text.length <= 120 ? text : '');
       const outlet = byline?.[1];
       if (outlet && OUTLET_WORD.test(outlet) && !NOT_AN_OUTLET.test(outlet) && !own(outlet) && !agencyNamed(outlet) && outlet.split(' ').length >= 2) {
-        found.push(finding('source-credit', 0.7, `The byline credits ${outlet}`, text, `${where}, byline`, { originalPublisher: outlet }));
+        found.push(finding('source-credit', 0.7, say('bylineOutlet', outlet), text, `${where}, byline`, { originalPublisher: outlet }));
         continue;
       }
     }
@@ -88,7 +89,7 @@ export const sourceCredit = (scan: PageScan): Finding[] => {
     // gives elsewhere (a sister paper's canonical); no weight of its own (sites print their owners' names).
     const copyright = !line.caption ? COPYRIGHT_HOLDER.exec(text) : null;
     if (copyright?.[1] && looksLikeName(copyright[1], 6) && /^[\p{Lu}]/u.test(copyright[1]) && !own(copyright[1]) && !agencyNamed(copyright[1])) {
-      found.push(finding('copyright', 0, `The article's copyright line names ${copyright[1]}`, text, `${where}, copyright line`, { originalPublisher: copyright[1], copyright: text }));
+      found.push(finding('copyright', 0, say('copyrightLine', copyright[1]), text, `${where}, copyright line`, { originalPublisher: copyright[1], copyright: text }));
     }
   }
   // Byline markup and author fields crediting another outlet: "By Joe Doe, The Washington Post".
@@ -97,7 +98,7 @@ export const sourceCredit = (scan: PageScan): Finding[] => {
       for (const text of texts) {
         const outlet = BYLINE_OUTLET.exec(normalizeSpace(text).replace(/^(?!by\s|von\s|par\s|por\s|door\s)/i, 'By '))?.[1];
         if (outlet && OUTLET_WORD.test(outlet) && !NOT_AN_OUTLET.test(outlet) && outlet.split(' ').length >= 2 && !own(outlet) && !agencyNamed(outlet)) {
-          return [finding('source-credit', 0.7, `The byline credits ${outlet}`, normalizeSpace(text), 'byline', { originalPublisher: outlet })];
+          return [finding('source-credit', 0.7, say('bylineOutlet', outlet), normalizeSpace(text), 'byline', { originalPublisher: outlet })];
         }
       }
     }
@@ -120,7 +121,7 @@ function openerCredit(scan: PageScan, line: TextLine): Finding | null {
   const linkedSite = link?.href ? registrableDomain(link.href) : null;
   const fits = !!linkedSite && linkedSite !== scan.site && foldToKey(linkedSite.split('.')[0] ?? '').length > 2 && foldToKey(name).includes(foldToKey(linkedSite.split('.')[0] ?? ''));
   if (!fits && !(via && agencyNamed(via))) return null;
-  return finding('source-credit', 0.75, `The story opens with its source: ${name}${via ? ` via ${via}` : ''}`, line.text.slice(0, 160), 'start of the article, source credit', {
+  return finding('source-credit', 0.75, via ? say('opensWithSourceVia', name, via) : say('opensWithSource', name), line.text.slice(0, 160), 'start of the article, source credit', {
     originalPublisher: name,
     originalUrl: fits ? link?.href ?? null : null,
   });
@@ -137,7 +138,7 @@ function excerptSource(scan: PageScan, line: TextLine): Finding | null {
   if (!link.href || normalizeSpace(link.text) !== text) return null;
   const site = registrableDomain(link.href);
   if (!site || site === scan.site || registrableDomain(text) !== site || !articleLike(link.href)) return null;
-  return finding('source-credit', 0.65, `The excerpt ends with its source: ${site}`, `<a href="${link.href}">${text}</a>`, 'end of the article, source link', { originalUrl: link.href });
+  return finding('source-credit', 0.65, say('excerptEndsWithSource', site), `<a href="${link.href}">${text}</a>`, 'end of the article, source link', { originalUrl: link.href });
 }
 
 /** A story's URL, not a home or section page: a slug of several words, a date in the path or a long id. */

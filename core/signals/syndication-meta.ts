@@ -8,6 +8,7 @@
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
+import { say } from './signal-text';
 
 const NAMES = ['syndication-source', 'original-source'];
 
@@ -20,9 +21,9 @@ export const syndicationMeta = (scan: PageScan): Finding[] => {
     const url = safeHttpUrl(raw, scan.url);
     const site = url ? registrableDomain(url) : null;
     if (!url || !site) continue;
-    if (site === scan.site) return [finding('self-reference', 0, `${location} points to this site itself`, url, location)];
+    if (site === scan.site) return [finding('self-reference', 0, say('metaSelf', location), url, location)];
     return [
-      finding('syndication-meta', 0.9, `${location} names the original on ${site}`, `${location.slice(0, -1)} ${fromMeta ? 'content' : 'href'}="${url}">`, location, { originalUrl: url }),
+      finding('syndication-meta', 0.9, say('metaOriginal', location, site), `${location.slice(0, -1)} ${fromMeta ? 'content' : 'href'}="${url}">`, location, { originalUrl: url }),
     ];
   }
   return [];

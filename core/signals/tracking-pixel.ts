@@ -9,6 +9,7 @@
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
+import { say } from './signal-text';
 
 const PIXELS: { host: string; publisher: string; site: string; weight: number }[] = [
   { host: 'counter.theconversation.com', publisher: 'The Conversation', site: 'theconversation.com', weight: 0.9 },
@@ -26,10 +27,10 @@ export const trackingPixel = (scan: PageScan): Finding[] => {
   const tag = `<${pixel?.tag} src="${src}">`;
   if (known) {
     if (scan.site === known.site || scan.site === registrableDomain(known.host)) return [];
-    return [finding('tracking-pixel', known.weight, `${known.publisher}'s republication pixel is on the page`, tag, 'tracking pixel', { originalPublisher: known.publisher, originalSite: known.site })];
+    return [finding('tracking-pixel', known.weight, say('pixelKnown', known.publisher), tag, 'tracking pixel', { originalPublisher: known.publisher, originalSite: known.site })];
   }
   // INN's tracker reports back to the original publisher's own site.
   const site = registrableDomain(src);
   if (!site || site === scan.site) return [];
-  return [finding('tracking-pixel', 0.8, `A republication pixel reports to ${site}`, tag, 'tracking pixel', { originalSite: site })];
+  return [finding('tracking-pixel', 0.8, say('pixel', site), tag, 'tracking pixel', { originalSite: site })];
 };

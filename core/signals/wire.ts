@@ -29,6 +29,7 @@ import { registrableDomain } from '../url';
 import { agencyNamed, aliasesIn, creditAgency, isAgencySite, type Agency } from './agencies';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
+import { say, type Said } from './signal-text';
 
 /** A dateline: a place (optionally ", date"), the credit in brackets, then a dash, a colon or a full stop. */
 const DATELINE =
@@ -59,7 +60,7 @@ const BY_WORD = /^(?:by|von|par|por|di|door|av|af|przez|od|de|från|fra|ved|auto
 
 export const wireCopy = (scan: PageScan): Finding[] => {
   const found: Finding[] = [];
-  const add = (agency: Agency | null, weight: number, detail: (name: string) => string, evidence: string, location: string, copyright?: string) => {
+  const add = (agency: Agency | null, weight: number, detail: (name: string) => Said, evidence: string, location: string, copyright?: string) => {
     if (!agency || isAgencySite(scan, agency)) return;
     found.push(finding('wire', weight, detail(agency.name), evidence, location, { originalPublisher: agency.name, originalSite: agency.sites[0] ?? null, ...(copyright ? { copyright } : {}) }));
   };
@@ -78,14 +79,14 @@ export const wireCopy = (scan: PageScan): Finding[] => {
       const agency = datelineAgency(text);
       if (agency && !isAgencySite(scan, agency)) {
         dated = true;
-        add(agency, 0.85, (name) => `Agency dateline: a ${name} story`, text.slice(0, 160), `${where}, dateline`);
+        add(agency, 0.85, (name) => say('wireDateline', name), text.slice(0, 160), `${where}, dateline`);
         continue;
       }
     }
     const tail = text.length > 160 ? text.slice(-160) : text;
     const closing = CLOSING.exec(tail);
     if (closing?.[1] && text.length > closing[0].length + 20 && (closing.index > 0 || tail === text)) {
-      add(creditAgency(closing[1], { anyCase: true }), 0.8, (name) => `Closing credit: the paragraph ends with ${name}'s credit`, `…${text.slice(-120)}`, `${where}, closing credit`);
+      add(creditAgency(closing[1], { anyCase: true }), 0.8, (name) => say('wireClosingCredit', name), `…${text.slice(-120)}`, `${where}, closing credit`);
       continue;
     }
     if (text.length > 300) continue;
@@ -96,7 +97,7 @@ export const wireCopy = (scan: PageScan): Finding[] => {
       continue;
     }
     if (TCA.test(text) && !isAgencySite(scan, agencyNamed('Tribune Content Agency')!)) {
-      found.push(finding('wire', 0.85, 'Distributed by Tribune Content Agency', text, `${where}, distribution line`, { originalPublisher: creditedBeforeTca(text) ?? 'Tribune Content Agency', copyright: text }));
+      found.push(finding('wire', 0.85, say('wireDistributedTca'), text, `${where}, distribution line`, { originalPublisher: creditedBeforeTca(text) ?? 'Tribune Content Agency', copyright: text }));
     }
   }
 
@@ -106,7 +107,7 @@ export const wireCopy = (scan: PageScan): Finding[] => {
       const text = scan.meta.get(key);
       const agency = text ? datelineAgency(text) : null;
       if (text && agency) {
-        add(agency, 0.8, (name) => `Agency dateline in the description: a ${name} story`, text.slice(0, 160), `<meta name="${key}">`);
+        add(agency, 0.8, (name) => say('wireDescriptionDateline', name), text.slice(0, 160), `<meta name="${key}">`);
         break;
       }
     }
@@ -117,12 +118,12 @@ export const wireCopy = (scan: PageScan): Finding[] => {
     for (const text of texts) {
       const agency = text ? bylineAgency(text) : null;
       // The same byline as a line above, when that one links to the site's own author page: as weak.
-      if (agency) add(agency, ownAuthors.has(agency.name) ? 0.5 : 0.8, (name) => `Byline credits ${name}`, normalizeSpace(text), 'byline');
+      if (agency) add(agency, ownAuthors.has(agency.name) ? 0.5 : 0.8, (name) => say('wireByline', name), normalizeSpace(text), 'byline');
     }
   }
   for (const [key, value] of authorFields(scan)) {
     const agency = bylineAgency(value) ?? withAgency(value, scan, 'field');
-    if (agency) add(agency, 0.8, (name) => `The author field names ${name}`, `${key}: ${value}`, key);
+    if (agency) add(agency, 0.8, (name) => say('wireAuthorField', name), `${key}: ${value}`, key);
   }
   return dedupe(found);
 };
@@ -147,7 +148,7 @@ export function datelineAgency(text: string): Agency | null {
 interface Credit {
   agency: Agency | null;
   weight: number;
-  detail: (name: string) => string;
+  detail: (name: string) => Said;
   what: string;
   copyright?: boolean;
   ownAuthor?: boolean;
@@ -159,12 +160,12 @@ function standaloneCredit(text: string, line: TextLine, scan: PageScan, previous
   const reportBy = FIRST_PUBLISHED_BY.exec(text);
   if (reportBy?.[1]) {
     const agency = creditAgency(reportBy[1].replace(/^the\s+/i, ''), { anyCase: true }) ?? agencyNamed(reportBy[1]);
-    if (agency) return { agency, weight: 0.85, detail: (name) => `First published by ${name}`, what: 'agency credit' };
+    if (agency) return { agency, weight: 0.85, detail: (name) => say('wireFirstPublished', name), what: 'agency credit' };
   }
   const labelled = LABELLED.exec(text);
   if (labelled?.[1]) {
     const agency = creditAgency(labelled[1], { anyCase: true });
-    return agency ? { agency, weight: 0.85, detail: (name) => `Source line credits ${name}`, what: 'source line' } : null;
+    return agency ? { agency, weight: 0.85, detail: (name) => say('wireSourceLine', name), what: 'source line' } : null;
   }
   const copyright = COPYRIGHT.exec(text);
   if (copyright?.[1]) return copyrightCredit(copyright[1], /(?:19|20)\d\d/.test(text.slice(0, 16)));
@@ -172,10 +173,10 @@ function standaloneCredit(text: string, line: TextLine, scan: PageScan, previous
   const materialName = material?.slice(1).find(Boolean);
   if (materialName) {
     const agency = creditAgency(materialName, { anyCase: true });
-    if (agency) return { agency, weight: 0.8, detail: (name) => `Written from ${name}'s copy`, what: 'agency credit' };
+    if (agency) return { agency, weight: 0.8, detail: (name) => say('wireWrittenFrom', name), what: 'agency credit' };
   }
   const agency = withAgency(text, scan, line.region === 'article-start' ? 'byline' : 'text');
-  if (agency) return { agency, weight: 0.8, detail: (name) => `Credited to the desk with ${name}`, what: 'agency credit' };
+  if (agency) return { agency, weight: 0.8, detail: (name) => say('wireDesk', name), what: 'agency credit' };
   const bare = BARE.exec(text);
   const marked = /[/()[\]–—]/.test(text);
   // A bare name ("AFP", "JIJI") is a byline at the article's start; at its end, a teaser's source in a list of related stories.
@@ -187,12 +188,12 @@ function standaloneCredit(text: string, line: TextLine, scan: PageScan, previous
       // The agency as one of the site's own authors (its name links to the site's author page): weaker.
       const ownAuthor = !marked && line.links.length === 1 && line.links[0]!.text === text && !!line.links[0]!.href && registrableDomain(line.links[0]!.href) === site;
       return ownAuthor
-        ? { agency: credit, weight: 0.5, detail: (name) => `Byline names ${name}, as an author of this site`, what: 'byline', ownAuthor: true }
-        : { agency: credit, weight: line.region === 'article-start' ? 0.8 : 0.75, detail: (name) => (marked ? `Credit line: ${name}` : `Byline credits ${name}`), what: marked ? 'credit line' : 'byline' };
+        ? { agency: credit, weight: 0.5, detail: (name) => say('wireOwnAuthor', name), what: 'byline', ownAuthor: true }
+        : { agency: credit, weight: line.region === 'article-start' ? 0.8 : 0.75, detail: (name) => (marked ? say('wireCreditLine', name) : say('wireByline', name)), what: marked ? 'credit line' : 'byline' };
     }
   }
   const byline = line.region === 'article-start' && !afterTeaser ? bylineAgency(text) : null;
-  return byline ? { agency: byline, weight: 0.8, detail: (name) => `Byline credits ${name}`, what: 'byline' } : null;
+  return byline ? { agency: byline, weight: 0.8, detail: (name) => say('wireByline', name), what: 'byline' } : null;
 }
 
 /** "Le Monde with AFP", "avec AFP", "Redaktion mit dpa": a desk's rewrite of an agency's copy. */
@@ -229,7 +230,7 @@ function copyrightCredit(rest: string, withYear: boolean): Credit | null {
   // A bare "© AFP" may be a picture's credit set apart from it; a year, more text, or the agency's full or
   // text-service name ("dpa-infocom", "The Associated Press") makes it the article's.
   const strong = withYear || segments.length > 0 || alias.text.length > 4;
-  return { agency, weight: strong ? 0.8 : 0.5, detail: (name) => `Copyright line: ${name}`, what: 'copyright line', copyright: true };
+  return { agency, weight: strong ? 0.8 : 0.5, detail: (name) => say('wireCopyrightLine', name), what: 'copyright line', copyright: true };
 }
 
 /**

@@ -14,6 +14,7 @@ import { sameName, splitPublisherSuffix } from '../text';
 import { registrableDomain } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
+import { say } from './signal-text';
 
 export const FEED_FOOTER = /^The post (.{3,300}?) (?:appeared first|first appeared) on (.{2,120}?)\.?$/i;
 
@@ -29,12 +30,12 @@ export const wordpressFeedFooter = (scan: PageScan): Finding[] => {
     const siteLink = line.links.find((link) => link.href && link.text && sameName(link.text, siteName))?.href ?? null;
     const linkedSite = registrableDomain(siteLink ?? postLink ?? '');
     if ((linkedSite && linkedSite === scan.site) || isOwnSiteName(scan, siteName)) {
-      return [finding('self-reference', 0, `The feed footer names this site itself (${siteName})`, line.text, where)];
+      return [finding('self-reference', 0, say('feedSelf', siteName), line.text, where)];
     }
     const split = splitPublisherSuffix(postTitle, undefined, 0.5);
     const viaPublisher = split && !sameName(split.publisher, siteName) ? split.publisher : null;
     return [
-      finding('wordpress-feed-footer', 0.85, viaPublisher ? `Feed footer: first appeared on ${siteName}, credited to ${viaPublisher}` : `Feed footer: first appeared on ${siteName}`, line.text, where, {
+      finding('wordpress-feed-footer', 0.85, viaPublisher ? say('feedFirstVia', siteName, viaPublisher) : say('feedFirst', siteName), line.text, where, {
         sourceName: siteName,
         sourceUrl: postLink,
         originalPublisher: viaPublisher ?? siteName,

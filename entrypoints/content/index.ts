@@ -3,8 +3,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleText } from '@/core/article-text';
 import { digestPage } from '@/core/digest';
 import type { Provenance } from '@/core/types';
-import { send, withRetries } from '@/lib/messages';
-import { failureText, t } from '@/lib/i18n';
+import { send, withRetries, type HighlightRequest, type PageTextRequest } from '@/lib/messages';
+import { t } from '@/lib/i18n';
+import { showEvidence } from '@/lib/find-evidence';
 import { BADGE_TAG, mountBadge, type BadgeActions } from '@/components/badge';
 
 /** Single-page sites change the URL first and the article a moment later: the page is scanned again once its URL has stayed the same this long. */
@@ -27,20 +28,16 @@ export default defineContentScript({
         dismissedOn = location.href;
         removeBadge();
       },
-      silenceSite: async () => {
-        await send({ type: 'silence-site' }).catch(() => undefined);
-        removeBadge();
-      },
+      // Saved by the background for this tab's page or site (lib/control.ts); the card offers the undo.
+      control: (what) =>
+        send({ type: 'card-control', what, undo: false }).then((answer) => (answer.ok ? () => send({ type: 'card-control', what, undo: true }) : answer.message), String),
+      // The background checks this tab's page, or opens a page to ask for the sites' access, and answers with
+      // the card's sentence (lib/card-service.ts): no wording or decision here.
       verify: async () => {
         try {
-          const answer = await send({ type: 'verify', pageUrl: record.url, tabId: null, force: false });
-          const verification = answer.ok ? answer.entry.verification : answer.verification;
-          const failure = verification.failure;
-          if (failure?.code === 'permission-refused') return t('badgeVerifyNeedsPermission', new URL(failure.url).host);
-          if (failure) return t('badgeVerifyFailed', failureText(failure));
-          return t('badgeVerified', verification.comparison?.text?.verdict ?? verification.outcome);
+          return (await send({ type: 'card-verify' })).sentence;
         } catch (error) {
-          return t('badgeVerifyFailed', String(error));
+          return t('card_outcomeFailed', String(error));
         }
       },
     });
@@ -53,12 +50,16 @@ export default defineContentScript({
       // An answer about a URL the page has left since (its scan is coming) changes nothing.
       if (digest.url !== location.href) return;
       removeBadge();
-      if (answer?.showBadge && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record));
+      if (answer?.showBadge && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record), answer.card, answer.site);
     };
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'get-page-text') return undefined;
-      return Promise.resolve(articleText(document));
+      if (sender.id !== browser.runtime.id) return undefined;
+      const request = message as Partial<PageTextRequest | HighlightRequest> | null;
+      if (request?.type === 'get-page-text') return Promise.resolve(articleText(document));
+      // A piece of evidence clicked in the popup: scrolled to and highlighted, if the page's text holds it.
+      if (request?.type === 'highlight-evidence' && typeof request.text === 'string') return Promise.resolve(showEvidence(document, request.text));
+      return undefined;
     });
     // Client-side navigation: the old badge no longer describes the page; the new one is scanned once its URL
     // has settled. The URL is polled, not taken from events a page can forge or flood: 10,000 history.pushState

@@ -2,20 +2,31 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { EntryView } from '@/components/EntryView';
 import { ExternalLink } from '@/components/ExternalLink';
 import { VirtualList } from '@/components/VirtualList';
+import type { CopyKind } from '@/core/types';
 import type { ProvenanceClient } from '@/lib/client';
+import { verificationFits } from '@/lib/corrections';
 import type { HistoryEntry, VerificationEntry } from '@/lib/db';
 import { EMPTY_FILTER, isEmptyFilter, type HistoryFilter } from '@/lib/history';
+import { groupByOriginal, groupFields, type GroupFields, type HistoryLine } from '@/lib/history-groups';
+import { checkedText } from '@/lib/checked-text';
+import { COPY_KINDS, kindName } from '@/lib/kind-text';
+import { displayMoment } from '@/lib/dates-display';
 import { t } from '@/lib/i18n';
 import { IMPORT_LIMITS, IMPORT_MAX_MB } from '@/lib/import-limits';
 import { Settings } from './Settings';
+import { Sites } from './Sites';
 
-const ROW_HEIGHT = 64;
+/** One line of text per row (options style.css keeps cells to one line). */
+const ROW_HEIGHT = 40;
+const HEADER_HEIGHT = 34;
 const PAGE = 60;
+/** Entries read per request while the history is grouped by original. */
+const GROUP_SLICE = 2_000;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1_000 }) : setTimeout(run, 100));
 
 export function App({ client }: { client: ProvenanceClient }) {
-  const [tab, setTab] = useState<'history' | 'settings'>(location.hash === '#settings' ? 'settings' : 'history');
+  const [tab, setTab] = useState<'history' | 'sites' | 'settings'>(location.hash === '#settings' ? 'settings' : location.hash === '#sites' ? 'sites' : 'history');
   return (
     <main class="options">
       <header class="options-head">
@@ -24,12 +35,15 @@ export function App({ client }: { client: ProvenanceClient }) {
           <a href="#history" aria-current={tab === 'history' ? 'page' : undefined} onClick={() => setTab('history')}>
             {t('historyTitle')}
           </a>
+          <a href="#sites" aria-current={tab === 'sites' ? 'page' : undefined} onClick={() => setTab('sites')} data-testid="sites-tab">
+            {t('sites_tab')}
+          </a>
           <a href="#settings" aria-current={tab === 'settings' ? 'page' : undefined} onClick={() => setTab('settings')} data-testid="settings-tab">
             {t('settingsTitle')}
           </a>
         </nav>
       </header>
-      {tab === 'history' ? <History client={client} /> : <Settings />}
+      {tab === 'history' ? <History client={client} /> : tab === 'sites' ? <Sites client={client} /> : <Settings />}
     </main>
   );
 }
@@ -45,6 +59,11 @@ function History({ client }: { client: ProvenanceClient }) {
   /** Records loaded so far, by id; `rowsLoaded` changes when more arrive, to show them. */
   const rows = useRef(new Map<number, HistoryEntry>());
   const [, setRowsLoaded] = useState(0);
+  /** The latest check of each loaded row's page (null: never checked), by page key: the Checked column. */
+  const checks = useRef(new Map<string, VerificationEntry | null>());
+  /** Copies listed under their original (lib/history-groups.ts); `lines` is null while grouping is off or being worked out. */
+  const [grouped, setGrouped] = useState(false);
+  const [lines, setLines] = useState<HistoryLine[] | null>(null);
   const [publisherList, setPublisherList] = useState<{ key: string; count: number }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -78,6 +97,14 @@ function History({ client }: { client: ProvenanceClient }) {
         .then((entries) => {
           for (const entry of entries) rows.current.set(entry.id!, entry);
           setRowsLoaded((n) => n + 1);
+          const unchecked = entries.map((entry) => entry.key).filter((key) => !checks.current.has(key));
+          void client
+            .verificationsFor(unchecked)
+            .then((found) => {
+              for (const key of unchecked) checks.current.set(key, found.get(key) ?? null);
+              setRowsLoaded((n) => n + 1);
+            })
+            .catch(() => undefined);
           // Some ids are gone: a page visited again moved to the top under a new id, or old
           // entries were pruned. Read the order again rather than leave empty rows.
           if (entries.length < wanted.length) void reloadRef.current?.();
@@ -137,6 +164,7 @@ function History({ client }: { client: ProvenanceClient }) {
       if (changed) {
         rows.current.clear();
         loading.current.clear();
+        checks.current.clear();
       }
       setOrder(fresh);
       setError(null);
@@ -172,12 +200,36 @@ function History({ client }: { client: ProvenanceClient }) {
   }, [client, reload]);
 
 
+  /**
+   * Grouped by original: every matching entry is read (a slice at a time, keeping only what grouping needs)
+   * and the list becomes lines: an original's line, then its page and its copies.
+   */
+  useEffect(() => {
+    setLines(null);
+    if (!grouped || !result) return;
+    let current = true;
+    void (async () => {
+      const fields: GroupFields[] = [];
+      for (let at = 0; at < result.ids.length; at += GROUP_SLICE) {
+        for (const entry of await client.entriesById(result.ids.slice(at, at + GROUP_SLICE))) fields.push(groupFields(entry));
+        if (!current) return;
+      }
+      setLines(groupByOriginal(fields));
+    })().catch((reason) => current && setError(errorText(reason)));
+    return () => {
+      current = false;
+    };
+  }, [grouped, result, client]);
+
   const listIds = result?.ids ?? previewIds;
+  const shownLines = grouped ? lines : null;
   const onRange = useCallback(
     (start: number, end: number) => {
-      if (listIds) loadRows(listIds.slice(start, Math.max(end, start + PAGE)));
+      const last = Math.max(end, start + PAGE);
+      if (shownLines) loadRows(shownLines.slice(start, last).flatMap((line) => (line.type === 'entry' ? [line.id] : [])));
+      else if (listIds) loadRows(listIds.slice(start, last));
     },
-    [listIds, loadRows],
+    [listIds, shownLines, loadRows],
   );
 
   const openDetail = async (entry: HistoryEntry) => {
@@ -252,14 +304,25 @@ function History({ client }: { client: ProvenanceClient }) {
             onInput={(event) => changeFilter({ text: (event.currentTarget as HTMLInputElement).value })}
           />
         </label>
-        <label>
+        <label class="check">
           <input
             type="checkbox"
             data-testid="filter-syndicated"
             checked={filter.syndicatedOnly}
             onChange={(event) => changeFilter({ syndicatedOnly: (event.currentTarget as HTMLInputElement).checked })}
-          />{' '}
-          {t('filterSyndicatedOnly')}
+          />
+          <span>{t('filterSyndicatedOnly')}</span>
+        </label>
+        <label>
+          {t('history_filterKind')}{' '}
+          <select data-testid="filter-kind" value={filter.kind} onChange={(event) => changeFilter({ kind: (event.currentTarget as HTMLSelectElement).value as CopyKind | '' })}>
+            <option value="">{t('history_filterAnyKind')}</option>
+            {COPY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kindName(kind)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           {t('filterPublisher')}{' '}
@@ -284,11 +347,16 @@ function History({ client }: { client: ProvenanceClient }) {
           {t('filterTo')}{' '}
           <input type="date" data-testid="filter-to" value={dateValue(filter.to)} onChange={(event) => changeFilter({ to: parseDay((event.currentTarget as HTMLInputElement).value, true) })} />
         </label>
+        <label class="check">
+          <input type="checkbox" data-testid="history-group" checked={grouped} onChange={(event) => setGrouped((event.currentTarget as HTMLInputElement).checked)} />
+          <span>{t('history_groupToggle')}</span>
+        </label>
       </form>
 
       <div class="toolbar">
         <p role="status" data-testid="history-count">
           {result === null || order === null ? t('stateLoading') : t('historyCount', [String(matchCount), String(order.length)])}
+          {grouped && lines === null && result !== null && matchCount > 0 && ` · ${t('history_grouping')}`}
         </p>
         <div class="toolbar-actions">
           <button type="button" class="button secondary" data-testid="export-json" onClick={() => download('json')}>
@@ -370,28 +438,51 @@ function History({ client }: { client: ProvenanceClient }) {
       {order?.length === 0 && <p data-testid="history-empty">{t('historyEmpty')}</p>}
       {result !== null && matchCount === 0 && (order?.length ?? 0) > 0 && <p data-testid="history-no-match">{t('historyNoMatch')}</p>}
       {listIds !== null && listIds.length > 0 && (
-        <>
-          <div class="history-header" aria-hidden="true">
-            <span>{t('columnHeadline')}</span>
-            <span>{t('columnSite')}</span>
-            <span>{t('columnOriginal')}</span>
-            <span>{t('columnSeen')}</span>
-            <span />
-          </div>
-          <VirtualList
-            count={listIds.length}
-            rowHeight={ROW_HEIGHT}
-            height={height}
-            label={t('historyListLabel')}
-            scrollerRef={scroller}
-            onRange={onRange}
-            resetKey={result?.shown ?? 0}
-            renderRow={(index) => {
-              const entry = rows.current.get(listIds[index]!);
-              return entry ? <HistoryRow entry={entry} onOpen={() => void openDetail(entry)} onDelete={() => void remove(entry.key)} /> : <div class="row-loading" />;
-            }}
-          />
-        </>
+        <VirtualList
+          count={shownLines ? shownLines.length : listIds.length}
+          rowHeight={ROW_HEIGHT}
+          height={height}
+          label={t('historyListLabel')}
+          header={
+            <>
+              <span role="columnheader">{t('columnHeadline')}</span>
+              <span role="columnheader">{t('columnSite')}</span>
+              <span role="columnheader">{t('columnOriginal')}</span>
+              <span role="columnheader">{t('history_columnChecked')}</span>
+              <span role="columnheader">{t('columnSeen')}</span>
+              <span role="columnheader">{t('history_columnActions')}</span>
+            </>
+          }
+          headerHeight={HEADER_HEIGHT}
+          scrollerRef={scroller}
+          onRange={onRange}
+          resetKey={`${result?.shown ?? 0}:${shownLines ? 'grouped' : 'flat'}`}
+          rowProps={(index) => {
+            const line: HistoryLine = shownLines?.[index] ?? { type: 'entry', id: listIds[index]!, grouped: false };
+            if (line.type === 'group') return { class: 'history-row group-row', 'data-testid': 'history-group-row' };
+            const entry = rows.current.get(line.id);
+            if (!entry) return { class: 'history-row row-loading' };
+            return {
+              class: `history-row ${entry.syndicated ? 'is-copy' : 'is-original'}${line.grouped ? ' in-group' : ''}`,
+              'data-testid': 'history-row',
+              // A click on the row (not on its links or buttons, nor to select text) opens its details.
+              onClick: (event) => {
+                if ((event.target as Element).closest('a, button') || window.getSelection()?.toString()) return;
+                void openDetail(entry);
+              },
+            };
+          }}
+          renderRow={(index) => {
+            const line: HistoryLine = shownLines?.[index] ?? { type: 'entry', id: listIds[index]!, grouped: false };
+            if (line.type === 'group') return <GroupCells line={line} />;
+            const entry = rows.current.get(line.id);
+            return entry ? (
+              <HistoryCells entry={entry} check={checks.current.get(entry.key)} onOpen={() => void openDetail(entry)} onDelete={() => void remove(entry.key)} />
+            ) : (
+              <span role="cell" class="cell loading-cell" />
+            );
+          }}
+        />
       )}
 
       {detail && <Detail client={client} detail={detail} onClose={closeDetail} onDelete={() => void remove(detail.entry.key)} />}
@@ -399,25 +490,37 @@ function History({ client }: { client: ProvenanceClient }) {
   );
 }
 
-const seenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** The Checked column's words: the page's latest check (one made before the reader corrected the page does not count). */
+function checkedCell(entry: HistoryEntry, check: VerificationEntry | null | undefined): { text: string; checked: boolean } {
+  if (check === undefined) return { text: '', checked: false };
+  const fits = check && verificationFits(entry.correction, check.checkedAt);
+  if (fits) return { text: checkedText(check.verification), checked: true };
+  return { text: entry.syndicated ? t('history_checkedNever') : '', checked: false };
+}
 
-function HistoryRow({ entry, onOpen, onDelete }: { entry: HistoryEntry; onOpen: () => void; onDelete: () => void }) {
+function HistoryCells({ entry, check, onOpen, onDelete }: { entry: HistoryEntry; check: VerificationEntry | null | undefined; onOpen: () => void; onDelete: () => void }) {
   const { record } = entry;
+  const checked = checkedCell(entry, check);
+  const publisher = record.original?.publisher ?? t('historyUnknownPublisher');
   return (
-    <div data-testid="history-row" class={`history-row ${entry.syndicated ? 'is-copy' : 'is-original'}`}>
-      <span class="cell headline" data-testid="history-headline">
+    <>
+      <span role="cell" class="cell headline" data-testid="history-headline">
         <ExternalLink href={record.url} label={record.page.headline ?? record.url} />
       </span>
-      <span class="cell" data-testid="history-site">
+      <span role="cell" class="cell" data-testid="history-site">
         {record.page.siteName ?? entry.site}
       </span>
-      <span class="cell publisher" data-testid="history-original">
-        {record.syndicated ? (record.original?.publisher ?? t('historyUnknownPublisher')) : t('historyOriginal')}
+      <span role="cell" class="cell publisher" data-testid="history-original">
+        {record.syndicated ? record.original?.url ? <ExternalLink href={record.original.url} label={publisher} testid="history-original-link" /> : publisher : t('historyOriginal')}
+        {entry.correction && <em data-testid="history-corrected"> ({t('control_historyCorrected')})</em>}
       </span>
-      <span class="cell" data-testid="history-seen">
-        <time dateTime={new Date(entry.lastSeen).toISOString()}>{seenFormat.format(entry.lastSeen)}</time>
+      <span role="cell" class={`cell ${checked.checked ? 'checked' : 'unchecked'}`} data-testid="history-checked">
+        {checked.text}
       </span>
-      <span class="cell row-actions">
+      <span role="cell" class="cell" data-testid="history-seen">
+        <time dateTime={new Date(entry.lastSeen).toISOString()}>{displayMoment(entry.lastSeen)}</time>
+      </span>
+      <span role="cell" class="cell row-actions">
         <button type="button" class="link-button" data-testid="history-details" onClick={onOpen} aria-label={t('detailsEntryLabel', record.page.headline ?? record.url)}>
           {t('details')}
         </button>
@@ -425,7 +528,19 @@ function HistoryRow({ entry, onOpen, onDelete }: { entry: HistoryEntry; onOpen: 
           {t('delete')}
         </button>
       </span>
-    </div>
+    </>
+  );
+}
+
+/** An original's line over its copies: its publisher (linked when its address is known), its headline, how many copies. */
+function GroupCells({ line }: { line: Extract<HistoryLine, { type: 'group' }> }) {
+  const name = line.publisher ? t('history_groupOriginal', line.publisher) : t('history_groupUnknown');
+  return (
+    <span role="cell" class="cell group-cell" data-testid="history-group-line">
+      <strong>{line.url ? <ExternalLink href={line.url} label={name} /> : name}</strong>
+      {line.headline && <span class="group-headline"> · {line.headline}</span>}
+      <span class="group-count"> · {t('history_groupCopies', String(line.copies))}</span>
+    </span>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { registrableDomain, sharedHost } from '@/core/url';
+import { ShortcutNote } from '@/components/ShortcutNote';
 import { t } from '@/lib/i18n';
 import { HISTORY_MAX_ENTRIES, settings } from '@/lib/settings';
 
@@ -61,6 +62,13 @@ export function Settings() {
   return (
     <section aria-labelledby="settings-title" class="settings">
       <h1 id="settings-title">{t('settingsTitle')}</h1>
+      {/* The first-run page (entrypoints/welcome) and the popup's keyboard shortcut. */}
+      <p>
+        <a href="/welcome.html" data-testid="welcome-link">
+          {t('control_aboutLink')}
+        </a>
+      </p>
+      <ShortcutNote />
       <label class="setting">
         <input type="checkbox" data-testid="setting-auto-verify" checked={values.autoVerify} onChange={(e) => void save('autoVerify', (e.currentTarget as HTMLInputElement).checked)} />
         <span>

@@ -128,7 +128,7 @@ test2('a redirect to a site the reader has not let Provenance read stops there a
   const popup = await openAndVerify(limited, url);
   const failure = popup.getByTestId('verify-failure');
   await expect(failure).toHaveAttribute('data-code', 'permission-refused', { timeout: 20_000 });
-  await expect(failure).toHaveText('redirector.example redirects to elsewhere.example. Provenance needs your permission to read elsewhere.example too. Click Verify again to allow it.');
+  await expect(failure).toHaveText('redirector.example redirects to elsewhere.example. Provenance needs your permission to read elsewhere.example too. Click “Find and compare the original” again to allow it.');
   expect(fixtureWeb.requestsTo('redirector.example')).toHaveLength(1);
   expect(fixtureWeb.requestsTo('elsewhere.example')).toEqual([]);
 });

@@ -52,7 +52,7 @@ async function watchMessages(context: BrowserContext, extensionId: string): Prom
 }
 
 /** Words only the badge shows (its card's buttons and hint, its verdict). */
-const BADGE_WORDS = ['Syndicated from The Washington Post', 'Never on this site', 'Hide on this page', 'The Provenance button in the toolbar'];
+const BADGE_WORDS = ['Copy of a Washington Post story', 'Never on this site', 'Hide on this page', 'The Provenance button in the toolbar'];
 
 /**
  * Everything a page's script can try on the badge and its text: the shadow root, properties and globals, the
@@ -134,7 +134,7 @@ function pageAttack(page: Page, boxes: Record<string, { x: number; y: number; wi
 test("the page's own script can neither reach, read, change nor press the badge", async ({ context, extensionId, page, fixtureWeb }) => {
   await page.goto(RUNNING_EXAMPLE.syndicatedPage);
   const verdict = await waitForBadgePart(page, 'provenance-badge');
-  expect(verdict).toContain('Syndicated from The Washington Post');
+  expect(verdict).toContain('Copy of a Washington Post story');
   const seen = await watchMessages(context, extensionId);
   // The reader opens the card (a real click): its buttons are on screen for the page to aim at.
   await clickBadgePart(page, 'provenance-badge');
@@ -247,7 +247,7 @@ test("WXT's start-up message is not posted, and a page forging it does not stop 
   }, extensionId);
   await page.waitForTimeout(300);
   await page.locator('#next').click();
-  expect(await waitForBadgePart(page, 'provenance-badge')).toContain('Syndicated from The Washington Post');
+  expect(await waitForBadgePart(page, 'provenance-badge')).toContain('Copy of a Washington Post story');
   expect((await seen()).filter((m) => m.type === 'page-scanned').map((m) => m.url)).toEqual([SPA, 'https://www.spa-news.com/story/syndicated/']);
 });
 

@@ -52,8 +52,12 @@ export interface Driver {
   open(url: string): Promise<Tab>;
   /** Opens an extension page ("popup.html?tab=3", "options.html") in a new tab. */
   openExtensionPage(pagePath: string): Promise<Tab>;
-  /** Closes the browser and starts it again on the same profile, with the extension. Open tabs are gone. */
-  restart(): Promise<void>;
+  /**
+   * Closes the browser and starts it again on the same profile, with the extension. Open tabs are gone.
+   * `language` ("fr") starts it with that interface language, as a reader who set the browser to it;
+   * without it, English.
+   */
+  restart(options?: { language?: string }): Promise<void>;
   /** Uncaught errors the extension's own code threw so far (pages, background, content script), as lines. */
   extensionErrors(): Promise<string[]>;
 }

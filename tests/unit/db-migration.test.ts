@@ -14,20 +14,23 @@ const SHIPPED = {
     verifications: '[pageKey+originalKey], pageKey, checkedAt',
   },
   3: { history: 'key, lastSeen, syndicated, publisherKey, *words' },
+  4: { history: null, pages: 'id, &key, syndicated, publisherKey, *words' },
 } as const;
 
-function openVersion(name: string, version: 1 | 2 | 3) {
+function openVersion(name: string, version: 1 | 2 | 3 | 4) {
   const db = new Dexie(name);
   db.version(1).stores(SHIPPED[1]);
   if (version >= 2) db.version(2).stores(SHIPPED[2]);
   if (version >= 3) db.version(3).stores(SHIPPED[3]);
+  if (version >= 4) db.version(4).stores(SHIPPED[4]);
   return db;
 }
 
 /** History entries as an older version stored them: keyed by URL, no id; version 1 had no search words. */
 function oldEntries(count: number, withWords: boolean) {
   return Array.from({ length: count }, (_, i) => {
-    const record = sampleRecord({ url: `https://site${i % 7}.example/story-${i}`, syndicated: i % 3 === 0 });
+    // Records were stored without a kind of copy before version 5.
+    const { kind: _kind, ...record } = sampleRecord({ url: `https://site${i % 7}.example/story-${i}`, syndicated: i % 3 === 0 });
     return {
       key: record.url,
       firstSeen: 1000 + i,
@@ -65,10 +68,16 @@ async function expectAllKept(db: ProvenanceDatabase, stored: ReturnType<typeof o
   expect(order).toHaveLength(stored.length);
   expect(await matchingIds(db, { ...EMPTY_FILTER, text: 'kyiv' })).toHaveLength(stored.length);
   expect(await matchingIds(db, { ...EMPTY_FILTER, syndicatedOnly: true })).toHaveLength(stored.filter((entry) => entry.syndicated === 1).length);
+  // Every record has its kind of copy, decided from its signals (a content-farm footer: scraped), and the filter by kind finds them.
+  for (const entry of all) {
+    expect(entry.record.kind).toBe(entry.record.syndicated ? 'scraped' : null);
+    expect(entry.kind).toBe(entry.record.syndicated ? 'scraped' : '');
+  }
+  expect(await matchingIds(db, { ...EMPTY_FILTER, kind: 'scraped' })).toHaveLength(stored.filter((entry) => entry.syndicated === 1).length);
 }
 
 describe('database upgrades keep every record', () => {
-  it('opens a version 1 database as version 4 with the history intact and searchable', async () => {
+  it('opens a version 1 database as version 5 with the history intact and searchable', async () => {
     const name = 'migration-v1';
     const old = openVersion(name, 1);
     const stored = oldEntries(250, false);
@@ -77,7 +86,7 @@ describe('database upgrades keep every record', () => {
 
     const db = new ProvenanceDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     await expectAllKept(db, stored);
     expect(await db.originals.count()).toBe(0);
     expect(db.backendDB().objectStoreNames.contains('history')).toBe(false);
@@ -96,7 +105,7 @@ describe('database upgrades keep every record', () => {
 
     const db = new ProvenanceDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     await expectAllKept(db, stored);
     expect(await db.originals.toArray()).toEqual([{ key: 'https://orig.example/', fetchedAt: 5, status: 200 }]);
     expect(await db.verifications.toArray()).toEqual([{ pageKey: stored[0]!.key, originalKey: 'https://orig.example/', checkedAt: 6 }]);
@@ -115,7 +124,7 @@ describe('database upgrades keep every record', () => {
 
     const db = new ProvenanceDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     await expectAllKept(db, stored);
     expect(await db.originals.count()).toBe(1);
     db.close();
@@ -127,14 +136,41 @@ describe('database upgrades keep every record', () => {
     await again.delete();
   });
 
-  it('an empty version 3 database opens as an empty version 4', async () => {
+  it('from version 4: gives every stored record its kind of copy, archived snapshots their capture time', async () => {
+    const name = 'migration-v4';
+    const old = openVersion(name, 4);
+    const stored = oldEntries(40, true).map((entry, i) => ({ ...entry, id: (entry.lastSeen * 1000) + i }));
+    const { kind: _kind, ...snapshot } = sampleRecord({
+      url: 'https://web.archive.org/web/20250222144226/https://www.washingtonpost.com/world/2025/02/22/talks/',
+      syndicated: false,
+      original: null,
+      chain: [],
+      signals: [{ kind: 'archived-copy', detail: 'An archived copy (Wayback Machine), not a republication', weight: 0, evidence: { text: 'https://web.archive.org/…', location: 'page address' } }],
+    });
+    await old.table('pages').bulkAdd([...stored, { ...stored[0]!, id: 1, key: snapshot.url, record: snapshot, syndicated: 0 }]);
+    old.close();
+
+    const db = new ProvenanceDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const byKey = new Map((await db.history.toArray()).map((entry) => [entry.key, entry]));
+    expect(byKey.size).toBe(41);
+    for (const before of stored) expect(byKey.get(before.key)?.record.kind).toBe(before.syndicated ? 'scraped' : null);
+    const archived = byKey.get(snapshot.url);
+    expect(archived?.record).toMatchObject({ kind: 'archive', archive: { service: 'Wayback Machine', url: 'https://www.washingtonpost.com/world/2025/02/22/talks/', capturedAt: '2025-02-22T14:42:26Z' } });
+    expect(await matchingIds(db, { ...EMPTY_FILTER, kind: 'archive' })).toEqual([archived!.id]);
+    db.close();
+    await db.delete();
+  });
+
+  it('an empty version 3 database opens as an empty version 5', async () => {
     const name = 'migration-v3-empty';
     const old = openVersion(name, 3);
     await old.open();
     old.close();
     const db = new ProvenanceDatabase(name);
     expect(await db.history.count()).toBe(0);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
     await db.delete();
   });

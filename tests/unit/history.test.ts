@@ -14,15 +14,16 @@ afterEach(async () => {
 async function seed() {
   db = new ProvenanceDatabase(`history-${++n}`);
   const rows = [
-    { url: 'https://a.example/1', headline: 'Ukraine talks begin in Riyadh', publisher: 'The Washington Post', syndicated: true, at: 1000 },
-    { url: 'https://b.example/2', headline: 'Council approves bridge plan', publisher: null, syndicated: false, at: 2000 },
-    { url: 'https://c.example/3', headline: 'Ukraine grain exports rise', publisher: 'Reuters', syndicated: true, at: 3000 },
-    { url: 'https://d.example/4', headline: 'New e-reader gets margins right', publisher: null, syndicated: false, at: 4000 },
+    { url: 'https://a.example/1', headline: 'Ukraine talks begin in Riyadh', publisher: 'The Washington Post', syndicated: true, kind: 'scraped' as const, at: 1000 },
+    { url: 'https://b.example/2', headline: 'Council approves bridge plan', publisher: null, syndicated: false, kind: null, at: 2000 },
+    { url: 'https://c.example/3', headline: 'Ukraine grain exports rise', publisher: 'Reuters', syndicated: true, kind: 'wire' as const, at: 3000 },
+    { url: 'https://d.example/4', headline: 'New e-reader gets margins right', publisher: null, syndicated: false, kind: null, at: 4000 },
   ];
   for (const row of rows) {
     const record = sampleRecord({
       url: row.url,
       syndicated: row.syndicated,
+      kind: row.kind,
       original: row.publisher ? { url: null, publisher: row.publisher, headline: null, publishedAt: null } : null,
     });
     record.page.headline = row.headline;
@@ -39,6 +40,18 @@ async function pages(ids: number[]) {
 const search = async (filter: Partial<HistoryFilter>) => pages(await matchingIds(db, { ...EMPTY_FILTER, ...filter }));
 
 describe('history search', () => {
+  it('filters by the kind of copy, alone and with words, the copies-only filter and dates', async () => {
+    await seed();
+    expect(await search({ kind: 'wire' })).toEqual(['https://c.example/3']);
+    expect(await search({ kind: 'scraped' })).toEqual(['https://a.example/1']);
+    expect(await search({ kind: 'archive' })).toEqual([]);
+    expect(await search({ kind: 'wire', text: 'ukraine' })).toEqual(['https://c.example/3']);
+    expect(await search({ kind: 'scraped', text: 'grain' })).toEqual([]);
+    expect(await search({ kind: 'scraped', syndicatedOnly: true, from: 0, to: 1500 })).toEqual(['https://a.example/1']);
+    expect(await search({ kind: 'wire', from: 0, to: 2500 })).toEqual([]);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, kind: 'wire' })).toBe(false);
+  });
+
   it('lists everything newest first without a filter', async () => {
     const order = await seed();
     expect(await pages(order)).toEqual(['https://d.example/4', 'https://c.example/3', 'https://b.example/2', 'https://a.example/1']);

@@ -8,6 +8,7 @@ export function sampleRecord(overrides: Partial<Provenance> = {}): Provenance {
     url: 'https://worldnewsera.example/2025/02/22/talks/',
     isArticle: true,
     syndicated: true,
+    kind: 'scraped',
     confidence: 0.95,
     page: {
       headline: 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv',

@@ -22,6 +22,7 @@ import { readPage } from '@/core/read-page';
 import type { Provenance } from '@/core/types';
 import { verifyProvenance, type CachedOriginal, type FetchPage, type Verification } from '@/core/verify';
 import { renderBadge } from '@/components/badge';
+import { cardWords } from '@/lib/card-words';
 import { ProvenanceCard } from '@/components/ProvenanceCard';
 import { VerificationPanel } from '@/components/VerificationPanel';
 import { getMessage } from './locale-messages';
@@ -130,8 +131,12 @@ describe('"Open the original" always shows its host', () => {
   it("in the badge's card", () => {
     const record = detectWithNames(doc(FIXTURE), PAGE_URL);
     const root = document.createElement('div');
-    renderBadge(root, record, { dismiss: () => undefined, silenceSite: async () => undefined, verify: async () => '' }, document.createElement('span'));
-    expect(root.querySelector('[data-testid="provenance-badge-link"]')?.textContent).toBe('Open the original (www.washingtonpost-archive.com)');
+    renderBadge(root, record, { dismiss: () => undefined, control: async () => '', verify: async () => '' }, document.createElement('span'), cardWords(record));
+    // Labelled with what it leads to, and the host it opens beside it (lib/card-words.ts).
+    const link = root.querySelector('[data-testid="provenance-badge-link"]')?.textContent ?? '';
+    expect(link).toMatch(/^(Original|Credited page): /);
+    expect(link).not.toContain('The Washington Post');
+    expect(link.endsWith(' www.washingtonpost-archive.com')).toBe(true);
     expect(root.querySelector('[data-testid="provenance-badge"]')?.textContent).not.toContain('The Washington Post');
   });
 });

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProvenanceDatabase, getEntry, recordDetection } from '@/lib/db';
 import { csvCell, exportHistory, historyCsv, importHistory, ImportError } from '@/lib/transfer';
+import { fakeBrowser } from 'wxt/testing';
+import { getMessage } from './locale-messages';
 import { sampleRecord } from './sample-record';
 
 const dbs: ProvenanceDatabase[] = [];
@@ -11,6 +13,10 @@ function fresh() {
   dbs.push(db);
   return db;
 }
+beforeEach(() => {
+  // The CSV words the kind of copy in the reader's language (lib/kind-text.ts).
+  fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+});
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
     db.close();
@@ -99,5 +105,41 @@ describe('CSV', () => {
     const lines = historyCsv(await exportHistory(db)).trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^url,headline,site,syndicated/);
+  });
+});
+
+describe('the kind of copy in export and import', () => {
+  const fileOf = (record: unknown) => JSON.stringify({ format: 'provenance-history', version: 1, exportedAt: '', entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record }] });
+
+  it('CSV has the kind and its words, in the reader’s language', async () => {
+    const db = fresh();
+    await recordDetection(db, sampleRecord({ url: 'https://copy.example/1' }), 1000);
+    await recordDetection(db, sampleRecord({ url: 'https://original.example/2', syndicated: false, kind: null, original: null, chain: [] }), 2000);
+    const [header, ...rows] = historyCsv(await exportHistory(db)).trim().split('\r\n');
+    expect(header).toMatch(/^url,headline,site,syndicated,kind,kind_text,confidence,/);
+    expect(rows[1]).toContain(',true,scraped,"Copy of a Washington Post story · scraped by a feed site, no licence shown",0.95,');
+    expect(rows[0]).toContain(',false,,,');
+  });
+
+  it('a file written before records had a kind gets it from the records’ signals', async () => {
+    const db = fresh();
+    const { kind: _kind, ...old } = sampleRecord({ url: 'https://old.example/1' });
+    expect(await importHistory(db, fileOf(old))).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    const entry = await getEntry(db, 'https://old.example/1');
+    expect(entry?.record.kind).toBe('scraped');
+    expect(entry?.kind).toBe('scraped');
+  });
+
+  it('keeps an archived snapshot’s capture time, and rejects a kind it does not know', async () => {
+    const db = fresh();
+    const archived = sampleRecord({
+      url: 'https://web.archive.org/web/20250222144226/https://www.washingtonpost.com/world/x/',
+      syndicated: false,
+      kind: 'archive',
+      archive: { service: 'Wayback Machine', url: 'https://www.washingtonpost.com/world/x/', capturedAt: '2025-02-22T14:42:26Z' },
+    });
+    await importHistory(db, fileOf(archived));
+    expect((await getEntry(db, archived.url))?.record).toMatchObject({ kind: 'archive', archive: archived.archive });
+    await expect(importHistory(db, fileOf({ ...archived, kind: 'licensed' }))).rejects.toThrow(/entry 1 is not a valid provenance record: record\.kind is the text "licensed", not a kind of copy/);
   });
 });

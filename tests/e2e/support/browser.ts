@@ -89,6 +89,21 @@ export interface LaunchOptions {
   args?: string[];
   /** Playwright's default switches to leave out, beside --disable-extensions (e.g. --disable-ipc-flooding-protection). */
   ignoreDefaultArgs?: string[];
+  /** The interface language ("fr"); English when omitted. See languageEnv. */
+  language?: string;
+}
+
+/**
+ * What starts Chromium in `language` on Linux, as a reader's desktop does: the
+ * locale variables (Chromium reads its interface language from them; needs
+ * chromium-l10n, scripts/setup.sh). `--lang` alone translates the extension's
+ * messages in headless mode but leaves i18n.getUILanguage() in English.
+ */
+export function languageEnv(language: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !/^(LC_ALL|LC_MESSAGES|LANGUAGE|LANG)$/.test(name)) env[name] = value;
+  const [lang, region] = language.split(/[-_]/);
+  return { ...env, LANGUAGE: language.replace('-', '_'), LANG: `${lang}_${(region ?? lang)!.toUpperCase()}.UTF-8` };
 }
 
 export interface ExtensionBrowser {
@@ -107,7 +122,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions', ...(options.ignoreDefaultArgs ?? [])],
-    args: [...chromiumArgs(options.fixturePort, dir), ...(options.args ?? [])],
+    args: [...chromiumArgs(options.fixturePort, dir), ...(options.language ? [`--lang=${options.language}`] : []), ...(options.args ?? [])],
+    ...(options.language ? { env: languageEnv(options.language), locale: options.language } : {}),
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
   });

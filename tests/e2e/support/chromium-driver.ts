@@ -69,10 +69,10 @@ export class ChromiumDriver implements Driver {
     return chromiumTab(page, url);
   }
 
-  async restart(): Promise<void> {
+  async restart({ language }: { language?: string } = {}): Promise<void> {
     const { userDataDir, extensionId } = this.current;
     await this.current.context.close();
-    this.current = await this.launch({ userDataDir });
+    this.current = await this.launch({ userDataDir, language });
     // An unpacked extension's id comes from its path, so it is the same after a restart.
     if (this.current.extensionId !== extensionId) throw new Error(`The extension id changed across the restart: ${extensionId} → ${this.current.extensionId}`);
     this.watch(this.current);

@@ -136,10 +136,10 @@ export class FirefoxDriver implements Driver {
     return firefoxTab(this.firefox, page, this.firefox.extensionUrl(pagePath), true);
   }
 
-  async restart(): Promise<void> {
+  async restart({ language }: { language?: string } = {}): Promise<void> {
     const { profileDir, extensionUuid } = this.firefox;
     await this.firefox.close({ keepProfile: true });
-    this.firefox = await FirefoxWithExtension.launch({ proxyPort: this.proxyPort, profile: { dir: profileDir, extensionUuid } });
+    this.firefox = await FirefoxWithExtension.launch({ proxyPort: this.proxyPort, profile: { dir: profileDir, extensionUuid }, language });
     await this.install();
     if (this.firefox.extensionHost !== extensionUuid) throw new Error(`The add-on's UUID changed across the restart: ${extensionUuid} → ${this.firefox.extensionHost}`);
   }

@@ -116,10 +116,13 @@ export class FirefoxWithExtension {
     proxyPort,
     timeout = 60_000,
     profile,
+    language,
   }: {
     proxyPort: number;
     timeout?: number;
     profile?: { dir: string; extensionUuid: string };
+    /** The interface language ("fr"), as a reader sets it in Firefox's settings; English when omitted. Needs that language pack (scripts/setup.sh). */
+    language?: string;
   }): Promise<FirefoxWithExtension> {
     if (!fs.existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH} (set FIREFOX_PATH).`);
     const profileDir = profile?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'provenance-firefox-e2e-'));
@@ -132,7 +135,7 @@ export class FirefoxWithExtension {
         acceptInsecureCerts: true,
         userDataDir: profileDir,
         args: ['--remote-allow-system-access'],
-        extraPrefsFirefox: firefoxPrefs(proxyPort, extensionUuid),
+        extraPrefsFirefox: { ...firefoxPrefs(proxyPort, extensionUuid), ...(language ? { 'intl.locale.requested': language } : {}) },
         timeout,
         protocolTimeout: timeout,
         // We close Firefox ourselves, in a finally; puppeteer's own signal handlers would race it.

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { setDocumentLanguage, t } from '@/lib/i18n';
+import { Welcome } from './Welcome';
+import '@/components/theme.css';
+import './style.css';
+
+setDocumentLanguage();
+document.title = t('control_welcomeTitle');
+render(<Welcome />, document.getElementById('app')!);
