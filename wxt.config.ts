@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** The suggested keyboard shortcut for the popup (manifest `commands`). */
-export const POPUP_SHORTCUT = 'Alt+Shift+P';
+export const POPUP_SHORTCUT = 'Alt+Shift+O';
 const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const nativeBrowser = fileURLToPath(new URL('./lib/native-browser.ts', import.meta.url));
@@ -65,7 +65,8 @@ export default defineConfig({
       browser === 'firefox'
         ? STRICT_CSP
         : { extension_pages: STRICT_CSP },
-    // A keyboard shortcut for the popup (Alt+Shift+P, free in Chrome's and Firefox's own defaults); the reader
+    // A keyboard shortcut for the popup: Alt+Shift+O ("original"). Chromium keeps Alt+Shift+P and Ctrl+Shift+P for
+    // itself and leaves such a command without a key; O is free in Chromium and Firefox. The reader
     // can change it (chrome://extensions/shortcuts, Firefox's "Manage Extension Shortcuts"). The welcome page and
     // the options show the one the browser has (components/ShortcutNote.tsx).
     commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: POPUP_SHORTCUT } } },

@@ -13,6 +13,7 @@ import type { Verification } from '@/core/verify';
 import { t } from '@/lib/i18n';
 import { kindText } from '@/lib/kind-text';
 import { displayDate } from '@/lib/dates-display';
+import { placeText, signalText } from '@/lib/signal-text';
 import { DateText } from './DateText';
 import { ExternalLink } from './ExternalLink';
 
@@ -49,7 +50,7 @@ export function verdictText(record: Provenance): { label: string; detail: string
 export function siteText(record: Provenance): string {
   const domain = registrableDomain(record.url) ?? displayHost(record.url);
   const name = record.page.siteName;
-  return name && !sameName(name, domain) ? t('popup_siteOn', [name, domain]) : t('popup_siteOnDomain', domain);
+  return name && name.trim().toLowerCase() !== domain ? t('popup_siteOn', [name.trim(), domain]) : t('popup_siteOnDomain', domain);
 }
 
 /**
@@ -271,9 +272,9 @@ export function ProvenanceCard({
           <ul data-testid="evidence" aria-labelledby="evidence-title">
             {evidence.map((signal, index) => (
               <li key={index} data-testid="evidence-item">
-                <p class="detail">{signal.detail}</p>
+                <p class="detail">{signalText(signal)}</p>
                 <blockquote class="quote">{signal.evidence.text}</blockquote>
-                <p class="where">{signal.evidence.location}</p>
+                <p class="where">{placeText(signal.evidence.location)}</p>
                 {onShowEvidence && <ShowOnPage text={signal.evidence.text} show={onShowEvidence} />}
               </li>
             ))}

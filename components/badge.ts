@@ -21,6 +21,7 @@ import type { Provenance } from '@/core/types';
 import type { CardWords } from '@/lib/card-words';
 import type { SiteCopiesLine } from '@/lib/sites';
 import { t } from '@/lib/i18n';
+import { signalText } from '@/lib/signal-text';
 import type { CardControl } from '@/lib/messages';
 import { showEvidence } from '@/lib/find-evidence';
 import badgeCss from './badge.css?inline';
@@ -196,7 +197,7 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
     const list = el(doc, 'ul', 'evidence');
     for (const signal of evidence) {
       const item = el(doc, 'li');
-      button(item, 'quote', signal.detail, 'provenance-badge-evidence', () => {
+      button(item, 'quote', signalText(signal), 'provenance-badge-evidence', () => {
         status.dataset.t = showEvidence(doc, signal.evidence.text) ? t('card_evidenceShown') : t('card_evidenceMarkup', signal.evidence.text);
       });
       list.append(item);

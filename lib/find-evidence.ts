@@ -7,7 +7,8 @@
  *
  * The quote is matched across text nodes with whitespace ignored: the engine
  * squashed it (and may have clipped it with "…"), while the page may split it
- * over links, spans and line breaks.
+ * over links, spans and line breaks. What the engine quoted from the markup
+ * (a meta tag, JSON-LD) is not in the text: not found, and the reader is told.
  */
 
 /** Elements whose text a reader never sees. */
@@ -17,7 +18,8 @@ export const EVIDENCE_HIGHLIGHT = 'provenance-evidence';
 
 /** Where the page's text reads as `quote`: its first and last characters (text node, offset); null when the text does not hold it. */
 export function locateEvidence(doc: Document, quote: string): { first: [Text, number]; last: [Text, number] } | null {
-  const needle = quote.replace(/^[\s"“”‘’']+|[\s"“”‘’'…]+$/g, '').replace(/\s+/g, '');
+  // Markup quoted as evidence (`<a href="…">ProPublica</a>`) is looked for by its text; a tag alone has none.
+  const needle = quote.replace(/<[^>]*>|\s+/g, '').replace(/^["“‘']+|["”’'…]+$/g, '');
   const root = doc.body;
   if (needle.length < 2 || !root) return null;
   // SHOW_TEXT: NodeFilter is not a global everywhere the tests run.

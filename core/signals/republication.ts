@@ -100,7 +100,8 @@ function creditedSource(line: TextLine, name: string, scan: PageScan): { url: st
   // A name in quotes is a title as its publisher writes it, lower case included ("der Freitag").
   else if (quoted && looksLikeName(quoted, 7)) publisher = quoted;
   else if (!NOT_A_NAME.test(cleanName) && looksLikeName(cleanName, 7) && /^[\p{Lu}\d]/u.test(cleanName.replace(/^the /i, ''))) publisher = cleanName;
-  if (!publisher && linkedSite && linked?.text && looksLikeName(linked.text, 7)) publisher = linked.text.replace(/^www\./i, '');
+  // The link's text names the publisher, unless it is words like "my blog" ("Cross-posted from <a>my blog</a>").
+  if (!publisher && linkedSite && linked?.text && looksLikeName(linked.text, 7) && !NOT_A_NAME.test(linked.text)) publisher = linked.text.replace(/^www\./i, '');
   if (!publisher && !url) return null;
   if (!publisher && !linkedSite) return null;
   const own = (linkedSite !== null && linkedSite === scan.site) || (publisher !== null && isOwnSiteName(scan, publisher));

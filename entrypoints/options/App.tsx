@@ -87,6 +87,22 @@ function History({ client }: { client: ProvenanceClient }) {
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
+  /** Reads the latest check of these entries' pages, for the Checked column. */
+  const loadChecks = useCallback(
+    (entries: HistoryEntry[]) => {
+      const unchecked = entries.map((entry) => entry.key).filter((key) => !checks.current.has(key));
+      if (unchecked.length === 0) return;
+      void client
+        .verificationsFor(unchecked)
+        .then((found) => {
+          for (const key of unchecked) checks.current.set(key, found.get(key) ?? null);
+          setRowsLoaded((n) => n + 1);
+        })
+        .catch(() => undefined);
+    },
+    [client],
+  );
+
   const loadRows = useCallback(
     (ids: number[]) => {
       const wanted = ids.filter((id) => !rows.current.has(id) && !loading.current.has(id));
@@ -97,21 +113,14 @@ function History({ client }: { client: ProvenanceClient }) {
         .then((entries) => {
           for (const entry of entries) rows.current.set(entry.id!, entry);
           setRowsLoaded((n) => n + 1);
-          const unchecked = entries.map((entry) => entry.key).filter((key) => !checks.current.has(key));
-          void client
-            .verificationsFor(unchecked)
-            .then((found) => {
-              for (const key of unchecked) checks.current.set(key, found.get(key) ?? null);
-              setRowsLoaded((n) => n + 1);
-            })
-            .catch(() => undefined);
+          loadChecks(entries);
           // Some ids are gone: a page visited again moved to the top under a new id, or old
           // entries were pruned. Read the order again rather than leave empty rows.
           if (entries.length < wanted.length) void reloadRef.current?.();
         })
         .finally(() => wanted.forEach((id) => loading.current.delete(id)));
     },
-    [client],
+    [client, loadChecks],
   );
 
   /**
@@ -191,14 +200,14 @@ function History({ client }: { client: ProvenanceClient }) {
         if (!current) return;
         for (const entry of entries) rows.current.set(entry.id!, entry);
         setPreviewIds(entries.map((entry) => entry.id!));
+        loadChecks(entries);
       })
       .catch(() => undefined)
       .finally(() => current && void reload());
     return () => {
       current = false;
     };
-  }, [client, reload]);
-
+  }, [client, reload, loadChecks]);
 
   /**
    * Grouped by original: every matching entry is read (a slice at a time, keeping only what grouping needs)

@@ -198,6 +198,8 @@ export const CARD_SCENARIOS: Scenario[] = [
           () => `evidence ${n} highlighted on the page`,
         );
         seen.push(shown.text);
+        // Chromium and Firefox 140+ both have the CSS Custom Highlight API: the selection is only a fallback.
+        check(shown.how === 'highlight', `evidence ${n} is marked with a highlight, not the selection (${shown.how})`);
         check(shown.top >= 0 && shown.bottom <= shown.viewport, `evidence ${n} is in view (${shown.top}–${shown.bottom} of ${shown.viewport}): ${shown.text}`);
         check((await statusOf(page)) === 'Highlighted on the page.', `the card says it is shown: ${await statusOf(page)}`);
       }

@@ -73,7 +73,7 @@ export const CONTROL_SCENARIOS: Scenario[] = [
         check(privacy.includes(words), `the first-run page says "${words}"; it says ${JSON.stringify(privacy)}`);
       }
       await waitForText(welcome, '[data-testid="welcome-pin"]', driver.browser === 'firefox' ? /Pin to Toolbar/ : /the pin next to Provenance/);
-      await waitForText(welcome, '[data-testid="popup-shortcut"]', /Alt\+Shift\+P opens Provenance/);
+      await waitForText(welcome, '[data-testid="popup-shortcut"]', /Alt\+Shift\+O opens Provenance/);
       const sample = await welcome.inShadow('[data-testid="welcome-sample-badge"]', (root) => root?.querySelector('.pill')?.textContent ?? null);
       check(sample?.includes('The Washington Post'), `the sample badge names an original; it shows ${JSON.stringify(sample)}`);
 
@@ -90,7 +90,7 @@ export const CONTROL_SCENARIOS: Scenario[] = [
         () => 'the options show automatic verification on',
       );
       // The options link back to the first-run page and show the shortcut.
-      await waitForText(options, '[data-testid="popup-shortcut"]', /Alt\+Shift\+P/);
+      await waitForText(options, '[data-testid="popup-shortcut"]', /Alt\+Shift\+O/);
       await options.click('[data-testid="welcome-link"]');
       await eventually(
         () => options.evaluate(() => (location.pathname.endsWith('/welcome.html') && document.querySelector('h1')?.textContent?.includes('Welcome') ? true : undefined)),
@@ -136,7 +136,7 @@ export const CONTROL_SCENARIOS: Scenario[] = [
 
       await popup.click('[data-testid="correction-undo"]');
       await waitForCount(popup, '[data-testid="correction-notice"]', 0);
-      await waitForText(popup, '[data-testid="verdict"]', 'The Washington Post');
+      await waitForText(popup, '[data-testid="verdict"]', /Washington Post/);
       await page.reload();
       await waitForBadge(page, (b) => b.pillVisible, 'the badge back after the popup undid the correction');
     },

@@ -53,9 +53,29 @@ export function englishLeft(texts: string[], pageText = ''): string[] {
   const found = new Set<string>();
   for (const text of texts) {
     if (pageText.includes(text)) continue;
-    for (const probe of ENGLISH_PROBES) if (probe.pattern.test(text)) found.add(`${probe.key}: "${probe.fragment}" in ${JSON.stringify(text.slice(0, 120))}`);
+    const ours = withoutPageWords(text, pageText);
+    for (const probe of ENGLISH_PROBES) if (probe.pattern.test(ours)) found.add(`${probe.key}: "${probe.fragment}" in ${JSON.stringify(text.slice(0, 120))}`);
   }
   return [...found];
+}
+
+/** `text` without the runs of two words or more the page itself says ("Détails de « U.S., Russia hold… »" → "Détails de « »"). */
+function withoutPageWords(text: string, pageText: string): string {
+  if (!pageText) return text;
+  const words = text.split(' ');
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let end = -1;
+    for (let j = words.length; j >= i + 2; j--) {
+      if (pageText.includes(words.slice(i, j).join(' '))) {
+        end = j;
+        break;
+      }
+    }
+    if (end < 0) kept.push(words[i++]!);
+    else i = end;
+  }
+  return kept.join(' ');
 }
 
 /** The keys of the French messages shown in `texts`. */

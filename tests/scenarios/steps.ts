@@ -288,3 +288,15 @@ export async function openHistoryWith(driver: Driver, urls: string[], timeout = 
   );
   return options;
 }
+
+/** The toolbar button's title (its tooltip) for a tab. */
+export function toolbarTitle(driver: Driver, tabId: number): Promise<string> {
+  return inExtension(
+    driver,
+    ({ api, arg }) => {
+      const action = (api as unknown as { action?: { getTitle(d: { tabId: number }): Promise<string> }; browserAction?: { getTitle(d: { tabId: number }): Promise<string> } });
+      return (action.action ?? action.browserAction)!.getTitle({ tabId: arg });
+    },
+    tabId,
+  );
+}

@@ -47,6 +47,14 @@ describe('locateEvidence', () => {
     expect(locateEvidence(doc, '“Copyright for syndicated content”')).not.toBeNull();
   });
 
+  it('finds a quoted link by its text, and nothing for a tag alone', () => {
+    const doc = page('<p>This story was originally published by <a href="https://www.propublica.org/article/x">ProPublica</a>, a nonprofit newsroom.</p>');
+    const found = locateEvidence(doc, '<a href="https://www.propublica.org/article/x">ProPublica</a>');
+    expect(found!.first[0].data).toBe('ProPublica');
+    expect(quoted(found, doc)).toBe('ProPublica');
+    expect(locateEvidence(doc, '<link rel="canonical" href="https://www.propublica.org/article/x">')).toBeNull();
+  });
+
   it('starts at the quote, not at an earlier partial match', () => {
     const doc = page('<p>The post was seen.</p><p>The post U.S. talks first appeared on USA NEWS.</p>');
     const found = locateEvidence(doc, 'The post U.S. talks first appeared on USA NEWS.');

@@ -75,7 +75,7 @@ describe('a credit naming a known outlet but linking to another site', () => {
     expect(spoofed.original?.publisher).toBe('washingtonpost-archive.com');
     expect(spoofed.chain.map((hop) => hop.publisher)).not.toContain('The Washington Post');
     const caveat = spoofed.signals.find((s) => s.kind === 'conflict');
-    expect(caveat?.evidence.text).toBe('names The Washington Post but links to washingtonpost-archive.com');
+    expect(caveat?.evidence.text).toBe('The Washington Post → washingtonpost-archive.com');
     expect(caveat?.detail).toMatch(/not The Washington Post's site/);
     expect(spoofed.confidence).toBeLessThan(real.confidence);
   });

@@ -58,3 +58,47 @@ export function farmPage(title: string, sourceUrl: string): string {
 <p>Author : Staff</p><p>Publish date : 2025-03-01 09:00:00</p>
 <p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
 }
+
+/**
+ * One page per kind of copy (core/kind.ts), with the words the badge's pill and the popup's verdict start
+ * with (core/kind-text.ts). The running example is the scraped one.
+ */
+export const KIND_PAGES = {
+  scraped: { url: RUNNING_EXAMPLE.syndicatedPage, label: 'Copy of a Washington Post story', detail: 'scraped by a feed site, no licence shown' },
+  /** An AP story on the made-up regional paper's Nation & World page. */
+  wire: {
+    url: 'https://www.harlowvalleycourier.com/news/national/winter-storm-snarls-travel/',
+    label: 'AP wire story',
+    detail: 'carried by Harlow Valley Courier, one of the agency’s clients',
+  },
+  /** A partner's article on a made-up portal: canonical to the partner, "Read the original article on …". */
+  partner: {
+    url: 'https://www.lookoutportal.com/en-us/money/companies/grocery-chain-to-close-40-stores/ar-BB1kQz7/',
+    label: 'Meridian Business Review article, carried by Lookout',
+    detail: 'a licensed partner’s article',
+  },
+  /** A made-up nonprofit's story republished by a county weekly under a Creative Commons licence. */
+  republication: {
+    url: 'https://pinecountyledger.com/2025/03/07/rural-hospitals-cut-maternity-care/',
+    label: 'Republished from Prairie Watch under its licence',
+    detail: null,
+  },
+  /** An author's post copied from their blog to a made-up developer community. */
+  crossPost: {
+    url: 'https://www.codersquare.dev/annakowalski/what-a-year-of-on-call-taught-me-3kd9/',
+    label: 'Cross-posted by the author from their blog',
+    detail: 'first published on www.annakowalski.net',
+  },
+  /** The Wayback Machine's snapshot of the regional paper's original story. */
+  archive: {
+    url: 'https://web.archive.org/web/20250306101500/www.harlowvalleycourier.com/news/local/council-approves-mill-street-bridge-replacement/',
+    label: 'Archived copy of harlowvalleycourier.com',
+    detail: 'captured',
+  },
+  /** A community blog's story opening "Courtesy of Riverbend Weekly": nothing says how it was copied. */
+  unknown: {
+    url: 'https://www.greenvalleydigest.com/community/library-book-sale-raises-record-sum/',
+    label: 'Copy of a Riverbend Weekly story',
+    detail: 'the page does not say how it was copied',
+  },
+} as const;
