@@ -160,16 +160,22 @@ export function ProvenanceCard({
         </ul>
       )}
       {correction}
+      {record.syndicated && best.url && (
+        // The host is always shown: the name a page gives its original is only its word. Once the check found it, opening it is the main action.
+        <a
+          class={`button main-action${verification?.outcome === 'verified' ? '' : ' secondary'}`}
+          href={best.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="open-original"
+        >
+          {t('actionOpenOriginal', displayHost(best.url))}
+        </a>
+      )}
       {main}
 
       {(record.syndicated || actions) && (
         <div class="actions" role="group" aria-label={t('popup_actionsLabel')} data-testid="actions">
-          {record.syndicated && best.url && (
-            // The host is always shown: the name a page gives its original is only its word.
-            <a class="button" href={best.url} target="_blank" rel="noopener noreferrer" data-testid="open-original">
-              {t('actionOpenOriginal', displayHost(best.url))}
-            </a>
-          )}
           {search && (
             // Named but not linked: a search the user may run; nothing is requested on their behalf.
             <a class="button secondary" href={search.href} target="_blank" rel="noopener noreferrer" data-testid="search-original-action">

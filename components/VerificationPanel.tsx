@@ -51,22 +51,24 @@ export function VerificationPanel({
   now?: number;
 }) {
   const verification = entry?.verification ?? null;
+  // The main action until a check is made; then a small "Compare again" beside its outcome.
+  const button = canVerify && (
+    <button
+      type="button"
+      class={verification ? 'button secondary' : 'button main-action'}
+      data-testid="verify-button"
+      disabled={status.kind === 'running'}
+      onClick={() => onVerify(verification !== null)}
+    >
+      {status.kind === 'running' ? t('verifyRunning') : verification ? t('verifyRecheck') : t('verifyButton')}
+    </button>
+  );
   return (
     <section class="verification" aria-labelledby="verification-title" data-testid="verification">
       <h2 id="verification-title" class="visually-hidden">
         {t('verifyTitle')}
       </h2>
-      {canVerify && (
-        <button
-          type="button"
-          class={`button main-action${verification ? ' secondary' : ''}`}
-          data-testid="verify-button"
-          disabled={status.kind === 'running'}
-          onClick={() => onVerify(verification !== null)}
-        >
-          {status.kind === 'running' ? t('verifyRunning') : verification ? t('verifyRecheck') : t('verifyButton')}
-        </button>
-      )}
+      {!verification && button}
       {!canVerify && fallback && !verification && (
         // No link to fetch: a search the reader may run; nothing is requested on their behalf.
         <a class="button main-action" href={fallback.href} target="_blank" rel="noopener noreferrer" data-testid="search-original-action">
@@ -86,12 +88,15 @@ export function VerificationPanel({
       {!verification && status.kind === 'idle' && <p class="hint">{canVerify ? t('verifyHint') : fallback ? t('popup_searchHint') : t('verifyNothingHint')}</p>}
       {verification && (
         <div data-testid="verification-result" data-outcome={verification.outcome}>
-          <p class="outcome" data-testid="verify-outcome">
-            <strong>{t(OUTCOME_TITLE[verification.outcome])}</strong>{' '}
-            <span class="age" data-testid="verify-age">
-              {t('verifyCheckedAgo', ageText(now - verification.checkedAt))}
-            </span>
-          </p>
+          <div class="outcome-row">
+            <p class="outcome" data-testid="verify-outcome">
+              <strong>{t(OUTCOME_TITLE[verification.outcome])}</strong>{' '}
+              <span class="age" data-testid="verify-age">
+                {t('verifyCheckedAgo', ageText(now - verification.checkedAt))}
+              </span>
+            </p>
+            {button}
+          </div>
           {verification.failure && (
             <p class="problem" data-testid="verify-failure" data-code={verification.failure.code}>
               {failureSentence(verification)}

@@ -4,12 +4,12 @@
  * nothing, and importing the same file twice adds nothing.
  */
 import { isCopyKind, kindOfStored } from '@/core/kind';
+import { kindEnglish } from '@/core/kind-text';
 import { stripBidiControls } from '@/core/sanitize';
 import { normalizeUrl } from '@/core/url';
 import { freeIdIn, toHistoryEntry, withId, type HistoryEntry, type ProvenanceDatabase } from './db';
 import { capHistory, forgetCachedRanges } from './history';
 import { IMPORT_LIMITS, IMPORT_MAX_MB } from './import-limits';
-import { kindLine } from './kind-text';
 import { isObject } from './messages';
 import { applyCorrection, CORRECTION_KINDS, correctionOf, storedCorrection, type Correction, type CorrectionKind } from './corrections';
 import type { Provenance } from '@/core/types';
@@ -241,12 +241,18 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The kind of copy in words, in English like the file's column names: the same in every reader's file. */
+function kindWords(record: Provenance): string | null {
+  const words = kindEnglish(record);
+  return words ? [words.label, words.detail].filter(Boolean).join(' · ') : null;
+}
+
 export function historyCsv(data: HistoryExport): string {
   // What the extension says of each page: the reader's correction applied, and named in the last column.
   const rows = data.entries.map(({ record, correction, firstSeen, lastSeen, visits }) => {
     const r = correction ? applyCorrection(record, correction) : record;
     return [
-      r.url, r.page.headline, r.page.siteName, r.syndicated, r.kind ?? null, r.kind ? kindLine(r) : null, r.confidence, r.original?.publisher ?? null, r.original?.url ?? null,
+      r.url, r.page.headline, r.page.siteName, r.syndicated, r.kind ?? null, kindWords(r), r.confidence, r.original?.publisher ?? null, r.original?.url ?? null,
       r.original?.headline ?? null, r.page.publishedAt, r.page.author, r.copyright,
       new Date(firstSeen).toISOString(), new Date(lastSeen).toISOString(), visits, correction?.kind ?? null,
     ]

@@ -86,7 +86,7 @@ for (const scheme of SCHEMES) {
     test('the popup for the running example, before and after Verify', async ({ context, extensionId, page }) => {
       const popup = await openSettledPopup(context, extensionId, page, RUNNING_EXAMPLE.syndicatedPage);
       await popup.emulateMedia({ colorScheme: scheme });
-      await expect(popup.getByTestId('verdict')).toContainText('Syndicated');
+      await expect(popup.getByTestId('verdict')).toContainText('Copy of a Washington Post story');
       await expectNoViolations(popup, `the popup (${scheme})`, scheme);
 
       await popup.getByTestId('verify-button').click();
@@ -123,7 +123,7 @@ for (const scheme of SCHEMES) {
       await copyRow.getByTestId('history-details').click();
       const dialog = options.getByTestId('history-detail');
       await expect(dialog).toBeVisible();
-      await expect(dialog.getByTestId('verdict')).toContainText('Syndicated');
+      await expect(dialog.getByTestId('verdict')).toContainText('Copy of a Washington Post story');
       await expectNoViolations(options, `the detail dialog (${scheme})`, scheme);
       await options.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);
@@ -150,7 +150,7 @@ for (const scheme of SCHEMES) {
 test.describe('keyboard', () => {
   test('the popup: actions and Verify are reached by Tab, with a visible focus outline', async ({ context, extensionId, page }) => {
     const popup = await openSettledPopup(context, extensionId, page, RUNNING_EXAMPLE.syndicatedPage);
-    await expect(popup.getByTestId('verdict')).toContainText('Syndicated');
+    await expect(popup.getByTestId('verdict')).toContainText('Copy of a Washington Post story');
     for (const id of ['open-original', 'copy-citation', 'verify-button']) {
       const target = popup.getByTestId(id);
       if ((await target.count()) === 0) continue; // "Open the original" appears once a URL is known

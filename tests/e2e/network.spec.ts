@@ -71,7 +71,7 @@ async function openPopup({ context, extensionId, page }: Limited, url: string) {
   await page.goto(url);
   const tabId = await tabIdFor(context, url, extensionId);
   const popup = await waitForSettledPopup(context, extensionId, tabId);
-  await expect(popup.getByTestId('verdict')).toContainText('Syndicated');
+  await expect(popup.locator('.card.is-copy').getByTestId('verdict')).toHaveCount(1);
   return popup;
 }
 

@@ -119,7 +119,7 @@ test('a page in a private window: badge, toolbar mark, popup and Verify work; no
 
   // The popup describes the private tab, and verifies it.
   const popup = await openPopupFor(context, extensionId, tabId);
-  await expect(popup.getByTestId('verdict')).toContainText('Syndicated', { timeout: 15_000 });
+  await expect(popup.getByTestId('verdict')).toContainText('Copy of a Washington Post story', { timeout: 15_000 });
   await popup.getByTestId('verify-button').click();
   await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
   // Shown again by a new popup of that tab (kept with the tab, in memory).

@@ -252,7 +252,7 @@ test.describe('the options page settings', () => {
     await page.goto(RUNNING_EXAMPLE.syndicatedPage);
     const tabId = await tabIdFor(context, RUNNING_EXAMPLE.syndicatedPage, extensionId);
     const popup = await waitForSettledPopup(context, extensionId, tabId);
-    await expect(popup.getByTestId('verdict')).toContainText('Syndicated');
+    await expect(popup.getByTestId('verdict')).toContainText('Copy of a Washington Post story');
     await page.waitForTimeout(1_000);
     await expect(page.locator('provenance-badge')).toHaveCount(0);
 

@@ -19,7 +19,7 @@ async function openAndVerify(context: BrowserContext, extensionId: string, page:
   await page.goto(url);
   const tabId = await tabIdFor(context, url, extensionId);
   const popup = await waitForSettledPopup(context, extensionId, tabId);
-  await expect(popup.getByTestId('verdict')).toContainText('Syndicated');
+  await expect(popup.locator('.card.is-copy').getByTestId('verdict')).toHaveCount(1);
   await popup.getByTestId('verify-button').click();
   return { popup, tabId };
 }

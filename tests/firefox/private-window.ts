@@ -97,7 +97,7 @@ export const FIREFOX_SCENARIOS: Scenario[] = [
 
       // The popup describes the private tab and verifies it; a new popup shows the result again (kept with the tab).
       const popup = await driver.openExtensionPage(`popup.html?tab=${opened.tabId}`);
-      await waitForText(popup, '[data-testid="verdict"]', 'Syndicated', 15_000);
+      await waitForText(popup, '[data-testid="verdict"]', 'Copy of a Washington Post story', 15_000);
       await popup.click('[data-testid="verify-button"]');
       await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
       await popup.reload();

@@ -53,7 +53,8 @@ export function englishLeft(texts: string[], pageText = ''): string[] {
   const found = new Set<string>();
   for (const text of texts) {
     if (pageText.includes(text)) continue;
-    const ours = withoutPageWords(text, pageText);
+    // What French quotes « » hold is quoted from the page ('ligne « Author »').
+    const ours = withoutPageWords(text, pageText).replace(/«[^»]*»/g, '« »');
     for (const probe of ENGLISH_PROBES) if (probe.pattern.test(ours)) found.add(`${probe.key}: "${probe.fragment}" in ${JSON.stringify(text.slice(0, 120))}`);
   }
   return [...found];

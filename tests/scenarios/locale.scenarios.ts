@@ -11,7 +11,7 @@
 import type { Scenario } from './driver';
 import { RUNNING_EXAMPLE } from '../e2e/support/pages';
 import { FR, badgeTexts, englishLeft, frenchShown, ownText, pageTexts } from './locale-text';
-import { PILL, check, eventually, inExtension, openHistoryWith, settledPopup, squash, waitForBadge, waitForText } from './steps';
+import { PILL, check, eventually, inExtension, openHistoryWith, settledPopup, squash, waitForAttribute, waitForBadge, waitForText } from './steps';
 
 interface LocaleApi {
   i18n: { getUILanguage(): string };
@@ -76,7 +76,14 @@ export const LOCALE_SCENARIOS: Scenario[] = [
       // The popup: French text, marked as French, and the date in French with the page's wording beside it.
       await waitForText(popup, '[data-testid="published"]', /22 févr\. 2025/);
       await waitForText(popup, '[data-testid="published"]', `tel qu'écrit : ${RUNNING_EXAMPLE.publishedAsWritten}`);
+      // Every folded part open (the evidence), then Verify: the comparison and its delay in French too.
+      await popup.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
       expectFrench('in the popup', await pageTexts(popup), pageText, 8);
+      await popup.click('[data-testid="verify-button"]');
+      await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
+      await waitForText(popup, '[data-testid="delay"]', /plus tard/);
+      await popup.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+      expectFrench('in the popup after Verify', await pageTexts(popup), pageText, 12);
       const popupLang = await popup.evaluate(() => document.documentElement.lang);
       check(popupLang.startsWith('fr'), `The popup is marked as written in "${popupLang}"`);
 
@@ -95,6 +102,10 @@ export const LOCALE_SCENARIOS: Scenario[] = [
         seen.some((text) => text.includes(today)),
         `The history's dates are not in French (expected "${today}"): ${JSON.stringify(seen)}`,
       );
+      // An entry's details.
+      await options.click('[data-testid="history-details"]');
+      await waitForText(options, '[data-testid="history-detail"]', /./);
+      expectFrench("in a history entry's details", await pageTexts(options), pageText, 10);
       const optionsLang = await options.evaluate(() => document.documentElement.lang);
       check(optionsLang.startsWith('fr'), `The options page is marked as written in "${optionsLang}"`);
 

@@ -82,11 +82,12 @@ function cachedOriginals(driver: Driver): Promise<number> {
   );
 }
 
-/** Opens `url`, its popup, checks it says "Syndicated" and clicks Verify. */
+/** Opens `url`, its popup, checks it calls the page a copy and clicks "Find and compare the original". */
 async function openAndVerify(driver: Driver, url: string): Promise<{ page: Tab; popup: Tab; tabId: number }> {
   const page = await driver.open(url);
   const { popup, tabId } = await settledPopup(driver, url);
-  await waitForText(popup, '[data-testid="verdict"]', 'Syndicated');
+  await waitForCount(popup, '.card.is-copy [data-testid="verdict"]', 1);
+  await waitForText(popup, '[data-testid="verify-button"]', /Find and compare the original|Compare again/);
   await popup.click('[data-testid="verify-button"]');
   return { page, popup, tabId };
 }
@@ -147,7 +148,7 @@ const CORE_SCENARIOS: Scenario[] = [
       await driver.open(RUNNING_EXAMPLE.syndicatedPage);
       const { popup } = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
       const field = (id: string) => `[data-testid="${id}"]`;
-      await waitForText(popup, field('verdict'), 'Syndicated');
+      await waitForText(popup, field('verdict'), 'Copy of a Washington Post story');
       await waitForText(popup, field('original-publisher'), RUNNING_EXAMPLE.originalPublisher);
       check((await popup.evaluate(() => document.querySelector('[data-testid="source-link"]')?.tagName)) === 'A', 'the source is a link');
       check((await attributeOf(popup, field('source-link'), 'href')) === RUNNING_EXAMPLE.sourceLink, 'the source link points to USA NEWS');
@@ -229,7 +230,7 @@ const CORE_SCENARIOS: Scenario[] = [
       // Newest first: the copy's row is the first one.
       await options.click('[data-testid="history-row"] [data-testid="history-details"]');
       const dialog = '[data-testid="history-detail"]';
-      await waitForText(options, `${dialog} [data-testid="verdict"]`, `Syndicated from ${RUNNING_EXAMPLE.originalPublisher}`);
+      await waitForText(options, `${dialog} [data-testid="verdict"]`, 'Copy of a Washington Post story');
       check((await attributeOf(options, `${dialog} [data-testid="source-link"]`, 'href')) === RUNNING_EXAMPLE.sourceLink, 'the detail links the source');
       await waitForText(options, `${dialog} [data-testid="author"]`, RUNNING_EXAMPLE.author);
       check((await countOf(options, `${dialog} [data-testid="evidence-item"]`)) >= 3, 'the detail lists the evidence');
@@ -276,7 +277,7 @@ const CORE_SCENARIOS: Scenario[] = [
       await first.close();
       const later = await driver.open(RUNNING_EXAMPLE.syndicatedPage);
       const { popup } = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
-      await waitForText(popup, '[data-testid="verdict"]', 'Syndicated');
+      await waitForText(popup, '[data-testid="verdict"]', 'Copy of a Washington Post story');
       await expectNoBadge(later, 'badges are off', 1_000);
     },
   },

@@ -13,6 +13,7 @@ import { database } from '@/lib/db';
 import { onPageScanned } from '@/lib/service';
 import { getMessage } from './locale-messages';
 import { sampleDigest } from './sample-record';
+import config from '../../wxt.config';
 
 const PAGE = 'https://farm.example/story/';
 const tab = (id: number, url: string) => ({ id, url, index: 2, highlighted: false, active: true, pinned: false, incognito: false, windowId: 7 });
@@ -91,6 +92,11 @@ describe('a link read for the check page', () => {
 });
 
 describe('the link menu', () => {
+  it.each(['chrome', 'firefox'] as const)('the %s manifest asks for "contextMenus"', (browser) => {
+    const manifest = config.manifest as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => { permissions?: string[] };
+    expect(manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' }).permissions).toContain('contextMenus');
+  });
+
   it('is made for links, and opens the check page for the link clicked', async () => {
     const create = vi.fn();
     let onClicked: ((info: { menuItemId: string; linkUrl?: string }, tab?: unknown) => void) | undefined;

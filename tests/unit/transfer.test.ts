@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ProvenanceDatabase, getEntry, recordDetection } from '@/lib/db';
 import { csvCell, exportHistory, historyCsv, importHistory, ImportError } from '@/lib/transfer';
-import { fakeBrowser } from 'wxt/testing';
-import { getMessage } from './locale-messages';
 import { sampleRecord } from './sample-record';
 
 const dbs: ProvenanceDatabase[] = [];
@@ -13,10 +11,6 @@ function fresh() {
   dbs.push(db);
   return db;
 }
-beforeEach(() => {
-  // The CSV words the kind of copy in the reader's language (lib/kind-text.ts).
-  fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
-});
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
     db.close();
@@ -111,7 +105,7 @@ describe('CSV', () => {
 describe('the kind of copy in export and import', () => {
   const fileOf = (record: unknown) => JSON.stringify({ format: 'provenance-history', version: 1, exportedAt: '', entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record }] });
 
-  it('CSV has the kind and its words, in the reader’s language', async () => {
+  it('CSV has the kind and its words, in English like its column names', async () => {
     const db = fresh();
     await recordDetection(db, sampleRecord({ url: 'https://copy.example/1' }), 1000);
     await recordDetection(db, sampleRecord({ url: 'https://original.example/2', syndicated: false, kind: null, original: null, chain: [] }), 2000);
