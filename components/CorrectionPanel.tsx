@@ -10,9 +10,9 @@ import type { ProvenanceClient } from '@/lib/client';
 import { correctedOriginalUrl, type CorrectionInput } from '@/lib/corrections';
 import type { HistoryEntry } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { displayMoment } from '@/lib/dates-display';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function CorrectionPanel({
   client,
@@ -65,7 +65,7 @@ export function CorrectionPanel({
         <p>
           <strong>{said}</strong>
         </p>
-        <p class="hint">{t('control_correctedSince', when.format(correction.at))}</p>
+        <p class="hint">{t('control_correctedSince', displayMoment(correction.at))}</p>
         <button type="button" class="button secondary" data-testid="correction-undo" disabled={busy} onClick={() => void save(null)}>
           {t('control_undoCorrection')}
         </button>

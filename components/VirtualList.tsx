@@ -70,8 +70,8 @@ export function VirtualList({
       </div>,
     );
   }
-  // Each row's bottom border is inside its height; the list ends with the last row (+ 2 px of the region's border).
-  const needed = headerHeight + count * rowHeight + 2;
+  // Each row's bottom border is inside its height: the list ends with its last row (its own border is outside).
+  const needed = headerHeight + count * rowHeight;
   return (
     <div
       ref={scroller}

@@ -113,7 +113,8 @@ export function copyKind(record: KindRecord, findings: readonly Finding[], scan?
   const has = (kind: SignalKind) => active.some((item) => item.signal.kind === kind);
   const lines = scan?.lines ?? [];
   const site = scan?.site ?? registrableDomain(record.url);
-  const licensed = lines.some((line) => !line.caption && isLicenceLine(line.text)) || active.some((item) => isLicenceLine(item.signal.evidence.text));
+  // The article's own licence line: not a caption's (a photo's licence), not the site footer's (the site's own licence).
+  const licensed = lines.some((line) => !line.caption && !line.footer && line.region !== 'page-end' && isLicenceLine(line.text)) || active.some((item) => isLicenceLine(item.signal.evidence.text));
   // A labelled source link ("Source link :", "Quelle: <link to the story>") or the disclaimer; a bare
   // "Source: <link>" (weight 0.5) may be an agency's or a citation's, and decides only when nothing else does.
   const scraperFootprints = active.some((item) => FEED_FOOTPRINTS.has(item.signal.kind) || (item.signal.kind === 'content-farm-footer' && item.signal.weight >= 0.7));

@@ -13,6 +13,7 @@ import { IMPORT_LIMITS, IMPORT_MAX_MB } from './import-limits';
 import { isObject } from './messages';
 import { applyCorrection, CORRECTION_KINDS, correctionOf, storedCorrection, type Correction, type CorrectionKind } from './corrections';
 import type { Provenance } from '@/core/types';
+import { SIGNAL_ENGLISH } from '@/core/signals/signal-text';
 
 export const EXPORT_FORMAT = 'provenance-history';
 export const EXPORT_VERSION = 1;
@@ -142,6 +143,18 @@ function describe(value: unknown): string {
  * extension's own records are, core/sanitize.ts), every link http(s).
  * Throws a FieldProblem naming the field.
  */
+/**
+ * Which sentence a signal's `detail` is, for showing it in the reader's language (lib/signal-text.ts).
+ * A sentence this version does not know (a file from a newer one) is left out: the English `detail` shows.
+ */
+function saidOf(value: unknown, field: string): { say?: { id: string; args: string[] } } {
+  if (value === undefined || value === null) return {};
+  const said = object(value, field);
+  const id = text(said.id, `${field}.id`, IMPORT_LIMITS.kind);
+  const args = list(said.args, `${field}.args`, 3).map((arg, i) => text(arg, `${field}.args[${i}]`));
+  return Object.hasOwn(SIGNAL_ENGLISH, id) ? { say: { id, args } } : {};
+}
+
 export function checkRecord(value: unknown, at = 'record'): Provenance {
   const r = object(value, at);
   const url = link(r.url, `${at}.url`, 'is not the record of a web page');
@@ -185,6 +198,7 @@ export function checkRecord(value: unknown, at = 'record'): Provenance {
         detail: text(signal.detail, `${at}.signals[${i}].detail`),
         evidence: { text: text(evidence.text, `${at}.signals[${i}].evidence.text`), location: text(evidence.location, `${at}.signals[${i}].evidence.location`) },
         weight: number(signal.weight, `${at}.signals[${i}].weight`, 0, 1),
+        ...saidOf(signal.say, `${at}.signals[${i}].say`),
       };
     }),
     engineMs: number(r.engineMs, `${at}.engineMs`, 0, Number.MAX_VALUE),

@@ -100,8 +100,10 @@ ${bad.map((href) => `<p>Source link : <a href="${escapeHtml(href)}">${escapeHtml
 <p>${farmBody}</p><p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
   const url = servePage(fixtureWeb, '/bad-links/', html);
   const { popup } = await visit(context, extensionId, page, url);
-  const hrefs = await popup.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+  // Save report links the file the popup made itself (a blob: of its own origin); every link made from the page is http(s).
+  const hrefs = await popup.locator('a[href]:not([data-testid="save-report"])').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
   expect(hrefs.every((protocol) => protocol === 'https:' || protocol === 'http:')).toBe(true);
+  expect(await popup.getByTestId('save-report').getAttribute('href')).toMatch(new RegExp(`^blob:chrome-extension://${extensionId}/`));
   const badgeHrefs = await inShadow(page, 'provenance-badge', (root) => [...(root?.querySelectorAll('a[href]') ?? [])].map((a) => (a as HTMLAnchorElement).protocol));
   expect(badgeHrefs.every((protocol) => protocol === 'https:' || protocol === 'http:')).toBe(true);
   expect(await pwned(page)).toBeNull();

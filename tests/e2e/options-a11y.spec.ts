@@ -15,7 +15,7 @@ import { test, expect } from './fixtures';
 import { openOptions } from './support/browser';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const SHOTS = path.resolve(__dirname, '../../.tmp');
+const SHOTS = path.resolve('.tmp');
 
 async function expectNoViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -103,6 +103,7 @@ async function measureHistory(options: Page) {
       checkboxMiddle: box(checkbox).top + box(checkbox).height / 2,
       words: { top: box(words).top, bottom: box(words).bottom },
       blankUnderLast: Math.round(box(list).bottom - box(last).bottom),
+      debug: [...list.querySelectorAll<HTMLElement>('[role="table"], [role="rowgroup"], .virtual-head-row')].map((el) => `${el.className || el.getAttribute('role')}: ${JSON.stringify(box(el))}`).concat(`list ${JSON.stringify(box(list))} last ${JSON.stringify(box(last))}`),
       lastBorder: getComputedStyle(last).borderBottomWidth,
       smallest: Math.min(...sizes),
     };
@@ -124,7 +125,7 @@ test.describe('options: the Sites view and the history table', () => {
     expect(new Set(measured.cellsPerRow)).toEqual(new Set([6]));
     expect(measured.checkboxMiddle, '"Copies only" is on its checkbox\'s line').toBeGreaterThan(measured.words.top);
     expect(measured.checkboxMiddle).toBeLessThan(measured.words.bottom);
-    expect(measured.blankUnderLast, 'the list ends with its last row').toBeLessThanOrEqual(2);
+    expect(measured.blankUnderLast, `the list ends with its last row: ${measured.debug.join('\n')}`).toBeLessThanOrEqual(2);
     expect(measured.lastBorder, 'no second border under the last row').toBe('0px');
     expect(measured.smallest, 'no value or header under 13 px').toBeGreaterThanOrEqual(13);
     // The Checked column in words, the Original column linked.
@@ -155,7 +156,8 @@ test.describe('options: the Sites view and the history table', () => {
     await expect(options.getByTestId('history-row')).toHaveCount(9);
 
     // A click on the row opens its details.
-    await options.getByTestId('history-row').first().getByTestId('history-seen').click();
+    // (The second row: the first one's check is seeded in part only, for its column, not for the details' panel.)
+    await options.getByTestId('history-row').nth(1).getByTestId('history-seen').click();
     await expect(options.getByTestId('history-detail')).toBeVisible();
     await expectNoViolations(options, 'the details opened from a row');
     await options.getByTestId('detail-close').click();
@@ -167,9 +169,10 @@ test.describe('options: the Sites view and the history table', () => {
       const options = await openOptions(context, extensionId);
       await options.emulateMedia({ colorScheme: scheme });
       await options.setViewportSize({ width: 1280, height: 800 });
-      await options.goto(`chrome-extension://${extensionId}/options.html#sites`);
+      await options.getByTestId('sites-tab').click();
       await expect(options.getByTestId('sites-empty')).toBeVisible();
       await expectNoViolations(options, `the empty Sites view (${scheme})`);
+      await options.locator('a[href="#history"]').click();
       await seed(options);
       await options.getByTestId('sites-tab').click();
       const farm = options.locator('[data-testid="site-row"][data-site="copyfarm-news.com"]');

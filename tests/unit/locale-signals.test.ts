@@ -7,6 +7,7 @@ import { detectWithNames } from '@/core/publishers';
 import { SIGNAL_ENGLISH, englishOf, type SignalTextId } from '@/core/signals/signal-text';
 import type { Signal } from '@/core/types';
 import { placeIsWorded, placeText, signalText } from '@/lib/signal-text';
+import { checkRecord } from '@/lib/transfer';
 import { htmldateIndex, readCorpusPage, readabilityIndex } from './corpus-helpers';
 import { getMessage, getMessageIn } from './locale-messages';
 
@@ -98,5 +99,26 @@ describe('the wording functions', () => {
     expect(placeText('<link rel="canonical">')).toBe('<link rel="canonical">');
     expect(placeText('JSON-LD isBasedOn; start of the article, byline')).toBe("JSON-LD isBasedOn; début de l'article, signature");
     expect(placeIsWorded('end of the article, an unknown place')).toBe(false);
+  });
+});
+
+describe('export and import keep the sentence ids', () => {
+  const record = detectWithNames(
+    parseHTML(readFileSync(join(__dirname, '../fixtures/web/newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/index.html'), 'utf8')).document as unknown as Document,
+    'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+  );
+
+  it('so an imported history is shown in the reader\'s language too', () => {
+    expect(record.signals.every((s) => s.say)).toBe(true);
+    const back = checkRecord(JSON.parse(JSON.stringify(record)));
+    expect(back.signals.map((s) => s.say)).toEqual(record.signals.map((s) => s.say));
+  });
+
+  it('leaves out an id this version does not know (the English detail shows) and refuses a malformed one', () => {
+    const copy = JSON.parse(JSON.stringify(record)) as typeof record;
+    copy.signals[0]!.say = { id: 'fromANewerVersion', args: [] };
+    expect(checkRecord(copy).signals[0]!.say).toBeUndefined();
+    copy.signals[0]!.say = { id: 'sourceLink', args: 'usa-news.biz' as unknown as string[] };
+    expect(() => checkRecord(copy)).toThrow(/say\.args/);
   });
 });
