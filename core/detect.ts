@@ -19,7 +19,7 @@ import { SIGNAL_FAMILIES } from './signals';
 import type { Claims, Finding } from './signals/finding';
 import { isPublisherName } from './names';
 import { agencyNamed } from './signals/agencies';
-import { say, sentence } from './signals/signal-text';
+import { say, sentence } from './signal-text';
 import { clip, foldToKey, sameName } from './text';
 import type { ChainHop, OriginalInfo, Provenance, Signal, SignalKind } from './types';
 import { normalizeUrl, registrableDomain, sameOutlet } from './url';

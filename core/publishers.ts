@@ -10,7 +10,7 @@ import { detect, type DetectOptions } from './detect';
 import { stripSiteName } from './metadata';
 import { looksLikeName, sameName } from './text';
 import { domainForPublisher, impersonatedOutlet, publisherForDomain } from './outlets';
-import { say, sentence } from './signals/signal-text';
+import { say, sentence } from './signal-text';
 import type { ChainHop, Provenance } from './types';
 import { displayHost, registrableDomain } from './url';
 

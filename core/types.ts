@@ -35,7 +35,7 @@ export interface Signal {
   kind: SignalKind;
   /** One sentence a person understands: "Source link points to usa-news.biz". In English; `say` words it in the reader's language. */
   detail: string;
-  /** Which sentence `detail` is (core/signals/signal-text.ts) and the names in it, for the extension to show it translated. */
+  /** Which sentence `detail` is (core/signal-text.ts) and the names in it, for the extension to show it translated. */
   say?: { id: string; args: string[] };
   evidence: Evidence;
   /** How much this signal alone says the page is a copy, 0..1. 0 for informational signals. */

@@ -31,26 +31,33 @@ export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.
   const key = safeNormalize(engine.url);
   // Scans come from the top frame of a tab only; frames are not the article.
   if (tabId === undefined || sender.frameId !== 0 || !key) return { stored: false, record: engine, showBadge: false };
-  // The reader's correction of this page, if any, decides what the badge and the toolbar say (lib/corrections.ts).
-  const record = await correctedRecord(engine, key);
   const [badgesEnabled, silentSites] = await Promise.all([settings.badgesEnabled.getValue(), settings.silentSites.getValue()]);
   const site = registrableDomain(key);
+  // The scan as kept: the reader's correction of this page, if any, decides what the badge, the toolbar and
+  // the history say (lib/corrections.ts). A private (incognito) window's page is analysed and answered (its
+  // badge works) but never reaches the history, the originals cache or the verifications: it is kept for its
+  // own tab only, in memory.
   // Every kind of copy has a badge, an archived snapshot too (not syndicated: nobody republished it).
-  const showBadge = !!record.kind && badgesEnabled && !(site && silentSites.includes(site));
-  // The card's line about the site when most of its pages the reader has read were copies (not in a private window).
-  const siteLine = showBadge && site && !sender.tab?.incognito ? await siteLineFor(database(), site, key) : null;
-  const scan: TabScan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs: digest.ms };
-  // A private (incognito) window's page is analysed and answered (its badge works) but never reaches the
-  // history, the originals cache or the verifications: it is kept for its own tab only, in memory.
-  const keep: KeepScan = sender.tab?.incognito ? (late) => keepPrivateScan(tabId, scan, record, late) : (late) => keepScan(tabId, scan, record, late, engine);
+  const badgeFor = (record: Provenance): boolean => !!record.kind && badgesEnabled && !(site && silentSites.includes(site));
+  const keepAs = (record: Provenance, late: boolean): Promise<boolean> => {
+    const scan: TabScan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs: digest.ms };
+    return sender.tab?.incognito ? keepPrivateScan(tabId, scan, record, late) : keepScan(tabId, scan, record, late, engine);
+  };
+  const keep: KeepScan = async (late) => keepAs(await correctedRecord(engine, key), late);
   // One tab's flood of scans (a page calling history.pushState in a loop): the scans over the limit wait,
   // each replacing the one before, and the latest is kept when the tab has a token again (lib/scan-limits.ts).
+  // Their answer costs no database read: the engine's own record and badge, without the reader's correction
+  // or the site's figures (both are read once the scan is kept).
   if (!scanLimiter.take(tabId)) {
     deferScan(tabId, keep);
-    return { stored: false, record, showBadge, site: siteLine };
+    return { stored: false, record: engine, showBadge: badgeFor(engine) };
   }
   cancelDeferredScan(tabId);
-  return { stored: await keep(false), record, showBadge, site: siteLine };
+  const record = await correctedRecord(engine, key);
+  const showBadge = badgeFor(record);
+  // The card's line about the site when most of its pages the reader has read were copies (not in a private window).
+  const siteLine = showBadge && site && !sender.tab?.incognito ? await siteLineFor(database(), site, key) : null;
+  return { stored: await keepAs(record, false), record, showBadge, site: siteLine };
 }
 
 /** The record with the reader's correction of the page applied (read only: a private window's page too); as it is when none, or unreadable. */

@@ -13,7 +13,7 @@ import { IMPORT_LIMITS, IMPORT_MAX_MB } from './import-limits';
 import { isObject } from './messages';
 import { applyCorrection, CORRECTION_KINDS, correctionOf, storedCorrection, type Correction, type CorrectionKind } from './corrections';
 import type { Provenance } from '@/core/types';
-import { SIGNAL_ENGLISH } from '@/core/signals/signal-text';
+import { SIGNAL_ENGLISH } from '@/core/signal-text';
 
 export const EXPORT_FORMAT = 'provenance-history';
 export const EXPORT_VERSION = 1;

@@ -6,7 +6,7 @@
  */
 import type { PageScan } from '../scan';
 import { finding, type Finding } from './finding';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 export const archivedCopy = (scan: PageScan): Finding[] => {
   const wrapper = scan.wrapper;

@@ -14,7 +14,7 @@
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl, sameOutlet } from '../url';
 import { finding, type Finding } from './finding';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 export const crossSiteCanonical = (scan: PageScan): Finding[] => {
   const href = scan.links.get('canonical');

@@ -21,7 +21,7 @@ import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { articleLike } from './source-credit';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 export const STRONG_SOURCE_LABEL = /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
 const WEAK_SOURCE_LABEL = /^(?:source|sources|quelle|fuente|fonte|bron|źródło|kaynak|источник|sorgente)\s*[:：]\s*/i;

@@ -5,7 +5,7 @@
 import type { PageScan } from '../scan';
 import type { Signal, SignalKind } from '../types';
 import { clip } from '../text';
-import { englishOf, type Said } from './signal-text';
+import { englishOf, type Said } from '../signal-text';
 
 export interface Claims {
   /** The page's own source link, as linked (may be an intermediate copy). */

@@ -18,7 +18,7 @@ import { STRONG_SOURCE_LABEL } from './content-farm';
 import { finding, type Finding } from './finding';
 import { isOwnName } from './source-credit';
 import { FEED_FOOTER } from './wordpress-feed';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 export const headlineCredit = (scan: PageScan): Finding[] => {
   let ownCredit: string | null = null;

@@ -15,7 +15,7 @@ import { sameName } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 export const jsonLdProvenance = (scan: PageScan): Finding[] => {
   const node = articleNode(scan);

@@ -17,7 +17,7 @@ import type { PageScan } from '../scan';
 import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 const PORTALS = new Set(['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com', 'naver.com', 'auone.jp']);
 const PORTAL_NAMES = /^(?:yahoo|msn|aol|microsoft|newsbreak|smartnews|naver|네이버|au\b|mediba)/i;

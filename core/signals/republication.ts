@@ -24,7 +24,7 @@ import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 const THIS = String.raw`(?:this|the above|the following)\s+(?:article|story|post|piece|essay|report|column|commentary|op-ed|interview|analysis|feature|blog post|version of this (?:article|story))`;
 const DE_THIS = String.raw`dieser\s+(?:beitrag|artikel|text|kommentar|essay|gastbeitrag|blogbeitrag|aufsatz|bericht)`;

@@ -20,7 +20,7 @@ import { registrableDomain } from '../url';
 import { agencyNamed } from './agencies';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 const CJK_SOURCE = /(?:^|[\s|｜])(?:稿件|文章|新闻)?(?:来源|來源|出处|出處|出典|配信元|출처)\s*[:：]\s*([^\s|｜:：,，。、()（）]{2,24})/u;
 const COURTESY = /^(?:(?:article|story|content|post|text)\s+)?courtesy\s+of\s+(?:the\s+website\s+)?(.{2,60}?)\.?$|^mit\s+freundlicher\s+genehmigung\s+(?:von|der|des)\s+(.{2,60}?)\.?$/iu;

@@ -8,7 +8,7 @@
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 const NAMES = ['syndication-source', 'original-source'];
 

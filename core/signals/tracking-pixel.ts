@@ -9,7 +9,7 @@
 import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 const PIXELS: { host: string; publisher: string; site: string; weight: number }[] = [
   { host: 'counter.theconversation.com', publisher: 'The Conversation', site: 'theconversation.com', weight: 0.9 },

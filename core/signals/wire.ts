@@ -29,7 +29,7 @@ import { registrableDomain } from '../url';
 import { agencyNamed, aliasesIn, creditAgency, isAgencySite, type Agency } from './agencies';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
-import { say, type Said } from './signal-text';
+import { say, type Said } from '../signal-text';
 
 /** A dateline: a place (optionally ", date"), the credit in brackets, then a dash, a colon or a full stop. */
 const DATELINE =

@@ -14,7 +14,7 @@ import { sameName, splitPublisherSuffix } from '../text';
 import { registrableDomain } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
-import { say } from './signal-text';
+import { say } from '../signal-text';
 
 export const FEED_FOOTER = /^The post (.{3,300}?) (?:appeared first|first appeared) on (.{2,120}?)\.?$/i;
 

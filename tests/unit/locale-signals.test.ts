@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detectWithNames } from '@/core/publishers';
-import { SIGNAL_ENGLISH, englishOf, type SignalTextId } from '@/core/signals/signal-text';
+import { SIGNAL_ENGLISH, englishOf, type SignalTextId } from '@/core/signal-text';
 import type { Signal } from '@/core/types';
 import { placeIsWorded, placeText, signalText } from '@/lib/signal-text';
 import { checkRecord } from '@/lib/transfer';
