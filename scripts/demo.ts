@@ -34,7 +34,7 @@ import {
   waitForSettledPopup,
 } from '../tests/e2e/support/browser';
 import { buildExtension, stageBuild } from '../tests/e2e/support/build';
-import { RUNNING_EXAMPLE, ORIGINALS } from '../tests/e2e/support/pages';
+import { KIND_PAGES, RUNNING_EXAMPLE, ORIGINALS } from '../tests/e2e/support/pages';
 import { badgeBox, clickBadgePart, waitForBadgePart } from '../tests/e2e/support/shadow';
 
 type Scheme = 'light' | 'dark';
@@ -107,13 +107,25 @@ async function screenshots(context: BrowserContext, extensionId: string): Promis
     .then(() => true)
     .catch(() => false);
   if (!badgeShown) log('note: no inline badge on this page (an original, or the badge is not built yet)');
-  // A few more pages, so the history has more than one row.
-  for (const url of [ORIGINALS.regional.url, ORIGINALS.tech.url]) {
+  // A few more pages, originals and each kind of copy, so the history and the Sites view have rows.
+  for (const url of [ORIGINALS.regional.url, ORIGINALS.tech.url, ...Object.values(KIND_PAGES).map((item) => item.url)]) {
     if (url !== pageUrl) await visit(context, extensionId, url);
   }
   const popup = main.popup ?? (await openPopupFor(context, extensionId, main.tabId));
+  // Find and compare the original, as a reader would: the popup then shows the verified chain.
+  const verifyButton = popup.locator('[data-testid="verify-button"]');
+  if (await verifyButton.isVisible().catch(() => false)) {
+    await verifyButton.click();
+    await popup.locator('[data-testid="verification-result"]').waitFor({ timeout: 30_000 }).catch(() => log('note: the check did not finish'));
+  }
+  // The report the popup saves: one self-contained HTML file, shown as a reader opens it.
+  const report = await saveReport(popup);
+  const welcome = await context.newPage();
+  await welcome.goto(`chrome-extension://${extensionId}/welcome.html`);
   const options = await openOptions(context, extensionId);
   await options.locator('[data-testid="history-row"]').first().waitFor({ timeout: 5_000 }).catch(() => log('note: the history shows no rows'));
+  const sites = await openOptions(context, extensionId);
+  await sites.locator('[data-testid="sites-tab"]').click();
 
   for (const scheme of schemes) {
     for (const page of [main.page, popup, options]) await page.emulateMedia({ colorScheme: scheme });
@@ -134,8 +146,33 @@ async function screenshots(context: BrowserContext, extensionId: string): Promis
     await shot(popup, `popup-${scheme}.png`, { fullPage: true });
     await options.bringToFront();
     await shot(options, `options-history-${scheme}.png`, { fullPage: true });
+    for (const page of [welcome, sites, report].filter((item): item is Page => item !== null)) await page.emulateMedia({ colorScheme: scheme });
+    await sites.bringToFront();
+    await shot(sites, `options-sites-${scheme}.png`, { fullPage: true });
+    await welcome.bringToFront();
+    await shot(welcome, `welcome-${scheme}.png`, { fullPage: true });
+    if (report) {
+      await report.bringToFront();
+      await shot(report, `report-${scheme}.png`, { fullPage: true });
+    }
   }
   return written;
+}
+
+/** Clicks the popup's Save report and opens the saved file in a tab (null when the popup has no report). */
+async function saveReport(popup: Page): Promise<Page | null> {
+  const link = popup.locator('[data-testid="save-report"]');
+  if (!(await link.isVisible().catch(() => false))) {
+    log('note: the popup offers no report');
+    return null;
+  }
+  const [download] = await Promise.all([popup.waitForEvent('download'), link.click()]);
+  const file = path.join(outDir, '.report.html');
+  await download.saveAs(file);
+  const page = await popup.context().newPage();
+  await page.goto(`file://${file}`);
+  fs.rmSync(file, { force: true });
+  return page;
 }
 
 async function main(): Promise<void> {

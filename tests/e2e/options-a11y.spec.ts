@@ -28,6 +28,9 @@ async function expectNoViolations(page: Page, what: string) {
  * background stores it: a content farm copying the Post and Reuters, a wire client, a paper's own articles.
  */
 async function seed(options: Page) {
+  // The options page's own database connection has created the stores (an empty history is shown); a raw
+  // open before that would create an empty version 1 and block the extension's upgrade.
+  await options.getByTestId('history-empty').waitFor();
   await options.evaluate(async () => {
     const now = Date.now();
     const rows: unknown[] = [];

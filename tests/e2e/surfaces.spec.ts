@@ -175,9 +175,11 @@ test.describe('the options page history', () => {
     const csv = await download(options, 'export-csv');
     expect(csv.name).toMatch(/\.csv$/);
     const lines = csv.text.trim().split(/\r\n/);
-    expect(lines[0]).toBe('url,headline,site,syndicated,confidence,original_publisher,original_url,original_headline,published_at,author,copyright,first_seen,last_seen,visits');
+    expect(lines[0]).toBe('url,headline,site,syndicated,kind,kind_text,confidence,original_publisher,original_url,original_headline,published_at,author,copyright,first_seen,last_seen,visits,corrected');
     expect(lines).toHaveLength(SEED.length + 1);
     expect(csv.text).toContain(RUNNING_EXAMPLE.syndicatedPage);
+    // The kind of copy, in words, on the copy's line.
+    expect(lines.find((line) => line.startsWith(RUNNING_EXAMPLE.syndicatedPage))).toContain(',scraped,"Copy of a Washington Post story · scraped by a feed site, no licence shown",');
 
     await clearAll(options);
     await importText(options, json.name, json.text);
