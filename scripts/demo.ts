@@ -33,7 +33,7 @@ import {
   tabIdFor,
   waitForSettledPopup,
 } from '../tests/e2e/support/browser';
-import { buildExtension, stageBuild } from '../tests/e2e/support/build';
+import { buildExtension, grantSiteAccess, stageBuild } from '../tests/e2e/support/build';
 import { KIND_PAGES, RUNNING_EXAMPLE, ORIGINALS } from '../tests/e2e/support/pages';
 import { badgeBox, clickBadgePart, waitForBadgePart } from '../tests/e2e/support/shadow';
 
@@ -188,6 +188,9 @@ async function main(): Promise<void> {
       log(`built in ${(ms / 1000).toFixed(1)} s`);
     }
     extensionDir = stageBuild(CHROME_BUILD_DIR, 'demo-chrome-mv3');
+    // Headless, nobody can answer the browser's "allow this site?" prompt: the screenshots' copy has the
+    // sites granted, as the end-to-end tests' has. In a visible window the reader grants each site.
+    if (headless) grantSiteAccess(extensionDir);
   }
 
   const web = await new FixtureWeb().start();

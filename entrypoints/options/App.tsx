@@ -9,7 +9,7 @@ import type { HistoryEntry, VerificationEntry } from '@/lib/db';
 import { EMPTY_FILTER, isEmptyFilter, type HistoryFilter } from '@/lib/history';
 import { groupByOriginal, groupFields, type GroupFields, type HistoryLine } from '@/lib/history-groups';
 import { checkedText } from '@/lib/checked-text';
-import { COPY_KINDS, kindName } from '@/lib/kind-text';
+import { COPY_KINDS, kindName, kindText } from '@/lib/kind-text';
 import { displayMoment } from '@/lib/dates-display';
 import { t } from '@/lib/i18n';
 import { IMPORT_LIMITS, IMPORT_MAX_MB } from '@/lib/import-limits';
@@ -520,7 +520,9 @@ function HistoryCells({ entry, check, onOpen, onDelete }: { entry: HistoryEntry;
         {record.page.siteName ?? entry.site}
       </span>
       <span role="cell" class="cell publisher" data-testid="history-original">
-        {record.syndicated ? record.original?.url ? <ExternalLink href={record.original.url} label={publisher} testid="history-original-link" /> : publisher : t('historyOriginal')}
+        {/* The kind of copy comes first, as on every surface; an archived copy (not syndicated) is named by its kind. */}
+        {record.kind && <span class="kind-name" data-testid="history-kind" title={kindText(record).label}>{kindName(record.kind)}{record.syndicated ? ' · ' : ''}</span>}
+        {record.syndicated ? record.original?.url ? <ExternalLink href={record.original.url} label={publisher} testid="history-original-link" /> : publisher : record.kind ? null : t('historyOriginal')}
         {entry.correction && <em data-testid="history-corrected"> ({t('control_historyCorrected')})</em>}
       </span>
       <span role="cell" class={`cell ${checked.checked ? 'checked' : 'unchecked'}`} data-testid="history-checked">

@@ -5,7 +5,7 @@
  * setting that changes when anything is fetched; what the badge looks like.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { badgeText } from '@/components/badge';
+import { kindText } from '@/lib/kind-text';
 import badgeCss from '@/components/badge.css?inline';
 import { ShortcutNote } from '@/components/ShortcutNote';
 import type { Provenance } from '@/core/types';
@@ -129,7 +129,7 @@ function SampleBadge() {
     mark.textContent = '⟲';
     mark.setAttribute('aria-hidden', 'true');
     const words = document.createElement('span');
-    words.textContent = badgeText(SAMPLE).verdict;
+    words.textContent = kindText(SAMPLE).label;
     pill.append(mark, words);
     root.append(pill);
     el.attachShadow({ mode: 'open' }).append(style, root);
