@@ -5,33 +5,14 @@
  *
  * (The on-page badge gets its own axe test with its rework into a card.)
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openOptions, tabIdFor, waitForSettledPopup } from './support/browser';
 import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE } from './support/pages';
+import { expectNoViolations } from './support/axe';
 
 const SCHEMES = ['light', 'dark'] as const;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** axe's best practices too: unique landmarks, heading order, everything inside a landmark. */
-const TAGS = [...WCAG_TAGS, 'best-practice'];
-const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(28, 25, 23)' } as const;
 
-/** Runs axe on the page as it is shown now; fails with a readable list of what it found. */
-async function expectNoViolations(page: Page, what: string, scheme: keyof typeof BACKGROUND) {
-  // The scheme really applies (emulateMedia reaches prefers-color-scheme), else a dark run would test light twice.
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), `${what}: page background`).toBe(BACKGROUND[scheme]);
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n` +
-      v.nodes
-        .slice(0, 6)
-        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`)
-        .join('\n'),
-  );
-  expect(found, `axe violations on ${what}`).toEqual([]);
-}
 
 async function openSettledPopup(context: BrowserContext, extensionId: string, page: Page, url: string) {
   await page.goto(url);

@@ -6,29 +6,14 @@
  * report), and on a content farm's page whose source link points back to
  * itself (the finding, the search as the main action).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { tabIdFor, waitForSettledPopup } from './support/browser';
 import { RUNNING_EXAMPLE, farmPage } from './support/pages';
+import { expectNoViolations } from './support/axe';
 
 const SCHEMES = ['light', 'dark'] as const;
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(28, 25, 23)' } as const;
 
-async function expectNoViolations(page: Page, what: string, scheme: keyof typeof BACKGROUND) {
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), `${what}: page background`).toBe(BACKGROUND[scheme]);
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n` +
-      v.nodes
-        .slice(0, 6)
-        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`)
-        .join('\n'),
-  );
-  expect(found, `axe violations on ${what}`).toEqual([]);
-}
 
 async function openSettledPopup(context: BrowserContext, extensionId: string, page: Page, url: string) {
   await page.goto(url);
