@@ -36,9 +36,10 @@ export interface BadgeActions {
   dismiss(): void;
   /**
    * The reader's say: this page is not a copy, the original it names is wrong (lib/control.ts), or never
-   * show the badge on this site. Resolves to its undo, or to why it could not be saved.
+   * show the badge on this site. Resolves to its undo, or to why it could not be saved; the undo resolves
+   * to null, or to why it could not be taken back.
    */
-  control(what: CardControl): Promise<(() => Promise<unknown>) | string>;
+  control(what: CardControl): Promise<(() => Promise<string | null>) | string>;
   /** Ask the background to check the original; resolves to a sentence for the card. */
   verify(): Promise<string>;
 }
@@ -219,7 +220,9 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
           clearTimeout(timer);
           buttons.replaceChildren(...kept);
           status.dataset.t = '';
-          void undo();
+          void undo().then((failed) => {
+            if (failed !== null) status.dataset.t = t('control_failed', failed);
+          });
         }).focus();
       }),
     );

@@ -30,7 +30,10 @@ export default defineContentScript({
       },
       // Saved by the background for this tab's page or site (lib/control.ts); the card offers the undo.
       control: (what) =>
-        send({ type: 'card-control', what, undo: false }).then((answer) => (answer.ok ? () => send({ type: 'card-control', what, undo: true }) : answer.message), String),
+        send({ type: 'card-control', what, undo: false }).then(
+          (answer) => (answer.ok ? () => send({ type: 'card-control', what, undo: true }).then((undone) => (undone.ok ? null : undone.message), String) : answer.message),
+          String,
+        ),
       // The background checks this tab's page, or opens a page to ask for the sites' access, and answers with
       // the card's sentence (lib/card-service.ts): no wording or decision here.
       verify: async () => {

@@ -188,15 +188,16 @@ export const CONTROL_SCENARIOS: Scenario[] = [
       // The card's Undo takes it back.
       await page.click(IN_CARD('provenance-badge-undo'));
       await waitInCard(page, 'provenance-badge-wrong-original');
-      // Known bug, open: in Firefox the popup still shows the card's correction after the card's Undo
-      // (the card takes it back on screen; the stored correction stays). Checked in Chromium only until fixed.
-      if (driver.browser === 'firefox') return;
+      // Each reload is read once it has settled (its verdict drawn): the popup renders after its report arrives.
+      let shown = '';
       await eventually(
         async () => {
           await popup.reload();
-          return (await textOf(popup, '[data-testid="verdict"]')) && (await countOf(popup, '[data-testid="correction-notice"]')) === 0 ? true : undefined;
+          await waitForText(popup, '[data-testid="verdict"]', /\S/);
+          shown = (await textOf(popup, 'body')) ?? '';
+          return (await countOf(popup, '[data-testid="correction-notice"]')) === 0 ? true : undefined;
         },
-        () => "the popup shows no correction after the card's Undo",
+        () => `the popup shows no correction after the card's Undo; it shows ${JSON.stringify(shown.slice(0, 400))}`,
       );
     },
   },
