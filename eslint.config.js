@@ -14,7 +14,7 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.tmp/**', 'demo-output/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.output/**', 'dist/**', '.wxt/**', 'node_modules/**', '.tmp/**', 'demo-output/**', 'test-results/**', 'playwright-report/**'] },
   {
     files: ['core/**/*.ts', 'lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'cli/**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },

@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { buildContentUi, CONTENT_UI_FILE } from './scripts/content-ui';
 
 /** The suggested keyboard shortcut for the popup (manifest `commands`). */
 export const POPUP_SHORTCUT = 'Alt+Shift+O';
@@ -23,6 +24,11 @@ export default defineConfig({
     resolve: { alias: [{ find: /^tldts$/, replacement: tldtsMinified }] },
   }),
   hooks: {
+    // The content script's on-demand half (badge, evidence highlight), an ES module content.js imports when a
+    // page needs it (scripts/content-ui.ts).
+    'build:publicAssets': async (_wxt, files) => {
+      files.push({ relativeDest: CONTENT_UI_FILE, contents: (await buildContentUi()).code });
+    },
     // webextension-polyfill everywhere but the content script, which runs on
     // every page and stays small (see lib/native-browser.ts); and no WXT
     // content-script context there, which a page can see and stop (see
@@ -45,7 +51,7 @@ export default defineConfig({
   // `npm run package`: the Chrome and Firefox zips, and for Firefox the sources addons.mozilla.org
   // asks for (everything tracked by git that the build needs; never local output).
   zip: {
-    excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'web-ext-artifacts/**', 'docs/screenshots/**'],
+    excludeSources: ['dist/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'web-ext-artifacts/**', 'docs/screenshots/**'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
@@ -70,6 +76,11 @@ export default defineConfig({
     // can change it (chrome://extensions/shortcuts, Firefox's "Manage Extension Shortcuts"). The welcome page and
     // the options show the one the browser has (components/ShortcutNote.tsx).
     commands: { [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: POPUP_SHORTCUT } } },
+    // content.js imports its on-demand half (the badge) from the page, so the page's origin must be allowed to load
+    // it. Chrome: only through the per-session dynamic URL runtime.getURL gives, so no page can probe the fixed
+    // extension id for it. Firefox: its address holds the install's random UUID, which no page is told.
+    web_accessible_resources:
+      browser === 'firefox' ? [CONTENT_UI_FILE] : [{ resources: [CONTENT_UI_FILE], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     // Fetching an original needs access to its site, asked for one origin at a time when the user clicks Verify.
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }

@@ -1,12 +1,14 @@
 /** `provenance inspect`: run the engine on a saved page or a URL and print a report or JSON. */
-import { readFile } from 'node:fs/promises';
-import { detectWithNames } from '../core/publishers';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { detect } from '../core/detect';
 import { kindEnglish } from '../core/kind-text';
 import type { CopyKind, Provenance } from '../core/types';
 import { CliError, loadPage, parseHtml } from './load';
+import type { OptionSpecs } from './args';
 import type { Command, CommandIO } from './main';
 import type { NodeFetcherOptions } from './node-fetcher';
-import { cliReport, reportFormat, REPORT_USAGE, type ReportFormat } from './report';
+import { cliReport, reportFormat, REPORT_USAGE } from './report';
 import { jsonText, oneLine } from './terminal';
 
 /** The CLI's JSON record. Field names and order are a contract: scripts parse them. */
@@ -30,66 +32,68 @@ export interface InspectRecord {
   error?: { code: string; message: string };
 }
 
-const USAGE = `usage: provenance inspect <file-or-http-url> [--url <page-url>] [--json | --report md|html] [--allow-private]
-       provenance inspect --batch <list.jsonl>   (lines {"file": "...", "url": "..."}; one JSON object out per line)
-       --allow-private   also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise
-${REPORT_USAGE}`;
+const USAGE = `usage: provenance inspect [options] <file-or-http-url>
+       provenance inspect --batch <list> [--allow-private]
 
-export const inspectCommand: Command = {
+Detect syndication, the original and the page metadata of a saved page or an http(s) URL.
+
+options:
+      --url <page-url>   the address a saved file was served at (default: file://<file>)
+      --json             print the record as JSON (its field names and order are a contract)
+${REPORT_USAGE}
+      --batch <list>     inspect every page in <list> ("-": standard input), one JSON record per line out
+      --allow-private    also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise
+  -h, --help             print this help and exit
+
+A batch list has one page a line: a file, an http(s) URL, or {"file": "...", "url": "..."}. Empty lines and
+lines starting with # are skipped. A page that fails gives a record with "error" and the batch goes on:
+  find pages -name '*.html' | provenance inspect --batch -
+
+Exit status: 0 ok, 1 some batch pages failed, 2 usage error, 3 the page could not be loaded.`;
+
+const OPTIONS = {
+  url: { type: 'string' },
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+  batch: { type: 'string' },
+  'allow-private': { type: 'boolean' },
+} satisfies OptionSpecs;
+
+export const inspectCommand: Command<typeof OPTIONS> = {
   name: 'inspect',
   summary: 'detect syndication, the original and the page metadata',
   usage: USAGE,
-  async run(args, io) {
-    const options = parseArgs(args);
-    const fetching = { allowPrivate: options.allowPrivate };
-    if (options.batch) return runBatch(options.batch, io, fetching);
-    if (!options.target) throw new CliError('usage', `inspect needs a file or an http(s) URL\n${USAGE}`);
-    if (options.report) {
-      const { provenance } = await inspectPage(options.target, options.url, fetching);
-      io.out(cliReport(options.report, provenance, null));
+  options: OPTIONS,
+  async run({ values, positionals }, io) {
+    const fetching = { allowPrivate: values['allow-private'] ?? false };
+    const report = values.report === undefined ? undefined : reportFormat(values.report);
+    if (positionals.length > 1) throw new CliError('usage', `one page at a time (got ${positionals.join(' and ')}); use --batch for many`);
+    const target = positionals[0];
+    if (values.batch !== undefined) {
+      if (target !== undefined) throw new CliError('usage', `--batch reads the pages from its list: not with a page (${target}) too`);
+      if (values.url !== undefined) throw new CliError('usage', '--url is one page\'s address: in a batch, give it on the line ({"file": "...", "url": "..."})');
+      if (report) throw new CliError('usage', "--report prints one page's report: not with --batch");
+      return runBatch(values.batch, io, fetching);
+    }
+    if (target === undefined) throw new CliError('usage', 'inspect needs a file or an http(s) URL');
+    if (report && values.json) throw new CliError('usage', "--report prints one page's report: not with --json");
+    if (report) {
+      const { provenance } = await inspectPage(target, values.url, fetching);
+      io.out(cliReport(report, provenance, null));
       return 0;
     }
-    const record = await inspectOne(options.target, options.url, fetching);
-    io.out(options.json ? jsonText(record, 2) : report(record));
+    const record = await inspectOne(target, values.url, fetching);
+    io.out(values.json ? jsonText(record, 2) : reportText(record));
     return 0;
   },
 };
-
-interface InspectOptions {
-  target?: string;
-  url?: string;
-  json: boolean;
-  report?: ReportFormat;
-  batch?: string;
-  allowPrivate: boolean;
-}
-
-function parseArgs(args: string[]): InspectOptions {
-  const options: InspectOptions = { json: false, allowPrivate: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--json') options.json = true;
-    else if (arg === '--allow-private') options.allowPrivate = true;
-    else if (arg === '--report') options.report = reportFormat(args[++i], USAGE);
-    else if (arg === '--url' || arg === '--batch') {
-      const value = args[++i];
-      if (!value) throw new CliError('usage', `${arg} needs a value\n${USAGE}`);
-      if (arg === '--url') options.url = value;
-      else options.batch = value;
-    } else if (arg.startsWith('--')) throw new CliError('usage', `unknown option ${arg}\n${USAGE}`);
-    else if (options.target) throw new CliError('usage', `one page at a time (got ${options.target} and ${arg}); use --batch for many\n${USAGE}`);
-    else options.target = arg;
-  }
-  if (options.report && (options.json || options.batch)) throw new CliError('usage', `--report prints one page's report: not with --json or --batch\n${USAGE}`);
-  return options;
-}
 
 async function inspectPage(target: string, pageUrl?: string, fetching: NodeFetcherOptions = {}): Promise<{ file: string | null; provenance: Provenance }> {
   const isUrl = /^https?:\/\//i.test(target);
   const loaded = await loadPage(target, fetching);
   const url = pageUrl ?? loaded.servedAt ?? `file://${target}`;
   if (pageUrl && !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url must be an http(s) URL, got ${pageUrl}`);
-  return { file: isUrl ? null : target, provenance: detectWithNames(parseHtml(loaded.html), url) };
+  return { file: isUrl ? null : target, provenance: detect(parseHtml(loaded.html), url) };
 }
 
 export async function inspectOne(target: string, pageUrl?: string, fetching: NodeFetcherOptions = {}): Promise<InspectRecord> {
@@ -130,41 +134,56 @@ function errorRecord(file: string | null, url: string | null, error: unknown): I
   };
 }
 
-async function runBatch(listFile: string, io: CommandIO, fetching: NodeFetcherOptions): Promise<number> {
-  let text: string;
+/** The lines of a batch list, as they arrive: a file, or standard input for "-" (so the CLI can sit in a pipe). */
+async function* listLines(list: string, io: Required<CommandIO>): AsyncGenerator<string> {
+  const stdin = list === '-' ? io.input() : null;
+  if (stdin?.isTTY) io.err('provenance inspect: reading the list from standard input (one page a line; end with Ctrl-D)');
+  const input = stdin ?? createReadStream(list, { encoding: 'utf8' });
   try {
-    text = await readFile(listFile, 'utf8');
+    yield* createInterface({ input, crlfDelay: Infinity });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError('read-failed', `cannot read ${listFile}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new CliError('read-failed', `cannot read ${list === '-' ? 'standard input' : list}: ${reason}`);
   }
+}
+
+/** One batch line: a JSON object {"file", "url"}, or a file or http(s) URL as written. */
+function batchEntry(line: string, where: string): { target: string; url?: string } {
+  if (!line.startsWith('{')) return { target: line };
+  let entry: { file?: unknown; url?: unknown };
+  try {
+    entry = JSON.parse(line) as { file?: unknown; url?: unknown };
+  } catch {
+    throw new CliError('bad-line', `${where}: not a JSON object`);
+  }
+  if (typeof entry.file !== 'string' || !entry.file) throw new CliError('bad-line', `${where}: "file" is missing`);
+  if (entry.url !== undefined && typeof entry.url !== 'string') throw new CliError('bad-line', `${where}: "url" is not a string`);
+  return { target: entry.file, url: entry.url };
+}
+
+/** Every page of the list, in order, one JSON record a line; a page that fails is a record with "error", and the batch goes on. */
+async function runBatch(list: string, io: Required<CommandIO>, fetching: NodeFetcherOptions): Promise<number> {
   let failures = 0;
-  const lines = text.split(/\r?\n/);
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!.trim();
-    if (!line) continue;
-    let entry: { file?: unknown; url?: unknown };
+  let n = 0;
+  for await (const raw of listLines(list, io)) {
+    n++;
+    const line = (n === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
+    if (!line || line.startsWith('#')) continue;
+    let entry: { target: string; url?: string } | null = null;
     try {
-      entry = JSON.parse(line) as { file?: unknown; url?: unknown };
-    } catch {
-      failures++;
-      io.out(jsonText(errorRecord(null, null, new CliError('bad-line', `${listFile}:${n + 1}: not a JSON object`))));
-      continue;
-    }
-    const file = typeof entry.file === 'string' ? entry.file : null;
-    const url = typeof entry.url === 'string' ? entry.url : undefined;
-    try {
-      if (!file) throw new CliError('bad-line', `${listFile}:${n + 1}: "file" is missing`);
-      io.out(jsonText(await inspectOne(file, url, fetching)));
+      entry = batchEntry(line, `${list === '-' ? '(standard input)' : list}:${n}`);
+      io.out(jsonText(await inspectOne(entry.target, entry.url, fetching)));
     } catch (error) {
       failures++;
-      io.out(jsonText(errorRecord(file, url ?? null, error)));
+      const isUrl = entry !== null && /^https?:\/\//i.test(entry.target);
+      io.out(jsonText(errorRecord(entry && !isUrl ? entry.target : null, entry ? (entry.url ?? (isUrl ? entry.target : null)) : null, error)));
     }
   }
   return failures ? 1 : 0;
 }
 
-function report(r: InspectRecord): string {
+function reportText(r: InspectRecord): string {
   const lines: string[] = [];
   const value = (v: string | null | undefined) => v ?? '—';
   lines.push(`${r.file ?? r.url ?? ''}`);

@@ -7,43 +7,52 @@ import { readPage } from '../core/read-page';
 import { displayHost } from '../core/url';
 import { verifyProvenance, type CachedOriginal, type Verification } from '../core/verify';
 import { CliError, loadPage, parseHtml, PRIVATE_HINT } from './load';
+import type { OptionSpecs } from './args';
 import type { Command } from './main';
 import { createNodeFetcher } from './node-fetcher';
-import { cliReport, reportFormat, REPORT_USAGE, type ReportFormat } from './report';
+import { cliReport, reportFormat, REPORT_USAGE } from './report';
 import { jsonText, oneLine } from './terminal';
 
-const USAGE = `usage: provenance verify <file-or-http-url> [--url <page-url>] [--json | --report md|html] [--allow-private]
-       --allow-private   also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise
-${REPORT_USAGE}`;
+const USAGE = `usage: provenance verify [options] <file-or-http-url>
 
-export const verifyCommand: Command = {
+Fetch the original(s) the page credits, follow the chain back and compare the page with the original,
+the way the extension's "Find and compare the original" does. Progress goes to standard error.
+
+options:
+      --url <page-url>   the address a saved file was served at (needed for a file)
+      --json             print the verification as JSON
+${REPORT_USAGE}
+      --allow-private    also fetch from private networks (localhost, 192.168.x.x, intranet names), refused otherwise
+  -h, --help             print this help and exit
+
+Exit status: 0 done, 1 the source could not be checked (COULD NOT CHECK), 2 usage error, 3 the page could not be loaded.`;
+
+const OPTIONS = {
+  url: { type: 'string' },
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+  'allow-private': { type: 'boolean' },
+} satisfies OptionSpecs;
+
+export const verifyCommand: Command<typeof OPTIONS> = {
   name: 'verify',
   summary: 'fetch the original(s) the page credits, follow the chain and compare',
   usage: USAGE,
-  async run(args, io) {
-    let target: string | undefined;
-    let pageUrl: string | undefined;
-    let json = false;
-    let format: ReportFormat | null = null;
-    let allowPrivate = false;
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!;
-      if (arg === '--json') json = true;
-      else if (arg === '--allow-private') allowPrivate = true;
-      else if (arg === '--report') format = reportFormat(args[++i], USAGE);
-      else if (arg === '--url') {
-        pageUrl = args[++i];
-        if (!pageUrl || !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url needs an http(s) URL\n${USAGE}`);
-      } else if (arg.startsWith('--')) throw new CliError('usage', `unknown option ${arg}\n${USAGE}`);
-      else if (target) throw new CliError('usage', `one page at a time\n${USAGE}`);
-      else target = arg;
-    }
-    if (!target) throw new CliError('usage', `verify needs a file or an http(s) URL\n${USAGE}`);
-    if (format && json) throw new CliError('usage', `--report and --json are two outputs: choose one\n${USAGE}`);
+  options: OPTIONS,
+  async run({ values, positionals }, io) {
+    const json = values.json ?? false;
+    const allowPrivate = values['allow-private'] ?? false;
+    const format = values.report === undefined ? null : reportFormat(values.report);
+    const pageUrl = values.url;
+    if (pageUrl !== undefined && !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url needs an http(s) URL, got ${pageUrl}`);
+    if (positionals.length > 1) throw new CliError('usage', `one page at a time (got ${positionals.join(' and ')})`);
+    const target = positionals[0];
+    if (target === undefined) throw new CliError('usage', 'verify needs a file or an http(s) URL');
+    if (format && json) throw new CliError('usage', '--report and --json are two outputs: choose one');
 
     const loaded = await loadPage(target, { allowPrivate });
     const url = pageUrl ?? loaded.servedAt;
-    if (!url) throw new CliError('usage', `a saved file needs --url <page-url>: the address it was served at\n${USAGE}`);
+    if (!url) throw new CliError('usage', 'a saved file needs --url <page-url>: the address it was served at');
     const doc = parseHtml(loaded.html);
     const { record } = readPage(doc, url);
     const memory = new Map<string, CachedOriginal>();
@@ -70,7 +79,7 @@ function report(v: Verification): string {
       hop.syndicated ? 'itself a copy' : null,
       hop.redirectedAcrossSites ? `redirected from ${displayHost(hop.url)}` : null,
       /^http:/i.test(hop.finalUrl) ? 'fetched without encryption (http): it may have been changed on the way' : null,
-      hop.impersonates ? `calls itself ${hop.impersonates}, but ${hop.site ?? displayHost(hop.finalUrl)} is not ${hop.impersonates}'s site` : null,
+      hop.impersonates ? `calls itself ${hop.impersonates}, but ${displayHost(hop.site ?? hop.finalUrl)} is not ${hop.impersonates}'s site` : null,
     ].filter(Boolean);
     lines.push(`  → ${hop.publisher ?? hop.site ?? '?'}  ${hop.finalUrl}${notes.length ? `  (${notes.join('; ')})` : ''}`);
   }

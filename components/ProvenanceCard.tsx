@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Provenance, Signal } from '@/core/types';
+import type { ChainHop, Provenance, Signal } from '@/core/types';
 import { nextHopUrl, searchLink } from '@/core/next-hop';
 import { isPublisherName } from '@/core/names';
 import { sameName, splitPublisherSuffix } from '@/core/text';
@@ -18,7 +18,7 @@ import { DateText } from './DateText';
 import { ExternalLink } from './ExternalLink';
 
 /** The original as best known: verified by fetching, else as the page claims it. */
-export function originalOf(record: Provenance, verification: Verification | null) {
+function originalOf(record: Provenance, verification: Verification | null) {
   const verified = verification?.outcome === 'verified' ? verification.original : null;
   return {
     url: verified?.url ?? record.original?.url ?? null,
@@ -29,7 +29,7 @@ export function originalOf(record: Provenance, verification: Verification | null
 }
 
 /** A plain-text citation of the original, naming where the copy was read. */
-export function citationText(record: Provenance, verification: Verification | null): string {
+function citationText(record: Provenance, verification: Verification | null): string {
   const original = originalOf(record, verification);
   const parts = [
     original.publisher,
@@ -47,7 +47,7 @@ export function verdictText(record: Provenance): { label: string; detail: string
 }
 
 /** The site the reader is on: its name and registrable domain ("News Harbor Daily (newsharbordaily.com)"). */
-export function siteText(record: Provenance): string {
+function siteText(record: Provenance): string {
   const domain = registrableDomain(record.url) ?? displayHost(record.url);
   const name = record.page.siteName;
   return name && name.trim().toLowerCase() !== domain ? t('popup_siteOn', [name.trim(), domain]) : t('popup_siteOnDomain', domain);
@@ -57,7 +57,7 @@ export function siteText(record: Provenance): string {
  * The publisher a headline ends with (" – The Washington Post"), when it is not the site itself: a content
  * farm keeps the original's name there. Null when the original is already linked.
  */
-export function headlineCredit(record: Provenance, verification: Verification | null): { publisher: string; href: string } | null {
+function headlineCredit(record: Provenance, verification: Verification | null): { publisher: string; href: string } | null {
   if (!record.syndicated || !record.page.headline || originalOf(record, verification).url) return null;
   const split = splitPublisherSuffix(record.page.headline);
   if (!split || !isPublisherName(split.publisher)) return null;
@@ -76,7 +76,7 @@ export function originalSearch(record: Provenance, verification: Verification | 
 /** A source claim that points back at the page's own site: a finding of its own, shown under the verdict. */
 const isFinding = (signal: Signal) => signal.kind === 'self-reference';
 
-export function confidenceText(confidence: number): string {
+function confidenceText(confidence: number): string {
   if (confidence >= 0.85) return t('confidenceHigh');
   if (confidence >= 0.6) return t('confidenceMedium');
   return t('confidenceLow');
@@ -215,8 +215,9 @@ export function ProvenanceCard({
               </li>
               {record.chain.map((hop, index) => (
                 <li class="hop" key={index} data-testid="chain-hop">
-                  {hop.url ? <ExternalLink href={hop.url} label={hop.publisher ?? hop.site ?? hop.url} /> : <span>{hop.publisher ?? hop.site}</span>}
-                  {hop.site && hop.publisher && <span class="site"> ({hop.site})</span>}
+                  {/* The hop's site is a registrable domain: shown here, and only here, in the form that exposes look-alikes. */}
+                  {hop.url ? <ExternalLink href={hop.url} label={hopName(hop)} /> : <span>{hopName(hop)}</span>}
+                  {hop.site && hop.publisher && hop.publisher !== hop.site && <span class="site"> ({displayHost(hop.site)})</span>}
                   {/* Why a step has no link to follow. */}
                   {!hop.url && (
                     <span class="why" data-testid="chain-why">
@@ -313,4 +314,10 @@ function Fact({ label, testid, children }: { label: string; testid?: string; chi
       <dd data-testid={testid}>{children}</dd>
     </div>
   );
+}
+
+/** A hop's name: its publisher, else its site for display (a publisher that is the site's domain shown the same way), else its link. */
+function hopName(hop: ChainHop): string {
+  const name = hop.publisher && hop.publisher !== hop.site ? hop.publisher : hop.site ? displayHost(hop.site) : hop.publisher;
+  return name ?? hop.url ?? '';
 }

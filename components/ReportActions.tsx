@@ -11,7 +11,7 @@ import { t } from '@/lib/i18n';
 import { reportStrings } from '@/lib/report-text';
 
 /** The Wayback Machine's "save this page" address for a web page, or null for anything else. */
-export function archiveSaveUrl(url: string): string | null {
+function archiveSaveUrl(url: string): string | null {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;

@@ -4,25 +4,18 @@
  * or another extension may hold the suggested keys, leaving none.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import type { ProvenanceClient } from '@/lib/client';
 import { t } from '@/lib/i18n';
 
-/** The shortcut of the popup's command ("Alt+Shift+P"), "" when none is set, null while it is read. */
-export function usePopupShortcut(): string | null {
+/** The shortcut of the popup's command ("Alt+Shift+O"), "" when none is set, null while it is read. */
+function usePopupShortcut(client: ProvenanceClient): string | null {
   const [shortcut, setShortcut] = useState<string | null>(null);
-  useEffect(() => {
-    const commands = browser.commands as typeof browser.commands | undefined;
-    if (!commands?.getAll) return setShortcut('');
-    void commands.getAll().then(
-      (all) => setShortcut(all.find((command) => command.name?.startsWith('_execute_'))?.shortcut ?? ''),
-      () => setShortcut(''),
-    );
-  }, []);
+  useEffect(() => void client.popupShortcut().then(setShortcut, () => setShortcut('')), [client]);
   return shortcut;
 }
 
-export function ShortcutNote() {
-  const shortcut = usePopupShortcut();
+export function ShortcutNote({ client }: { client: ProvenanceClient }) {
+  const shortcut = usePopupShortcut(client);
   if (shortcut === null) return null;
   return (
     <p data-testid="popup-shortcut">

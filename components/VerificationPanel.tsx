@@ -13,7 +13,7 @@ import { ExternalLink } from './ExternalLink';
 
 export type VerifyStatus = { kind: 'idle' } | { kind: 'running'; step: string | null } | { kind: 'error'; message: string };
 
-export function ageText(ms: number): string {
+function ageText(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 1) return t('ageJustNow');
   if (minutes < 60) return t('ageMinutes', String(minutes));
@@ -117,11 +117,11 @@ export function VerificationPanel({
               {verification.hops.map((hop, index) => (
                 <li key={index} data-testid="verified-hop">
                   <ExternalLink href={hop.finalUrl} label={hop.publisher ?? hop.site ?? hop.finalUrl} />
-                  <span class="site"> ({hop.site ?? displayHost(hop.finalUrl)})</span>
+                  <span class="site"> ({displayHost(hop.site ?? hop.finalUrl)})</span>
                   {hop.impersonates && (
                     <span class="problem" data-testid="hop-impersonates">
                       {' '}
-                      {t('hopImpersonates', [hop.impersonates, hop.site ?? displayHost(hop.finalUrl)])}
+                      {t('hopImpersonates', [hop.impersonates, displayHost(hop.site ?? hop.finalUrl)])}
                     </span>
                   )}
                   {hop.syndicated && <span class="tag"> {t('hopIsCopy')}</span>}
@@ -190,7 +190,7 @@ const AUTHOR_VERDICT: Record<string, MessageKey> = {
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
-export function ComparisonView({ comparison }: { comparison: ArticleComparison }) {
+function ComparisonView({ comparison }: { comparison: ArticleComparison }) {
   const { headline, text, delay, authors } = comparison;
   return (
     <dl class="facts comparison" data-testid="comparison">
@@ -237,7 +237,7 @@ export function ComparisonView({ comparison }: { comparison: ArticleComparison }
 }
 
 /** The page's headline with words the copy added and the original had marked, for the eye and for screen readers. */
-export function HeadlineDiff({ segments }: { segments: DiffSegment[] }) {
+function HeadlineDiff({ segments }: { segments: DiffSegment[] }) {
   return (
     <span>
       {segments.map((segment, index) => {

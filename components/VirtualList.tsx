@@ -10,7 +10,7 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-export interface RowProps {
+interface RowProps {
   class?: string;
   'data-testid'?: string;
   onClick?: (event: MouseEvent) => void;

@@ -25,10 +25,10 @@ import { signalText } from '@/lib/signal-text';
 import type { CardControl } from '@/lib/messages';
 import { showEvidence } from '@/lib/find-evidence';
 import badgeCss from './badge.css?inline';
+import { BADGE_TAG } from './content-ui-names';
 
-export const BADGE_TAG = 'provenance-badge';
 /** How long the Undo stays in place before the badge goes, after "Not a copy?" or "Never on this site". */
-export const UNDO_MS = 6_000;
+const UNDO_MS = 6_000;
 const DONE = { 'not-a-copy': 'control_doneNotCopy', 'wrong-original': 'control_doneWrongOriginal', silence: 'control_doneSilence' } as const;
 
 export interface BadgeActions {
@@ -45,7 +45,7 @@ export interface BadgeActions {
 }
 
 /** Where the badge goes: right after the article's headline, else after the line naming the source. */
-export function findBadgeAnchor(doc: Document): Element | null {
+function findBadgeAnchor(doc: Document): Element | null {
   const headline =
     doc.querySelector('article h1') ?? doc.querySelector('h1.entry-title') ?? doc.querySelector('main h1') ?? doc.querySelector('h1');
   if (headline) return headline;
@@ -56,7 +56,7 @@ export function findBadgeAnchor(doc: Document): Element | null {
 }
 
 /** The badge's one line: "Syndicated from The Washington Post". */
-export function badgeText(record: Provenance): { verdict: string } {
+function badgeText(record: Provenance): { verdict: string } {
   const publisher = record.original?.publisher ?? record.chain.at(-1)?.publisher ?? null;
   return { verdict: publisher ? t('badgeSyndicatedFrom', publisher) : t('badgeSyndicated') };
 }

@@ -1,10 +1,9 @@
 /**
- * Where a page names its author in structured form (JSON-LD, meta tags) and
- * how a written name is cleaned. Shared by the rules (core/metadata.ts) and
- * the digest (core/digest.ts), which skips reading byline markup when a
- * structured author is there: the rules would not look at the markup then.
+ * Where a page names its author in structured form (JSON-LD, meta tags, read once by
+ * core/structured.ts) and how a written name is cleaned. Used by the rules (core/metadata.ts,
+ * the wire signal); the digest (core/digest.ts) keeps its own cheap check on the raw text.
  */
-import { articleNode, isOrganization, namesOf, textOf, type JsonLdNode } from './jsonld';
+import type { StructuredData } from './structured';
 import { decodeEntities, foldForCompare, foldToKey, looksLikeName, normalizeSpace } from './text';
 
 /** Meta tags that name the author, most trustworthy first. */
@@ -140,7 +139,7 @@ const words = (text: string) => text.split(' ').filter(Boolean).length;
  * names) is read as "Jane Doe". A single word after a full name ("Markus Haefliger, London", "Rob
  * Picheta, CNN") is a place or an affiliation, and dropped.
  */
-export function splitAuthors(text: string): string[] {
+function splitAuthors(text: string): string[] {
   const flat = text.replace(/\s*\((?:avec|with|mit|con|com|and|und|et)\s+([^)]*)\)/gi, ', $1');
   const parts: string[] = [];
   for (const chunk of flat.split(/\s*(?:;|\s\/\s|(?<=\p{L}{2})\/(?=\p{L}{2})|,\s*(?:and|und|et)\s+|\s+(?:and|und|et|AND|And|UND|Und|ET|Et)\s+)\s*/u)) {
@@ -192,11 +191,11 @@ function hostLabel(url: string): string | null {
 }
 
 /** The site's own names: og:site_name, application-name, the JSON-LD publisher, its host's name. */
-export function siteNamesOf(meta: ReadonlyMap<string, string>, article: JsonLdNode | null, url: string): string[] {
+export function siteNamesOf({ meta, article }: StructuredData, url: string): string[] {
   // Some sites put the page's headline in application-name: a few words only, and not the page's title.
   const titles = [meta.get('og:title'), meta.get('twitter:title')].filter((title): title is string => !!title).map((title) => foldForCompare(title));
   const app = meta.get('application-name');
-  const names = [meta.get('og:site_name'), app && words(app) <= 4 && !titles.includes(foldForCompare(app)) ? app : null, textOf(article?.publisher), hostLabel(url)];
+  const names = [meta.get('og:site_name'), app && words(app) <= 4 && !titles.includes(foldForCompare(app)) ? app : null, article?.publisher, hostLabel(url)];
   return names.filter((name): name is string => !!name && name.length > 1 && words(name) <= 10);
 }
 
@@ -205,7 +204,7 @@ const ORG_FORM = /\b(?:GmbH|AG|KG|KGaA|e\.\s?V\.|eG|Inc|Ltd|LLC|PLC|S\.?A\.?S?|S
 const ORG_WORD = /\p{L}*(?:anstalt|ministerium|verband|verein|gesellschaft|kammer|stiftung|institut|fraktion)\b/iu;
 
 /** Is this author the site itself, or an organisation (a company form, a ministry, a desk)? */
-export function isSiteOrOrganisation(name: string, siteNames: readonly string[]): boolean {
+function isSiteOrOrganisation(name: string, siteNames: readonly string[]): boolean {
   if (ORG_FORM.test(name) || ORG_WORD.test(name)) return true;
   const key = foldToKey(name.replace(/\b(?:the|die|der|das|le|la|el)\s+/gi, ''));
   if (!key) return false;
@@ -221,13 +220,12 @@ export function isSiteOrOrganisation(name: string, siteNames: readonly string[])
  * people wins). `fallback`: an organisation or the site itself named as author (JSON-LD Organization,
  * "author" = the site's name, a company): shown only when nothing better is found.
  */
-export function structuredAuthors(meta: ReadonlyMap<string, string>, jsonLd: () => readonly JsonLdNode[], url: string): { people: string[]; fallback: string[] } {
-  let article: JsonLdNode | null | undefined;
-  const articleOf = () => (article === undefined ? (article = articleNode({ jsonLd: jsonLd() })) : article);
+export function structuredAuthors(structured: StructuredData, url: string): { people: string[]; fallback: string[] } {
+  const { meta, article } = structured;
   const fallback: string[] = [];
   let fromMeta: string[] = [];
   let siteNames: string[] | undefined;
-  const sites = () => (siteNames ??= siteNamesOf(meta, articleOf(), url));
+  const sites = () => (siteNames ??= siteNamesOf(structured, url));
   for (const key of AUTHOR_META) {
     const value = meta.get(key);
     if (!value) continue;
@@ -243,11 +241,10 @@ export function structuredAuthors(meta: ReadonlyMap<string, string>, jsonLd: () 
       break;
     }
   }
-  const node = articleOf();
   let fromJsonLd: string[] = [];
-  if (node?.author) {
-    const raw = namesOf(node.author);
-    if (isOrganization(node.author)) fallback.unshift(...raw.map((name) => cleanAuthor(name)).filter((name): name is string => !!name));
+  if (article?.authors.length) {
+    const raw = article.authors;
+    if (article.authorIsOrganization) fallback.unshift(...raw.map((name) => cleanAuthor(name)).filter((name): name is string => !!name));
     else {
       for (const name of raw) {
         const cleaned = cleanAuthor(name);
@@ -261,18 +258,4 @@ export function structuredAuthors(meta: ReadonlyMap<string, string>, jsonLd: () 
   const covers = (more: string[], fewer: string[]) => more.length > fewer.length && fewer.every((name) => more.some((other) => foldForCompare(other) === foldForCompare(name)));
   const people = fromJsonLd.length && !covers(fromMeta, fromJsonLd) ? fromJsonLd : fromMeta;
   return { people, fallback: dedupeNames(fallback) };
-}
-
-/**
- * Does a meta tag or the JSON-LD article name a person as author? Then byline markup is never read. The
- * JSON-LD comes as a function: it is parsed only when no meta tag settles the question.
- */
-export function hasStructuredAuthor(meta: ReadonlyMap<string, string>, jsonLd: () => readonly JsonLdNode[], url = ''): boolean {
-  const sites = siteNamesOf(meta, null, url);
-  const named = AUTHOR_META.some((key) => {
-    const value = meta.get(key);
-    const cleaned = value ? cleanAuthor(value) : null;
-    return !!cleaned && !isSiteOrOrganisation(cleaned, sites) && splitAuthors(cleaned).length > 0;
-  });
-  return named || structuredAuthors(meta, jsonLd, url).people.length > 0;
 }

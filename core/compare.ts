@@ -9,30 +9,14 @@ import { compareTexts, type TextComparison, type TextFingerprint } from './compa
 import { compareHeadlines, type HeadlineComparison } from './compare/headline';
 import { COMPARE_TEXT, type CompareStrings } from './compare/strings';
 
-export { authorsMatch, type AuthorsComparison } from './compare/authors';
-export { delayParts, publicationDelay, type DelayParts, type PublicationDelay } from './compare/delay';
-export {
-  compareTexts,
-  isTextFingerprint,
-  textFingerprint,
-  TEXT_THRESHOLDS,
-  type FingerprintOptions,
-  type TextComparison,
-  type TextFingerprint,
-  type TextVerdict,
-} from './compare/fingerprint';
-export {
-  compareHeadlines,
-  HEADLINE_THRESHOLDS,
-  type DiffSegment,
-  type HeadlineComparison,
-  type HeadlineOptions,
-  type HeadlineVerdict,
-} from './compare/headline';
-export { COMPARE_TEXT, type CompareStrings, type DelayUnit, type PluralForms } from './compare/strings';
+export { authorsMatch } from './compare/authors';
+export { delayParts, publicationDelay, type PublicationDelay } from './compare/delay';
+export { compareTexts, isTextFingerprint, textFingerprint, type TextFingerprint } from './compare/fingerprint';
+export { compareHeadlines, type DiffSegment } from './compare/headline';
+export { COMPARE_TEXT, type CompareStrings } from './compare/strings';
 
 /** What the comparison needs of a page or an original; every field may be missing. */
-export interface ArticleForComparison {
+interface ArticleForComparison {
   headline?: string | null;
   /** Full text, when at hand (the page being read, a freshly fetched original). */
   text?: string | null;
@@ -55,7 +39,7 @@ export interface ArticleComparison {
   authors: AuthorsComparison;
 }
 
-export interface CompareArticlesOptions {
+interface CompareArticlesOptions {
   /** Further publisher names that may suffix either headline. */
   publishers?: string[];
   strings?: CompareStrings;

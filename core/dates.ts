@@ -184,7 +184,7 @@ for (const [index, names] of [
 }
 
 /** A date found in running text: where it starts and ends, the ISO value, and whether its order had to be guessed. */
-export interface TextDate {
+interface TextDate {
   iso: string;
   index: number;
   end: number;

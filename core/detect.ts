@@ -11,7 +11,6 @@
  */
 import { parseDate } from './dates';
 import { digestPage, type PageDigest } from './digest';
-import { hasArticleMetadata } from './jsonld';
 import { archiveInfo, copyKind } from './kind';
 import { extractPage } from './metadata';
 import { scanFromDigest, type PageScan } from './scan';
@@ -21,16 +20,18 @@ import { isPublisherName } from './names';
 import { agencyNamed } from './signals/agencies';
 import { say, sentence } from './signal-text';
 import { clip, foldToKey, sameName } from './text';
+import { namePublishers } from './publishers';
+import { cleanStrings } from './sanitize';
 import type { ChainHop, OriginalInfo, Provenance, Signal, SignalKind } from './types';
-import { normalizeUrl, registrableDomain, sameOutlet } from './url';
+import { pageKey, registrableDomain, sameOutlet, type PageKey } from './url';
 
-export interface DetectOptions {
+interface DetectOptions {
   /** Clock in milliseconds, for engineMs; defaults to performance.now() or Date.now(). */
   now?: () => number;
 }
 
 /** A combined weight at or above this says "syndicated". One strong signal (≥ 0.6) is enough. */
-export const SYNDICATED_THRESHOLD = 0.6;
+const SYNDICATED_THRESHOLD = 0.6;
 
 const defaultNow = (): number => (typeof performance !== 'undefined' && typeof performance.now === 'function' ? performance.now() : Date.now());
 
@@ -39,14 +40,21 @@ export function detect(doc: Document, url: string, options: DetectOptions = {}):
   return analyse(digestPage(doc, url, now), options);
 }
 
-/** The rules on a page's digest. engineMs counts the digest's time and the analysis's. */
+/**
+ * The one way to a finished record, for the extension (a digest from the content script), the CLI, the
+ * verification and the tests alike: the rules on a page's digest, then the outlets' names
+ * (core/publishers.ts), then the page's text cleaned of direction controls (core/sanitize.ts), each once
+ * and in place. engineMs counts the digest's time and the analysis's.
+ */
 export function analyse(digest: PageDigest, options: DetectOptions = {}): Provenance {
   const now = options.now ?? defaultNow;
   const started = now();
-  const url = digest.url;
+  // The page's key, made once here: the record, the history and the tab's state all use it as it is.
+  const url = pageKey(digest.url);
   let record: Provenance;
   try {
-    record = analyseUnsafe(digest);
+    record = analyseUnsafe(digest, url);
+    namePublishers(record);
   } catch (error) {
     record = emptyRecord(url);
     record.signals.push({
@@ -56,22 +64,15 @@ export function analyse(digest: PageDigest, options: DetectOptions = {}): Proven
       evidence: { text: clip(String(error instanceof Error ? error.message : error), 200), location: 'engine' },
     });
   }
+  cleanStrings(record);
   const digestMs = Number.isFinite(digest.ms) && digest.ms > 0 ? digest.ms : 0;
   record.engineMs = Math.max(0, Math.round((digestMs + now() - started) * 1000) / 1000);
   return record;
 }
 
-function safeNormalize(url: string): string {
-  try {
-    return normalizeUrl(typeof url === 'string' ? url : '');
-  } catch {
-    return '';
-  }
-}
-
-function emptyRecord(url: string): Provenance {
+function emptyRecord(url: PageKey): Provenance {
   return {
-    url: safeNormalize(url),
+    url,
     isArticle: false,
     syndicated: false,
     kind: null,
@@ -86,8 +87,8 @@ function emptyRecord(url: string): Provenance {
   };
 }
 
-function analyseUnsafe(digest: PageDigest): Provenance {
-  const scan = scanFromDigest({ ...digest, url: safeNormalize(digest.url) });
+function analyseUnsafe(digest: PageDigest, url: PageKey): Provenance {
+  const scan = scanFromDigest({ ...digest, url });
   const findings = runFamilies(scan);
   const labelled = firstClaims(findings);
   const page = extractPage(scan, { author: labelled.author, publishedAtText: labelled.publishedAtText });
@@ -96,7 +97,7 @@ function analyseUnsafe(digest: PageDigest): Provenance {
   const syndicated = score >= SYNDICATED_THRESHOLD;
   const signals: Signal[] = findings.map((item) => item.signal);
   const record: Provenance = {
-    url: scan.url,
+    url,
     isArticle: syndicated || findings.some((item) => item.signal.weight > 0) || looksLikeArticle(scan),
     syndicated,
     kind: null,
@@ -138,7 +139,7 @@ function runFamilies(scan: PageScan): Finding[] {
 /** og:type article, a JSON-LD Article type, or an <article>/<h1> story with a date or author markup. */
 function looksLikeArticle(scan: PageScan): boolean {
   if (scan.quiet) return false; // checked for already: no headline, no article metadata
-  if (hasArticleMetadata(scan.meta, scan.jsonLd)) return true;
+  if (scan.structured.articleMetadata) return true;
   return scan.articleHeading && !scan.rootIsBody;
 }
 

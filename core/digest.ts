@@ -18,10 +18,27 @@
  * document's tag and class lists, and a lookup that cannot match is not run.
  */
 import { AUTHOR_META, BYLINE_SELECTORS, DIGEST_LIMITS } from './digest-limits';
+import {
+  CREDIT_END,
+  CREDIT_LABELS,
+  CREDIT_PHRASES,
+  CREDIT_START,
+  EXCERPT_END,
+  LINE_LABELS,
+  LINE_PHRASES as LINE_WORDS,
+  MARKUP_KEYS,
+  PIXEL_SCRIPT_SRC,
+  PIXEL_SRC,
+  PLACED_WORDS,
+  PORTAL_HOST,
+  PORTAL_URL,
+  PROVIDER_SELECTORS,
+  SHORT_START,
+} from './digest-keep.generated';
 import { normalizeSpace } from './text';
 
 /** A link inside a line: its href as written (resolved later against the page URL) and its text. */
-export interface DigestLink {
+interface DigestLink {
   href: string | null;
   text: string;
 }
@@ -154,39 +171,30 @@ const PIXEL_TAGS_EXAMINED = 2000;
 const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
 const ROOT_SELECTORS = ANY_ROOT.split(', ');
 
-/** Republication pixels' hosts (core/signals/tracking-pixel.ts names them). */
-const PIXEL_SRC = /counter\.theconversation\.com|pixel\.propublica\.org|apnewsregistry\.com|republication-pixel/;
-/** Portals whose pages carry partners' stories (core/signals/portal.ts). */
-const PORTAL_HOST = /(?:^|\.)(?:msn\.com|yahoo\.com|yahoo\.co\.jp|yahoo\.co\.uk|aol\.com|aol\.co\.uk|aol\.jp|newsbreak\.com|smartnews\.com|news\.naver\.com|auone\.jp)$/;
-const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name', '.media_end_head_top_logo_img', '.article__service-name'];
-const SYNDICATION_KEYS = ['syndication-source', 'original-source'];
 /** The JSON-LD script types METADATA names; HTML matches a type attribute in any case, so this does too. */
 const JSON_LD_TYPE = /^application\/ld\+json(?:; charset=utf-8)?$/i;
 const METADATA = 'meta[content], link[rel][href], script[type="application/ld+json"], script[type="application/ld+json; charset=utf-8"]';
 
 /**
- * Words that every line-based signal needs: a label before a colon (content farms' "Source link:",
- * CREDIT_LABEL) or a phrase (feed footers, republication credits, wire datelines and lines,
- * CREDIT_PHRASES). A superset on purpose: a false hit only costs a full read. Keep in step with the
- * patterns in core/signals/. Labels are tested only just before each colon: one regex with every label and
- * phrase in it costs several times more on a page's text (V8 tries each alternative at every character).
+ * What the signal families need kept is theirs to say: each declares it beside its rule (core/signals/, its
+ * `keep`), and core/digest-keep.generated.ts holds it merged, as data (scripts/gen-digest-keep.ts):
+ *   CREDIT_LABELS, CREDIT_PHRASES  a credit's label before a colon ("Source link :") or its words ("first
+ *                                  appeared on", "(AP)"): a page holding one is read in full (mentionsCredit);
+ *   LINE_LABELS, LINE_PHRASES      the other words a rule reads in a line ("Author :", "©"): with those, a text
+ *                                  block holding one becomes lines (mayMatter, LINE_LABEL, LINE_PHRASES); a
+ *                                  superset: a false hit only costs reading the block;
+ *   CREDIT_END, EXCERPT_END, CREDIT_START, SHORT_START  where a credit stands, by its shape (creditStands);
+ *   PLACED_WORDS                  lines whose place (footer, caption) a rule weighs (blockLines);
+ *   MARKUP_KEYS, PIXEL_SRC, PIXEL_SCRIPT_SRC, PORTAL_URL, PORTAL_HOST, PROVIDER_SELECTORS  markup and hosts.
+ * Labels are tested only just before each colon: one regex with every label and phrase in it costs several
+ * times more on a page's text (V8 tries each alternative at every character).
  */
-const CREDIT_LABELS = 'link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник|kilde|källa|lähde|zdroj|forrás|izvor|sursa|πηγή|来源|來源|出处|出典|配信元|출처';
-const CREDIT_LABEL = new RegExp(`(?:${CREDIT_LABELS})$`, 'i');
-const CREDIT_PHRASES =
-  /syndi|sindica|appeared[\s\u200b]+first|first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|courtesy|reblog|cross-?posted|erschien|initialement|\bparu\b|originalmente|originariamente|foi publicado|verscheen|ukaza[łl]|article original|originalartikel|기사원문|元記事|原文|\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i;
-/**
- * What a line needs for any rule to read it: the credit words, a copyright notice (core/detect.ts, the wire
- * family, content farms' disclaimers) and content farms' labelled author and date lines
- * (core/signals/content-farm.ts). A text block whose text holds none is not read into lines: most are not.
- */
-const LINE_LABEL = new RegExp(
-  `(?:${CREDIT_LABELS}|author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\\b(?:on|le|am|em|el|il))$`,
-  'i',
-);
 /** A publish date's label in running text ("Dieser Artikel wurde am … veröffentlicht", "Posted on …"): core/publish-date.ts reads these lines. */
 const DATE_PHRASES = 'ver[öo]ffentlicht|erschienen\\s+am|erstellt\\s+am|wurde\\s+am|posted\\s+on|published\\s+on|publié\\s+le|publicado\\s+(?:el|em)|pubblicato|opublikowano|udgivet|gepubliceerd|geplaatst\\s+op';
-const LINE_PHRASES = new RegExp(`${CREDIT_PHRASES.source}|©|\\(c\\)|copyright|${DATE_PHRASES}`, 'i');
+const CREDIT_LABEL = new RegExp(`(?:${CREDIT_LABELS})$`, 'i');
+const LINE_LABEL = new RegExp(`(?:${CREDIT_LABELS}|${LINE_LABELS})$`, 'i');
+/** The families' words and the date labels of the page's own metadata (core/publish-date.ts, not a family). */
+const LINE_PHRASES = new RegExp(`${CREDIT_PHRASES.source}|${LINE_WORDS}|${DATE_PHRASES}`, 'i');
 /** Characters looked at before a colon (and the white space before it) for a label: the longest is shorter. */
 const LABEL_CHARS = 24;
 const SPACE = /[\s\u200b]/;
@@ -208,28 +216,11 @@ const mentionsCreditWords = (text: string) => labelBeforeColon(text, CREDIT_LABE
 const BY = /By\s/;
 /** A block whose whole text is longer than this is read without the test (its text may hide past the part tested). */
 const LINE_TEST_CHARS = 3000;
-/** Lines the wire family checks against the site footer (core/signals/wire.ts), with the short lines and the credit-shaped ones. */
-const WIRE_WORDS = /associated press|tribune content/i;
-/**
- * Where an agency's or a partner's credit stands, by its shape (the agency table stays in the rules,
- * core/signals/agencies.ts): at a block's end, a short word in brackets or after a slash or a dash
- * ("… (dpa)", "(ats/nxp)", "det/dpa", "– Ritzau –") or after "with"/"avec"/"mit"/"de" ("Le Monde with AFP",
- * "Con información de EFE"); at the article's start, a short block naming what may be an agency (bylines:
- * "JIJI", "Jane Doe, Reuters"),
- * a dateline's brackets ("Hamburg (dpa/lno) –") or an opener ("KVELLER via JTA — …"). A superset: a false hit
- * only costs reading the block.
- */
-const CREDIT_END = /(?:[([/–—-]\s*[^\s()[\]/]{2,16}(?:\/[^\s()[\]/]{1,8})?\s*[)\]/–—-]?|\b(?:with|avec|mit|von|con|com|de)\s+\S{2,20})\s*\.?\s*$/u;
-const CREDIT_START = /^[^()]{0,80}\([^()]{2,40}\)|^[^.!?]{2,60}?\s(?:via|[—–]{1,2})\s/;
-/** A short block at the start that may be an agency's byline: an acronym, a lower-case agency, a wire's name. */
-const AGENCY_LIKE = /\b(?:[A-ZÄÖÜ]{2,6}|dpa|epd|sda|ats|apa|kna|sid|mid|dts|ritzau|kathpress)\b|Reuters|Press|News|Agen|Jiji|Kyodo|Xinhua|Yonhap|Bloomberg|Lusa|Belga|Antara|Bernama|Interfax|Anadolu|Tanjug/;
 /** Characters looked at for a credit at a block's end, and at the article's start at its beginning. */
 const CREDIT_CHARS = 90;
 /** At the article's start a block this short is read whole (a byline); anywhere, a line this short gets `footer` and `caption`. */
-const SHORT_START = 160;
+const SHORT_START_CHARS = 160;
 const SHORT_BLOCK = 300;
-/** At the article's end, a line that is a bare site name ("sueddeutsche.de"), the source link of an excerpt. */
-const SITE_AT_END = /\b[a-z0-9-]{2,}\.[a-z]{2,6}\/?\s*$/i;
 
 /**
  * Tag names in both cases: HTML documents give upper case, XHTML documents and
@@ -347,7 +338,7 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
 }
 
 /**
- * Article metadata, as the rules' looksLikeArticle reads it (core/jsonld.ts hasArticleMetadata), tested on
+ * Article metadata, as the rules' looksLikeArticle reads it (core/structured.ts articleMetadata), tested on
  * the JSON-LD's text rather than parsed: an article type, or a headline, publish date or author anywhere.
  * Wider than the rules' test (a page it lets through is read in full, never missed), and no JSON.parse of a
  * big blob on a page with no article.
@@ -361,7 +352,7 @@ const JSON_LD_ARTICLE = /(?:Article|BlogPosting|Report|Posting|Story)"|"(?:headl
 /** A canonical or og:url on another host, or a syndication-source / original-source tag: worth a full read. */
 function syndicationMarkup(digest: PageDigest, url: string): boolean {
   const has = (pairs: [string, string][], key: string) => pairs.some(([name]) => name === key);
-  if (SYNDICATION_KEYS.some((key) => has(digest.meta, key) || has(digest.links, key))) return true;
+  if (MARKUP_KEYS.some((key) => has(digest.meta, key) || has(digest.links, key))) return true;
   const canonical = digest.links.find(([rel]) => rel === 'canonical')?.[1];
   if (!canonical) return false;
   try {
@@ -690,7 +681,7 @@ function findPixel(doc: Document, facts: PageFacts): PageDigest['pixel'] {
     const list = facts.huge() ? facts.top().filter((el) => el.tagName.toLowerCase() === tag) : doc.getElementsByTagName(tag);
     for (let i = 0, el = list[0]; el && i < PIXEL_TAGS_EXAMINED; el = list[++i]) {
       const src = el.getAttribute('src');
-      if (src && PIXEL_SRC.test(src) && (tag === 'img' || src.includes('apnewsregistry.com'))) {
+      if (src && PIXEL_SRC.test(src) && (tag === 'img' || PIXEL_SCRIPT_SRC.test(src))) {
         // Whichever comes first in the document, as one selector for both would give.
         if (!first || first.compareDocumentPosition(el) & 2 /* PRECEDING */) first = el;
         break;
@@ -703,7 +694,7 @@ function findPixel(doc: Document, facts: PageFacts): PageDigest['pixel'] {
 /** On a portal's page, the first element each provider selector finds. */
 function portalMarks(doc: Document, url: string): PortalMark[] {
   // Most pages are on no portal: a look at the URL's text settles that without parsing it.
-  if (!/msn|yahoo|aol|newsbreak|smartnews|naver|auone/i.test(url)) return [];
+  if (!PORTAL_URL.test(url)) return [];
   let host = '';
   try {
     host = new URL(url).hostname;
@@ -843,7 +834,7 @@ function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void
     if (line && out.length < DIGEST_LIMITS.lines) {
       const item: DigestLine = { text: line, links, region };
       // Where a credit line stands (a short one, or one naming an agency): in the site's footer, in a caption.
-      if (line.length <= SHORT_BLOCK || WIRE_WORDS.test(line) || CREDIT_END.test(line.slice(-CREDIT_CHARS))) {
+      if (line.length <= SHORT_BLOCK || PLACED_WORDS.test(line) || CREDIT_END.test(line.slice(-CREDIT_CHARS))) {
         item.footer = footer ??= inSiteFooter(block);
         item.caption = caption ??= inCaption(block);
       }
@@ -958,9 +949,9 @@ function mayMatter(block: Element, atStart: boolean): boolean {
 /** An agency credit where one stands (a short block, a block's end, the article's first words), an opener or an excerpt's source site. */
 function creditStands(text: string, atStart: boolean): boolean {
   const trimmed = text.trim();
-  if (atStart && ((trimmed.length <= SHORT_START && AGENCY_LIKE.test(trimmed)) || CREDIT_START.test(trimmed.slice(0, CREDIT_CHARS * 2)))) return true;
+  if (atStart && ((trimmed.length <= SHORT_START_CHARS && SHORT_START.test(trimmed)) || CREDIT_START.test(trimmed.slice(0, CREDIT_CHARS * 2)))) return true;
   const end = trimmed.slice(-CREDIT_CHARS);
-  return CREDIT_END.test(end) || SITE_AT_END.test(end);
+  return CREDIT_END.test(end) || EXCERPT_END.test(end);
 }
 
 /** The first element after `el` and everything inside it, in document order. */

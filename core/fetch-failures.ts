@@ -52,7 +52,7 @@ const REDIRECT_MESSAGES: Record<RefusedHop, (from: string, to: string) => string
 };
 
 /** The checks every address of a fetch passes, the first and each redirect: why one is refused. */
-export type RefusedHop = 'private-address' | 'permission-refused' | 'unsafe-url';
+type RefusedHop = 'private-address' | 'permission-refused' | 'unsafe-url';
 
 /** A fetch stopped at a redirect to `to` from `from`: neither fetched nor followed. */
 export function refusedRedirect(code: RefusedHop, to: string, from: string): FetchFailure {

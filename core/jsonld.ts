@@ -1,4 +1,4 @@
-/** Reading schema.org values from JSON-LD nodes, which come in many shapes. */
+/** Reading schema.org values from JSON-LD nodes, which come in many shapes. The rules read them through core/structured.ts. */
 import { decodeEntities, normalizeSpace } from './text';
 
 export type JsonLdNode = Record<string, unknown>;
@@ -10,7 +10,7 @@ const JSON_LD_NODES = 400;
  * levels; a hostile one nests thousands, which JSON.parse accepts. Every reader here walks values with a
  * loop bounded by this, never by recursion (and never JSON.stringify, which recurses).
  */
-export const MAX_DEPTH = 8;
+const MAX_DEPTH = 8;
 
 /**
  * JSON-LD nodes from the scripts' text, flattened: top-level objects, arrays
@@ -42,12 +42,6 @@ export function flattenJsonLd(texts: readonly string[]): JsonLdNode[] {
   return nodes;
 }
 
-/** og:type article, a JSON-LD article, or a publish-date meta tag. */
-export function hasArticleMetadata(meta: ReadonlyMap<string, string>, jsonLd: readonly JsonLdNode[]): boolean {
-  const ogType = meta.get('og:type')?.toLowerCase() ?? '';
-  return ogType.startsWith('article') || ogType === 'news' || !!articleNode({ jsonLd }) || meta.has('article:published_time') || meta.has('parsely-pub-date') || meta.has('sailthru.date');
-}
-
 const ARTICLE_TYPES = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting|Story)$/;
 
 /** The node's @type as a list of strings (one level: nested values are ignored). */
@@ -57,10 +51,13 @@ export function typesOf(node: JsonLdNode): string[] {
   return Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : [];
 }
 
-/** The node that describes the article (NewsArticle, BlogPosting…), else a WebPage with a headline. */
-export function articleNode(scan: { jsonLd: readonly JsonLdNode[] }): JsonLdNode | null {
+/**
+ * The node that describes the article (NewsArticle, BlogPosting…), else a WebPage with a headline. Searched
+ * once per analysis, by core/structured.ts: the rules read its fields from there.
+ */
+export function articleNode(nodes: readonly JsonLdNode[]): JsonLdNode | null {
   let fallback: JsonLdNode | null = null;
-  for (const node of scan.jsonLd) {
+  for (const node of nodes) {
     const types = typesOf(node);
     if (types.some((t) => ARTICLE_TYPES.test(t))) return node;
     if (!fallback && (node.headline || node.datePublished || node.author) && !types.some((t) => /Organization|Person|WebSite|BreadcrumbList|ImageObject/.test(t))) fallback = node;

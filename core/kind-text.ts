@@ -23,7 +23,7 @@ export interface KindPhrase {
   dateArg?: number;
 }
 
-export type KindPhraseId = keyof typeof KIND_ENGLISH;
+type KindPhraseId = keyof typeof KIND_ENGLISH;
 
 /** The English sentences, $1 $2 the names (the same as messages.json's `kind_<id>` entries). */
 export const KIND_ENGLISH = {
@@ -103,7 +103,7 @@ export function kindPhrases(record: Pick<Provenance, 'kind' | 'url' | 'original'
 /** The original's publisher as named by the record: the original, else the chain's last hop. */
 function originalName(record: Pick<Provenance, 'original' | 'chain'>): string | null {
   const last = record.chain.at(-1);
-  return record.original?.publisher ?? last?.publisher ?? last?.site ?? null;
+  return record.original?.publisher ?? last?.publisher ?? (last?.site ? displayHost(last.site) : null);
 }
 
 /** The site carrying the copy: its name without a tagline ("Yahoo News - Latest News & Headlines" → "Yahoo News"), else its domain. */
@@ -130,7 +130,7 @@ export function vowelSound(name: string): boolean {
 }
 
 /** A capture time in English: "22 Feb 2025, 14:42 UTC", or the day alone. */
-export function englishDate(iso: string): string {
+function englishDate(iso: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (!Number.isFinite(date.getTime())) return iso;
   const day = `${date.getUTCDate()} ${'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[date.getUTCMonth()]} ${date.getUTCFullYear()}`;

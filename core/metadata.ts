@@ -4,8 +4,8 @@
  */
 import { parseDate } from './dates';
 import { publishDateOf } from './publish-date';
-import { articleNode, textOf } from './jsonld';
 import type { PageScan } from './scan';
+import type { StructuredArticle } from './structured';
 import { authorNames, dedupeNames, siteNamesOf, structuredAuthors } from './authors';
 import { decodeEntities, foldForCompare, foldToKey, looksLikeName, normalizeSpace, sameName } from './text';
 import type { PageInfo } from './types';
@@ -35,9 +35,9 @@ function joinNames(names: string[]): string {
   return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-export function siteNameOf(scan: PageScan): string | null {
-  const article = articleNode(scan);
-  const candidates = [scan.meta.get('og:site_name'), textOf(article?.publisher), scan.meta.get('application-name'), scan.meta.get('al:iphone:app_name')];
+function siteNameOf(scan: PageScan): string | null {
+  const { meta, article } = scan.structured;
+  const candidates = [meta.get('og:site_name'), article?.publisher, meta.get('application-name'), meta.get('al:iphone:app_name')];
   for (const candidate of candidates) if (candidate && looksLikeName(candidate, 8)) return candidate;
   return null;
 }
@@ -215,9 +215,9 @@ interface HeadlineCandidate {
  * the candidates (a logo, a section name, a photo caption) is ignored, and used only when nothing else is there.
  */
 function headlineOf(scan: PageScan, siteName: string | null, authors: readonly string[] = []): string | null {
-  const article = articleNode(scan);
-  const meta = (key: string) => scan.meta.get(key);
-  const siteNames = [...siteNamesOf(scan.meta, article, scan.url), meta('al:iphone:app_name')].filter((name): name is string => !!name && looksLikeName(name, 10));
+  const { article } = scan.structured;
+  const meta = (key: string) => scan.structured.meta.get(key);
+  const siteNames = [...siteNamesOf(scan.structured, scan.url), meta('al:iphone:app_name')].filter((name): name is string => !!name && looksLikeName(name, 10));
   const label = scan.site ? (scan.site.split('.')[0] ?? null) : null;
   const clean = (text: string | null | undefined) => (text ? normalizeSpace(decodeEntities(text)) : '');
   const isGeneric = (text: string) => !text || siteNames.some((name) => foldToKey(name) === foldToKey(text)) || (!!label && foldToKey(text) === foldToKey(label)) || (!!scan.site && foldToKey(text) === foldToKey(scan.site));
@@ -298,10 +298,10 @@ function mostWritten(forms: string[], first: string): string {
  * JSON-LD "name" and "headline" sometimes differ (Wikipedia's headline is a description; some sites put
  * their own name in "name"): take the one closer to <title>, never the site's name.
  */
-function jsonLdHeadline(article: ReturnType<typeof articleNode>, title: string, isSite: (text: string) => boolean): string | null {
+function jsonLdHeadline(article: StructuredArticle | null, title: string, isSite: (text: string) => boolean): string | null {
   if (!article) return null;
-  const headline = textOf(article.headline);
-  const rawName = textOf(article.name);
+  const headline = article.headline;
+  const rawName = article.name;
   const name = rawName && !isSite(rawName) ? rawName : null;
   if (headline && name && headline !== name) {
     const folded = foldForCompare(title);
@@ -318,7 +318,7 @@ function jsonLdHeadline(article: ReturnType<typeof articleNode>, title: string, 
  * Doe" line at the article's start, else an organisation named as author (the site itself, a company).
  */
 function authorsOf(scan: PageScan): string[] {
-  const { people, fallback } = structuredAuthors(scan.meta, () => scan.jsonLd, scan.url);
+  const { people, fallback } = structuredAuthors(scan.structured, scan.url);
   if (people.length) return people;
   // Byline markup: the article's own first, then the whole page's, the selectors (BYLINE_SELECTORS)
   // tried in order on each; core/digest.ts read the first match of each, up to the first name accepted

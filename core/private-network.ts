@@ -13,7 +13,7 @@
 import { safeHttpUrl } from './url';
 
 /** Why an address or host is not on the public internet. */
-export type PrivateReason =
+type PrivateReason =
   | 'loopback' // 127.0.0.0/8, ::1, localhost
   | 'private' // RFC 1918, and IPv6 site-local / local-use NAT64
   | 'link-local' // 169.254.0.0/16 (the cloud metadata service), fe80::/10

@@ -18,10 +18,9 @@
  */
 import { dateFromUrlPath, findDates, parseDate } from './dates';
 import type { DigestDate } from './digest';
-import { articleNode, textOf, typesOf, type JsonLdNode } from './jsonld';
 import type { PageScan } from './scan';
 
-export interface PublishDate {
+interface PublishDate {
   iso: string;
   /** As written on the page (or in its metadata). */
   text: string;
@@ -133,11 +132,12 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
   };
 
   // 1. Publish-date metadata.
+  const { meta, article } = scan.structured;
   for (const [index, key] of PUBLISH_META.entries()) {
-    const value = scan.meta.get(key);
+    const value = meta.get(key);
     if (value) push(readValue(value), value, 1 + index / 100);
   }
-  const parsely = scan.meta.get('parsely-page');
+  const parsely = meta.get('parsely-page');
   if (parsely) {
     try {
       const pub = (JSON.parse(parsely) as { pub_date?: unknown }).pub_date;
@@ -146,14 +146,11 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
       // Not JSON: nothing to read.
     }
   }
-  const article = articleNode(scan);
-  const fromJsonLd = (node: JsonLdNode | null, key: string, rank: number) => {
-    const value = textOf(node?.[key]);
+  const fromJsonLd = (value: string | null | undefined, rank: number) => {
     if (value) push(readValue(value), value, rank);
   };
-  fromJsonLd(article, 'datePublished', 1.01);
-  const other = scan.jsonLd.find((node) => node !== article && node.datePublished && !typesOf(node).some((type) => /Comment|Review|Answer|Question|Person|Organization/.test(type)));
-  fromJsonLd(other ?? null, 'datePublished', 1.5);
+  fromJsonLd(article?.datePublished, 1.01);
+  fromJsonLd(scan.structured.otherDatePublished, 1.5);
 
   // <time> and marked elements, and runs of text near the headline.
   // Near the headline, nearest first (after it before before it at the same distance), then the rest of the page.
@@ -165,11 +162,11 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
 
   // 2. Generic date metadata, JSON-LD dateCreated / uploadDate.
   for (const [index, key] of GENERIC_META.entries()) {
-    const value = scan.meta.get(key);
+    const value = meta.get(key);
     if (value) push(readValue(value), value, 2.5 + index / 100);
   }
-  fromJsonLd(article, 'dateCreated', 2.6);
-  if (!article) fromJsonLd(scan.jsonLd.find((node) => node.uploadDate) ?? null, 'uploadDate', 2.7);
+  fromJsonLd(article?.dateCreated, 2.6);
+  if (!article) fromJsonLd(scan.structured.uploadDate, 2.7);
   // The digest's first dated <time> in the article (older digests carry only this).
   const time = scan.time;
   if (time && !(scan.dates ?? []).length) push(readValue(time.value), time.text || time.value, 2.8);
@@ -252,8 +249,8 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
 
 /** The days the metadata gives as the page's modification (article:modified_time, og:updated_time, dateModified…). */
 function modifiedDays(scan: PageScan): Set<number> {
-  const values = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'].map((key) => scan.meta.get(key));
-  for (const node of scan.jsonLd) values.push(textOf(node.dateModified) ?? undefined);
+  const values = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'].map((key) => scan.structured.meta.get(key));
+  values.push(...scan.structured.datesModified);
   const days = new Set<number>();
   for (const value of values) {
     const iso = value ? readValue(value) : null;

@@ -1,12 +1,12 @@
 /**
- * Outlets' display names on a record, from the table in core/outlets.ts.
- * Kept OUT of the content script: detect() never imports this module. It
- * finds the same things without it and leaves display names blank where only
- * a domain is known; withPublisherNames() fills them in afterwards (the
- * background, the CLI, the bench and the tests call it), so that
- * withPublisherNames(detect(doc, url)) is the complete record.
+ * Outlets' display names on a record, from the table in core/outlets.ts: the
+ * last step of analyse() (core/detect.ts), which names what the rules found
+ * by its domain only: the page's site name, the source and original hops, a
+ * credit that names a bare domain. The content script never imports it (it
+ * carries only core/digest.ts). Sites stay registrable domains here: their
+ * display form (look-alikes exposed, core/url.ts displayHost) is made where
+ * they are shown.
  */
-import { detect, type DetectOptions } from './detect';
 import { stripSiteName } from './metadata';
 import { looksLikeName, sameName } from './text';
 import { domainForPublisher, impersonatedOutlet, publisherForDomain } from './outlets';
@@ -16,47 +16,40 @@ import { displayHost, registrableDomain } from './url';
 
 const DOMAIN_LIKE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
 
-/**
- * The record with outlets' display names from the table, where detect() only
- * knew a domain: the page's site name, the source and original hops, a
- * credit that names a bare domain. Returns a new record; the input is not changed.
- */
-export function withPublisherNames(record: Provenance): Provenance {
-  const out: Provenance = JSON.parse(JSON.stringify(record)) as Provenance;
-  const site = registrableDomain(out.url);
+/** Fills in the outlets' names where the rules only knew a domain. Changes the record in place. */
+export function namePublishers(record: Provenance): void {
+  const site = registrableDomain(record.url);
 
   // The page's own site name, last resort after its metadata; the headline then loses a "– Site" suffix too.
-  const ownName = site && !out.page.siteName ? publisherForDomain(out.url) : null;
+  const ownName = site && !record.page.siteName ? publisherForDomain(record.url) : null;
   if (ownName && looksLikeName(ownName, 8)) {
-    out.page.siteName = ownName;
-    if (out.page.headline) {
-      const stripped = stripSiteName(out.page.headline, ownName, site);
-      if (stripped.length >= 3) out.page.headline = stripped;
+    record.page.siteName = ownName;
+    if (record.page.headline) {
+      const stripped = stripSiteName(record.page.headline, ownName, site);
+      if (stripped.length >= 3) record.page.headline = stripped;
     }
   }
 
-  const original = out.original;
-  const chain = out.chain;
+  const original = record.original;
+  const chain = record.chain;
   const [source, last] = chain.length === 2 ? chain : [null, chain[0]];
 
   // A source link to the original outlet's own site, once the names show it: one hop, not two.
-  if (source && last && original && !original.url && original.publisher && source.url && source.url === out.sourceUrl && !last.url) {
+  if (source && last && original && !original.url && original.publisher && source.url && source.url === record.sourceUrl && !last.url) {
     const sourceName = source.publisher ?? publisherForDomain(source.url);
     const sourceSite = registrableDomain(source.url);
     if ((!source.publisher && sourceName && sameName(sourceName, original.publisher)) || (!last.site && sourceSite && domainForPublisher(original.publisher) === sourceSite)) {
       original.url = source.url;
-      out.chain = [{ url: source.url, publisher: original.publisher, site: source.site }];
-      return fillNames(out);
+      record.chain = [{ url: source.url, publisher: original.publisher, site: source.site }];
     }
   }
-  return fillNames(out);
+  fillNames(record);
 }
 
-function fillNames(out: Provenance): Provenance {
+function fillNames(out: Provenance): void {
   const chain = out.chain;
   for (const hop of chain) {
     if (!hop.publisher) hop.publisher = hopName(hop);
-    if (hop.site) hop.site = displayHost(hop.site);
   }
   const last = chain.at(-1);
   if (last && (last.url === (out.original?.url ?? null) || !out.original)) {
@@ -65,10 +58,7 @@ function fillNames(out: Provenance): Provenance {
     if (original && !original.publisher) original.publisher = last.publisher;
     if (!last.url && !last.publisher) chain.pop();
     else if (!original && last.publisher && !last.url) out.original = { url: null, publisher: last.publisher, headline: null, publishedAt: null };
-    if (!last.site && last.publisher) {
-      const domain = domainForPublisher(last.publisher);
-      if (domain) last.site = displayHost(domain);
-    }
+    if (!last.site && last.publisher) last.site = domainForPublisher(last.publisher);
   }
   // An original linked on a site the table does not know: its domain stands for its name ("brandeins.de").
   const linkedOriginal = out.original;
@@ -87,7 +77,6 @@ function fillNames(out: Provenance): Provenance {
     }
   }
   flagImpersonation(out);
-  return out;
 }
 
 /**
@@ -103,17 +92,20 @@ function flagImpersonation(out: Provenance): void {
   for (const { url, publisher } of named) {
     const outlet = url && publisher ? impersonatedOutlet(publisher, url) : null;
     if (!url || !publisher || !outlet) continue;
-    const site = displayHost(registrableDomain(url) ?? url);
+    // The site's registrable domain (an internationalised one in its ASCII form) stands for the publisher.
+    const site = registrableDomain(url) ?? new URL(url).hostname;
     for (const hop of out.chain) if (hop.url === url && hop.publisher === publisher) hop.publisher = site;
     if (original?.url === url && original.publisher === publisher) original.publisher = site;
     if (flagged.has(`${publisher}\n${site}`)) continue;
     flagged.add(`${publisher}\n${site}`);
     const credit = out.signals.find((signal) => signal.weight > 0 && (signal.detail.includes(publisher) || signal.evidence.text.includes(publisher)));
+    // The sentence is text for the reader: the site in the form that exposes look-alikes.
+    const shown = displayHost(site);
     out.signals.push({
       kind: 'conflict',
-      ...sentence(say('creditLinkMismatch', publisher, site, outlet)),
+      ...sentence(say('creditLinkMismatch', publisher, shown, outlet)),
       weight: 0,
-      evidence: { text: `${publisher} → ${site}`, location: credit?.evidence.location ?? 'credit link' },
+      evidence: { text: `${publisher} → ${shown}`, location: credit?.evidence.location ?? 'credit link' },
     });
     out.confidence = Math.round(out.confidence * 0.8 * 1000) / 1000;
   }
@@ -122,9 +114,4 @@ function flagImpersonation(out: Provenance): void {
 function hopName(hop: ChainHop): string | null {
   if (hop.url) return publisherForDomain(hop.url);
   return hop.site && DOMAIN_LIKE.test(hop.site) ? publisherForDomain(hop.site) : null;
-}
-
-/** detect() and then the outlets' names: the complete record, for everything but the content script. */
-export function detectWithNames(doc: Document, url: string, options?: DetectOptions): Provenance {
-  return withPublisherNames(detect(doc, url, options));
 }

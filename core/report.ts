@@ -15,6 +15,7 @@
 import type { ArticleComparison } from './compare';
 import { kindEnglish } from './kind-text';
 import type { Provenance, Signal } from './types';
+import { displayHost } from './url';
 import type { Verification, VerificationOutcome } from './verify';
 
 export interface ReportStrings {
@@ -181,7 +182,7 @@ function hostOf(url: string): string {
 }
 
 /** English verdict for a record when the caller gives none (the command line): the kind of copy (core/kind-text.ts). */
-export function defaultVerdict(record: Provenance): { label: string; detail: string | null } {
+function defaultVerdict(record: Provenance): { label: string; detail: string | null } {
   return kindEnglish(record) ?? { label: record.isArticle ? 'Not a copy' : 'No article found', detail: null };
 }
 
@@ -214,7 +215,7 @@ function sections(input: ReportInput): { title: string; lead: Section; body: Sec
   if (record.chain.length) {
     const items: Inline[] = [[s.thisPage, ' — ', linkOrText(record.url)]];
     for (const hop of record.chain) {
-      const name = hop.publisher ?? hop.site ?? hop.url ?? '?';
+      const name = hop.publisher ?? (hop.site ? displayHost(hop.site) : null) ?? hop.url ?? '?';
       items.push(hop.url ? [name, ' — ', linkOrText(hop.url)] : [name, ` (${s.namedNotLinked})`]);
     }
     body.push({ title: s.chain, blocks: [{ type: 'list', ordered: true, items }] });
@@ -364,7 +365,7 @@ class Html {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
 type Child = Html | string | null | false | Child[];
 

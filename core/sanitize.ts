@@ -6,19 +6,23 @@
  * direction marks U+200E / U+200F, which mixed-script text uses, are kept).
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const HAS_BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
 
-/** A copy of any plain JSON value with every string cleaned. */
-export function sanitizeStrings<T>(value: T): T {
-  if (typeof value === 'string') return stripBidiControls(value) as T;
-  if (Array.isArray(value)) return value.map(sanitizeStrings) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = sanitizeStrings(item);
-    return out as T;
+/**
+ * Cleans every string of a plain JSON value (a record: core/detect.ts analyse does it once, as its last
+ * step) in place, and gives it back. Only strings holding a control are rewritten: no copy is made.
+ */
+export function cleanStrings<T extends object>(value: T): T {
+  const items = value as Record<string, unknown>;
+  for (const key of Object.keys(items)) {
+    const item = items[key];
+    if (typeof item === 'string') {
+      if (HAS_BIDI_CONTROL.test(item)) items[key] = stripBidiControls(item);
+    } else if (item && typeof item === 'object') cleanStrings(item);
   }
   return value;
 }

@@ -1,15 +1,16 @@
 /**
  * What every rule reads: the page's digest (core/digest.ts) turned into
- * lookups — meta and link maps, JSON-LD nodes, the page's registrable domain,
- * lines whose links resolve to safe http(s) URLs. No DOM here: the rules run
+ * lookups — the structured data read once (core/structured.ts: meta tags, the
+ * JSON-LD article), the link map, the page's registrable domain, lines whose
+ * links resolve to safe http(s) URLs. No DOM here: the rules run
  * wherever the digest is, in the background for the content script's pages.
  */
 import type { BylineTexts, DigestLine, LineRegion, PageDigest, PortalMark } from './digest';
-import { flattenJsonLd, type JsonLdNode } from './jsonld';
+import { readStructured, type StructuredData } from './structured';
 import { pageWrapper, registrableDomain, safeHttpUrl, unwrapArchiveLink, type PageWrapper } from './url';
 
 /** A link inside a line: an http(s) URL (null for any other scheme) and its text. */
-export interface BlockLink {
+interface BlockLink {
   href: string | null;
   text: string;
 }
@@ -38,11 +39,10 @@ export interface PageScan {
   address: string;
   /** How the page was reached when `url` is a wrapper's, null otherwise. */
   wrapper: PageWrapper | null;
-  /** meta name/property/itemprop (lower-case) → content, first one wins. */
-  meta: Map<string, string>;
+  /** The meta tags and the JSON-LD, read once (core/structured.ts): every rule reads them here. */
+  structured: StructuredData;
   /** <link rel> (lower-case) → href as written, first one wins. */
   links: Map<string, string>;
-  jsonLd: JsonLdNode[];
   title: string;
   /** Not an article, no credit words, no syndication markup (core/digest.ts): lines and bylines were not read. */
   quiet: boolean;
@@ -65,16 +65,15 @@ export function scanFromDigest(digest: PageDigest): PageScan {
   // A Wayback snapshot rewrites every link to web.archive.org/web/<time>/<url>: the links stand for <url>.
   const unwrap = wrapper?.service === 'Wayback Machine' ? unwrapArchiveLink : null;
   const links = new Map(unwrap ? digest.links.map(([rel, href]): [string, string] => [rel, unwrap(safeHttpUrl(href, url) ?? href)]) : digest.links);
-  const meta = new Map(digest.meta);
-  const address = wrapper ? (wrapper.target ?? ownAddress(links, meta, url) ?? url) : url;
+  const structured = readStructured(digest);
+  const address = wrapper ? (wrapper.target ?? ownAddress(links, structured.meta, url) ?? url) : url;
   return {
     url,
     site: registrableDomain(address),
     address,
     wrapper,
-    meta,
+    structured,
     links,
-    jsonLd: flattenJsonLd(digest.jsonLd),
     title: digest.title,
     quiet: digest.quiet,
     rootIsBody: digest.rootIsBody,
@@ -91,7 +90,7 @@ export function scanFromDigest(digest: PageDigest): PageScan {
 }
 
 /** Behind a wrapper that does not name the page (a feed redirect, Google News, archive.today): its canonical, else og:url. */
-function ownAddress(links: Map<string, string>, meta: Map<string, string>, base: string): string | null {
+function ownAddress(links: ReadonlyMap<string, string>, meta: ReadonlyMap<string, string>, base: string): string | null {
   for (const raw of [links.get('canonical'), meta.get('og:url')]) {
     const url = raw ? safeHttpUrl(raw, base) : null;
     if (url && !pageWrapper(url)) return url;

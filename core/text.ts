@@ -81,17 +81,6 @@ export function splitTrailingSuffix(title: string): { head: string; suffix: stri
   return { head, suffix };
 }
 
-/** Split "Publisher | Headline" at its first separator; null when there is none. */
-export function splitLeadingPrefix(title: string): { prefix: string; rest: string } | null {
-  TITLE_SEPARATOR.lastIndex = 0;
-  const first = TITLE_SEPARATOR.exec(title);
-  if (!first || first.index === 0) return null;
-  const prefix = title.slice(0, first.index).trim();
-  const rest = title.slice(first.index + first[0].length).trim();
-  if (!prefix || !rest) return null;
-  return { prefix, rest };
-}
-
 /** Two names refer to the same outlet: equal when folded, or one is the other plus "The"/"Inc"/"News". */
 export function sameName(a: string, b: string): boolean {
   const keyA = nameKey(a);

@@ -5,6 +5,7 @@
  * Plain JSON only (no Dates, no DOM nodes) so it crosses message boundaries
  * and IndexedDB unchanged.
  */
+import type { PageKey } from './url';
 
 export type SignalKind =
   | 'content-farm-footer' // "Source link :", "Publish date :", "Copyright for syndicated content…"
@@ -24,7 +25,7 @@ export type SignalKind =
   | 'self-reference'; // a source claim that points back at the page's own site (not syndication)
 
 /** Where a piece of evidence was found, in words a person can follow. */
-export interface Evidence {
+interface Evidence {
   /** The quoted text or markup, trimmed to a readable length. */
   text: string;
   /** e.g. "footer paragraph", "<meta name=\"syndication-source\">", "JSON-LD isBasedOn". */
@@ -69,7 +70,11 @@ export interface OriginalInfo {
 export interface ChainHop {
   url: string | null;
   publisher: string | null;
-  /** Registrable domain of `url` (e.g. "usa-news.biz"), shown in a form that exposes look-alikes. */
+  /**
+   * Registrable domain of `url` (e.g. "usa-news.biz"; an internationalised one in its ASCII form,
+   * "xn--pple-43d.com"): data for links and searches. Shown through core/url.ts displayHost, which exposes
+   * look-alikes ("xn--pple-43d.com (аpple.com)"), only where it is rendered.
+   */
   site: string | null;
 }
 
@@ -98,8 +103,11 @@ export interface ArchiveInfo {
 }
 
 export interface Provenance {
-  /** The page URL as given to the engine (tracking parameters dropped). */
-  url: string;
+  /**
+   * The page's key (core/url.ts PageKey: its URL with fragment and tracking parameters dropped), made once
+   * by the engine's analyse. The history's `key` and a tab's scan hold this same value.
+   */
+  url: PageKey;
   /**
    * Whether the page is a news/blog article at all (og:type article, JSON-LD
    * Article types, an <article> with a headline, or any syndication signal).

@@ -57,6 +57,19 @@ export function normalizeUrl(url: string): string {
 }
 
 /**
+ * A page's key: its URL as normalizeUrl gives it. Made only by pageKey, once, where a page's address comes
+ * in (the engine's analyse for a record, the background for a tab's URL or a request's pageUrl, an
+ * imported history): everything after it (the record's `url`, the history's `key`, a tab's scan, a
+ * verification's `pageKey`) compares keys as they are, never normalising again.
+ */
+export type PageKey = string & { readonly __brand: 'PageKey' };
+
+/** The key of a page's URL (see PageKey); "" for anything not a string. Never throws. */
+export function pageKey(url: unknown): PageKey {
+  return (typeof url === 'string' ? normalizeUrl(url) : '') as PageKey;
+}
+
+/**
  * A URL safe to show as a link: resolved against `base`, http(s) only,
  * tracking parameters and fragment kept out. `javascript:`, `data:`,
  * `vbscript:`, `file:`, extension URLs and anything unparsable give null.

@@ -10,7 +10,7 @@ import { compareArticles, textFingerprint, type ArticleComparison, type TextFing
 import { nextHopUrl, searchLink } from './next-hop';
 import { domainForPublisher, impersonatedOutlet, publisherForDomain } from './outlets';
 import type { Provenance } from './types';
-import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from './url';
+import { displayHost, normalizeUrl, registrableDomain, sameSite, type PageKey } from './url';
 
 /** Follow at most this many hops: a chain longer than that is reported, not chased. */
 export const MAX_HOPS = 4;
@@ -128,7 +128,8 @@ export type VerificationOutcome =
   | 'nothing-to-verify';
 
 export interface Verification {
-  pageUrl: string;
+  /** The page's key (its record's `url`). */
+  pageUrl: PageKey;
   checkedAt: number;
   outcome: VerificationOutcome;
   hops: VerifiedHop[];
@@ -177,7 +178,7 @@ export async function verifyProvenance(
     search: null,
     comparison: null,
   };
-  const visited = new Set<string>([safeKey(page.url)]);
+  const visited = new Set<string>([normalizeUrl(page.url)]);
   let current = page;
   let url = nextHopUrl(page);
   let originalText: ParsedPage['text'] | TextFingerprint | null = null;
@@ -189,7 +190,7 @@ export async function verifyProvenance(
       result.outcome = 'too-long';
       return result;
     }
-    const key = safeKey(url);
+    const key = normalizeUrl(url);
     if (visited.has(key)) {
       result.outcome = 'loop';
       result.failure = { code: 'redirect-loop', message: `the chain comes back to ${displayHost(url)}, a page already in it`, url };
@@ -206,7 +207,7 @@ export async function verifyProvenance(
       return result;
     }
     const { cached, text, fromCache, stale } = loaded;
-    const finalKey = safeKey(cached.finalUrl);
+    const finalKey = normalizeUrl(cached.finalUrl);
     if (finalKey !== key && visited.has(finalKey)) {
       result.outcome = 'loop';
       result.failure = { code: 'redirect-loop', message: `${displayHost(url)} redirects back to a page already in the chain`, url };
@@ -335,12 +336,4 @@ function looksLikeLoginWall(parsed: ParsedPage): boolean {
   if (words > 150 || parsed.record.isArticle) return false;
   const title = `${parsed.record.page.headline ?? ''}`.toLowerCase();
   return /\b(sign|log)\s?in\b|\bsubscribe\b|\bregister\b|\bsubscription\b/.test(title);
-}
-
-function safeKey(url: string): string {
-  try {
-    return normalizeUrl(url);
-  } catch {
-    return url;
-  }
 }

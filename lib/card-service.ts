@@ -16,15 +16,15 @@ import { outcomeSentence } from './card-outcome';
 import { fetchPage } from './fetch-page';
 import { failureText, t } from './i18n';
 import { cardWords } from './card-words';
-import type { HighlightRequest, ResponseFor } from './messages';
+import { sendToTab, type ResponseFor } from './messages';
 import { parsePage } from './parse-page';
 import { isFromContentScript, verify } from './service';
 
 export const LINK_MENU_ID = 'provenance-where-from';
-export const CHECK_PAGE = '/check.html';
+const CHECK_PAGE = '/check.html';
 
 /** The check page for `url`; with `tabId`, the page of that tab (its record, its text). */
-export function checkPageUrl(url: string, tabId?: number): string {
+function checkPageUrl(url: string, tabId?: number): string {
   const query = new URLSearchParams({ url });
   if (tabId !== undefined) query.set('tab', String(tabId));
   return browser.runtime.getURL(`${CHECK_PAGE}?${query}` as '/check.html');
@@ -64,10 +64,9 @@ export async function cardVerify(sender: Browser.runtime.MessageSender): Promise
 /** From the popup or the check page: scroll the tab's page to the quote and highlight it. */
 export async function showEvidence(request: { tabId: number; text: string }, sender: Browser.runtime.MessageSender): Promise<ResponseFor['show-evidence']> {
   if (isFromContentScript(sender)) return { found: false };
-  const message: HighlightRequest = { type: 'highlight-evidence', text: request.text };
   let found = false;
   try {
-    found = (await browser.tabs.sendMessage(request.tabId, message, { frameId: 0 })) === true;
+    found = (await sendToTab(request.tabId, { type: 'highlight-evidence', text: request.text })) === true;
   } catch {
     return { found: false };
   }

@@ -11,7 +11,7 @@
  *   name a page gives its source is only its word.
  */
 import type { Provenance } from '@/core/types';
-import { safeHttpUrl } from '@/core/url';
+import { displayHost, registrableDomain, safeHttpUrl } from '@/core/url';
 import { t } from './i18n';
 import { kindText } from './kind-text';
 
@@ -28,7 +28,9 @@ export function cardWords(record: Provenance): CardWords {
   if (!url) return { label, detail, link: null };
   const host = new URL(url).host;
   const hop = record.chain[0];
-  const name = original ? record.original?.publisher ?? host : hop?.publisher ?? hop?.site ?? host;
+  const named = original ? record.original?.publisher : hop?.publisher ?? hop?.site;
+  // A name that is the link's own site (a registrable domain) is shown in the form that exposes look-alikes.
+  const name = !named ? host : named === registrableDomain(url) ? displayHost(named) : named;
   const key = original ? 'card_linkOriginal' : record.chain.length > 1 ? 'card_linkCreditedCopy' : 'card_linkCredited';
   return { label, detail, link: { url, label: t(key, name), host } };
 }

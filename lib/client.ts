@@ -6,7 +6,9 @@
 import { browser } from 'wxt/browser';
 import type { HistoryEntry, VerificationEntry } from './db';
 import type { HistoryFilter } from './history';
-import { send, type InspectResponse, type ResponseFor, type TabReport, type VerifyResponse } from './messages';
+import { parseBroadcast, send, type InspectResponse, type ResponseFor, type TabReport, type VerifyResponse } from './messages';
+import { settings } from './settings';
+import { watchTabScan } from './tab-state';
 import type { CorrectionInput } from './corrections';
 import type { ImportResult } from './transfer';
 import type { SiteFigures } from './sites';
@@ -14,10 +16,20 @@ import type { SiteFigures } from './sites';
 /** The database code, loaded the first time a history method is called (never by the popup). */
 const access = () => import('./history-access').then((module) => module.historyAccess);
 
+/** The reader's settings (lib/settings.ts), each as its storage item holds it. */
+export type SettingValues = { [K in keyof typeof settings]: Awaited<ReturnType<(typeof settings)[K]['getValue']>> };
+const SETTING_KEYS = Object.keys(settings) as (keyof SettingValues)[];
+
 export interface ProvenanceClient {
   /** The tab the popup describes: `?tab=<id>` when given (tests, links), else the active tab. */
   targetTabId(): Promise<number | null>;
   tabReport(tabId: number): Promise<TabReport>;
+  /**
+   * The tab's report now, and again each time the background changes what it knows about the tab (its state,
+   * lib/tab-state.ts), until the returned function is called: no asking again on a timer. A report equal to
+   * the last one given is not given again; `onError` when a report cannot be had (the background is gone).
+   */
+  watchTabReport(tabId: number, onReport: (report: TabReport) => void, onError: (error: unknown) => void): () => void;
   /**
    * Asks for permission to read these sites (must run in a click handler: the
    * browser only shows the prompt for a user gesture). True when all are granted.
@@ -31,6 +43,11 @@ export interface ProvenanceClient {
   copyText(text: string): Promise<void>;
   /** The extension's version, as the manifest gives it (for reports). */
   extensionVersion(): string;
+  /** The keyboard shortcut of the popup's command as the browser has it now ("Alt+Shift+O"), "" when none is set. */
+  popupShortcut(): Promise<string>;
+  /** The reader's settings, all at once (the options page, the first-run page). */
+  readSettings(): Promise<SettingValues>;
+  saveSetting<K extends keyof SettingValues>(key: K, value: SettingValues[K]): Promise<void>;
   /** Saves the reader's correction of a page, or with null undoes it: the entry as it now is, or why nothing changed (lib/control.ts). */
   correct(pageUrl: string, tabId: number | null, correction: CorrectionInput | null): Promise<ResponseFor['correct']>;
   /** Scrolls the tab's page to a quote of its text and highlights it; false when its text does not hold it (lib/card-service.ts). */
@@ -68,6 +85,33 @@ export const extensionClient: ProvenanceClient = {
     return tab?.id ?? null;
   },
   tabReport: (tabId) => send({ type: 'get-tab-report', tabId }),
+  watchTabReport(tabId, onReport, onError) {
+    let asked = 0;
+    let given = '';
+    let stopped = false;
+    // Only the answer to the latest question is given: answers may come back out of order.
+    const read = () => {
+      const n = ++asked;
+      send({ type: 'get-tab-report', tabId }).then(
+        (report) => {
+          const text = JSON.stringify(report);
+          if (stopped || n !== asked || text === given) return;
+          given = text;
+          onReport(report);
+        },
+        (error: unknown) => {
+          if (!stopped && n === asked) onError(error);
+        },
+      );
+    };
+    // Watching starts before the first read, so that a change made while it is on its way is not missed.
+    const unwatch = watchTabScan(tabId, read);
+    read();
+    return () => {
+      stopped = true;
+      unwatch();
+    };
+  },
   async requestSiteAccess(urls) {
     const origins = [...new Set(urls.map(originPattern))];
     if (origins.length === 0) return true;
@@ -77,11 +121,9 @@ export const extensionClient: ProvenanceClient = {
   hasSiteAccess: (urls) => browser.permissions.contains({ origins: [...new Set(urls.map(originPattern))] }).catch(() => false),
   verify: (pageUrl, tabId, force) => send({ type: 'verify', pageUrl, tabId, force }),
   onVerifyProgress(listener) {
-    const handler = (message: unknown) => {
-      const m = message as { type?: unknown; pageUrl?: unknown; url?: unknown; hop?: unknown };
-      if (m?.type === 'verify-progress' && typeof m.pageUrl === 'string' && typeof m.url === 'string' && typeof m.hop === 'number') {
-        listener({ pageUrl: m.pageUrl, url: m.url, hop: m.hop });
-      }
+    const handler = (message: unknown, sender: { id?: string }) => {
+      const progress = sender.id === browser.runtime.id ? parseBroadcast(message) : null;
+      if (progress?.type === 'verify-progress') listener({ pageUrl: progress.pageUrl, url: progress.url, hop: progress.hop });
       return undefined;
     };
     browser.runtime.onMessage.addListener(handler);
@@ -89,6 +131,17 @@ export const extensionClient: ProvenanceClient = {
   },
   copyText: (text) => navigator.clipboard.writeText(text),
   extensionVersion: () => browser.runtime.getManifest().version,
+  async popupShortcut() {
+    const commands = browser.commands as typeof browser.commands | undefined;
+    if (!commands?.getAll) return '';
+    const all = await commands.getAll().catch(() => []);
+    return all.find((command) => command.name?.startsWith('_execute_'))?.shortcut ?? '';
+  },
+  async readSettings() {
+    const values = await Promise.all(SETTING_KEYS.map((key) => settings[key].getValue()));
+    return Object.fromEntries(SETTING_KEYS.map((key, index) => [key, values[index]])) as SettingValues;
+  },
+  saveSetting: (key, value) => (settings[key] as { setValue(value: SettingValues[typeof key]): Promise<void> }).setValue(value),
   correct: (pageUrl, tabId, correction) => send({ type: 'correct', pageUrl, tabId, correction }),
   showEvidence: async (tabId, text) => (await send({ type: 'show-evidence', tabId, text })).found,
   inspectUrl: (url) => send({ type: 'inspect-url', url }),

@@ -5,7 +5,7 @@
  * the messages and the install event to these functions.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { normalizeUrl, registrableDomain } from '@/core/url';
+import { pageKey, registrableDomain, type PageKey } from '@/core/url';
 import { correctedOriginalUrl, type Correction, type CorrectionInput } from './corrections';
 import { database, toHistoryEntry, type HistoryEntry, type ProvenanceDatabase } from './db';
 import { t } from './i18n';
@@ -15,7 +15,7 @@ import { settings } from './settings';
 import { markTab } from './toolbar';
 
 /** The first-run page (entrypoints/welcome): opened when the extension is installed, not when it is updated. */
-export const WELCOME_PAGE = '/welcome.html';
+const WELCOME_PAGE = '/welcome.html';
 
 export async function openWelcomeOnInstall(details: { reason: string }): Promise<void> {
   if (details.reason !== 'install') return;
@@ -28,9 +28,9 @@ export async function openWelcomeOnInstall(details: { reason: string }): Promise
  * the page is not in the history. The engine's record of the page is kept
  * beside the correction: an undo restores it at once, without a new scan.
  */
-export async function setCorrection(db: ProvenanceDatabase, pageUrl: string, correction: Correction | null): Promise<HistoryEntry | undefined> {
+export async function setCorrection(db: ProvenanceDatabase, key: PageKey, correction: Correction | null): Promise<HistoryEntry | undefined> {
   return db.transaction('rw', db.history, async () => {
-    const previous = await db.history.get({ key: normalizeUrl(pageUrl) });
+    const previous = await db.history.get({ key });
     if (!previous) return undefined;
     const engine = previous.correction?.engine ?? previous.record;
     const { correction: _old, ...rest } = previous;
@@ -58,13 +58,15 @@ export async function correctPage(
   now = Date.now(),
 ): Promise<ResponseFor['correct']> {
   let tabId = request.tabId;
+  // The page's key, made once: from here on every comparison and the history's lookup use it.
+  const key = pageKey(request.pageUrl);
   if (isFromContentScript(sender)) {
-    const tabUrl = sender.tab?.url ? safeKey(sender.tab.url) : null;
-    if (!tabUrl || tabUrl !== safeKey(request.pageUrl) || sender.frameId !== 0) return { ok: false, message: t('control_onlyThisPage') };
+    const tabUrl = sender.tab?.url ? pageKey(sender.tab.url) : null;
+    if (!tabUrl || tabUrl !== key || sender.frameId !== 0) return { ok: false, message: t('control_onlyThisPage') };
     if (request.correction?.kind === 'wrong-original' && request.correction.originalUrl !== null) return { ok: false, message: t('control_onlyThisPage') };
     tabId = sender.tab?.id ?? null;
   }
-  if (!safeKey(request.pageUrl)) return { ok: false, message: t('control_badUrl') };
+  if (!key) return { ok: false, message: t('control_badUrl') };
   if (tabId !== null && (await isPrivate(tabId))) return { ok: false, message: t('control_privateWindow') };
   let correction: Correction | null = null;
   if (request.correction?.kind === 'not-a-copy') correction = { kind: 'not-a-copy', originalUrl: null, at: now };
@@ -79,7 +81,7 @@ export async function correctPage(
   }
   let entry: HistoryEntry | undefined;
   try {
-    entry = await setCorrection(database(), request.pageUrl, correction);
+    entry = await setCorrection(database(), key, correction);
   } catch (error) {
     return { ok: false, message: storageProblem(error) };
   }
@@ -116,7 +118,7 @@ export async function unsilenceSite(sender: Browser.runtime.MessageSender): Prom
 
 async function markIfShown(tabId: number, entry: HistoryEntry): Promise<void> {
   const url = (await browser.tabs.get(tabId))?.url;
-  if (url && safeKey(url) === entry.key) await markTab(tabId, entry.record);
+  if (url && pageKey(url) === entry.key) await markTab(tabId, entry.record);
 }
 
 async function isPrivate(tabId: number): Promise<boolean> {
@@ -124,13 +126,5 @@ async function isPrivate(tabId: number): Promise<boolean> {
     return (await browser.tabs.get(tabId))?.incognito === true;
   } catch {
     return false;
-  }
-}
-
-function safeKey(url: string): string | null {
-  try {
-    return normalizeUrl(url);
-  } catch {
-    return null;
   }
 }

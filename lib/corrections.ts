@@ -33,7 +33,7 @@ export type CorrectionInput = { kind: 'not-a-copy' } | { kind: 'wrong-original';
 
 export const CORRECTION_KINDS: readonly CorrectionKind[] = ['not-a-copy', 'wrong-original'];
 /** Characters of an original's address the reader may give: as long as a page address the extension reads. */
-export const MAX_CORRECTION_URL = 4096;
+const MAX_CORRECTION_URL = 4096;
 
 /**
  * The original's address a reader typed, as an http(s) URL (a bare host gets

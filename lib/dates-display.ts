@@ -26,7 +26,7 @@ export function uiLocale(): string {
 /** ISO 8601 with an optional time and zone; a space for 'T' too ("2025-02-22 14:42:26", as pages print it). */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-export type ReadDate =
+type ReadDate =
   | { kind: 'date'; wallMs: number }
   | { kind: 'local'; wallMs: number }
   | { kind: 'instant'; ms: number };
@@ -54,7 +54,7 @@ export function readDate(value: string): ReadDate | null {
   return { kind: 'instant', ms: wallMs - sign * (offsetHours * 3_600_000 + offsetMinutes * 60_000) };
 }
 
-export interface DisplayOptions {
+interface DisplayOptions {
   /** The language to write in; the interface's by default. */
   locale?: string;
   /** Where an instant is shown: the reader's zone by default ("UTC" for an archive's clock). */

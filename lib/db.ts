@@ -7,7 +7,7 @@ import Dexie, { type Table } from 'dexie';
 import type { CachedOriginal, Verification } from '@/core/verify';
 import { kindOfStored } from '@/core/kind';
 import type { CopyKind, Provenance } from '@/core/types';
-import { normalizeUrl, registrableDomain } from '@/core/url';
+import { normalizeUrl, registrableDomain, type PageKey } from '@/core/url';
 import { applyCorrection, storedCorrection, type StoredCorrection } from './corrections';
 
 export interface HistoryEntry {
@@ -17,8 +17,8 @@ export interface HistoryEntry {
    * keeps the history small on disk (version 4). Absent on an entry not stored yet.
    */
   id?: number;
-  /** Normalised page URL (tracking parameters and fragment dropped): one entry per article. */
-  key: string;
+  /** The page's key (core/url.ts PageKey, the record's `url`): one entry per article. */
+  key: PageKey;
   /** First and last time the page was seen, in ms since the epoch. */
   firstSeen: number;
   lastSeen: number;
@@ -41,7 +41,7 @@ export interface HistoryEntry {
 
 /** The latest verification of a page against the original its chain ended at. */
 export interface VerificationEntry {
-  pageKey: string;
+  pageKey: PageKey;
   /** Normalised URL of the original compared with, "" when the chain reached none. */
   originalKey: string;
   checkedAt: number;
@@ -144,7 +144,7 @@ export class ProvenanceDatabase extends Dexie {
 }
 
 /** A record as the engine now writes it: one stored before records had a kind gets it from its signals. */
-export function withKind(record: Provenance): Provenance {
+function withKind(record: Provenance): Provenance {
   return record.kind === undefined ? { ...record, ...kindOfStored(record) } : record;
 }
 
@@ -155,7 +155,7 @@ const MIGRATION_BATCH = 500;
  * times ID_SLOTS, plus a number below ID_SLOTS telling apart entries last
  * seen in the same millisecond. An entry seen again gets a new id.
  */
-export const ID_SLOTS = 1000;
+const ID_SLOTS = 1000;
 /** Later times share the last id range (beyond the year 2255: ids stay exact integers). */
 const LAST_ID_TIME = Math.floor(Number.MAX_SAFE_INTEGER / ID_SLOTS) - 1;
 /** The first id of entries last seen at `time` (ms since the epoch). */
@@ -191,7 +191,7 @@ const MAX_WORDS = 24;
 export const UNSEARCHED = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'and', 'for', 'at', 'by', 'is', 'www', 'com', 'org', 'net', 'co', 'uk']);
 
 /** The words a history entry is found by: headline, site name, domain and original publisher. */
-export function searchWords(record: Provenance, site: string): string[] {
+function searchWords(record: Provenance, site: string): string[] {
   const text = [record.page.headline, record.page.siteName, site, record.original?.publisher].filter(Boolean).join(' ');
   const words = new Set<string>();
   for (const match of text.toLowerCase().normalize('NFKC').matchAll(/[\p{L}\p{N}]+/gu)) {
@@ -207,7 +207,7 @@ export function searchWords(record: Provenance, site: string): string[] {
  * reader's correction of the page, if any, is applied to the engine's new record and kept with it.
  */
 export function toHistoryEntry(engine: Provenance, now: number, previous?: Partial<Pick<HistoryEntry, 'firstSeen' | 'visits' | 'correction'>>): HistoryEntry {
-  const key = normalizeUrl(engine.url);
+  const key = engine.url;
   const site = registrableDomain(key) ?? new URL(key).hostname;
   const correction = previous?.correction && storedCorrection(previous.correction, engine);
   const record = correction ? applyCorrection(engine, correction) : engine;
@@ -231,7 +231,7 @@ export function toHistoryEntry(engine: Provenance, now: number, previous?: Parti
  * transaction: it keeps its id when lastSeen did not change, else moves to
  * a new one (the old is deleted).
  */
-export async function storeEntry(db: ProvenanceDatabase, entry: HistoryEntry, previous?: HistoryEntry): Promise<HistoryEntry> {
+async function storeEntry(db: ProvenanceDatabase, entry: HistoryEntry, previous?: HistoryEntry): Promise<HistoryEntry> {
   const keepId = previous?.id !== undefined && previous.lastSeen === entry.lastSeen;
   const stored = withId(entry, keepId ? previous.id! : await freeId(db, entry.lastSeen));
   if (previous?.id !== undefined && !keepId) await db.history.delete(previous.id);
@@ -242,13 +242,13 @@ export async function storeEntry(db: ProvenanceDatabase, entry: HistoryEntry, pr
 /** Stores a detection: a new entry, or the existing one updated on revisit. */
 export async function recordDetection(db: ProvenanceDatabase, record: Provenance, now = Date.now()): Promise<HistoryEntry> {
   return db.transaction('rw', db.history, async () => {
-    const previous = await db.history.get({ key: normalizeUrl(record.url) });
+    const previous = await db.history.get({ key: record.url });
     return storeEntry(db, toHistoryEntry(record, now, previous), previous);
   });
 }
 
-export function getEntry(db: ProvenanceDatabase, pageUrl: string): Promise<HistoryEntry | undefined> {
-  return db.history.get({ key: normalizeUrl(pageUrl) });
+export function getEntry(db: ProvenanceDatabase, key: PageKey): Promise<HistoryEntry | undefined> {
+  return db.history.get({ key });
 }
 
 /** History newest first: the ids are the time order. */
@@ -274,13 +274,13 @@ export function originalCache(db: ProvenanceDatabase) {
 }
 
 /** The latest verification stored for a page, if any. */
-export async function latestVerification(db: ProvenanceDatabase, pageUrl: string): Promise<VerificationEntry | undefined> {
-  const rows = await db.verifications.where('pageKey').equals(normalizeUrl(pageUrl)).toArray();
+export async function latestVerification(db: ProvenanceDatabase, key: PageKey): Promise<VerificationEntry | undefined> {
+  const rows = await db.verifications.where('pageKey').equals(key).toArray();
   return rows.sort((a, b) => b.checkedAt - a.checkedAt)[0];
 }
 
 /** A page's verification as stored: keyed by the page, with the original's key. */
-export function verificationEntry(pageKey: string, verification: Verification): VerificationEntry {
+export function verificationEntry(pageKey: PageKey, verification: Verification): VerificationEntry {
   return { pageKey, originalKey: verification.original ? normalizeUrl(verification.original.url) : '', checkedAt: verification.checkedAt, verification, lastFailure: null };
 }
 
@@ -290,7 +290,7 @@ export function verificationEntry(pageKey: string, verification: Verification): 
  */
 export async function storeVerification(db: ProvenanceDatabase, verification: Verification): Promise<VerificationEntry> {
   return db.transaction('rw', db.verifications, async () => {
-    const pageKey = normalizeUrl(verification.pageUrl);
+    const pageKey = verification.pageUrl;
     const succeeded = verification.outcome === 'verified' || verification.outcome === 'named-not-linked';
     const previous = (await db.verifications.where('pageKey').equals(pageKey).toArray()).sort((a, b) => b.checkedAt - a.checkedAt)[0];
     if (!succeeded && previous && isSuccess(previous.verification)) {

@@ -14,7 +14,7 @@
 /** Elements whose text a reader never sees. */
 const UNSEEN = /^(script|style|noscript|template|textarea|title)$/i;
 /** The name of the highlight (and of its ::highlight() rule). */
-export const EVIDENCE_HIGHLIGHT = 'provenance-evidence';
+const EVIDENCE_HIGHLIGHT = 'provenance-evidence';
 
 /** Where the page's text reads as `quote`: its first and last characters (text node, offset); null when the text does not hold it. */
 export function locateEvidence(doc: Document, quote: string): { first: [Text, number]; last: [Text, number] } | null {
@@ -40,7 +40,7 @@ export function locateEvidence(doc: Document, quote: string): { first: [Text, nu
 }
 
 /** The range of the page's text that reads as `quote`, or null. */
-export function findEvidence(doc: Document, quote: string): Range | null {
+function findEvidence(doc: Document, quote: string): Range | null {
   const found = locateEvidence(doc, quote);
   if (!found) return null;
   const range = doc.createRange();

@@ -3,6 +3,7 @@
  * Loaded on demand (lib/client.ts imports it dynamically), so the popup,
  * which only talks to the background, does not load the database code.
  */
+import { pageKey } from '@/core/url';
 import { database, latestVerification, listHistory } from './db';
 import {
   clearHistory,
@@ -24,7 +25,7 @@ export const historyAccess = {
   matchingIds: (filter: HistoryFilter) => matchingIds(database(), filter),
   entriesById: (ids: number[]) => entriesById(database(), ids),
   publishers: () => publishers(database()),
-  verificationFor: async (pageUrl: string) => (await latestVerification(database(), pageUrl)) ?? null,
+  verificationFor: async (pageUrl: string) => (await latestVerification(database(), pageKey(pageUrl))) ?? null,
   verificationsFor: (pageKeys: string[]) => latestVerifications(database(), pageKeys),
   siteFigures: (onProgress?: (read: number) => void) => readSites(database(), onProgress),
   deleteEntry: (key: string) => deleteEntry(database(), key),

@@ -26,13 +26,6 @@ export const groupFields = (entry: HistoryEntry): GroupFields => ({
   record: { original: entry.record.original, page: { headline: entry.record.page.headline } },
 });
 
-const safeNormalize = (url: string): string | null => {
-  try {
-    return normalizeUrl(url);
-  } catch {
-    return null;
-  }
-};
 const fold = (text: string | null | undefined) => (text ?? '').toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /**
@@ -43,7 +36,7 @@ const fold = (text: string | null | undefined) => (text ?? '').toLowerCase().nor
 export function originalKey(entry: Pick<GroupFields, 'syndicated' | 'record'>): string | null {
   if (entry.syndicated !== 1) return null;
   const original = entry.record.original;
-  const url = original?.url ? safeNormalize(original.url) : null;
+  const url = original?.url ? normalizeUrl(original.url) : null;
   if (url) return `url:${url}`;
   const publisher = fold(original?.publisher);
   const headline = fold(original?.headline ?? entry.record.page.headline);

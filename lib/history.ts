@@ -274,7 +274,7 @@ export async function capHistory(db: ProvenanceDatabase, max: number): Promise<n
  * caller's transaction). There are few verifications (one per page checked),
  * so all their page keys are read and looked up in the history's key index.
  */
-export async function dropVerificationsWithoutEntry(db: ProvenanceDatabase): Promise<number> {
+async function dropVerificationsWithoutEntry(db: ProvenanceDatabase): Promise<number> {
   const pageKeys = (await db.verifications.orderBy('pageKey').uniqueKeys()) as string[];
   if (pageKeys.length === 0) return 0;
   const present = new Set((await db.history.where('key').anyOf(pageKeys).keys()) as string[]);

@@ -8,7 +8,7 @@ import type { CopyKind, Provenance } from '@/core/types';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from './i18n';
 
-export type KindTextRecord = Pick<Provenance, 'kind' | 'url' | 'original' | 'chain' | 'page' | 'archive'>;
+type KindTextRecord = Pick<Provenance, 'kind' | 'url' | 'original' | 'chain' | 'page' | 'archive'>;
 
 /** { label, detail }: "Copy of a Washington Post story" and "scraped by a feed site, no licence shown". A page that is not a copy: "Not a copy", no detail. */
 export function kindText(record: KindTextRecord): { label: string; detail: string | null } {

@@ -1,8 +1,13 @@
 /**
- * The one typed protocol between the extension's contexts. Every message the
- * background accepts is described here, and `parseRequest` checks a message's
- * shape at the boundary before anything acts on it: a content script runs next
- * to hostile pages, so nothing it sends is trusted as typed.
+ * The one typed protocol between the extension's contexts, by direction:
+ * content script → background (ContentRequest), the extension's pages →
+ * background (UiRequest), background → pages (Broadcast), background → content
+ * script (TabMessage) and background → offscreen document (ParseRequest), each
+ * with its answer's type. Every message is sent by a function of this file
+ * (send, sendToTab, broadcast, sendToOffscreen) and checked where it is
+ * received (parseRequest, parseTabMessage, parseBroadcast, isParseRequest)
+ * before anything acts on it: a content script runs next to hostile pages, so
+ * nothing it sends is trusted as typed.
  */
 import { browser } from 'wxt/browser';
 import type { DigestDate, DigestLine, PageDigest, PortalMark } from '@/core/digest';
@@ -15,51 +20,78 @@ import type { HistoryEntry, VerificationEntry } from './db';
 // Types only: lib/corrections.ts decides sites with the Public Suffix List, which the content script never carries.
 import type { CorrectionInput } from './corrections';
 
-export type Request =
-  /** Content script → background: the page's digest (core/digest.ts); the background runs the rules on it. */
+// ── Content script → background ────────────────────────────────────────────────────────────────────────────
+
+/** What a content script (the page's digest, its badge's card) sends the background; each answer is in ResponseFor. */
+export type ContentRequest =
+  /** The page's digest (core/digest.ts); the background runs the rules on it. */
   | { type: 'page-scanned'; digest: PageDigest }
-  /** Popup → background: what do we know about this tab? */
-  | { type: 'get-tab-report'; tabId: number }
-  /** Popup, badge or options → background: fetch the original(s) and compare. `force` re-checks a cached result. */
-  | { type: 'verify'; pageUrl: string; tabId: number | null; force: boolean }
   /**
-   * Badge → background: the reader's say on the card, about the sending tab's page ("not a copy", "the
-   * original it names is wrong") or its site ("never on this site"), or its undo (lib/control.ts).
+   * The reader's say on the card, about the sending tab's page ("not a copy", "the original it names is
+   * wrong") or its site ("never on this site"), or its undo (lib/control.ts).
    */
   | { type: 'card-control'; what: CardControl; undo: boolean }
-  /** Popup, options or badge → background: the reader's correction of a page, or null to undo it (lib/control.ts). */
-  | { type: 'correct'; pageUrl: string; tabId: number | null; correction: CorrectionInput | null }
   /**
-   * Badge → background: check the sending tab's page from its card. Run at once where the reader has let
-   * Provenance read the sites; else a check page (check.html) opens to ask for them (lib/card-service.ts).
+   * Check the sending tab's page from its card. Run at once where the reader has let Provenance read the
+   * sites; else a check page (check.html) opens to ask for them (lib/card-service.ts).
    */
-  | { type: 'card-verify' }
-  /** Popup or check page → background: show a piece of evidence on the tab's page (a HighlightRequest to its content script). */
+  | { type: 'card-verify' };
+
+// ── The extension's pages (popup, options, check page) → background ────────────────────────────────────────
+
+/**
+ * What the extension's own pages ask the background (lib/client.ts sends them). A content script sending one
+ * of these is refused or held to its own tab's page by the background (lib/service.ts isFromContentScript).
+ */
+export type UiRequest =
+  /** What do we know about this tab? */
+  | { type: 'get-tab-report'; tabId: number }
+  /** Fetch the original(s) and compare. `force` re-checks a cached result. */
+  | { type: 'verify'; pageUrl: string; tabId: number | null; force: boolean }
+  /** The reader's correction of a page, or null to undo it (lib/control.ts). */
+  | { type: 'correct'; pageUrl: string; tabId: number | null; correction: CorrectionInput | null }
+  /** Show a piece of evidence on the tab's page (a TabMessage 'highlight-evidence' to its content script). */
   | { type: 'show-evidence'; tabId: number; text: string }
-  /** Check page → background: read the page at `url` (a link the reader asked about), with the reader's leave for its site. */
+  /** The check page: read the page at `url` (a link the reader asked about), with the reader's leave for its site. */
   | { type: 'inspect-url'; url: string };
 
-/** Background → content script: scroll to this quote of the page's text and highlight it (lib/find-evidence.ts). */
-export interface HighlightRequest {
-  type: 'highlight-evidence';
-  text: string;
+/** Everything the background accepts (checked by parseRequest), each with its answer in ResponseFor. */
+export type Request = ContentRequest | UiRequest;
+
+// ── Background → the extension's pages (broadcasts, no answer) ─────────────────────────────────────────────
+
+/** What the background tells every open page of the extension; sent with `broadcast`, read with `parseBroadcast`. */
+export type Broadcast =
+  /** A running verification of `pageUrl` (a normalised page key) is fetching `url`, its `hop`th page. */
+  { type: 'verify-progress'; pageUrl: string; url: string; hop: number };
+
+// ── Background → content script (one tab's top frame) ──────────────────────────────────────────────────────
+
+/** What the background asks a tab's content script; sent with `sendToTab`, read with `parseTabMessage`. */
+export type TabMessage =
+  /** The article's text, for comparing it with the original. */
+  | { type: 'get-page-text' }
+  /** Scroll to this quote of the page's text and highlight it (lib/find-evidence.ts). */
+  | { type: 'highlight-evidence'; text: string };
+
+export interface TabResponseFor {
+  'get-page-text': string;
+  /** Whether the page's text holds the quote. */
+  'highlight-evidence': boolean;
 }
 
-/** What a check of a link found: the page's record, or why it could not be read (a sentence for the reader). */
-export type InspectResponse = { ok: true; record: Provenance; finalUrl: string } | { ok: false; code: string; message: string; url?: string };
+// ── Background → offscreen document (Chrome) ───────────────────────────────────────────────────────────────
 
-/** Background → content script: the article's text, for comparing it with the original. */
-export interface PageTextRequest {
-  type: 'get-page-text';
-}
-
-/** Background → offscreen document (Chrome): parse fetched HTML with DOMParser, which a service worker lacks. */
+/** Parse fetched HTML with DOMParser, which a service worker lacks; answered with a ParseResponse. */
 export interface ParseRequest {
   target: 'offscreen';
   type: 'parse-page';
   html: string;
   url: string;
 }
+
+/** What a check of a link found: the page's record, or why it could not be read (a sentence for the reader). */
+export type InspectResponse = { ok: true; record: Provenance; finalUrl: string } | { ok: false; code: string; message: string; url?: string };
 
 /** What the badge's card lets the reader say (components/badge.ts). */
 export type CardControl = 'not-a-copy' | 'wrong-original' | 'silence';
@@ -90,13 +122,14 @@ export type VerifyResponse =
   /** Verification did not run: e.g. permission to read the original's site was refused. */
   | { ok: false; verification: Verification };
 
+/** The background's answer to each Request. */
 export interface ResponseFor {
   /**
    * `record` is what the engine found in the digest, outlet names filled in;
    * `showBadge` applies the user's settings (badges off, silent sites);
-   * `site`: the line about the page's site when most pages read there were copies (lib/site-history.ts).
+   * `site`: the line about the page's site when most pages read there were copies (lib/site-history.ts);
+   * `card`: the badge card's words (lib/card-words.ts), made here for a copy.
    */
-  /** `card`: the badge card's words (lib/card-words.ts), made here for a copy. */
   'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean; card?: CardWords; site?: SiteCopiesLine | null };
   'get-tab-report': TabReport;
   verify: VerifyResponse;
@@ -249,9 +282,52 @@ export function isParseRequest(message: unknown): message is ParseRequest {
   );
 }
 
-/** Sends a typed request to the background and returns its typed answer. */
+/** A background broadcast as one of the extension's pages receives it, or null when it is not one. */
+export function parseBroadcast(message: unknown): Broadcast | null {
+  if (!isObject(message) || message.type !== 'verify-progress') return null;
+  const { pageUrl, url, hop } = message;
+  return isString(pageUrl, 4096) && isString(url, 4096) && Number.isInteger(hop) && (hop as number) >= 0
+    ? { type: 'verify-progress', pageUrl, url, hop: hop as number }
+    : null;
+}
+
+/** A message to a content script as it receives it (only the background sends them), or null when it is not one. */
+export function parseTabMessage(message: unknown): TabMessage | null {
+  if (!isObject(message)) return null;
+  if (message.type === 'get-page-text') return { type: 'get-page-text' };
+  return message.type === 'highlight-evidence' && isString(message.text, 4096) ? { type: 'highlight-evidence', text: message.text } : null;
+}
+
+const TAB_ANSWERS: { [K in keyof TabResponseFor]: (answer: unknown) => answer is TabResponseFor[K] } = {
+  'get-page-text': (answer): answer is string => typeof answer === 'string',
+  'highlight-evidence': (answer): answer is boolean => typeof answer === 'boolean',
+};
+
+// ── Sending: the only calls of runtime.sendMessage and tabs.sendMessage (tests/unit/protocol-messages.test.ts) ──
+
 /**
- * Sends a request and resolves with the background's answer. Every request has
+ * Background → a tab's content script (its top frame): the typed answer, or null when the answer is not of
+ * the message's type (no content script there answered it). Rejects when the tab is gone or has no content script.
+ */
+export async function sendToTab<T extends TabMessage>(tabId: number, message: T): Promise<TabResponseFor[T['type']] | null> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  return TAB_ANSWERS[message.type as T['type']](answer) ? (answer as TabResponseFor[T['type']]) : null;
+}
+
+/** Background → every open page of the extension. Nobody listening (no popup open) is not an error: nothing is waiting. */
+export function broadcast(message: Broadcast): void {
+  void Promise.resolve()
+    .then(() => browser.runtime.sendMessage(message))
+    .catch(() => undefined);
+}
+
+/** Background → the offscreen document (Chrome): its answer, or undefined when it gave none. */
+export async function sendToOffscreen(request: ParseRequest): Promise<ParseResponse | undefined> {
+  return (await browser.runtime.sendMessage(request)) as ParseResponse | undefined;
+}
+
+/**
+ * Sends a request to the background and resolves with its typed answer. Every request has
  * one: no answer at all means the background went away while handling it
  * (Chrome resolves with undefined when its service worker is stopped
  * mid-request), which is an error here, so that withRetries sends it again.

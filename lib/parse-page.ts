@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { readPage } from '@/core/read-page';
 import type { ParsePage } from '@/core/verify';
-import type { ParseRequest, ParseResponse } from './messages';
+import { sendToOffscreen } from './messages';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 let creating: Promise<void> | null = null;
@@ -38,8 +38,7 @@ export const parsePage: ParsePage = async (html, url) => {
     return readPage(new DOMParser().parseFromString(html, 'text/html'), url);
   }
   await ensureOffscreenDocument();
-  const request: ParseRequest = { target: 'offscreen', type: 'parse-page', html, url };
-  const response = (await browser.runtime.sendMessage(request)) as ParseResponse | undefined;
+  const response = await sendToOffscreen({ target: 'offscreen', type: 'parse-page', html, url });
   if (!response) throw new Error('the page reader did not answer');
   if (!response.ok) throw new Error(response.message);
   return response.page;

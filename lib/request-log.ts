@@ -41,7 +41,7 @@ export interface RequestEvent {
   error?: string;
 }
 
-export interface Watch {
+interface Watch {
   /** Where the response redirects to (absolute, maybe not http), once the events said; null if they did not within `ms`. */
   redirectTarget(ms: number): Promise<string | null>;
   /** The browser's own reason for a failure, once its error event arrived (waits at most `ms`). */
@@ -66,7 +66,7 @@ interface Entry {
 const LAST_EVENT_WAIT_MS = 1000;
 
 /** The URL as the browser's events spell it: parsed, without the fragment (never sent). */
-export function requestKey(url: string): string {
+function requestKey(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';

@@ -8,7 +8,7 @@
  * takes one, and one comes back every `refillMs`, up to `burst`. A reader
  * going from article to article never empties it; a flood does at once.
  */
-export interface ScanLimits {
+interface ScanLimits {
   /** Scans acted on at once, in a burst. */
   burst: number;
   /** One more scan every this many ms once the burst is spent. */

@@ -5,9 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { analyse } from '@/core/detect';
 import type { PageDigest } from '@/core/digest';
-import { withPublisherNames } from '@/core/publishers';
-import { sanitizeStrings } from '@/core/sanitize';
-import { normalizeUrl, registrableDomain } from '@/core/url';
+import { pageKey, registrableDomain, type PageKey } from '@/core/url';
 import type { Provenance } from '@/core/types';
 import { nextHopUrl } from '@/core/next-hop';
 import { verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
@@ -16,7 +14,7 @@ import { applyCorrection, verificationFits } from './corrections';
 import { fetchPage } from './fetch-page';
 import { siteLineFor } from './site-history';
 import { t } from './i18n';
-import type { PageTextRequest, ResponseFor, TabReport, VerifyResponse } from './messages';
+import { broadcast, sendToTab, type ResponseFor, type TabReport, type VerifyResponse } from './messages';
 import { capHistory } from './history';
 import { parsePage } from './parse-page';
 import { TabRateLimiter } from './scan-limits';
@@ -26,9 +24,10 @@ import { clearTab, markTab } from './toolbar';
 
 /** A page's digest from its content script: the engine's rules run here, off the page's thread. */
 export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
-  const engine = sanitizeStrings(withPublisherNames(analyse(digest)));
+  // The finished record (names and sanitising included), the same as the CLI's for the page; its url is the page's key.
+  const engine = analyse(digest);
   const tabId = sender.tab?.id;
-  const key = safeNormalize(engine.url);
+  const key = engine.url;
   // Scans come from the top frame of a tab only; frames are not the article.
   if (tabId === undefined || sender.frameId !== 0 || !key) return { stored: false, record: engine, showBadge: false };
   const [badgesEnabled, silentSites] = await Promise.all([settings.badgesEnabled.getValue(), settings.silentSites.getValue()]);
@@ -61,7 +60,7 @@ export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.
 }
 
 /** The record with the reader's correction of the page applied (read only: a private window's page too); as it is when none, or unreadable. */
-async function correctedRecord(engine: Provenance, key: string): Promise<Provenance> {
+async function correctedRecord(engine: Provenance, key: PageKey): Promise<Provenance> {
   const correction = await getEntry(database(), key).then((entry) => entry?.correction, () => undefined);
   return correction ? applyCorrection(engine, correction) : engine;
 }
@@ -89,6 +88,11 @@ async function keepScan(tabId: number, scan: TabScan, record: Provenance, late: 
     });
     return false;
   }
+  // The page is in the history now: its tab's state says so, for a popup watching it (lib/tab-state.ts watchTabScan).
+  await inTabOrder(tabId, async () => {
+    const now = await getTabScan(tabId);
+    if (now?.key === scan.key && !now.saved) await setTabScan(tabId, { ...now, saved: true });
+  });
   // A new entry may take the history over its size limit: the least recently seen go.
   if (entry.visits === 1) await capHistory(db, await settings.historyMaxEntries.getValue()).catch(() => undefined);
   if (record.syndicated && (await settings.autoVerify.getValue())) {
@@ -113,10 +117,10 @@ async function keepPrivateScan(tabId: number, scan: TabScan, record: Provenance,
 }
 
 /** Whether the tab still shows the page with this key. */
-async function tabShows(tabId: number, key: string): Promise<boolean> {
+async function tabShows(tabId: number, key: PageKey): Promise<boolean> {
   try {
     const url = (await browser.tabs.get(tabId))?.url;
-    return !!url && safeNormalize(url) === key;
+    return !!url && pageKey(url) === key;
   } catch {
     return false;
   }
@@ -164,7 +168,7 @@ export async function tabReport(tabId: number): Promise<TabReport> {
   const none = { entry: null, verification: null };
   if (!tabUrl || !/^https?:/i.test(tabUrl)) return { state: 'unreadable', tabUrl, ...none };
   const scan = await getTabScan(tabId);
-  const key = safeNormalize(tabUrl);
+  const key = pageKey(tabUrl);
   if (!scan || scan.key !== key) {
     // Chrome's PDF viewer runs no content script: a .pdf tab will never be scanned.
     const isPdf = /\.pdf$/i.test(new URL(tabUrl).pathname);
@@ -176,7 +180,7 @@ export async function tabReport(tabId: number): Promise<TabReport> {
     return { state: 'article', tabUrl, entry: toHistoryEntry(scan.unsaved, Date.now()), verification, storageProblem: scan.storageProblem ?? null };
   }
   const db = database();
-  const [entry, verification] = await Promise.all([getEntry(db, tabUrl), latestVerification(db, tabUrl)]);
+  const [entry, verification] = await Promise.all([getEntry(db, key), latestVerification(db, key)]);
   // A check made before the reader corrected the page compared it with an original they have since set aside.
   const fits = verification && verificationFits(entry?.correction, verification.checkedAt);
   return { state: entry ? 'article' : 'pending', tabUrl, entry: entry ?? null, verification: fits ? verification : null };
@@ -185,7 +189,7 @@ export async function tabReport(tabId: number): Promise<TabReport> {
 export function onTabUrlChanged(tabId: number, url: string): Promise<void> {
   return inTabOrder(tabId, async () => {
     const scan = await getTabScan(tabId);
-    if (scan && scan.key === safeNormalize(url)) return; // same page (e.g. a fragment change)
+    if (scan && scan.key === pageKey(url)) return; // same page (e.g. a fragment change)
     await Promise.all([clearTabScan(tabId), clearTab(tabId)]);
   });
 }
@@ -222,11 +226,11 @@ const permittedFetch: FetchPage = fetchPage;
 /** Verifications running at once; the others wait in one queue, the reader's own requests first. */
 export const MAX_CONCURRENT_VERIFICATIONS = 2;
 /** Automatic verifications that may wait at once; beyond that a new one is not started. */
-export const MAX_WAITING_AUTOMATIC = 20;
+const MAX_WAITING_AUTOMATIC = 20;
 
 interface VerifyJob {
   id: string;
-  pageKey: string;
+  pageKey: PageKey;
   tabId: number | null;
   /** The tab is in a private window: nothing of this run is stored. */
   privateTab: boolean;
@@ -249,10 +253,10 @@ let runningJobs = 0;
  * MAX_CONCURRENT_VERIFICATIONS run at once.
  */
 export async function verify(pageUrl: string, tabId: number | null, force: boolean, context = { askedByUser: true }): Promise<VerifyResponse> {
-  const pageKey = normalizeUrl(pageUrl);
+  const key = pageKey(pageUrl);
   const privateTab = tabId !== null && (await isPrivateTab(tabId));
   // A private window's verification is never joined with, nor stored as, a normal one.
-  const id = privateTab ? `private:${tabId}:${pageKey}` : pageKey;
+  const id = privateTab ? `private:${tabId}:${key}` : key;
   const existing = jobs.get(id);
   if (existing) {
     if (!existing.started) {
@@ -267,9 +271,9 @@ export async function verify(pageUrl: string, tabId: number | null, force: boole
     return existing.done;
   }
   if (!context.askedByUser && waitingJobs.filter((job) => !job.askedByUser).length >= MAX_WAITING_AUTOMATIC) {
-    return { ok: false, verification: failedBeforeStart(pageKey, 'too many verifications are waiting; this one was not started') };
+    return { ok: false, verification: failedBeforeStart(key, 'too many verifications are waiting; this one was not started') };
   }
-  const job = { id, pageKey, tabId, privateTab, force, askedByUser: context.askedByUser, started: false } as VerifyJob;
+  const job = { id, pageKey: key, tabId, privateTab, force, askedByUser: context.askedByUser, started: false } as VerifyJob;
   job.done = new Promise<VerifyResponse>((resolve, reject) => {
     job.run = () => runVerification(job).then(resolve, reject);
   });
@@ -330,9 +334,7 @@ async function runVerification({ pageKey, tabId, force, askedByUser, privateTab 
     cache: privateTab ? { get: cache.get, put: async () => undefined } : cache,
     ttlMs: await cacheTtlMs(),
     force,
-    onProgress: ({ hop, url }) => {
-      void browser.runtime.sendMessage({ type: 'verify-progress', pageUrl: pageKey, hop, url }).catch(() => undefined);
-    },
+    onProgress: ({ hop, url }) => broadcast({ type: 'verify-progress', pageUrl: pageKey, hop, url }),
   });
   if (!askedByUser && verification.failure?.code === 'permission-refused') return { ok: false, verification };
   if (privateTab && tabId !== null) return { ok: true, entry: await keepPrivateVerification(tabId, pageKey, verification) };
@@ -340,7 +342,7 @@ async function runVerification({ pageKey, tabId, force, askedByUser, privateTab 
 }
 
 /** A private tab's verification: kept with the tab's state (memory only) while the tab shows the page, never stored. */
-async function keepPrivateVerification(tabId: number, pageKey: string, verification: Verification): Promise<VerificationEntry> {
+async function keepPrivateVerification(tabId: number, pageKey: PageKey, verification: Verification): Promise<VerificationEntry> {
   const entry = verificationEntry(pageKey, verification);
   await inTabOrder(tabId, async () => {
     const scan = await getTabScan(tabId);
@@ -353,9 +355,8 @@ async function keepPrivateVerification(tabId: number, pageKey: string, verificat
 async function pageTextFor(tabId: number | null, pageUrl: string): Promise<string | null> {
   if (tabId !== null) {
     try {
-      const request: PageTextRequest = { type: 'get-page-text' };
-      const text: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
-      if (typeof text === 'string') return text;
+      const text = await sendToTab(tabId, { type: 'get-page-text' });
+      if (text !== null) return text;
     } catch {
       // The tab is gone or navigated: fall back to fetching the page.
     }
@@ -365,7 +366,7 @@ async function pageTextFor(tabId: number | null, pageUrl: string): Promise<strin
   return (await parsePage(answer.html, answer.finalUrl)).text;
 }
 
-function failedBeforeStart(pageUrl: string, message: string): Verification {
+function failedBeforeStart(pageUrl: PageKey, message: string): Verification {
   return {
     pageUrl,
     checkedAt: Date.now(),
@@ -376,14 +377,6 @@ function failedBeforeStart(pageUrl: string, message: string): Verification {
     search: null,
     comparison: null,
   };
-}
-
-function safeNormalize(url: string): string | null {
-  try {
-    return normalizeUrl(url);
-  } catch {
-    return null;
-  }
 }
 
 /** From the badge: adds the sending tab's site to the sites where Provenance stays silent. */
@@ -401,9 +394,9 @@ export async function silenceSite(sender: Browser.runtime.MessageSender): Promis
  */
 export function verifyFromSender(request: { pageUrl: string; tabId: number | null; force: boolean }, sender: Browser.runtime.MessageSender): Promise<VerifyResponse> {
   if (isFromContentScript(sender)) {
-    const tabUrl = sender.tab?.url ? safeNormalize(sender.tab.url) : null;
-    if (!tabUrl || tabUrl !== safeNormalize(request.pageUrl) || sender.frameId !== 0) {
-      return Promise.resolve({ ok: false, verification: failedBeforeStart(request.pageUrl, 'a page can only ask to verify itself') });
+    const tabUrl = sender.tab?.url ? pageKey(sender.tab.url) : null;
+    if (!tabUrl || tabUrl !== pageKey(request.pageUrl) || sender.frameId !== 0) {
+      return Promise.resolve({ ok: false, verification: failedBeforeStart(pageKey(request.pageUrl), 'a page can only ask to verify itself') });
     }
     return verify(request.pageUrl, sender.tab?.id ?? null, request.force);
   }

@@ -5,7 +5,7 @@
  * the history one slice of entries at a time, each slice folded into the tally
  * and let go, so the page never holds all 50,000 records at once.
  */
-import { normalizeUrl } from '@/core/url';
+import type { PageKey } from '@/core/url';
 import type { ProvenanceDatabase } from './db';
 import { t } from './i18n';
 import { SiteTally, siteCopiesLine, type SiteCopies, type SiteCopiesLine, type SiteFigures } from './sites';
@@ -29,22 +29,22 @@ export async function readSites(db: ProvenanceDatabase, onProgress?: (read: numb
 
 /**
  * How many pages of a site the reader has read and how many were copies, the
- * page at `pageUrl` left out (the figures are about the other pages); null
+ * page with the key `key` left out (the figures are about the other pages); null
  * unless enough were read and most were copies (lib/sites.ts siteCopiesLine).
  */
-export async function siteCopies(db: ProvenanceDatabase, site: string, pageUrl: string): Promise<SiteCopies | null> {
+export async function siteCopies(db: ProvenanceDatabase, site: string, key: PageKey): Promise<SiteCopies | null> {
   const index = db.history.where('[site+syndicated]');
   const [pages, copies, current] = await Promise.all([
     index.between([site, 0], [site, 1], true, true).count(),
     index.equals([site, 1]).count(),
-    db.history.get({ key: normalizeUrl(pageUrl) }),
+    db.history.get({ key }),
   ]);
   const here = current?.site === site ? 1 : 0;
   return siteCopiesLine(site, pages - here, copies - (here && current?.syndicated === 1 ? 1 : 0));
 }
 
 /** The badge's line about the page's site, or null (too few pages read there, or most were not copies; or the history unreadable). */
-export async function siteLineFor(db: ProvenanceDatabase, site: string, pageUrl: string): Promise<SiteCopiesLine | null> {
-  const figures = await siteCopies(db, site, pageUrl).catch(() => null);
+export async function siteLineFor(db: ProvenanceDatabase, site: string, key: PageKey): Promise<SiteCopiesLine | null> {
+  const figures = await siteCopies(db, site, key).catch(() => null);
   return figures && { ...figures, line: t('sites_badgeLine', [String(figures.copies), String(figures.pages)]) };
 }

@@ -7,6 +7,7 @@
  * (tests/unit/sites-figures.test.ts measures it).
  */
 import type { CopyKind } from '@/core/types';
+import { displayHost } from '@/core/url';
 
 /** SiteCopies with the badge's sentence, "This site's pages you read were copies (9 of 10)", made in the background. */
 export interface SiteCopiesLine extends SiteCopies {
@@ -14,9 +15,9 @@ export interface SiteCopiesLine extends SiteCopies {
 }
 
 /** Below this many pages read, a site's share of copies says too little to mark it or to tell the reader. */
-export const MIN_SITE_PAGES = 3;
+const MIN_SITE_PAGES = 3;
 /** Outlets listed per site. */
-export const TOP_OUTLETS = 3;
+const TOP_OUTLETS = 3;
 
 /** What the tally needs of a history entry (lib/db.ts HistoryEntry has all of it). */
 export interface SiteEntryFields {
@@ -64,13 +65,13 @@ interface Tally {
 }
 
 /** The outlet a copy comes from: the original's publisher, else the last step of its chain. */
-export function copiedOutlet(entry: SiteEntryFields): string | null {
+function copiedOutlet(entry: SiteEntryFields): string | null {
   const last = entry.record.chain.at(-1);
-  const name = entry.record.original?.publisher ?? last?.publisher ?? last?.site ?? null;
+  const name = entry.record.original?.publisher ?? last?.publisher ?? (last?.site ? displayHost(last.site) : null);
   return name?.trim() || null;
 }
 
-export const isMostlyScraped = (pages: number, scraped: number): boolean => pages >= MIN_SITE_PAGES && scraped * 2 > pages;
+const isMostlyScraped = (pages: number, scraped: number): boolean => pages >= MIN_SITE_PAGES && scraped * 2 > pages;
 
 /** The badge's figures for a site, or null when there are too few pages or most were not copies. */
 export function siteCopiesLine(site: string, pages: number, copies: number): SiteCopies | null {

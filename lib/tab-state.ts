@@ -1,15 +1,21 @@
 /**
  * What the background knows about each tab, kept in storage.session so it
  * survives the MV3 service worker being stopped, and is gone when the browser
- * closes (tab ids are not stable across sessions).
+ * closes (tab ids are not stable across sessions). storage.session is there in
+ * Chrome MV3 and in Firefox (MV2 too, since Firefox 115); in Chrome only the
+ * extension's own pages may read it (its default access level), never a content
+ * script. Read and written through WXT's storage (wxt/utils/storage), whose
+ * `watch` lets the popup follow a tab's state as the background changes it
+ * instead of asking again and again (watchTabScan).
  */
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { Provenance } from '@/core/types';
+import type { PageKey } from '@/core/url';
 import type { VerificationEntry } from './db';
 
 export interface TabScan {
-  /** Normalised URL of the page the scan belongs to. */
-  key: string;
+  /** The key of the page the scan belongs to (its record's `url`). */
+  key: PageKey;
   isArticle: boolean;
   syndicated: boolean;
   /** How long the engine took, ms: the digest on the page and the rules here (kept for the robustness tests). */
@@ -30,20 +36,32 @@ export interface TabScan {
    */
   private?: boolean;
   verification?: VerificationEntry;
+  /**
+   * Set once the page's record is in the history: written after the database's write, which the scan's first
+   * write comes before, so that a popup watching the tab's state (watchTabScan) reads its report again then.
+   */
+  saved?: boolean;
 }
 
-const keyFor = (tabId: number) => `tab:${tabId}`;
+const keyFor = (tabId: number) => `session:tab:${tabId}` as const;
 
 export async function getTabScan(tabId: number): Promise<TabScan | null> {
-  const key = keyFor(tabId);
-  const stored = await browser.storage.session.get(key);
-  return (stored[key] as TabScan | undefined) ?? null;
+  return (await storage.getItem<TabScan>(keyFor(tabId))) ?? null;
 }
 
 export async function setTabScan(tabId: number, scan: TabScan): Promise<void> {
-  await browser.storage.session.set({ [keyFor(tabId)]: scan });
+  await storage.setItem<TabScan>(keyFor(tabId), scan);
 }
 
 export async function clearTabScan(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyFor(tabId));
+  await storage.removeItem(keyFor(tabId));
+}
+
+/**
+ * Calls `listener` with the tab's state each time the background writes or
+ * clears it (null: cleared, the tab left its page or closed). Returns the
+ * function that stops watching.
+ */
+export function watchTabScan(tabId: number, listener: (scan: TabScan | null) => void): () => void {
+  return storage.watch<TabScan>(keyFor(tabId), (scan) => listener(scan ?? null));
 }

@@ -18,7 +18,7 @@ export async function markTab(tabId: number, record: Provenance): Promise<void> 
 }
 
 /** "Provenance: Copy of a Washington Post story · scraped by a feed site, no licence shown". */
-export function toolbarTitle(record: Provenance): string {
+function toolbarTitle(record: Provenance): string {
   return t('kind_toolbarTitle', kindLine(record));
 }
 

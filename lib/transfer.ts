@@ -6,7 +6,7 @@
 import { isCopyKind, kindOfStored } from '@/core/kind';
 import { kindEnglish } from '@/core/kind-text';
 import { stripBidiControls } from '@/core/sanitize';
-import { normalizeUrl } from '@/core/url';
+import { pageKey, type PageKey } from '@/core/url';
 import { freeIdIn, toHistoryEntry, withId, type HistoryEntry, type ProvenanceDatabase } from './db';
 import { capHistory, forgetCachedRanges } from './history';
 import { IMPORT_LIMITS, IMPORT_MAX_MB } from './import-limits';
@@ -22,7 +22,7 @@ export const EXPORT_VERSION = 1;
  * One exported entry: what was seen and when. Index fields are rebuilt on import. `record` is the
  * engine's record; the reader's correction, when there is one, is beside it and applied again on import.
  */
-export interface ExportedEntry {
+interface ExportedEntry {
   firstSeen: number;
   lastSeen: number;
   visits: number;
@@ -157,7 +157,8 @@ function saidOf(value: unknown, field: string): { say?: { id: string; args: stri
 
 export function checkRecord(value: unknown, at = 'record'): Provenance {
   const r = object(value, at);
-  const url = link(r.url, `${at}.url`, 'is not the record of a web page');
+  // An imported record's page key is made here, where it comes in.
+  const url = pageKey(link(r.url, `${at}.url`, 'is not the record of a web page'));
   const page = object(r.page, `${at}.page`);
   const original = r.original === null ? null : object(r.original, `${at}.original`);
   const record: Provenance = {
@@ -219,7 +220,7 @@ export function checkRecord(value: unknown, at = 'record'): Provenance {
 }
 
 /** The reader's correction of a page as it arrives in an import file (lib/corrections.ts), checked field by field. */
-export function checkCorrection(value: unknown, at = 'correction'): Correction {
+function checkCorrection(value: unknown, at = 'correction'): Correction {
   const c = object(value, at);
   if (!CORRECTION_KINDS.includes(c.kind as CorrectionKind)) throw new FieldProblem(INVALID, `${at}.kind`, `is ${describe(c.kind)}, not "not-a-copy" or "wrong-original"`);
   const kind = c.kind as CorrectionKind;
@@ -227,16 +228,6 @@ export function checkCorrection(value: unknown, at = 'correction'): Correction {
   const originalUrl = linkOrNull(c.originalUrl, `${at}.originalUrl`);
   if (!isTime(c.at)) throw new FieldProblem(INVALID, `${at}.at`, `is ${describe(c.at)}, not a time in ms since 1970`);
   return { kind, originalUrl, at: c.at };
-}
-
-/** Whether a value is a Provenance record an import accepts. */
-export function isProvenance(value: unknown): value is Provenance {
-  try {
-    checkRecord(value);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const CSV_COLUMNS = [
@@ -350,9 +341,9 @@ export async function importHistory(db: ProvenanceDatabase, text: string, maxEnt
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
   forgetCachedRanges();
   await db.transaction('rw', db.history, db.verifications, async () => {
-    const incoming = new Map<string, ExportedEntry>();
+    const incoming = new Map<PageKey, ExportedEntry>();
     for (const entry of data.entries) {
-      const key = normalizeUrl(entry.record.url);
+      const key = entry.record.url;
       const seen = incoming.get(key);
       if (!seen || entry.lastSeen > seen.lastSeen) incoming.set(key, entry);
     }

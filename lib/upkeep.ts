@@ -28,13 +28,13 @@ export function startUpkeep(): void {
 }
 
 /** Creates the pruning alarm unless it exists (alarms outlive the service worker; creating it again would push it back). */
-export async function schedulePruning(): Promise<void> {
+async function schedulePruning(): Promise<void> {
   if (await browser.alarms.get(PRUNE_ALARM)) return;
   await browser.alarms.create(PRUNE_ALARM, { delayInMinutes: 1, periodInMinutes: PRUNE_EVERY_MINUTES });
 }
 
 /** The alarm listener: prunes when the pruning alarm fires. */
-export function onAlarm(alarm: Browser.alarms.Alarm): Promise<void> | undefined {
+function onAlarm(alarm: Browser.alarms.Alarm): Promise<void> | undefined {
   return alarm.name === PRUNE_ALARM ? pruneOldData() : undefined;
 }
 

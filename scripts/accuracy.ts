@@ -27,7 +27,7 @@ import metascraperDate from 'metascraper-date';
 import metascraperPublisher from 'metascraper-publisher';
 import metascraperTitle from 'metascraper-title';
 import { kindEnglish } from '../core/kind-text';
-import { detectWithNames } from '../core/publishers';
+import { detect } from '../core/detect';
 import type { Provenance } from '../core/types';
 import { clip } from '../core/text';
 import type { CorpusName } from '../tests/corpus/corpus';
@@ -137,7 +137,7 @@ function failed(error: unknown, started: number): Answer {
 function runEngine(document: Document, url: string): Answer {
   const started = cpuNow();
   try {
-    const record = detectWithNames(document, url);
+    const record = detect(document, url);
     const ms = cpuNow() - started;
     return {
       headline: record.page.headline,

@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FixtureWeb } from '../tests/e2e/support/fixture-web';
 import { buildExtension, grantSiteAccess, OUTPUT_DIRS, stageBuild } from '../tests/e2e/support/build';
+import { checkContentScriptSize } from '../tests/e2e/support/content-size';
 import { FIREFOX_PATH, withTimeout } from '../tests/firefox/support/firefox';
 import { versionLine } from '../tests/e2e/support/versions';
 import { FirefoxDriver } from '../tests/firefox/support/driver';
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
   const staged = stageBuild(buildDir, `firefox-e2e-${process.pid}`);
   cleanups.push(() => fs.rmSync(staged, { recursive: true, force: true }));
   grantSiteAccess(staged);
+  // The content script's size limit, on the Firefox build too (tests/e2e/support/content-size.ts).
+  console.log(`[firefox-e2e] ${checkContentScriptSize(staged)}`);
 
   // — The fixture web, and the proxy Firefox reaches it through.
   const web = await new FixtureWeb().start();

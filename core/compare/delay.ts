@@ -79,7 +79,7 @@ function largestUnit(absMs: number): { amount: number; unit: DelayUnit } {
   return { amount: Math.floor(days / 365.2425) || 1, unit: 'year' };
 }
 
-export type DelayParts = { kind: 'same-day' } | { kind: 'same-time' } | { kind: 'later' | 'before'; amount: number; unit: DelayUnit };
+type DelayParts = { kind: 'same-day' } | { kind: 'same-time' } | { kind: 'later' | 'before'; amount: number; unit: DelayUnit };
 
 /**
  * What a delay says, before it is put in words: whole units, rounded down

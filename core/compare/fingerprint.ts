@@ -26,7 +26,7 @@ export interface TextFingerprint {
   hashGaps: number[];
 }
 
-export interface FingerprintOptions {
+interface FingerprintOptions {
   /** Words per shingle; 5 is long enough that unrelated texts rarely share one. Default 5. */
   shingleSize?: number;
   /** Keep every hash up to this many distinct shingles (≈ a 2,000-word article). Default 2000. */
@@ -35,7 +35,7 @@ export interface FingerprintOptions {
   sampleSize?: number;
 }
 
-export type TextVerdict = 'verbatim' | 'partial' | 'rewritten' | 'unknown';
+type TextVerdict = 'verbatim' | 'partial' | 'rewritten' | 'unknown';
 
 export interface TextComparison {
   verdict: TextVerdict;
@@ -68,7 +68,7 @@ export interface TextComparison {
  * - 'partial' in between: a page that quotes chunks of the original among its
  *   own paragraphs, or a light edit pass.
  */
-export const TEXT_THRESHOLDS = {
+const TEXT_THRESHOLDS = {
   minWords: 40,
   verbatim: 0.8,
   rewritten: 0.15,

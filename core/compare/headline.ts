@@ -6,7 +6,7 @@
 import { foldForCompare, foldPunctuation, looksLikeName, normalizeSpace, sameName } from '../text';
 import { CJK_SPLIT } from './tokens';
 
-export type HeadlineVerdict = 'same' | 'lightly-edited' | 'rewritten' | 'different-story';
+type HeadlineVerdict = 'same' | 'lightly-edited' | 'rewritten' | 'different-story';
 
 export interface DiffSegment {
   /** 'added' = only in the page's headline, 'removed' = only in the original's. */
@@ -28,7 +28,7 @@ export interface HeadlineComparison {
   sharedNames: string[];
 }
 
-export interface HeadlineOptions {
+interface HeadlineOptions {
   /**
    * Publisher / site names that may trail a headline ("… – The Washington
    * Post"). A suffix naming one of these is always removed; without them only
@@ -55,7 +55,7 @@ export interface HeadlineOptions {
  * - 'different-story': anything less. One shared name is not enough: two
  *   stories about "Trump" the same day are common.
  */
-export const HEADLINE_THRESHOLDS = {
+const HEADLINE_THRESHOLDS = {
   lightlyEdited: 0.75,
   lightlyEditedWhenContained: 0.6,
   containment: 0.9,

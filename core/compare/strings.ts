@@ -1,6 +1,8 @@
 /**
- * Every piece of English the comparison module produces, in one object, so a
- * translation is one new object of the same shape (pass it as `strings`).
+ * The English the comparison module writes, the publication delay's words, in
+ * one object, so a translation is one new object of the same shape (pass it as
+ * `strings`). Its verdicts are codes: core/report.ts and the extension's
+ * messages word them.
  * Templates use {amount} / {unit} placeholders rather than concatenation
  * because word order differs between languages ("il y a 4 jours").
  */
@@ -8,7 +10,7 @@
 export type DelayUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
 
 /** Plural forms keyed by Intl.PluralRules categories; 'other' is the fallback. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export interface CompareStrings {
   /** BCP 47 tag used to pick plural forms. */
@@ -22,9 +24,6 @@ export interface CompareStrings {
     before: string;
     units: Record<DelayUnit, PluralForms>;
   };
-  headlineVerdict: Record<'same' | 'lightly-edited' | 'rewritten' | 'different-story', string>;
-  textVerdict: Record<'verbatim' | 'partial' | 'rewritten' | 'unknown', string>;
-  authorsVerdict: Record<'match' | 'different' | 'unknown', string>;
 }
 
 export const COMPARE_TEXT: CompareStrings = {
@@ -41,23 +40,6 @@ export const COMPARE_TEXT: CompareStrings = {
       month: { one: 'month', other: 'months' },
       year: { one: 'year', other: 'years' },
     },
-  },
-  headlineVerdict: {
-    same: 'same headline',
-    'lightly-edited': 'lightly edited headline',
-    rewritten: 'rewritten headline',
-    'different-story': 'a different story',
-  },
-  textVerdict: {
-    verbatim: 'copied word for word',
-    partial: 'partly copied',
-    rewritten: 'rewritten',
-    unknown: 'too short to compare',
-  },
-  authorsVerdict: {
-    match: 'same author',
-    different: 'different author',
-    unknown: 'author unknown',
   },
 };
 

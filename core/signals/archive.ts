@@ -7,10 +7,14 @@
 import type { PageScan } from '../scan';
 import { finding, type Finding } from './finding';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
-export const archivedCopy = (scan: PageScan): Finding[] => {
+const archivedCopy = (scan: PageScan): Finding[] => {
   const wrapper = scan.wrapper;
   if (!wrapper || wrapper.kind !== 'archive') return [];
   const of = wrapper.target ?? (scan.address !== scan.url ? scan.address : null);
   return [finding('archived-copy', 0, of ? say('archivedOf', wrapper.service, of) : say('archived', wrapper.service), scan.url, 'page address')];
 };
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: nothing beyond what every digest holds (the page's URL). */
+export const family: Family = { name: 'archive', rule: archivedCopy, keep: {} };

@@ -15,8 +15,9 @@ import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl, sameOutlet } from '../url';
 import { finding, type Finding } from './finding';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
-export const crossSiteCanonical = (scan: PageScan): Finding[] => {
+const crossSiteCanonical = (scan: PageScan): Finding[] => {
   const href = scan.links.get('canonical');
   if (!href) return [];
   const url = safeHttpUrl(href, scan.url);
@@ -28,3 +29,6 @@ export const crossSiteCanonical = (scan: PageScan): Finding[] => {
   if (sameOutlet(url, scan.address)) return [];
   return [finding('canonical', 0.8, say('canonical', site), `<link rel="canonical" href="${url}">`, '<link rel="canonical">', { originalUrl: url })];
 };
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: nothing beyond what every digest holds (its <link rel> tags; a canonical to another host makes the page worth reading in full). */
+export const family: Family = { name: 'canonical', rule: crossSiteCanonical, keep: {} };

@@ -22,6 +22,7 @@ import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { articleLike } from './source-credit';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
 export const STRONG_SOURCE_LABEL = /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
 const WEAK_SOURCE_LABEL = /^(?:source|sources|quelle|fuente|fonte|bron|źródło|kaynak|источник|sorgente)\s*[:：]\s*/i;
@@ -31,7 +32,7 @@ const DATE_LABEL = /^(?:publish(?:ed)?\s*(?:date|on)|publication\s*date|date\s*d
 const DISCLAIMER = /(?:copyright|droits?\s*d['’]auteur|urheberrecht|derechos\s*de\s*autor|direitos\s*autorais|diritti\s*d['’]autore).{0,40}(?:syndicat|syndiqu|syndizi|sindica).{0,60}(?:source|quelle|fuente|fonte|sorgente)/i;
 const BARE_URL = /https?:\/\/[^\s<>"'()]+/i;
 
-export const contentFarmFooter = (scan: PageScan): Finding[] => {
+const contentFarmFooter = (scan: PageScan): Finding[] => {
   const found: Finding[] = [];
   let sawSource = false;
   let sawAuthor = false;
@@ -110,3 +111,16 @@ function linkIn(line: TextLine, afterLabel: string, base: string): string | null
   const bare = BARE_URL.exec(afterLabel);
   return bare ? safeHttpUrl(bare[0].replace(/[.,;:]+$/, ''), base) : null;
 }
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: its labels before a colon, and the disclaimer's word. */
+export const family: Family = {
+  name: 'content-farm',
+  rule: contentFarmFooter,
+  keep: {
+    // The source link's labels ("Source link :", "Quelle :") and the disclaimer ("syndicated content").
+    creditLabels: /link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник/i,
+    creditPhrases: /syndi|sindica/i,
+    // The labelled author and date lines ("Author :", "Publish date :", "Publié le :", "Veröffentlicht am :").
+    lineLabels: /author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\b(?:on|le|am|em|el|il)/i,
+  },
+};

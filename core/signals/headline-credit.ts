@@ -8,7 +8,6 @@
  * Not a credit: a suffix naming the site itself ("… – USA NEWS"), a headline without a suffix, and any
  * headline on a page without those self-referential credits (a "Review – Part 2" title on a blog).
  */
-import { articleNode, textOf } from '../jsonld';
 import { stripSiteName } from '../metadata';
 import { isPublisherName } from '../names';
 import type { PageScan } from '../scan';
@@ -19,8 +18,9 @@ import { finding, type Finding } from './finding';
 import { isOwnName } from './source-credit';
 import { FEED_FOOTER } from './wordpress-feed';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
-export const headlineCredit = (scan: PageScan): Finding[] => {
+const headlineCredit = (scan: PageScan): Finding[] => {
   let ownCredit: string | null = null;
   let feedTitle: string | null = null;
   for (const line of scan.lines) {
@@ -39,10 +39,10 @@ export const headlineCredit = (scan: PageScan): Finding[] => {
     }
   }
   if (!ownCredit) return [];
-  const siteName = scan.meta.get('og:site_name') ?? textOf(articleNode(scan)?.publisher) ?? null;
+  const siteName = scan.structured.meta.get('og:site_name') ?? scan.structured.article?.publisher ?? null;
   const candidates: [string, string][] = [
     ['<h1>', scan.h1],
-    ['og:title', scan.meta.get('og:title') ?? ''],
+    ['og:title', scan.structured.meta.get('og:title') ?? ''],
     ['<title>', scan.title],
     ['feed footer', feedTitle ?? ''],
   ];
@@ -59,3 +59,6 @@ export const headlineCredit = (scan: PageScan): Finding[] => {
   }
   return [];
 };
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the self-referential credits it reads: a "Source link :" line and a feed footer. */
+export const family: Family = { name: 'headline-credit', rule: headlineCredit, keep: { creditLabels: /link|url/i, creditPhrases: /appeared[\s\u200b]+first|first[\s\u200b]+appeared/i } };

@@ -7,7 +7,8 @@ import type { PageScan } from '../scan';
 import { foldToKey, sameName, splitTrailingSuffix } from '../text';
 
 export function isOwnSiteName(scan: PageScan, name: string): boolean {
-  const candidates = [scan.meta.get('og:site_name'), scan.meta.get('application-name'), splitTrailingSuffix(scan.title)?.suffix];
+  const { meta } = scan.structured;
+  const candidates = [meta.get('og:site_name'), meta.get('application-name'), splitTrailingSuffix(scan.title)?.suffix];
   for (const candidate of candidates) if (candidate && sameName(candidate, name)) return true;
   // "USA NEWS" on usa-news.biz, "Example.com" on example.com.
   const key = foldToKey(name);

@@ -18,13 +18,18 @@ import { looksLikeName, normalizeSpace } from '../text';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
-const PORTALS = new Set(['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com', 'naver.com', 'auone.jp']);
+/** The portals' hosts (and their subdomains): the digest reads provider markup on their pages only. */
+const PORTAL_HOSTS = ['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com', 'news.naver.com', 'auone.jp'];
+/** The provider markup, most specific first: the digest reads the first element of each, in this order. */
+const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name', '.media_end_head_top_logo_img', '.article__service-name'];
+const PORTALS = new Set(PORTAL_HOSTS.map(registrableDomain));
 const PORTAL_NAMES = /^(?:yahoo|msn|aol|microsoft|newsbreak|smartnews|naver|네이버|au\b|mediba)/i;
 
-export const portalPartner = (scan: PageScan): Finding[] => {
+const portalPartner = (scan: PageScan): Finding[] => {
   if (!scan.site || !PORTALS.has(scan.site)) return [];
-  // The provider markup core/digest.ts found (PROVIDER_SELECTORS), in that order.
+  // The provider markup the digest found (PROVIDER_SELECTORS), in that order.
   for (const { selector, tag, className, name: written, href: rawHref } of scan.portal) {
     const name = normalizeSpace(written);
     if (!name || !looksLikeName(name, 8) || PORTAL_NAMES.test(name)) continue;
@@ -45,3 +50,6 @@ export const portalPartner = (scan: PageScan): Finding[] => {
   }
   return [];
 };
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the provider markup on the portals' pages. */
+export const family: Family = { name: 'portal', rule: portalPartner, keep: { portals: { hosts: PORTAL_HOSTS, selectors: PROVIDER_SELECTORS } } };

@@ -25,6 +25,7 @@ import { registrableDomain } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
 const THIS = String.raw`(?:this|the above|the following)\s+(?:article|story|post|piece|essay|report|column|commentary|op-ed|interview|analysis|feature|blog post|version of this (?:article|story))`;
 const DE_THIS = String.raw`dieser\s+(?:beitrag|artikel|text|kommentar|essay|gastbeitrag|blogbeitrag|aufsatz|bericht)`;
@@ -58,7 +59,7 @@ const ORIGINAL_LINK =
 const REBLOG = /^(?:reblogged\s+from|rebloggt\s+von|reblogu[ée]\s+(?:de|depuis)|rebloggato\s+da|reblogueado\s+de|reblogado\s+de|gereblogd\s+van)\s+(.{2,60}?):\s/iu;
 const NOT_A_NAME = /^(?:\d|the (?:same|first|book|novel|paper|print|magazine|journal|original|spring|summer|fall|winter|year)|a |an |print|paper|book|his |her |their |our |my |this |that |january|february|march|april|may|june|july|august|september|october|november|december)/i;
 
-export const republicationCredit = (scan: PageScan): Finding[] => {
+const republicationCredit = (scan: PageScan): Finding[] => {
   const reblog = reblogCredit(scan);
   if (reblog) return [reblog];
   for (const line of scan.lines) {
@@ -129,10 +130,20 @@ function originalLink(scan: PageScan, line: TextLine): Finding | null {
 
 /** A reblog: the title names the blog it was reblogged from; the reblogged post's link is the original. */
 function reblogCredit(scan: PageScan): Finding | null {
-  const title = scan.meta.get('og:title') ?? scan.title;
+  const title = scan.structured.meta.get('og:title') ?? scan.title;
   const name = REBLOG.exec(title)?.[1]?.trim();
   if (!name || !looksLikeName(name, 8) || isOwnSiteName(scan, name)) return null;
   const own = scan.address ? new URL(scan.address).hostname : '';
   const link = scan.lines.flatMap((line) => line.links).find((item) => item.href && REBLOG.test(`${normalizeSpace(item.text)} `) && new URL(item.href).hostname !== own);
   return finding('republication-credit', 0.85, say('reblogged', name), title, 'title, reblog', { originalPublisher: name, originalUrl: link?.href ?? null });
 }
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the credits' words in every language the patterns read (a superset: a false hit only costs reading the block). */
+export const family: Family = {
+  name: 'republication',
+  rule: republicationCredit,
+  keep: {
+    creditPhrases:
+      /first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|reblog|cross-?posted|erschien|initialement|\bparu\b|originalmente|originariamente|foi publicado|verscheen|ukaza[łl]|article original|originalartikel|기사원문|元記事|原文/i,
+  },
+};

@@ -13,7 +13,6 @@
  * "Courtesy of NASA", a staff byline ("By Jane Doe, Staff Writer", "Reporter, HuffPost"), and a
  * group's "For The Mail On Sunday" (no comma: a title of the same house).
  */
-import { articleNode, textOf } from '../jsonld';
 import type { PageScan, TextLine } from '../scan';
 import { foldToKey, looksLikeName, normalizeSpace, sameName } from '../text';
 import { registrableDomain } from '../url';
@@ -21,6 +20,7 @@ import { agencyNamed } from './agencies';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
 const CJK_SOURCE = /(?:^|[\s|｜])(?:稿件|文章|新闻)?(?:来源|來源|出处|出處|出典|配信元|출처)\s*[:：]\s*([^\s|｜:：,，。、()（）]{2,24})/u;
 const COURTESY = /^(?:(?:article|story|content|post|text)\s+)?courtesy\s+of\s+(?:the\s+website\s+)?(.{2,60}?)\.?$|^mit\s+freundlicher\s+genehmigung\s+(?:von|der|des)\s+(.{2,60}?)\.?$/iu;
@@ -40,7 +40,7 @@ const PICTURE_CREDIT = /\b(?:images?|photos?|pictures?|fotos?|bilder|archiv|arch
 const BYLINE_OUTLET =
   /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+(?:and|und|et|y)\s+(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*)?,\s+(?:special\s+to\s+)?((?:The\s+)?[\p{Lu}][\p{L}\p{M}'’.&-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’.&-]*|of|and|the|de|del|di)){0,5})$/u;
 
-export const sourceCredit = (scan: PageScan): Finding[] => {
+const sourceCredit = (scan: PageScan): Finding[] => {
   const found: Finding[] = [];
   const own = (name: string) => isOwnName(scan, name);
   const lastArticleLine = scan.lines.filter((line) => line.region !== 'page-end').at(-1);
@@ -155,7 +155,7 @@ export function articleLike(url: string): boolean {
 /** The page's own name: its site name, publisher, title suffix, domain, or the end of its title ("…-新华网"). */
 export function isOwnName(scan: PageScan, name: string): boolean {
   if (isOwnSiteName(scan, name)) return true;
-  const publisher = textOf(articleNode(scan)?.publisher);
+  const publisher = scan.structured.article?.publisher;
   if (publisher && sameName(publisher, name)) return true;
   // The title's last part after a separator ("…-半月谈" on banyuetan.org names 半月谈网): the one contains the other.
   const key = foldToKey(name);
@@ -165,3 +165,18 @@ export function isOwnName(scan: PageScan, name: string): boolean {
   const tail = foldToKey(/[-_|｜–—·]\s*([^-_|｜–—·]{2,30})$/u.exec(scan.title)?.[1] ?? '');
   return key.length >= 2 && tail.length >= 2 && (key.includes(tail) || tail.includes(key));
 }
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: its source fields' labels, the courtesy line's word, the shapes of an opener and of an excerpt's source. */
+export const family: Family = {
+  name: 'source-credit',
+  rule: sourceCredit,
+  keep: {
+    // Source fields ("来源：半月谈", "출처:"), "Courtesy of …", copyright lines; an opener ("KVELLER via JTA — …")
+    // and an excerpt's closing source site ("… sueddeutsche.de").
+    creditLabels: /来源|來源|出处|出典|配信元|출처/i,
+    creditPhrases: /courtesy/i,
+    linePhrases: /©|\(c\)|copyright/i,
+    creditStart: /^[^.!?]{2,60}?\s(?:via|[—–]{1,2})\s/,
+    excerptEnd: /\b[a-z0-9-]{2,}\.[a-z]{2,6}\/?\s*$/i,
+  },
+};

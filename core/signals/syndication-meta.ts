@@ -9,12 +9,13 @@ import type { PageScan } from '../scan';
 import { registrableDomain, safeHttpUrl } from '../url';
 import { finding, type Finding } from './finding';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
 const NAMES = ['syndication-source', 'original-source'];
 
-export const syndicationMeta = (scan: PageScan): Finding[] => {
+const syndicationMeta = (scan: PageScan): Finding[] => {
   for (const name of NAMES) {
-    const fromMeta = scan.meta.get(name);
+    const fromMeta = scan.structured.meta.get(name);
     const raw = fromMeta ?? scan.links.get(name);
     if (!raw) continue;
     const location = fromMeta ? `<meta name="${name}">` : `<link rel="${name}">`;
@@ -28,3 +29,6 @@ export const syndicationMeta = (scan: PageScan): Finding[] => {
   }
   return [];
 };
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the tags' names: a page that carries one is read in full. */
+export const family: Family = { name: 'syndication-meta', rule: syndicationMeta, keep: { markupKeys: NAMES } };

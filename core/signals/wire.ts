@@ -21,7 +21,6 @@
  * footer ("Associated Press articles: Copyright © 2016 The Associated Press…", Salon prints it on every
  * page); and the agencies' own sites (apnews.com, reuters.com, afp.com, dpa.com…).
  */
-import { articleNode, namesOf } from '../jsonld';
 import type { PageScan, TextLine } from '../scan';
 import { AUTHOR_META } from '../authors';
 import { normalizeSpace } from '../text';
@@ -30,6 +29,7 @@ import { agencyNamed, aliasesIn, creditAgency, isAgencySite, type Agency } from 
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 import { say, type Said } from '../signal-text';
+import type { Family } from './keep';
 
 /** A dateline: a place (optionally ", date"), the credit in brackets, then a dash, a colon or a full stop. */
 const DATELINE =
@@ -58,7 +58,7 @@ const COPYRIGHT = /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?(?:b
 const TCA = /distributed by tribune content agency/i;
 const BY_WORD = /^(?:by|von|par|por|di|door|av|af|przez|od|de|från|fra|ved|autor|auteur|author)\s*[:：]?\s+/iu;
 
-export const wireCopy = (scan: PageScan): Finding[] => {
+const wireCopy = (scan: PageScan): Finding[] => {
   const found: Finding[] = [];
   const add = (agency: Agency | null, weight: number, detail: (name: string) => Said, evidence: string, location: string, copyright?: string) => {
     if (!agency || isAgencySite(scan, agency)) return;
@@ -104,7 +104,7 @@ export const wireCopy = (scan: PageScan): Finding[] => {
   // The description meta repeats the lead, dateline included, when the body's start was not read.
   if (!dated) {
     for (const key of ['og:description', 'description', 'twitter:description']) {
-      const text = scan.meta.get(key);
+      const text = scan.structured.meta.get(key);
       const agency = text ? datelineAgency(text) : null;
       if (text && agency) {
         add(agency, 0.8, (name) => say('wireDescriptionDateline', name), text.slice(0, 160), `<meta name="${key}">`);
@@ -129,7 +129,7 @@ export const wireCopy = (scan: PageScan): Finding[] => {
 };
 
 /** The agency of a dateline at the start of a text, or null. */
-export function datelineAgency(text: string): Agency | null {
+function datelineAgency(text: string): Agency | null {
   const dateline = DATELINE.exec(text);
   if (dateline?.[1]) {
     const agency = creditAgency(dateline[1], { anyCase: true });
@@ -239,7 +239,7 @@ function copyrightCredit(rest: string, withYear: boolean): Credit | null {
  * Associated Press"), after a desk's initials ("det/dpa"); then perhaps a role ("AP Entertainment Writer")
  * and a date ("SID Freitag, 04.02.2022 | 11:38 Uhr").
  */
-export function bylineAgency(raw: string): Agency | null {
+function bylineAgency(raw: string): Agency | null {
   const text = normalizeSpace(raw).replace(BY_WORD, '');
   if (text.length > 160) return null;
   for (const alias of aliasesIn(text)) {
@@ -265,11 +265,10 @@ const TAIL = /^[\s,|·•–-]*(?:(?:Updated|Published|Posted|Aktualisiert|Verö
 function authorFields(scan: PageScan): [string, string][] {
   const fields: [string, string][] = [];
   for (const key of [...AUTHOR_META, 'og:article:author']) {
-    const value = scan.meta.get(key);
+    const value = scan.structured.meta.get(key);
     if (value && !/^https?:/i.test(value)) fields.push([`<meta name="${key}">`, value]);
   }
-  const article = articleNode(scan);
-  if (article?.author) for (const name of namesOf(article.author, 5)) fields.push(['JSON-LD author', name]);
+  for (const name of scan.structured.article?.authors.slice(0, 5) ?? []) fields.push(['JSON-LD author', name]);
   return fields;
 }
 
@@ -288,3 +287,25 @@ function dedupe(found: Finding[]): Finding[] {
     return true;
   });
 }
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the credits' labels and words, and the shapes of the places where a credit stands. */
+export const family: Family = {
+  name: 'wire',
+  rule: wireCopy,
+  keep: {
+    // Labelled credits ("Quelle: dpa", "来源：新华社"), the agencies' names in brackets and in words, copyright lines.
+    creditLabels: /sources?|quelle|fuente|fonte|bron|źródła|źródło|kaynak|источник|kilde|källa|lähde|zdroj|forrás|izvor|sursa|πηγή|来源|來源|出处|出典/i,
+    creditPhrases: /\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i,
+    linePhrases: /©|\(c\)|copyright/i,
+    // Where a credit stands, by its shape (the agency table stays here, core/signals/agencies.ts): at a block's
+    // end a short word in brackets or after a slash or a dash ("… (dpa)", "(ats/nxp)", "det/dpa", "– Ritzau –")
+    // or after "with"/"avec"/"mit"/"de" ("Le Monde with AFP", "Con información de EFE"); a dateline's brackets
+    // at the article's start ("Hamburg (dpa/lno) –"); a short block that may be an agency's byline ("JIJI",
+    // "Jane Doe, Reuters"). A superset: a false hit only costs reading the block.
+    creditEnd: /(?:[([/–—-]\s*[^\s()[\]/]{2,16}(?:\/[^\s()[\]/]{1,8})?\s*[)\]/–—-]?|\b(?:with|avec|mit|von|con|com|de)\s+\S{2,20})\s*\.?\s*$/u,
+    creditStart: /^[^()]{0,80}\([^()]{2,40}\)/,
+    shortStart: /\b(?:[A-ZÄÖÜ]{2,6}|dpa|epd|sda|ats|apa|kna|sid|mid|dts|ritzau|kathpress)\b|Reuters|Press|News|Agen|Jiji|Kyodo|Xinhua|Yonhap|Bloomberg|Lusa|Belga|Antara|Bernama|Interfax|Anadolu|Tanjug/,
+    // Long lines naming these get `footer` and `caption` too: a site-wide footer's agency notice is no credit.
+    placedWords: /associated press|tribune content/i,
+  },
+};

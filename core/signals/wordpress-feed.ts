@@ -15,10 +15,11 @@ import { registrableDomain } from '../url';
 import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 import { say } from '../signal-text';
+import type { Family } from './keep';
 
 export const FEED_FOOTER = /^The post (.{3,300}?) (?:appeared first|first appeared) on (.{2,120}?)\.?$/i;
 
-export const wordpressFeedFooter = (scan: PageScan): Finding[] => {
+const wordpressFeedFooter = (scan: PageScan): Finding[] => {
   for (const line of scan.lines) {
     if (line.text.length > 500) continue;
     const match = FEED_FOOTER.exec(line.text);
@@ -45,3 +46,6 @@ export const wordpressFeedFooter = (scan: PageScan): Finding[] => {
   }
   return [];
 };
+
+/** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the footer's words ("appeared first on", "first appeared on"). */
+export const family: Family = { name: 'wordpress-feed', rule: wordpressFeedFooter, keep: { creditPhrases: /appeared[\s\u200b]+first|first[\s\u200b]+appeared/i } };

@@ -3,15 +3,29 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleText } from '@/core/article-text';
 import { digestPage } from '@/core/digest';
 import type { Provenance } from '@/core/types';
-import { send, withRetries, type HighlightRequest, type PageTextRequest } from '@/lib/messages';
+import { parseTabMessage, send, withRetries } from '@/lib/messages';
 import { t } from '@/lib/i18n';
-import { showEvidence } from '@/lib/find-evidence';
-import { BADGE_TAG, mountBadge, type BadgeActions } from '@/components/badge';
+import type { BadgeActions } from '@/components/badge';
+import { BADGE_TAG, CONTENT_UI_FILE } from '@/components/content-ui-names';
 
 /** Single-page sites change the URL first and the article a moment later: the page is scanned again once its URL has stayed the same this long. */
 const SPA_SETTLE_MS = 800;
 /** How often the URL is looked at. */
 const URL_POLL_MS = 500;
+
+type ContentUi = typeof import('@/components/content-ui');
+let ui: Promise<ContentUi> | undefined;
+/**
+ * The badge and the evidence highlight (components/content-ui.ts), loaded the first time a page needs them:
+ * most pages are no copy, and never load, parse or compile that code. The module is the extension's own
+ * file, web-accessible only through Chrome's per-session dynamic URL (wxt.config.ts, docs/PERFORMANCE.md);
+ * it runs in this script's world, out of the page's reach. A failed load is tried again next time.
+ */
+const contentUi = (): Promise<ContentUi> =>
+  (ui ??= (import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(`/${CONTENT_UI_FILE}`)) as Promise<ContentUi>).catch((error: unknown) => {
+    ui = undefined;
+    throw error;
+  }));
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -53,15 +67,18 @@ export default defineContentScript({
       // An answer about a URL the page has left since (its scan is coming) changes nothing.
       if (digest.url !== location.href) return;
       removeBadge();
-      if (answer?.showBadge && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record), answer.card, answer.site);
+      if (!answer?.showBadge || dismissedOn === location.href) return;
+      const { mountBadge } = await contentUi();
+      // The page may have moved on, or the reader hidden the badge, while the module loaded.
+      if (digest.url === location.href && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record), answer.card, answer.site);
     };
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      const request = message as Partial<PageTextRequest | HighlightRequest> | null;
+      const request = parseTabMessage(message);
       if (request?.type === 'get-page-text') return Promise.resolve(articleText(document));
       // A piece of evidence clicked in the popup: scrolled to and highlighted, if the page's text holds it.
-      if (request?.type === 'highlight-evidence' && typeof request.text === 'string') return Promise.resolve(showEvidence(document, request.text));
+      if (request?.type === 'highlight-evidence') return contentUi().then(({ showEvidence }) => showEvidence(document, request.text));
       return undefined;
     });
     // Client-side navigation: the old badge no longer describes the page; the new one is scanned once its URL

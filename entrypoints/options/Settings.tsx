@@ -1,43 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { registrableDomain, sharedHost } from '@/core/url';
 import { ShortcutNote } from '@/components/ShortcutNote';
+import type { ProvenanceClient, SettingValues as Values } from '@/lib/client';
 import { t } from '@/lib/i18n';
-import { HISTORY_MAX_ENTRIES, settings } from '@/lib/settings';
+import { HISTORY_MAX_ENTRIES } from '@/lib/settings';
 
-type Values = {
-  autoVerify: boolean;
-  badgesEnabled: boolean;
-  silentSites: string[];
-  historyDays: number;
-  historyMaxEntries: number;
-  cacheDays: number;
-};
-
-export function Settings() {
+export function Settings({ client }: { client: ProvenanceClient }) {
   const [values, setValues] = useState<Values | null>(null);
   const [newSite, setNewSite] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    void Promise.all([
-      settings.autoVerify.getValue(),
-      settings.badgesEnabled.getValue(),
-      settings.silentSites.getValue(),
-      settings.historyDays.getValue(),
-      settings.historyMaxEntries.getValue(),
-      settings.cacheDays.getValue(),
-    ]).then(([autoVerify, badgesEnabled, silentSites, historyDays, historyMaxEntries, cacheDays]) =>
-      setValues({ autoVerify, badgesEnabled, silentSites, historyDays, historyMaxEntries, cacheDays }),
-    );
-  }, []);
+  useEffect(() => void client.readSettings().then(setValues), [client]);
 
   if (!values) return <p role="status">{t('stateLoading')}</p>;
 
   const save = async <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues({ ...values, [key]: value });
     try {
-      await (settings[key] as { setValue(v: Values[K]): Promise<void> }).setValue(value);
+      await client.saveSetting(key, value);
       setSaved(true);
       setProblem(null);
     } catch (error) {
@@ -68,7 +49,7 @@ export function Settings() {
           {t('control_aboutLink')}
         </a>
       </p>
-      <ShortcutNote />
+      <ShortcutNote client={client} />
       <label class="setting">
         <input type="checkbox" data-testid="setting-auto-verify" checked={values.autoVerify} onChange={(e) => void save('autoVerify', (e.currentTarget as HTMLInputElement).checked)} />
         <span>

@@ -12,26 +12,28 @@ export function App({ client }: { client: ProvenanceClient }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
 
   useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      const tabId = await client.targetTabId();
-      if (tabId === null) {
-        setView({ kind: 'report', tabId, report: { state: 'unreadable', tabUrl: null, entry: null, verification: null } });
-        return;
-      }
-      // The first render comes from what is stored; a page still loading is asked again a few times.
-      for (let attempt = 0; attempt < 10 && !cancelled; attempt++) {
-        const report = await client.tabReport(tabId);
-        if (cancelled) return;
-        setView({ kind: 'report', tabId, report });
-        if (report.state !== 'pending') return;
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }
-    })().catch((error: unknown) => {
-      if (!cancelled) setView({ kind: 'error', message: errorText(error) });
-    });
+    let stop: (() => void) | null = null;
+    let unmounted = false;
+    client.targetTabId().then(
+      (tabId) => {
+        if (unmounted) return;
+        if (tabId === null) return setView({ kind: 'report', tabId, report: { state: 'unreadable', tabUrl: null, entry: null, verification: null } });
+        // What is stored first, then again each time the background learns more about the tab (a page still
+        // loading is scanned, saved, or left): the tab's state is watched, not asked for on a timer.
+        stop = client.watchTabReport(
+          tabId,
+          (report) => setView({ kind: 'report', tabId, report }),
+          // A report already on screen stays there when a later one cannot be read.
+          (error) => setView((shown) => (shown.kind === 'report' ? shown : { kind: 'error', message: errorText(error) })),
+        );
+      },
+      (error: unknown) => {
+        if (!unmounted) setView({ kind: 'error', message: errorText(error) });
+      },
+    );
     return () => {
-      cancelled = true;
+      unmounted = true;
+      stop?.();
     };
   }, [client]);
 

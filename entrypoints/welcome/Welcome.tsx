@@ -9,10 +9,11 @@ import { kindText } from '@/lib/kind-text';
 import badgeCss from '@/components/badge.css?inline';
 import { ShortcutNote } from '@/components/ShortcutNote';
 import type { Provenance } from '@/core/types';
+import type { PageKey } from '@/core/url';
+import type { ProvenanceClient } from '@/lib/client';
 import { t } from '@/lib/i18n';
-import { settings } from '@/lib/settings';
 
-export function Welcome() {
+export function Welcome({ client }: { client: ProvenanceClient }) {
   return (
     <main class="welcome">
       <p class="brand">{t('extensionName')}</p>
@@ -28,7 +29,7 @@ export function Welcome() {
 
       <section aria-labelledby="auto-title">
         <h2 id="auto-title">{t('control_autoTitle')}</h2>
-        <AutoVerify />
+        <AutoVerify client={client} />
       </section>
 
       <section aria-labelledby="pin-title">
@@ -38,7 +39,7 @@ export function Welcome() {
 
       <section aria-labelledby="shortcut-title">
         <h2 id="shortcut-title">{t('control_shortcutTitle')}</h2>
-        <ShortcutNote />
+        <ShortcutNote client={client} />
       </section>
 
       <section aria-labelledby="sample-title">
@@ -67,14 +68,14 @@ function Part({ title, text }: { title: string; text: string }) {
 }
 
 /** The same setting as in the options (lib/settings.ts), saved as soon as it changes. */
-function AutoVerify() {
+function AutoVerify({ client }: { client: ProvenanceClient }) {
   const [on, setOn] = useState<boolean | null>(null);
   const [status, setStatus] = useState('');
-  useEffect(() => void settings.autoVerify.getValue().then(setOn), []);
+  useEffect(() => void client.readSettings().then((values) => setOn(values.autoVerify)), [client]);
   if (on === null) return <p role="status">{t('stateLoading')}</p>;
   const change = (value: boolean) => {
     setOn(value);
-    settings.autoVerify.setValue(value).then(
+    client.saveSetting('autoVerify', value).then(
       () => setStatus(t('settingsSaved')),
       (error: unknown) => setStatus(t('settingsSaveFailed', error instanceof Error ? error.message : String(error))),
     );
@@ -98,7 +99,7 @@ function AutoVerify() {
 
 /** A picture of the badge, drawn with the badge's own styles and words; not a control, not a real page. */
 const SAMPLE: Provenance = {
-  url: 'https://news.example/2025/02/22/talks/',
+  url: 'https://news.example/2025/02/22/talks/' as PageKey,
   isArticle: true,
   syndicated: true,
   kind: 'scraped',

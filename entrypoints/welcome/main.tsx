@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { extensionClient } from '@/lib/client';
 import { setDocumentLanguage, t } from '@/lib/i18n';
 import { Welcome } from './Welcome';
 import '@/components/theme.css';
@@ -6,4 +7,4 @@ import './style.css';
 
 setDocumentLanguage();
 document.title = t('control_welcomeTitle');
-render(<Welcome />, document.getElementById('app')!);
+render(<Welcome client={extensionClient} />, document.getElementById('app')!);

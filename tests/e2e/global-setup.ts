@@ -11,6 +11,7 @@
 import path from 'node:path';
 import { assertExtensionBuilt, CHROME_BUILD_DIR, REPO_ROOT } from './support/browser';
 import { buildExtension, grantSiteAccess, stageBuild } from './support/build';
+import { checkContentScriptSize } from './support/content-size';
 import { versionLine } from './support/versions';
 
 export default function globalSetup(): void {
@@ -18,7 +19,7 @@ export default function globalSetup(): void {
   const given = process.env.PROVENANCE_EXTENSION_DIR;
   if (given) {
     assertExtensionBuilt(given);
-    console.log(`[e2e] loading the extension in ${given} (PROVENANCE_EXTENSION_DIR)`);
+    console.log(`[e2e] loading the extension in ${given} (PROVENANCE_EXTENSION_DIR); ${checkContentScriptSize(given)}`);
     return;
   }
   if (process.env.PROVENANCE_SKIP_BUILD === '1') {
@@ -29,6 +30,8 @@ export default function globalSetup(): void {
     console.log(`[e2e] built .output/chrome-mv3 in ${(ms / 1000).toFixed(1)} s`);
   }
   const staged = stageBuild(CHROME_BUILD_DIR, process.env.PROVENANCE_STAGE_NAME || undefined);
+  // The size limit of the content script, on the build the tests load: over it, the run fails here.
+  console.log(`[e2e] ${checkContentScriptSize(staged)}`);
   grantSiteAccess(staged);
   // Workers start after globalSetup and inherit its environment.
   process.env.PROVENANCE_EXTENSION_DIR = staged;

@@ -13,6 +13,7 @@ import { CARD_SCENARIOS } from './card.scenarios';
 import { CONTROL_SCENARIOS } from './control.scenarios';
 import { OPTIONS_SCENARIOS } from './options.scenarios';
 import { LOCALE_SCENARIOS } from './locale.scenarios';
+import { PROTOCOL_SCENARIOS } from './protocol.scenarios';
 import { FIXTURE_ROOT } from '../e2e/support/fixture-web';
 import { NOT_AN_ARTICLE, ORIGINALS, RUNNING_EXAMPLE, farmPage } from '../e2e/support/pages';
 import {
@@ -657,4 +658,5 @@ export const SCENARIOS: Scenario[] = [
   ...CONTROL_SCENARIOS,
   ...OPTIONS_SCENARIOS,
   ...LOCALE_SCENARIOS,
+  ...PROTOCOL_SCENARIOS,
 ];

@@ -12,9 +12,10 @@ import { outcomeSentence } from '@/lib/card-outcome';
 import { cardWords } from '@/lib/card-words';
 import { getMessage, getMessageIn } from './locale-messages';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 function verification(outcome: VerificationOutcome, more: Partial<Verification> = {}): Verification {
-  return { pageUrl: 'https://copy.example/a/', checkedAt: 0, outcome, hops: [], original: null, failure: null, search: null, comparison: null, ...more };
+  return { pageUrl: pageKey('https://copy.example/a/'), checkedAt: 0, outcome, hops: [], original: null, failure: null, search: null, comparison: null, ...more };
 }
 
 const original = { url: 'https://www.washingtonpost.com/world/x/', publisher: 'The Washington Post', headline: null, publishedAt: null, authors: [] };

@@ -105,8 +105,12 @@ describe('the CLI prints no control or bidi character from a page', () => {
     expect(code).toBe(0);
     expect(unsafeIn(out.replace(/\n/g, ''))).toEqual([]);
     const record = JSON.parse(out) as { page: { siteName: string; author: string }; file: string };
-    expect(record.page.siteName).toBe(`Harbour Digest${CLIPBOARD}${RLO}`);
+    // The record is the extension's (core/detect.ts analyse): a bidi override is already gone from it, the rest is exact.
+    expect(record.page.siteName).toBe(`Harbour Digest${CLIPBOARD}`);
     expect(record.page.author).toBe(`Jane${CSI8} Doe`);
+    expect(JSON.stringify(record.page)).not.toContain(RLO);
+    // The file's own name, the reader's, is kept exact: its U+202E is escaped.
+    expect(record.file).toBe(file);
     expect(out).toContain('\\u202e');
     expect(out).toContain('\\u009b');
     expect(out).toContain('\\u001b');
@@ -119,7 +123,7 @@ describe('the CLI prints no control or bidi character from a page', () => {
     expect(code).toBe(1);
     expect(out.split('\n')).toHaveLength(2);
     expect(unsafeIn(out.replace(/\n/g, ''))).toEqual([]);
-    expect((JSON.parse(out.split('\n')[0]!) as { page: { siteName: string } }).page.siteName).toBe(`Harbour Digest${CLIPBOARD}${RLO}`);
+    expect((JSON.parse(out.split('\n')[0]!) as { page: { siteName: string } }).page.siteName).toBe(`Harbour Digest${CLIPBOARD}`);
     expect((JSON.parse(out.split('\n')[1]!) as { error: { message: string } }).error.message).toContain(`missing${TITLE}.html: no such file`);
   });
 

@@ -17,6 +17,7 @@ import { onPageScanned, silenceSite } from '@/lib/service';
 import { settings } from '@/lib/settings';
 import { getMessage } from './locale-messages';
 import { sampleDigest, sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const PAGE = 'https://worldnewsera.example/2025/02/22/talks/';
 const EXTENSION = 'chrome-extension://test-id/';
@@ -94,7 +95,7 @@ describe('the background keeps a correction and applies it on every later scan',
     const again = await onPageScanned(sampleDigest(PAGE, 'World News Era Daily'), fromPage(1, PAGE));
     expect(again.showBadge).toBe(false);
     expect(again.record.syndicated).toBe(false);
-    const stored = await getEntry(database(), PAGE);
+    const stored = await getEntry(database(), pageKey(PAGE));
     expect(stored?.visits).toBe(2);
     expect(stored?.record.syndicated).toBe(false);
     expect(stored?.correction?.engine.page.siteName).toBe('World News Era Daily');
@@ -104,7 +105,7 @@ describe('the background keeps a correction and applies it on every later scan',
     expect(undone.ok && undone.entry.record.syndicated).toBe(true);
     expect(undone.ok && undone.entry.record.page.siteName).toBe('World News Era Daily');
     expect(undone.ok && 'correction' in undone.entry).toBe(false);
-    expect((await getEntry(database(), PAGE))?.syndicated).toBe(1);
+    expect((await getEntry(database(), pageKey(PAGE)))?.syndicated).toBe(1);
     expect((await onPageScanned(sampleDigest(PAGE), fromPage(1, PAGE))).showBadge).toBe(true);
   });
 
@@ -115,7 +116,7 @@ describe('the background keeps a correction and applies it on every later scan',
     const again = await onPageScanned(sampleDigest(PAGE), fromPage(2, PAGE));
     expect(again.showBadge).toBe(true);
     expect(again.record.original?.url).toBe('https://apnews.com/article/talks');
-    expect(nextHopUrl((await getEntry(database(), PAGE))!.record)).toBe('https://apnews.com/article/talks');
+    expect(nextHopUrl((await getEntry(database(), pageKey(PAGE)))!.record)).toBe('https://apnews.com/article/talks');
     // A second correction replaces the first; the engine's record stays the one to come back to.
     const second = await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: null } }, fromPopup);
     expect(second.ok && second.entry.record.original).toBeNull();
@@ -132,7 +133,7 @@ describe('the background keeps a correction and applies it on every later scan',
     const get = vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => tab(id, PAGE, true)) as never);
     expect(await correctPage({ pageUrl: PAGE, tabId: 9, correction: { kind: 'not-a-copy' } }, fromPopup)).toEqual({ ok: false, message: getMessage('control_privateWindow') });
     get.mockRestore();
-    expect((await getEntry(database(), PAGE))?.correction).toBeUndefined();
+    expect((await getEntry(database(), pageKey(PAGE)))?.correction).toBeUndefined();
   });
 
   it("a page's card corrects its own page only, and cannot name an original", async () => {
@@ -143,13 +144,13 @@ describe('the background keeps a correction and applies it on every later scan',
       ok: false,
       message: getMessage('control_onlyThisPage'),
     });
-    expect((await getEntry(database(), PAGE))?.correction).toBeUndefined();
+    expect((await getEntry(database(), pageKey(PAGE)))?.correction).toBeUndefined();
     const marked = await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: null } }, fromPage(11, PAGE));
     expect(marked).toMatchObject({ ok: true, entry: { correction: { kind: 'wrong-original' } } });
   });
 
   it('setCorrection on a page not in the history changes nothing', async () => {
-    expect(await setCorrection(database(), PAGE, { kind: 'not-a-copy', originalUrl: null, at: 1 })).toBeUndefined();
+    expect(await setCorrection(database(), pageKey(PAGE), { kind: 'not-a-copy', originalUrl: null, at: 1 })).toBeUndefined();
     expect(await database().history.count()).toBe(0);
   });
 });
@@ -174,11 +175,11 @@ describe("the badge card's controls: about its own tab's page and site only", ()
   it('"Not a copy?" and its Undo from the card', async () => {
     await onPageScanned(sampleDigest(PAGE), fromPage(21, PAGE));
     expect(await cardControl({ what: 'not-a-copy', undo: false }, fromPage(21, PAGE))).toEqual({ ok: true });
-    expect((await getEntry(database(), PAGE))?.correction?.kind).toBe('not-a-copy');
+    expect((await getEntry(database(), pageKey(PAGE)))?.correction?.kind).toBe('not-a-copy');
     expect(await cardControl({ what: 'not-a-copy', undo: true }, fromPage(21, PAGE))).toEqual({ ok: true });
-    expect((await getEntry(database(), PAGE))?.correction).toBeUndefined();
+    expect((await getEntry(database(), pageKey(PAGE)))?.correction).toBeUndefined();
     expect(await cardControl({ what: 'wrong-original', undo: false }, fromPage(21, PAGE))).toEqual({ ok: true });
-    expect((await getEntry(database(), PAGE))?.correction).toMatchObject({ kind: 'wrong-original', originalUrl: null });
+    expect((await getEntry(database(), pageKey(PAGE)))?.correction).toMatchObject({ kind: 'wrong-original', originalUrl: null });
   });
 
   it('"Never on this site" and its Undo from the card; nothing from an extension page', async () => {

@@ -11,6 +11,7 @@ import { setCorrection } from '@/lib/control';
 import { ProvenanceDatabase, getEntry, recordDetection } from '@/lib/db';
 import { EMPTY_FILTER, forgetCachedRanges, matchingIds } from '@/lib/history';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 /** The last schema shipped before corrections (version 4), as tests/unit/db-migration.test.ts declares the older ones. */
 function openVersion4(name: string) {
@@ -44,11 +45,11 @@ describe('a database from before corrections', () => {
     expect(all.every((entry) => entry.correction === undefined && entry.record.syndicated)).toBe(true);
     expect(await matchingIds(db, { ...EMPTY_FILTER, syndicatedOnly: true })).toHaveLength(12);
 
-    const corrected = await setCorrection(db, url(3), { kind: 'not-a-copy', originalUrl: null, at: 6000 });
+    const corrected = await setCorrection(db, pageKey(url(3)), { kind: 'not-a-copy', originalUrl: null, at: 6000 });
     expect(corrected).toMatchObject({ key: url(3), firstSeen: 4000, lastSeen: 5003, visits: 2, syndicated: 0, kind: '', publisherKey: '' });
     expect(corrected?.id).toBe(all.find((entry) => entry.key === url(3))?.id);
     expect(corrected?.correction?.engine).toEqual(all.find((entry) => entry.key === url(3))?.record);
-    await setCorrection(db, url(4), { kind: 'wrong-original', originalUrl: 'https://apnews.com/article/x', at: 6000 });
+    await setCorrection(db, pageKey(url(4)), { kind: 'wrong-original', originalUrl: 'https://apnews.com/article/x', at: 6000 });
     db.close();
 
     const again = new ProvenanceDatabase(name);
@@ -57,7 +58,7 @@ describe('a database from before corrections', () => {
     forgetCachedRanges();
     const copies = await matchingIds(again, { ...EMPTY_FILTER, syndicatedOnly: true });
     expect(copies).toHaveLength(11);
-    expect((await getEntry(again, url(3)))?.correction?.kind).toBe('not-a-copy');
+    expect((await getEntry(again, pageKey(url(3))))?.correction?.kind).toBe('not-a-copy');
 
     // The page read again: the engine's fresh record is corrected again, the entry counts the visit.
     const rescanned = await recordDetection(again, sampleRecord({ url: url(3), confidence: 0.7 }), 7000);
@@ -68,7 +69,7 @@ describe('a database from before corrections', () => {
     expect(other.publisherKey).toBe('');
 
     // Undone: the engine's latest record comes back, and the indexes with it.
-    const undone = await setCorrection(again, url(3), null);
+    const undone = await setCorrection(again, pageKey(url(3)), null);
     expect(undone).toMatchObject({ syndicated: 1, visits: 3, record: { syndicated: true, confidence: 0.7 } });
     expect(undone && 'correction' in undone).toBe(false);
     forgetCachedRanges();

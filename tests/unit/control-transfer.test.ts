@@ -9,6 +9,7 @@ import { setCorrection } from '@/lib/control';
 import { ProvenanceDatabase, getEntry, recordDetection } from '@/lib/db';
 import { exportHistory, historyCsv, importHistory, ImportError, parseHistoryExport } from '@/lib/transfer';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const dbs: ProvenanceDatabase[] = [];
 let counter = 0;
@@ -29,9 +30,9 @@ const url = (i: number) => `https://s${i}.example/a/${i}`;
 async function corrected() {
   const db = fresh();
   for (let i = 0; i < 4; i++) await recordDetection(db, sampleRecord({ url: url(i) }), 1000 + i);
-  await setCorrection(db, url(1), { kind: 'not-a-copy', originalUrl: null, at: 2000 });
-  await setCorrection(db, url(2), { kind: 'wrong-original', originalUrl: 'https://apnews.com/article/x', at: 2001 });
-  await setCorrection(db, url(3), { kind: 'wrong-original', originalUrl: null, at: 2002 });
+  await setCorrection(db, pageKey(url(1)), { kind: 'not-a-copy', originalUrl: null, at: 2000 });
+  await setCorrection(db, pageKey(url(2)), { kind: 'wrong-original', originalUrl: 'https://apnews.com/article/x', at: 2001 });
+  await setCorrection(db, pageKey(url(3)), { kind: 'wrong-original', originalUrl: null, at: 2002 });
   return db;
 }
 
@@ -43,8 +44,8 @@ describe('export and import with corrections', () => {
     expect(await importHistory(copy, text)).toEqual({ added: 4, updated: 0, unchanged: 0 });
     const strip = ({ id: _id, ...fields }: { id?: number }) => fields;
     expect((await copy.history.toArray()).map(strip)).toEqual((await db.history.toArray()).map(strip));
-    expect((await getEntry(copy, url(1)))?.record.syndicated).toBe(false);
-    expect((await getEntry(copy, url(2)))?.record.original?.url).toBe('https://apnews.com/article/x');
+    expect((await getEntry(copy, pageKey(url(1))))?.record.syndicated).toBe(false);
+    expect((await getEntry(copy, pageKey(url(2))))?.record.original?.url).toBe('https://apnews.com/article/x');
     // Imported again: nothing changes.
     expect(await importHistory(copy, text)).toEqual({ added: 0, updated: 0, unchanged: 4 });
   });
@@ -52,10 +53,10 @@ describe('export and import with corrections', () => {
   it("the file holds the engine's record and the correction beside it, without a second copy of the record", async () => {
     const data = await exportHistory(await corrected());
     const byUrl = new Map(data.entries.map((entry) => [entry.record.url, entry]));
-    expect(byUrl.get(url(1))?.record.syndicated).toBe(true);
-    expect(byUrl.get(url(1))?.correction).toEqual({ kind: 'not-a-copy', originalUrl: null, at: 2000 });
-    expect(byUrl.get(url(2))?.correction).toEqual({ kind: 'wrong-original', originalUrl: 'https://apnews.com/article/x', at: 2001 });
-    expect('correction' in byUrl.get(url(0))!).toBe(false);
+    expect(byUrl.get(pageKey(url(1)))?.record.syndicated).toBe(true);
+    expect(byUrl.get(pageKey(url(1)))?.correction).toEqual({ kind: 'not-a-copy', originalUrl: null, at: 2000 });
+    expect(byUrl.get(pageKey(url(2)))?.correction).toEqual({ kind: 'wrong-original', originalUrl: 'https://apnews.com/article/x', at: 2001 });
+    expect('correction' in byUrl.get(pageKey(url(0)))!).toBe(false);
     expect(JSON.stringify(data)).not.toContain('"engine"');
     // The spreadsheet shows what the extension says, and which rows the reader corrected.
     const lines = historyCsv(data).trim().split('\r\n');
@@ -72,16 +73,16 @@ describe('export and import with corrections', () => {
     const file = await exportHistory(db);
     const mine = fresh();
     await recordDetection(mine, sampleRecord({ url: url(1) }), 1001);
-    await setCorrection(mine, url(1), { kind: 'wrong-original', originalUrl: null, at: 1500 });
+    await setCorrection(mine, pageKey(url(1)), { kind: 'wrong-original', originalUrl: null, at: 1500 });
     await recordDetection(mine, sampleRecord({ url: url(2) }), 1002);
-    await setCorrection(mine, url(2), { kind: 'not-a-copy', originalUrl: null, at: 3000 });
+    await setCorrection(mine, pageKey(url(2)), { kind: 'not-a-copy', originalUrl: null, at: 3000 });
     await recordDetection(mine, sampleRecord({ url: url(0) }), 1000);
-    await setCorrection(mine, url(0), { kind: 'not-a-copy', originalUrl: null, at: 1200 });
+    await setCorrection(mine, pageKey(url(0)), { kind: 'not-a-copy', originalUrl: null, at: 1200 });
     await importHistory(mine, JSON.stringify(file));
-    expect((await getEntry(mine, url(1)))?.correction?.kind).toBe('not-a-copy');
-    expect((await getEntry(mine, url(2)))?.correction?.kind).toBe('not-a-copy');
-    expect((await getEntry(mine, url(0)))?.correction).toMatchObject({ kind: 'not-a-copy', at: 1200 });
-    expect((await getEntry(mine, url(0)))?.record.syndicated).toBe(false);
+    expect((await getEntry(mine, pageKey(url(1))))?.correction?.kind).toBe('not-a-copy');
+    expect((await getEntry(mine, pageKey(url(2))))?.correction?.kind).toBe('not-a-copy');
+    expect((await getEntry(mine, pageKey(url(0))))?.correction).toMatchObject({ kind: 'not-a-copy', at: 1200 });
+    expect((await getEntry(mine, pageKey(url(0))))?.record.syndicated).toBe(false);
   });
 });
 

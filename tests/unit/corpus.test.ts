@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { detectWithNames } from '../../core/publishers';
+import { detect } from '../../core/detect';
 import type { Provenance } from '../../core/types';
 import { sameAuthor, sameHeadline, sameOutlet } from '../corpus/compare';
 import { loadCorpus, type CorpusPage } from './corpus-helpers';
@@ -16,7 +16,7 @@ describe('corpus: real pages', () => {
   const results = new Map<string, Provenance>();
   for (const page of pages) {
     const { document } = parseHTML(page.html);
-    results.set(page.name, detectWithNames(document as unknown as Document, page.url));
+    results.set(page.name, detect(document as unknown as Document, page.url));
   }
 
   it('figures', () => {

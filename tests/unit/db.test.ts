@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProvenanceDatabase, getEntry, latestVerification, listHistory, recordDetection, storeVerification } from '@/lib/db';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 let db: ProvenanceDatabase;
 let counter = 0;
@@ -21,7 +22,7 @@ describe('history database', () => {
     expect(entry.syndicated).toBe(1);
     expect(entry.site).toBe('example.com');
     expect(entry.publisherKey).toBe('the washington post');
-    const stored = await getEntry(db, 'https://example.com/a?fbclid=abc');
+    const stored = await getEntry(db, pageKey('https://example.com/a?fbclid=abc'));
     expect(stored?.record.page.headline).toBe(entry.record.page.headline);
   });
 
@@ -33,7 +34,7 @@ describe('history database', () => {
     expect(again.lastSeen).toBe(5000);
     expect(again.visits).toBe(2);
     expect(await db.history.count()).toBe(1);
-    expect((await getEntry(db, 'https://example.com/a'))?.record.confidence).toBe(0.5);
+    expect((await getEntry(db, pageKey('https://example.com/a')))?.record.confidence).toBe(0.5);
   });
 
   it('lists history newest first', async () => {
@@ -50,13 +51,13 @@ describe('history database', () => {
     await recordDetection(db, sampleRecord({ url: 'https://example.com/kept' }), 1000);
     db.close();
     await db.open();
-    expect(await getEntry(db, 'https://example.com/kept')).toBeDefined();
+    expect(await getEntry(db, pageKey('https://example.com/kept'))).toBeDefined();
   });
 });
 
 describe('verification results', () => {
   const base = {
-    pageUrl: 'https://example.com/a',
+    pageUrl: pageKey('https://example.com/a'),
     hops: [],
     original: null,
     search: null,
@@ -70,7 +71,7 @@ describe('verification results', () => {
     const kept = await storeVerification(db, failed);
     expect(kept.verification.outcome).toBe('verified');
     expect(kept.lastFailure?.at).toBe(2000);
-    expect((await latestVerification(db, 'https://example.com/a'))?.verification.checkedAt).toBe(1000);
+    expect((await latestVerification(db, pageKey('https://example.com/a')))?.verification.checkedAt).toBe(1000);
     expect(await db.verifications.count()).toBe(1);
   });
 

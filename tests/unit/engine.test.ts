@@ -5,7 +5,6 @@ import { getDomain } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../core/detect';
 import { digestPage } from '../../core/digest';
-import { detectWithNames, withPublisherNames } from '../../core/publishers';
 import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } from '../../core/url';
 import { publisherForDomain } from '../../core/outlets';
 import { SAME_OUTLET } from '../../core/url';
@@ -16,7 +15,7 @@ const SOURCE = 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first
 describe('the running example (seeds/000_b9eb4489ecf82cc8.txt as a WordPress page)', () => {
   const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
   const { document } = parseHTML(html);
-  const record = detectWithNames(document as unknown as Document, PAGE_URL);
+  const record = detect(document as unknown as Document, PAGE_URL);
 
   it('is a syndicated copy of a copy, with high confidence', () => {
     expect(record.syndicated).toBe(true);
@@ -87,18 +86,20 @@ describe('URL helpers', () => {
       expect(inputs.filter((input) => /core\/(?:detect|digest|scan|metadata|verify|publishers)\.ts$|core\/signals\//.test(input)), page).toEqual([]);
     }
   });
-  it('the publishers table stays out of detect(); withPublisherNames() adds the names, and only them', async () => {
+  it('the publishers table is in analyse(), and never in the content script, which carries only the digest', async () => {
     const { build } = await import('esbuild');
-    const result = await build({ entryPoints: [new URL('../../core/detect.ts', import.meta.url).pathname], bundle: true, write: false, metafile: true, logLevel: 'silent' });
-    expect(Object.keys(result.metafile.inputs).filter((input) => /core\/(?:publishers|outlets)\.ts$/.test(input))).toEqual([]);
+    const bundle = async (entry: string) => {
+      const result = await build({ entryPoints: [new URL(entry, import.meta.url).pathname], bundle: true, write: false, metafile: true, logLevel: 'silent', format: 'esm', external: ['wxt/*'], loader: { '.css': 'empty' } });
+      return Object.keys(result.metafile.inputs);
+    };
+    // analyse() names the outlets itself: the record it returns is the finished one, for every caller.
+    expect((await bundle('../../core/detect.ts')).filter((input) => /core\/(?:publishers|outlets|sanitize)\.ts$/.test(input)).length).toBe(3);
+    const content = await bundle('../../entrypoints/content/index.ts');
+    expect(content.some((input) => input.endsWith('core/digest.ts'))).toBe(true);
+    expect(content.filter((input) => /core\/(?:detect|publishers|outlets|sanitize|url)\.ts$/.test(input))).toEqual([]);
+    // The table's names are in the record: the original's hop has the Post's site, found from its name.
     const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
-    const bare = detect(parseHTML(html).document as unknown as Document, PAGE_URL);
-    const frozen = JSON.stringify(bare);
-    const named = withPublisherNames(bare);
-    expect(JSON.stringify(bare)).toBe(frozen);
-    expect(bare.chain.at(-1)).toEqual({ url: null, publisher: 'The Washington Post', site: null });
-    expect(named.chain.at(-1)).toEqual({ url: null, publisher: 'The Washington Post', site: 'washingtonpost.com' });
-    expect({ ...named, chain: bare.chain }).toEqual(bare);
+    expect(detect(parseHTML(html).document as unknown as Document, PAGE_URL).chain.at(-1)).toEqual({ url: null, publisher: 'The Washington Post', site: 'washingtonpost.com' });
   });
   it('SAME_OUTLET lists exactly the outlets that the table puts on several domains', () => {
     const names = new Map<string, string[]>();
@@ -119,7 +120,7 @@ describe('URL helpers', () => {
 });
 
 describe('quiet pages (no article, no credit words) take the fast path without losing signals', () => {
-  const run = (html: string, url: string) => detectWithNames(parseHTML(html).document as unknown as Document, url);
+  const run = (html: string, url: string) => detect(parseHTML(html).document as unknown as Document, url);
 
   it('a shop home page is not an article and carries no signal', () => {
     const cards = Array.from({ length: 50 }, (_, i) => `<div class="card"><a href="/item/${i}"><img src="/i/${i}.png" alt="">Item ${i}</a></div>`).join('');
@@ -154,7 +155,7 @@ describe('quiet pages (no article, no credit words) take the fast path without l
 describe('quiet pages: signals that need no text still count', () => {
   it('a bare page with only a republication pixel is read in full', () => {
     const html = `<html><body><p>${'Text of the story. '.repeat(20)}</p><img src="https://pixel.propublica.org/pixel.gif?x=1"></body></html>`;
-    const record = detectWithNames(parseHTML(html).document as unknown as Document, 'https://local.example/x');
+    const record = detect(parseHTML(html).document as unknown as Document, 'https://local.example/x');
     expect(record.signals.some((s) => s.kind === 'tracking-pixel' && s.weight > 0)).toBe(true);
     expect(record.isArticle).toBe(true);
   });
@@ -162,7 +163,7 @@ describe('quiet pages: signals that need no text still count', () => {
     const html = `<html><body><script>var config = { source: "x", url: "y" };</script><div><a href="/a">Home</a></div></body></html>`;
     const document = parseHTML(html).document as unknown as Document;
     expect(digestPage(document, 'https://app.example/').quiet).toBe(true);
-    const record = detectWithNames(document, 'https://app.example/');
+    const record = detect(document, 'https://app.example/');
     expect(record.isArticle).toBe(false);
     expect(record.signals).toEqual([]);
   });

@@ -17,6 +17,7 @@ import { settings } from '@/lib/settings';
 import { pruneOldData } from '@/lib/upkeep';
 import { getMessage } from './locale-messages';
 import { sampleDigest, sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 /** The verifications started (the engine's verifyProvenance, replaced by a slow stand-in that counts). */
 const runs = vi.hoisted(() => ({ started: [] as string[], active: 0, maxActive: 0, delayMs: 30 }));
@@ -86,7 +87,7 @@ describe('a page flooding the background with scans', () => {
     expect(answers.filter((answer) => answer.stored)).toHaveLength(SCAN_LIMITS.burst);
     // The latest scan waited for a token and is then stored too: the burst and the latest, nothing between.
     const db = database();
-    await vi.waitFor(async () => expect(await getEntry(db, last)).toBeDefined(), { timeout: SCAN_LIMITS.refillMs + 3_000 });
+    await vi.waitFor(async () => expect(await getEntry(db, pageKey(last))).toBeDefined(), { timeout: SCAN_LIMITS.refillMs + 3_000 });
     expect(await db.history.count()).toBe(SCAN_LIMITS.burst + 1);
     expect((await db.history.toArray()).map((entry) => entry.key).sort()).toEqual([...urls.slice(0, SCAN_LIMITS.burst), last].sort());
     // One automatic verification per stored copy, never more than two at once.
@@ -106,7 +107,7 @@ describe('a page flooding the background with scans', () => {
     clock.mockRestore();
     expect(other.stored).toBe(true);
     // The flooding tab's latest scan is kept once its token comes.
-    await vi.waitFor(async () => expect(await getEntry(database(), 'https://farm.example/x-49')).toBeDefined(), { timeout: SCAN_LIMITS.refillMs + 3_000 });
+    await vi.waitFor(async () => expect(await getEntry(database(), pageKey('https://farm.example/x-49'))).toBeDefined(), { timeout: SCAN_LIMITS.refillMs + 3_000 });
   });
 
   it('a closed tab starts afresh (its bucket is dropped)', async () => {
@@ -209,8 +210,8 @@ describe('the history size limit', () => {
     const digest = sampleDigest('https://limit.example/new');
     expect((await onPageScanned(digest, sender(110, digest.url))).stored).toBe(true);
     expect(await db.history.count()).toBe(5);
-    expect(await getEntry(db, 'https://limit.example/0')).toBeUndefined();
-    expect(await getEntry(db, 'https://limit.example/new')).toBeDefined();
+    expect(await getEntry(db, pageKey('https://limit.example/0'))).toBeUndefined();
+    expect(await getEntry(db, pageKey('https://limit.example/new'))).toBeDefined();
     await settings.historyMaxEntries.setValue(2);
     await pruneOldData();
     expect((await db.history.toArray()).map((entry) => entry.key)).toEqual(['https://limit.example/4', 'https://limit.example/new']);

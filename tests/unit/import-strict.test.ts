@@ -10,6 +10,7 @@ import { ProvenanceDatabase, getEntry, recordDetection } from '@/lib/db';
 import { IMPORT_LIMITS, IMPORT_MAX_MB } from '@/lib/import-limits';
 import { ImportError, importHistory, parseHistoryExport } from '@/lib/transfer';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const dbs: ProvenanceDatabase[] = [];
 let counter = 0;
@@ -136,7 +137,7 @@ describe('what an accepted import stores', () => {
       r.page.html = '<script>';
     });
     expect(await importHistory(db, file(hostile))).toMatchObject({ added: 1 });
-    const stored = (await getEntry(db, 'https://copy.example/a'))!.record;
+    const stored = (await getEntry(db, pageKey('https://copy.example/a')))!.record;
     expect(stored.page.headline).toBe('Talks aidar in Riyadh');
     expect(stored.page.siteName).toBe('moc.tsopnotgnihsaw');
     expect(stored.page.authors).toEqual(['Jean-Pierre']);

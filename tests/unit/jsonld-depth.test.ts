@@ -10,7 +10,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { DIGEST_LIMITS } from '../../core/digest-limits';
 import { namesOf, textOf } from '../../core/jsonld';
-import { detectWithNames } from '../../core/publishers';
+import { detect } from '../../core/detect';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const DEPTH = 20_000;
@@ -52,7 +52,7 @@ describe('JSON-LD nested deeper than any real page', () => {
 
   it('a page with a 20,000-deep JSON-LD author keeps its syndication signals and its metadata', () => {
     const jsonLd = `{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council votes on the harbour plan","datePublished":"2024-03-04T09:30:00+00:00","author":${nestedName('Jane Doe')}}`;
-    const record = detectWithNames(doc(page(jsonLd)), 'https://www.harbourdigest.example/council-votes/');
+    const record = detect(doc(page(jsonLd)), 'https://www.harbourdigest.example/council-votes/');
     expect(record.signals.map((s) => s.detail)).not.toContain('The page could not be analysed');
     expect(record.syndicated).toBe(true);
     expect(record.signals.some((s) => s.kind === 'wordpress-feed-footer')).toBe(true);
@@ -65,7 +65,7 @@ describe('JSON-LD nested deeper than any real page', () => {
   it('a deep @type, author array or publisher does not cost the analysis either', () => {
     const jsonLd = `[{"@type":"NewsArticle","headline":"Council votes on the harbour plan","datePublished":"2024-03-04T09:30:00+00:00","author":${nestedArray('Jane Doe')},"publisher":${nestedName('Harbour Digest')}},{"@type":${nestedArray('Comment')},"datePublished":"2024-03-05T10:00:00Z"}]`;
     expect(jsonLd.length).toBeLessThan(DIGEST_LIMITS.jsonLdChars);
-    const record = detectWithNames(doc(page(jsonLd)), 'https://www.harbourdigest.example/council-votes/');
+    const record = detect(doc(page(jsonLd)), 'https://www.harbourdigest.example/council-votes/');
     expect(record.signals.map((s) => s.detail)).not.toContain('The page could not be analysed');
     expect(record.syndicated).toBe(true);
     expect(record.page.headline).toBe('Council votes on the harbour plan');

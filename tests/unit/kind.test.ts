@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { isCopyKind, kindOfStored } from '@/core/kind';
 import { KIND_ENGLISH, kindEnglish, vowelSound } from '@/core/kind-text';
-import { detectWithNames } from '@/core/publishers';
+import { detect } from '@/core/detect';
 import type { Provenance } from '@/core/types';
 import { COPY_KINDS, kindLine, kindName, kindText } from '@/lib/kind-text';
 import { markTab } from '@/lib/toolbar';
@@ -17,7 +17,7 @@ import { getMessage, getMessageIn } from './locale-messages';
 import { sampleRecord } from './sample-record';
 
 const inspect = (body: string, url: string, head = ''): Provenance =>
-  detectWithNames(parseHTML(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`).document, url);
+  detect(parseHTML(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`).document, url);
 
 const article = (headline: string, ...paragraphs: string[]) =>
   `<main><article><h1>${headline}</h1>${paragraphs.map((text) => (text.startsWith('<') ? text : `<p>${text}</p>`)).join('')}</article></main>`;
@@ -32,7 +32,7 @@ beforeEach(() => {
 describe('the kind of copy, from the page', () => {
   it('scraped: the running example, a content farm’s feed copy of a Washington Post story', () => {
     const html = readFileSync(join(__dirname, '../fixtures/engine/running-example.html'), 'utf8');
-    const record = detectWithNames(parseHTML(html).document, 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/');
+    const record = detect(parseHTML(html).document, 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/');
     expect(record.kind).toBe('scraped');
     expect(kindEnglish(record)).toEqual({ label: 'Copy of a Washington Post story', detail: 'scraped by a feed site, no licence shown' });
     expect(kindText(record)).toEqual({ label: 'Copy of a Washington Post story', detail: 'scraped by a feed site, no licence shown' });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { detectWithNames } from '@/core/publishers';
+import { detect } from '@/core/detect';
 import { SIGNAL_ENGLISH, englishOf, type SignalTextId } from '@/core/signal-text';
 import type { Signal } from '@/core/types';
 import { placeIsWorded, placeText, signalText } from '@/lib/signal-text';
@@ -49,7 +49,7 @@ describe('evidence in the reader\'s language', () => {
   });
 
   describe('on real pages', () => {
-    const signals: Signal[] = evidencePages().flatMap((page) => detectWithNames(parseHTML(page.html).document as unknown as Document, page.url).signals);
+    const signals: Signal[] = evidencePages().flatMap((page) => detect(parseHTML(page.html).document as unknown as Document, page.url).signals);
 
     it('finds evidence of many kinds (the check below is not vacuous)', () => {
       expect(signals.length).toBeGreaterThan(50);
@@ -103,7 +103,7 @@ describe('the wording functions', () => {
 });
 
 describe('export and import keep the sentence ids', () => {
-  const record = detectWithNames(
+  const record = detect(
     parseHTML(readFileSync(join(__dirname, '../fixtures/web/newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/index.html'), 'utf8')).document as unknown as Document,
     'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
   );

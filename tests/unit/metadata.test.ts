@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { authorNames, cleanAuthor } from '../../core/authors';
 import { digestPage } from '../../core/digest';
-import { detectWithNames } from '../../core/publishers';
+import { detect } from '../../core/detect';
 import { decodeEntities } from '../../core/text';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
@@ -30,7 +30,7 @@ function newsPage({ title = '', head = '', jsonLd, h1, byline }: Parts): string 
 }
 
 const meta = (key: string, value: string) => `<meta ${key.includes(':') && !key.startsWith('twitter') ? 'property' : 'name'}="${key}" content="${value.replace(/"/g, '&quot;')}">`;
-const run = (html: string, url = 'https://www.example-news.com/2024/03/04/story/') => detectWithNames(doc(html), url).page;
+const run = (html: string, url = 'https://www.example-news.com/2024/03/04/story/') => detect(doc(html), url).page;
 const headline = (parts: Parts, url?: string) => run(newsPage(parts), url).headline;
 const authors = (parts: Parts, url?: string) => run(newsPage(parts), url).authors;
 

@@ -1,11 +1,15 @@
 import { parseHTML } from 'linkedom';
 import { digestPage, type PageDigest } from '@/core/digest';
 import type { Provenance } from '@/core/types';
+import { pageKey } from '@/core/url';
 
-/** A well-formed syndicated record, with fields overridable per test. */
-export function sampleRecord(overrides: Partial<Provenance> = {}): Provenance {
+/**
+ * A well-formed syndicated record, with fields overridable per test. Its `url` is made a page key the way the
+ * engine makes it (core/url.ts pageKey), from the URL given.
+ */
+export function sampleRecord({ url, ...overrides }: Omit<Partial<Provenance>, 'url'> & { url?: string } = {}): Provenance {
   return {
-    url: 'https://worldnewsera.example/2025/02/22/talks/',
+    url: pageKey(url ?? 'https://worldnewsera.example/2025/02/22/talks/'),
     isArticle: true,
     syndicated: true,
     kind: 'scraped',

@@ -5,6 +5,7 @@ import { database, getEntry } from '@/lib/db';
 import { onPageScanned, onTabUrlChanged, storageProblem, tabReport, verifyFromSender } from '@/lib/service';
 import { getMessage } from './locale-messages';
 import { SAMPLE_HEADLINE, sampleDigest } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const tab = (id: number, url: string) => ({ id, url, index: 0, highlighted: false, active: true, pinned: false, incognito: false, windowId: 1 });
 const sender = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: tab(tabId, url) as never, frameId: 0, url });
@@ -52,8 +53,8 @@ describe('background service', () => {
     expect(report.state).toBe('article');
     expect(report.storageProblem).toMatch(/disk is full/);
     expect(report.entry?.record.url).toBe(record.url);
-    expect(await getEntry(db, 'https://farm.example/kept')).toBeDefined();
-    expect(await getEntry(db, 'https://farm.example/new')).toBeUndefined();
+    expect(await getEntry(db, pageKey('https://farm.example/kept'))).toBeDefined();
+    expect(await getEntry(db, pageKey('https://farm.example/new'))).toBeUndefined();
   });
 
   it('names quota errors as a full disk and other errors as they are', () => {
@@ -89,6 +90,6 @@ describe('background service', () => {
     const record = sampleDigest('https://farm.example/frame');
     const answer = await onPageScanned(record, { ...sender(9, record.url), frameId: 3 });
     expect(answer.stored).toBe(false);
-    expect(await getEntry(database(), record.url)).toBeUndefined();
+    expect(await getEntry(database(), pageKey(record.url))).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { ProvenanceDatabase, recordDetection } from '@/lib/db';
 import { readSites, siteCopies } from '@/lib/site-history';
 import { SiteTally, filterSites, siteCopiesLine, siteFigures, type SiteEntryFields } from '@/lib/sites';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const entry = (site: string, at: number, kind: CopyKind | '' = '', publisher: string | null = null, firstSeen = at): SiteEntryFields => ({
   site,
@@ -98,10 +99,10 @@ describe('site figures from the database', () => {
     expect(sites[0]).toMatchObject({ firstSeen: 1_000, lastSeen: 2_000 });
 
     // A new page of the farm: the other 10 pages; a page already read: the 9 others.
-    expect(await siteCopies(db, 'farm.example', 'https://farm.example/new-story')).toEqual({ site: 'farm.example', pages: 10, copies: 9 });
-    expect(await siteCopies(db, 'farm.example', 'https://farm.example/story-0')).toEqual({ site: 'farm.example', pages: 9, copies: 8 });
-    expect(await siteCopies(db, 'paper.example', 'https://paper.example/new')).toBeNull();
-    expect(await siteCopies(db, 'nowhere.example', 'https://nowhere.example/')).toBeNull();
+    expect(await siteCopies(db, 'farm.example', pageKey('https://farm.example/new-story'))).toEqual({ site: 'farm.example', pages: 10, copies: 9 });
+    expect(await siteCopies(db, 'farm.example', pageKey('https://farm.example/story-0'))).toEqual({ site: 'farm.example', pages: 9, copies: 8 });
+    expect(await siteCopies(db, 'paper.example', pageKey('https://paper.example/new'))).toBeNull();
+    expect(await siteCopies(db, 'nowhere.example', pageKey('https://nowhere.example/'))).toBeNull();
   });
 
   it('has the site index on a database upgraded from version 4', async () => {
@@ -114,6 +115,6 @@ describe('site figures from the database', () => {
     );
     old.close();
     const db = new ProvenanceDatabase(name);
-    expect(await siteCopies(db, 'farm.example', 'https://farm.example/new')).toEqual({ site: 'farm.example', pages: 3, copies: 3 });
+    expect(await siteCopies(db, 'farm.example', pageKey('https://farm.example/new'))).toEqual({ site: 'farm.example', pages: 3, copies: 3 });
   });
 });

@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '@/lib/db';
 import { groupByOriginal, originalKey } from '@/lib/history-groups';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 let id = 100;
 function copy(url: string, original: { url?: string | null; publisher?: string; headline?: string }): HistoryEntry {
   const record = sampleRecord({ url, original: { url: original.url ?? null, publisher: original.publisher ?? 'The Washington Post', headline: original.headline ?? 'Talks', publishedAt: null } });
-  return { id: id--, key: url, firstSeen: 0, lastSeen: 0, visits: 1, syndicated: 1, site: '', publisherKey: '', kind: 'scraped', words: [], record };
+  return { id: id--, key: pageKey(url), firstSeen: 0, lastSeen: 0, visits: 1, syndicated: 1, site: '', publisherKey: '', kind: 'scraped', words: [], record };
 }
 function page(url: string): HistoryEntry {
   const record = sampleRecord({ url, syndicated: false, kind: null, original: null, chain: [] });
-  return { id: id--, key: url, firstSeen: 0, lastSeen: 0, visits: 1, syndicated: 0, site: '', publisherKey: '', kind: '', words: [], record };
+  return { id: id--, key: pageKey(url), firstSeen: 0, lastSeen: 0, visits: 1, syndicated: 0, site: '', publisherKey: '', kind: '', words: [], record };
 }
 
 describe('history grouped by original', () => {

@@ -17,7 +17,7 @@ import { h, render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { impersonatedOutlet } from '@/core/outlets';
-import { detectWithNames } from '@/core/publishers';
+import { detect } from '@/core/detect';
 import { readPage } from '@/core/read-page';
 import type { Provenance } from '@/core/types';
 import { verifyProvenance, type CachedOriginal, type FetchPage, type Verification } from '@/core/verify';
@@ -65,8 +65,8 @@ beforeEach(() => {
 
 describe('a credit naming a known outlet but linking to another site', () => {
   it('is flagged in words, with lower confidence, and the link is not presented as the Post', () => {
-    const spoofed = detectWithNames(doc(FIXTURE), PAGE_URL);
-    const real = detectWithNames(doc(honest), PAGE_URL);
+    const spoofed = detect(doc(FIXTURE), PAGE_URL);
+    const real = detect(doc(honest), PAGE_URL);
     expect(real.original?.publisher).toBe('The Washington Post');
     expect(real.signals.map((s) => s.kind)).not.toContain('conflict');
 
@@ -94,14 +94,14 @@ describe('a credit naming a known outlet but linking to another site', () => {
 
 describe('verification: the outlets table, not the fetched page, names the hop', () => {
   it('a fetched page calling itself the Post on another site is not the Post', async () => {
-    const verification = await verifyAgainst(detectWithNames(doc(FIXTURE), PAGE_URL), 'The Washington Post');
+    const verification = await verifyAgainst(detect(doc(FIXTURE), PAGE_URL), 'The Washington Post');
     expect(verification.outcome).toBe('verified');
     expect(verification.hops[0]).toMatchObject({ site: 'washingtonpost-archive.com', publisher: 'washingtonpost-archive.com', impersonates: 'The Washington Post' });
     expect(verification.original?.publisher).toBe('washingtonpost-archive.com');
   });
 
   it("on the outlet's own site the table's name wins over the page's og:site_name", async () => {
-    const real = detectWithNames(doc(honest), PAGE_URL);
+    const real = detect(doc(honest), PAGE_URL);
     const verification = await verifyAgainst(real, 'WaPo Live', real.original!.url!);
     expect(verification.hops[0]?.publisher).toBe('The Washington Post');
     expect(verification.hops[0]?.impersonates).toBeUndefined();
@@ -111,7 +111,7 @@ describe('verification: the outlets table, not the fetched page, names the hop',
 
 describe('"Open the original" always shows its host', () => {
   it('in the popup card', () => {
-    const record = detectWithNames(doc(FIXTURE), PAGE_URL);
+    const record = detect(doc(FIXTURE), PAGE_URL);
     const root = document.createElement('div');
     render(h(ProvenanceCard, { record }), root);
     expect(root.querySelector('[data-testid="open-original"]')?.textContent).toBe('Open the original (www.washingtonpost-archive.com)');
@@ -120,7 +120,7 @@ describe('"Open the original" always shows its host', () => {
   });
 
   it('in the verification panel, with the impersonation said in words', async () => {
-    const verification = await verifyAgainst(detectWithNames(doc(FIXTURE), PAGE_URL), 'The Washington Post');
+    const verification = await verifyAgainst(detect(doc(FIXTURE), PAGE_URL), 'The Washington Post');
     const root = document.createElement('div');
     render(h(VerificationPanel, { entry: { verification } as never, status: { kind: 'idle' }, canVerify: true, onVerify: () => undefined }), root);
     const hop = root.querySelector('[data-testid="verified-hop"]')?.textContent ?? '';
@@ -129,7 +129,7 @@ describe('"Open the original" always shows its host', () => {
   });
 
   it("in the badge's card", () => {
-    const record = detectWithNames(doc(FIXTURE), PAGE_URL);
+    const record = detect(doc(FIXTURE), PAGE_URL);
     const root = document.createElement('div');
     renderBadge(root, record, { dismiss: () => undefined, control: async () => '', verify: async () => '' }, document.createElement('span'), cardWords(record));
     // Labelled with what it leads to, and the host it opens beside it (lib/card-words.ts).

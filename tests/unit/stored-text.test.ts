@@ -14,6 +14,7 @@ import { onPageScanned, tabReport } from '@/lib/service';
 import { getTabScan } from '@/lib/tab-state';
 import { getMessage } from './locale-messages';
 import { sampleDigest } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 
@@ -39,7 +40,7 @@ describe('bidirectional controls from a page', () => {
     const sender = { id: fakeBrowser.runtime.id, tab: { id: 301, url, incognito: false } as never, frameId: 0, url };
     const answer = await onPageScanned(hostile, sender);
     expect(answer.stored).toBe(true);
-    const stored = await getEntry(database(), url);
+    const stored = await getEntry(database(), pageKey(url));
     expect(stored).toBeDefined();
     // The page did put them in what the record is made of…
     expect(JSON.stringify(hostile)).toMatch(BIDI);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProvenanceDatabase, getEntry, recordDetection } from '@/lib/db';
 import { csvCell, exportHistory, historyCsv, importHistory, ImportError } from '@/lib/transfer';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const dbs: ProvenanceDatabase[] = [];
 let counter = 0;
@@ -55,7 +56,7 @@ describe('export and import', () => {
     };
     expect(await importHistory(db, JSON.stringify(file))).toEqual({ added: 0, updated: 1, unchanged: 0 });
     expect(await db.history.count()).toBe(1);
-    const entry = await getEntry(db, 'https://x.example/1');
+    const entry = await getEntry(db, pageKey('https://x.example/1'));
     expect(entry).toMatchObject({ firstSeen: 100, lastSeen: 9000, visits: 3 });
     expect(entry?.record.confidence).toBe(0.9);
   });
@@ -119,7 +120,7 @@ describe('the kind of copy in export and import', () => {
     const db = fresh();
     const { kind: _kind, ...old } = sampleRecord({ url: 'https://old.example/1' });
     expect(await importHistory(db, fileOf(old))).toEqual({ added: 1, updated: 0, unchanged: 0 });
-    const entry = await getEntry(db, 'https://old.example/1');
+    const entry = await getEntry(db, pageKey('https://old.example/1'));
     expect(entry?.record.kind).toBe('scraped');
     expect(entry?.kind).toBe('scraped');
   });

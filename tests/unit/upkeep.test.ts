@@ -13,11 +13,12 @@ import { settings } from '@/lib/settings';
 import { PRUNE_ALARM, PRUNE_EVERY_MINUTES, startUpkeep } from '@/lib/upkeep';
 import config from '../../wxt.config';
 import { sampleRecord } from './sample-record';
+import { pageKey } from '@/core/url';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 function verification(pageUrl: string, checkedAt: number): Verification {
-  return { pageUrl, checkedAt, outcome: 'named-not-linked', hops: [], original: null, failure: null, search: null, comparison: null };
+  return { pageUrl: pageKey(pageUrl), checkedAt, outcome: 'named-not-linked', hops: [], original: null, failure: null, search: null, comparison: null };
 }
 
 function original(key: string, fetchedAt: number): CachedOriginal {

@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { detectWithNames } from '../../../core/publishers';
+import { detect } from '../../../core/detect';
 import type { Provenance } from '../../../core/types';
 
 /** A page with the given head markup and article body, as a publisher's template would print it. */
@@ -9,7 +9,7 @@ export function page(body: string, head = '', outside = ''): string {
 
 export function run(html: string, url: string): Provenance {
   const { document } = parseHTML(html);
-  return detectWithNames(document as unknown as Document, url);
+  return detect(document as unknown as Document, url);
 }
 
 export const kinds = (record: Provenance): string[] => record.signals.filter((s) => s.weight > 0).map((s) => s.kind);
