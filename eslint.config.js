@@ -25,4 +25,29 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
+  // The layers (docs/ARCHITECTURE.md): each folder imports only the folders below it.
+  ...layers([
+    ['core/**/*.ts', ['lib', 'components', 'entrypoints', 'cli'], ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*', 'linkedom', 'node:*'], 'core/ is the pure engine: no browser, storage, UI or Node APIs.'],
+    ['lib/**/*.ts', ['components', 'entrypoints', 'cli'], [], 'lib/ (browser services) is below the UI and the entry points.'],
+    ['components/**/*.{ts,tsx}', ['entrypoints', 'cli'], [], 'components/ are shared UI: they never reach into an entry point.'],
+    ['cli/**/*.ts', ['lib', 'components', 'entrypoints'], ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*'], 'cli/ runs the engine under Node: no extension code.'],
+  ]),
 );
+
+/** One no-restricted-imports block per layer: the folders (by alias or relative path) and packages it may not import. */
+function layers(rules) {
+  return rules.map(([files, folders, packages, message]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...folders.map((folder) => ({ group: [`@/${folder}/*`, `@/${folder}`, `../${folder}/*`, `../../${folder}/*`], message })),
+            ...(packages.length ? [{ group: packages, message }] : []),
+          ],
+        },
+      ],
+    },
+  }));
+}

@@ -7,7 +7,7 @@
  *   1. one file here (`npm run new-signal -- <name>` writes a stub, with its fixture and its test);
  *   2. one entry in this registry: its import and its place in FAMILIES below;
  *   3. fixtures: pages of real-world wording under tests/fixtures/signals/<name>/, one `<!-- url: … -->` first line each;
- *   and nothing else: `npm run new-signal` and the build regenerate the digest's data from this registry.
+ *   and nothing else: `npm run new-signal` regenerates the digest's data from this registry.
  *
  * How the families' words reach the content script without their rules: the content script runs only the
  * digest (core/digest.ts) on every page and must not carry rule code (tests/unit/cost-bundle.test.ts). So
