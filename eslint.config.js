@@ -25,6 +25,17 @@ export default tseslint.config(
       'no-implied-eval': 'error',
     },
   },
+  // Promises are awaited, returned or marked `void` on purpose, and never handed to what does not wait for them
+  // (an event handler, a condition): type-checked, so through the TypeScript project (tsconfig.json).
+  {
+    files: ['core/**/*.ts', 'lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'cli/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.{ts,tsx}', '*.config.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // The layers (docs/ARCHITECTURE.md): each folder imports only the folders below it.
   ...layers([
     ['core/**/*.ts', ['lib', 'components', 'entrypoints', 'cli'], ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*', 'linkedom', 'node:*'], 'core/ is the pure engine: no browser, storage, UI or Node APIs.'],

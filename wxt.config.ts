@@ -48,7 +48,7 @@ export default defineConfig({
       };
     },
   },
-  // `npm run package`: the Chrome and Firefox zips, and for Firefox the sources addons.mozilla.org
+  // `npm run zip` / `npm run zip:firefox`: the Chrome and Firefox zips, and for Firefox the sources addons.mozilla.org
   // asks for (everything tracked by git that the build needs; never local output).
   zip: {
     excludeSources: ['dist/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'web-ext-artifacts/**', 'docs/screenshots/**'],

@@ -1,5 +1,7 @@
 /** `provenance inspect`: run the engine on a saved page or a URL and print a report or JSON. */
 import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { detect } from '../core/detect';
 import { kindEnglish } from '../core/kind-text';
@@ -91,7 +93,8 @@ export const inspectCommand: Command<typeof OPTIONS> = {
 async function inspectPage(target: string, pageUrl?: string, fetching: NodeFetcherOptions = {}): Promise<{ file: string | null; provenance: Provenance }> {
   const isUrl = /^https?:\/\//i.test(target);
   const loaded = await loadPage(target, fetching);
-  const url = pageUrl ?? loaded.servedAt ?? `file://${target}`;
+  // A saved file's address is its absolute file: URL (a relative path, spaces and # escaped as URLs need them).
+  const url = pageUrl ?? loaded.servedAt ?? pathToFileURL(resolve(target)).href;
   if (pageUrl && !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url must be an http(s) URL, got ${pageUrl}`);
   return { file: isUrl ? null : target, provenance: detect(parseHtml(loaded.html), url) };
 }

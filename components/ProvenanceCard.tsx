@@ -183,7 +183,7 @@ export function ProvenanceCard({
             </a>
           )}
           {copy && record.syndicated && (
-            <button type="button" class="button secondary" data-testid="copy-citation" onClick={copy}>
+            <button type="button" class="button secondary" data-testid="copy-citation" onClick={() => void copy()}>
               {t('actionCopyCitation')}
             </button>
           )}

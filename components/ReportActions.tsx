@@ -61,7 +61,7 @@ export function ReportActions({
   return (
     <>
       {copy && (
-        <button type="button" class="button secondary" data-testid="copy-report" onClick={copy}>
+        <button type="button" class="button secondary" data-testid="copy-report" onClick={() => void copy()}>
           {t('popup_copyReport')}
         </button>
       )}

@@ -46,7 +46,8 @@ export function VerificationPanel({
   entry: VerificationEntry | null;
   status: VerifyStatus;
   canVerify: boolean;
-  onVerify: (force: boolean) => void;
+  /** Runs the check; it shows its own outcome and failures (components/useVerification.ts). */
+  onVerify: (force: boolean) => Promise<void>;
   fallback?: { href: string; label: string } | null;
   now?: number;
 }) {
@@ -58,7 +59,7 @@ export function VerificationPanel({
       class={verification ? 'button secondary' : 'button main-action'}
       data-testid="verify-button"
       disabled={status.kind === 'running'}
-      onClick={() => onVerify(verification !== null)}
+      onClick={() => void onVerify(verification !== null)}
     >
       {status.kind === 'running' ? t('verifyRunning') : verification ? t('verifyRecheck') : t('verifyButton')}
     </button>

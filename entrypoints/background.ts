@@ -1,19 +1,17 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseRequest, type Request, type ResponseFor } from '@/lib/messages';
+import { answerMessages, parseRequest, type Request, type ResponseFor } from '@/lib/messages';
 import { onPageScanned, onTabRemoved, onTabUrlChanged, tabReport, verifyFromSender } from '@/lib/service';
 import { startUpkeep } from '@/lib/upkeep';
 import { cardControl, correctPage, openWelcomeOnInstall } from '@/lib/control';
 import { cardVerify, inspectUrl, setUpLinkMenu, showEvidence, withCardWords } from '@/lib/card-service';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    // Only our own contexts may talk to us; web pages cannot reach runtime.onMessage,
-    // and content scripts' messages are checked for shape like any other.
-    if (sender.id !== browser.runtime.id) return undefined;
+  // Only our own contexts may talk to us (answerMessages); web pages cannot reach runtime.onMessage,
+  // and content scripts' messages are checked for shape like any other.
+  answerMessages((message, sender) => {
     const request = parseRequest(message);
-    if (!request) return undefined;
-    return handle(request, sender);
+    return request ? handle(request, sender) : undefined;
   });
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (changeInfo.url !== undefined) void onTabUrlChanged(tabId, changeInfo.url);

@@ -9,7 +9,7 @@
  * before anything acts on it: a content script runs next to hostile pages, so
  * nothing it sends is trusted as typed.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { DigestDate, DigestLine, PageDigest, PortalMark } from '@/core/digest';
 import { BYLINE_SELECTORS, DIGEST_LIMITS } from '@/core/digest-limits';
 import type { Provenance } from '@/core/types';
@@ -302,6 +302,22 @@ const TAB_ANSWERS: { [K in keyof TabResponseFor]: (answer: unknown) => answer is
   'get-page-text': (answer): answer is string => typeof answer === 'string',
   'highlight-evidence': (answer): answer is boolean => typeof answer === 'boolean',
 };
+
+// ── Receiving ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A context's answer to one message: the promise of its answer, or undefined when the message is not for it. */
+type Answerer = (message: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown> | undefined;
+
+/**
+ * How a context (background, content script, offscreen document) listens: only messages from this extension
+ * reach `answer`, and the promise it returns is the reply (webextension-polyfill's convention, and Chrome's and
+ * Firefox's own for a returned promise). Browser's typing declares the listener's return as void, hence the one
+ * cast here rather than at each listener.
+ */
+export function answerMessages(answer: Answerer): void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => (sender.id === browser.runtime.id ? answer(message, sender) : undefined);
+  browser.runtime.onMessage.addListener(listener as unknown as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+}
 
 // ── Sending: the only calls of runtime.sendMessage and tabs.sendMessage (tests/unit/protocol-messages.test.ts) ──
 

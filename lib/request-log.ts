@@ -106,7 +106,9 @@ export class RequestLog {
     await previous;
 
     const entry: Entry = { key, startedAt: this.now(), requestId: null, location: null, error: null, done: false, next: Promise.resolve(), changed: () => {} };
-    const arm = () => (entry.next = new Promise<void>((resolve) => (entry.changed = () => (arm(), resolve()))));
+    const arm = (): void => {
+      entry.next = new Promise<void>((resolve) => (entry.changed = () => (arm(), resolve())));
+    };
     arm();
     this.entries.add(entry);
 

@@ -4,7 +4,8 @@
  * and lints it with Mozilla's addons-linter through `web-ext lint`.
  * Prints one summary line; exits 1 when the build fails or the linter reports errors.
  *
- *   npx tsx scripts/firefox-check.ts            build, then lint
+ *   npm run lint:firefox                        build, then lint
+ *   npx tsx scripts/firefox-check.ts            the same
  *   npx tsx scripts/firefox-check.ts --no-build lint what is already built
  *
  * The e2e suite runs the same check (tests/e2e/firefox.spec.ts).

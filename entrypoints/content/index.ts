@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleText } from '@/core/article-text';
 import { digestPage } from '@/core/digest';
 import type { Provenance } from '@/core/types';
-import { parseTabMessage, send, withRetries } from '@/lib/messages';
+import { answerMessages, parseTabMessage, send, withRetries } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import type { BadgeActions } from '@/components/badge';
 import { BADGE_TAG, CONTENT_UI_FILE } from '@/components/content-ui-names';
@@ -73,8 +73,7 @@ export default defineContentScript({
       if (digest.url === location.href && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record), answer.card, answer.site);
     };
 
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id) return undefined;
+    answerMessages((message) => {
       const request = parseTabMessage(message);
       if (request?.type === 'get-page-text') return Promise.resolve(articleText(document));
       // A piece of evidence clicked in the popup: scrolled to and highlighted, if the page's text holds it.

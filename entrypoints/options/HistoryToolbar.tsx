@@ -33,10 +33,10 @@ export function HistoryToolbar({
         {query.grouping && ` · ${t('history_grouping')}`}
       </p>
       <div class="toolbar-actions">
-        <button type="button" class="button secondary" data-testid="export-json" onClick={() => download('json')}>
+        <button type="button" class="button secondary" data-testid="export-json" onClick={() => void download('json')}>
           {t('exportJson')}
         </button>
-        <button type="button" class="button secondary" data-testid="export-csv" onClick={() => download('csv')}>
+        <button type="button" class="button secondary" data-testid="export-csv" onClick={() => void download('csv')}>
           {t('exportCsv')}
         </button>
         <label class="button secondary file-button">
@@ -83,7 +83,7 @@ export function ClearConfirm({ count, onConfirm, onCancel }: { count: number; on
       }}
     >
       <p id="clear-title">{t('clearConfirm', String(count))}</p>
-      <button type="button" class="button danger" data-testid="confirm-clear-yes" onClick={onConfirm}>
+      <button type="button" class="button danger" data-testid="confirm-clear-yes" onClick={() => void onConfirm()}>
         {t('clearConfirmYes')}
       </button>{' '}
       {/* Focus starts on the harmless choice: Enter or Escape right away deletes nothing. */}

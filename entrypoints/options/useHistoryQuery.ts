@@ -82,9 +82,9 @@ export interface HistoryQuery {
   reload(changed?: boolean): Promise<void>;
   /** An entry with its page's latest check, for the details dialog. */
   details(entry: HistoryEntry): Promise<{ entry: HistoryEntry; verification: VerificationEntry | null }>;
-  /** Deletes one entry (the caller reloads). */
+  /** Deletes one entry (the caller reloads); an error is shown. */
   deleteEntry(key: string): Promise<void>;
-  /** Deletes the whole history (the caller reloads). */
+  /** Deletes the whole history (the caller reloads); an error is shown. */
   clearHistory(): Promise<void>;
   /** Hands the history as a JSON or CSV file's text to `save`; an error (making or saving it) is shown. */
   exportHistory(kind: 'json' | 'csv', save: (text: string) => void): Promise<void>;
@@ -281,12 +281,20 @@ export function useHistoryQuery(client: ProvenanceClient): HistoryQuery {
     reload,
     details: async (entry) => ({ entry, verification: await client.verificationFor(entry.key) }),
     async deleteEntry(key) {
-      await client.deleteEntry(key);
-      setNotice(t('historyDeleted'));
+      try {
+        await client.deleteEntry(key);
+        setNotice(t('historyDeleted'));
+      } catch (reason) {
+        setError(t('historyDeleteFailed', errorText(reason)));
+      }
     },
     async clearHistory() {
-      await client.clearHistory();
-      setNotice(t('historyCleared'));
+      try {
+        await client.clearHistory();
+        setNotice(t('historyCleared'));
+      } catch (reason) {
+        setError(t('historyClearFailed', errorText(reason)));
+      }
     },
     async exportHistory(kind, save) {
       try {

@@ -6,9 +6,10 @@
  * bundle runs as a real process in cli-bundle.test.ts.
  */
 import { Readable } from 'node:stream';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, main } from '../../cli/main';
 import { version } from '../../package.json';
@@ -198,5 +199,22 @@ describe('inspect --batch - reads the list from standard input', () => {
     const url = await run(['inspect', '--batch', '-', '--url', scraped], '');
     expect(url.code).toBe(2);
     expect(url.err).toContain('--url is one page\'s address: in a batch, give it on the line');
+  });
+});
+
+describe('a saved page without --url', () => {
+  it('is addressed by its absolute file: URL, also when given as a relative path with a space and a #', async () => {
+    const folder = join(dir, 'saved pages #1');
+    await mkdir(folder, { recursive: true });
+    const file = join(folder, 'copy.html');
+    await copyFile(fixtureFile(KIND_PAGES.scraped.url), file);
+    const given = relative(process.cwd(), file);
+    expect(given.startsWith('/')).toBe(false);
+    const { code, out } = await run(['inspect', '--json', given]);
+    expect(code).toBe(0);
+    const record = JSON.parse(out) as { file: string; url: string };
+    expect(record.file).toBe(given);
+    expect(record.url).toBe(pathToFileURL(file).href);
+    expect(record.url).toMatch(/^file:\/\/\/.*saved%20pages%20%231\/copy\.html$/);
   });
 });

@@ -75,7 +75,7 @@ function Harness({ client }: { client: ProvenanceClient }) {
   latest = useHistoryQuery(client);
   return null;
 }
-const mount = () => act(() => render(h(Harness, { client: databaseClient() }), container));
+const mount = (client = databaseClient()) => act(() => render(h(Harness, { client }), container));
 
 /** A file the reader chose (jsdom's File cannot be read as text). */
 const chosenFile = (text: string, size = text.length) => ({ name: 'history.json', size, text: async () => text }) as unknown as File;
@@ -163,7 +163,7 @@ describe('useHistoryQuery', () => {
     // The first screen's rows are not read a second time when the order arrives.
     expect(reads).toEqual([]);
 
-    act(() => latest.onRange(100, 110));
+    await act(() => latest.onRange(100, 110));
     await until(() => latest.entry(order[149]!) !== undefined, 'rows 100 to 150');
     expect(reads.at(-1)).toEqual(order.slice(100, 150));
     expect(latest.entry(order[99]!)).toBeUndefined();
@@ -174,11 +174,11 @@ describe('useHistoryQuery', () => {
     await seed(30);
     await mount();
     await until(answered, 'the first answer');
-    act(() => latest.changeFilter({ text: 'ukraine' }));
+    await act(() => latest.changeFilter({ text: 'ukraine' }));
     await until(() => latest.filter.text === 'ukraine' && latest.matchCount === 5, 'the Ukraine story');
     const shown = latest.result!.shown;
 
-    act(() => {
+    await act(() => {
       latest.changeFilter({ syndicatedOnly: true });
       latest.changeFilter({ kind: 'wire' });
     });
@@ -190,11 +190,11 @@ describe('useHistoryQuery', () => {
     const headlines = (await entriesById(db, latest.result!.ids)).map((entry) => entry.record.page.headline);
     expect(new Set(headlines)).toEqual(new Set(['Ukraine talks begin in Riyadh']));
 
-    act(() => latest.changeFilter({ text: 'nothing-like-this' }));
+    await act(() => latest.changeFilter({ text: 'nothing-like-this' }));
     await until(() => latest.matchCount === 0 && latest.result!.ids.length === 0, 'no match');
     expect(latest.order).toHaveLength(30);
 
-    act(() => latest.changeFilter({ text: '', syndicatedOnly: false, kind: '' }));
+    await act(() => latest.changeFilter({ text: '', syndicatedOnly: false, kind: '' }));
     await until(() => latest.matchCount === 30, 'the whole history again');
     await until(() => latest.publisherList.length > 0, 'the publisher list');
     expect(latest.publisherList.map((p) => p.key).sort()).toEqual(['ap', 'reuters']);
@@ -204,7 +204,7 @@ describe('useHistoryQuery', () => {
     const order = await seed(12);
     await mount();
     await until(answered, 'the first answer');
-    act(() => latest.setGrouped(true));
+    await act(() => latest.setGrouped(true));
     expect(latest.grouped).toBe(true);
     expect(latest.lines).toBeNull();
     expect(latest.grouping).toBe(true);
@@ -224,7 +224,7 @@ describe('useHistoryQuery', () => {
     expect(latest.lineAt(4)).toEqual({ type: 'entry', id: order[8], grouped: true });
 
     // A filter regroups its own answer.
-    act(() => latest.changeFilter({ publisher: 'reuters' }));
+    await act(() => latest.changeFilter({ publisher: 'reuters' }));
     await until(() => latest.matchCount === 2 && latest.lines !== null, 'the Reuters group');
     expect(latest.lines).toEqual([
       expect.objectContaining({ type: 'group', publisher: 'Reuters', copies: 2 }),
@@ -232,7 +232,7 @@ describe('useHistoryQuery', () => {
       { type: 'entry', id: order[11], grouped: true },
     ]);
 
-    act(() => latest.setGrouped(false));
+    await act(() => latest.setGrouped(false));
     expect(latest.lines).toBeNull();
     expect(latest.lineCount).toBe(2);
   });
@@ -282,5 +282,21 @@ describe('useHistoryQuery', () => {
     expect(latest.notice).toBe(getMessage('historyCleared'));
     expect(latest.order).toEqual([]);
     expect(latest.matchCount).toBe(0);
+  });
+
+  it('a delete or a clear the database refuses is said, and the history stays as it was', async () => {
+    const order = await seed(3);
+    const refusing = databaseClient();
+    const failing = (name: string) => () => Promise.reject(new DOMException('The database is full.', name));
+    await mount(Object.assign(Object.create(refusing) as ProvenanceClient, { deleteEntry: failing('QuotaExceededError'), clearHistory: failing('AbortError') }));
+    await until(answered, 'the first answer');
+
+    await act(() => latest.deleteEntry(latest.entry(order[0]!)!.key));
+    expect(latest.notice).toBeNull();
+    expect(latest.error).toBe(getMessage('historyDeleteFailed', 'QuotaExceededError: The database is full.'));
+    await act(() => latest.clearHistory());
+    expect(latest.error).toBe(getMessage('historyClearFailed', 'AbortError: The database is full.'));
+    await act(() => latest.reload(true));
+    expect(latest.order).toEqual(order);
   });
 });

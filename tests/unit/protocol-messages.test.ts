@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extensionClient } from '@/lib/client';
 import { database } from '@/lib/db';
-import { broadcast, parseBroadcast, parseRequest, parseTabMessage, sendToOffscreen, sendToTab, type TabReport } from '@/lib/messages';
+import { answerMessages, broadcast, parseBroadcast, parseRequest, parseTabMessage, sendToOffscreen, sendToTab, type TabReport } from '@/lib/messages';
 import { onPageScanned, tabReport } from '@/lib/service';
 import { clearTabScan, getTabScan, setTabScan, watchTabScan } from '@/lib/tab-state';
 import { getMessage } from './locale-messages';
@@ -42,15 +42,23 @@ describe('the protocol is in lib/messages.ts', () => {
     expect(raw).toEqual(['lib/messages.ts']);
   });
 
-  it('every listener checks what it receives with a parser of lib/messages.ts', () => {
-    const listeners = SOURCE_FILES.filter((path) => /onMessage\.addListener\s*\(/.test(code(path)));
-    expect(listeners.map((path) => relative(ROOT, path)).sort()).toEqual([
-      'entrypoints/background.ts',
-      'entrypoints/content/index.ts',
-      'entrypoints/offscreen/main.ts',
-      'lib/client.ts',
-    ]);
-    for (const path of listeners) expect(code(path), relative(ROOT, path)).toMatch(/\b(parseRequest|parseTabMessage|parseBroadcast|isParseRequest)\(/);
+  it('listeners are added in two places only: answerMessages (lib/messages.ts) and the UI client; each checks what it receives with a parser', () => {
+    const rel = (path: string) => relative(ROOT, path);
+    const raw = SOURCE_FILES.filter((path) => /onMessage\.addListener\s*\(/.test(code(path)));
+    expect(raw.map(rel).sort()).toEqual(['lib/client.ts', 'lib/messages.ts']);
+    const answering = SOURCE_FILES.filter((path) => rel(path) !== 'lib/messages.ts' && /\banswerMessages\s*\(/.test(code(path)));
+    expect(answering.map(rel).sort()).toEqual(['entrypoints/background.ts', 'entrypoints/content/index.ts', 'entrypoints/offscreen/main.ts']);
+    for (const path of [...answering, join(ROOT, 'lib/client.ts')]) expect(code(path), rel(path)).toMatch(/\b(parseRequest|parseTabMessage|parseBroadcast|isParseRequest)\(/);
+  });
+
+  it('answerMessages hears this extension only, and its promise is the reply', async () => {
+    fakeBrowser.reset();
+    const heard: unknown[] = [];
+    answerMessages((message) => (heard.push(message), Promise.resolve({ ok: true })));
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'x' }, { id: 'another-extension' })).toEqual([undefined]);
+    expect(heard).toEqual([]);
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'x' }, { id: fakeBrowser.runtime.id })).toEqual([{ ok: true }]);
+    expect(heard).toEqual([{ type: 'x' }]);
   });
 });
 
@@ -82,11 +90,12 @@ describe('background → pages: the progress of a verification', () => {
     const heard: unknown[] = [];
     const stop = extensionClient.onVerifyProgress((progress) => heard.push(progress));
     const progress = { type: 'verify-progress', pageUrl: 'https://farm.example/a', url: 'https://usa-news.biz/x/', hop: 1 };
-    await fakeBrowser.runtime.onMessage.trigger(progress, { id: fakeBrowser.runtime.id });
-    await fakeBrowser.runtime.onMessage.trigger({ ...progress, hop: 'one' }, { id: fakeBrowser.runtime.id });
-    await fakeBrowser.runtime.onMessage.trigger(progress, { id: 'another-extension' });
+    const tell = (message: unknown, id: string) => fakeBrowser.runtime.onMessage.trigger(message, { id }).then(() => undefined);
+    await tell(progress, fakeBrowser.runtime.id);
+    await tell({ ...progress, hop: 'one' }, fakeBrowser.runtime.id);
+    await tell(progress, 'another-extension');
     stop();
-    await fakeBrowser.runtime.onMessage.trigger(progress, { id: fakeBrowser.runtime.id });
+    await tell(progress, fakeBrowser.runtime.id);
     expect(heard).toEqual([{ pageUrl: 'https://farm.example/a', url: 'https://usa-news.biz/x/', hop: 1 }]);
   });
 });

@@ -140,9 +140,9 @@ describe('the popup against the mock client', () => {
     const client = await popup({ tabs: { 7: { state: 'pending', tabUrl: PAGE, entry: null, verification: null } } });
     await until(() => has('pending'), 'pending');
     expect(client.watchers(7)).toBe(1);
-    act(() => client.setTabReport(7, article(copyEntry())));
+    await act(() => client.setTabReport(7, article(copyEntry())));
     await until(() => has('verdict'), 'the verdict after the scan');
-    act(() => client.setTabReport(7, { state: 'no-article', tabUrl: 'https://worldnewsera.example/', entry: null, verification: null }));
+    await act(() => client.setTabReport(7, { state: 'no-article', tabUrl: 'https://worldnewsera.example/', entry: null, verification: null }));
     await until(() => has('no-article'), 'no article after the tab moved on');
     await act(() => render(null, container));
     expect(client.watchers(7)).toBe(0);

@@ -122,7 +122,7 @@ describe('"Open the original" always shows its host', () => {
   it('in the verification panel, with the impersonation said in words', async () => {
     const verification = await verifyAgainst(detect(doc(FIXTURE), PAGE_URL), 'The Washington Post');
     const root = document.createElement('div');
-    render(h(VerificationPanel, { entry: { verification } as never, status: { kind: 'idle' }, canVerify: true, onVerify: () => undefined }), root);
+    render(h(VerificationPanel, { entry: { verification } as never, status: { kind: 'idle' }, canVerify: true, onVerify: () => Promise.resolve() }), root);
     const hop = root.querySelector('[data-testid="verified-hop"]')?.textContent ?? '';
     expect(hop).toContain('(washingtonpost-archive.com)');
     expect(root.querySelector('[data-testid="hop-impersonates"]')?.textContent).toContain("calls itself The Washington Post, but washingtonpost-archive.com is not The Washington Post's site");
