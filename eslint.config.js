@@ -5,11 +5,17 @@
 import tseslint from 'typescript-eslint';
 
 const htmlSinks = [
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML sinks: set textContent or build nodes (page-derived text must stay text).' },
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No HTML sinks: set textContent or build nodes (page-derived text must stay text).',
+  },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks: use insertAdjacentText or build nodes.' },
   { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: 'No document.write.' },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML: render text.' },
-  { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No eval or new Function: no code from strings.' },
+  {
+    selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']",
+    message: 'No eval or new Function: no code from strings.',
+  },
   { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML parsing into the live DOM.' },
 ];
 
@@ -28,7 +34,16 @@ export default tseslint.config(
   // Promises are awaited, returned or marked `void` on purpose, and never handed to what does not wait for them
   // (an event handler, a condition): type-checked, so through the TypeScript project (tsconfig.json).
   {
-    files: ['core/**/*.ts', 'lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'cli/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.{ts,tsx}', '*.config.ts'],
+    files: [
+      'core/**/*.ts',
+      'lib/**/*.ts',
+      'components/**/*.{ts,tsx}',
+      'entrypoints/**/*.{ts,tsx}',
+      'cli/**/*.ts',
+      'scripts/**/*.ts',
+      'tests/**/*.{ts,tsx}',
+      '*.config.ts',
+    ],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
@@ -38,10 +53,20 @@ export default tseslint.config(
   },
   // The layers (docs/ARCHITECTURE.md): each folder imports only the folders below it.
   ...layers([
-    ['core/**/*.ts', ['lib', 'components', 'entrypoints', 'cli'], ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*', 'linkedom', 'node:*'], 'core/ is the pure engine: no browser, storage, UI or Node APIs.'],
+    [
+      'core/**/*.ts',
+      ['lib', 'components', 'entrypoints', 'cli'],
+      ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*', 'linkedom', 'node:*'],
+      'core/ is the pure engine: no browser, storage, UI or Node APIs.',
+    ],
     ['lib/**/*.ts', ['components', 'entrypoints', 'cli'], [], 'lib/ (browser services) is below the UI and the entry points.'],
     ['components/**/*.{ts,tsx}', ['entrypoints', 'cli'], [], 'components/ are shared UI: they never reach into an entry point.'],
-    ['cli/**/*.ts', ['lib', 'components', 'entrypoints'], ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*'], 'cli/ runs the engine under Node: no extension code.'],
+    [
+      'cli/**/*.ts',
+      ['lib', 'components', 'entrypoints'],
+      ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*'],
+      'cli/ runs the engine under Node: no extension code.',
+    ],
   ]),
 );
 

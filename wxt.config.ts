@@ -51,7 +51,15 @@ export default defineConfig({
   // `npm run zip` / `npm run zip:firefox`: the Chrome and Firefox zips, and for Firefox the sources addons.mozilla.org
   // asks for (everything tracked by git that the build needs; never local output).
   zip: {
-    excludeSources: ['dist/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'web-ext-artifacts/**', 'docs/screenshots/**'],
+    excludeSources: [
+      'dist/**',
+      'demo-output/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+      'web-ext-artifacts/**',
+      'docs/screenshots/**',
+    ],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',
@@ -65,12 +73,12 @@ export default defineConfig({
     // script's match patterns do not reveal tab URLs to the background).
     // alarms: pruning the history on a schedule (lib/upkeep.ts); no install warning.
     // contextMenus: the link menu "Where does this article come from?" (lib/card-service.ts); no install warning.
-    permissions: browser === 'firefox' ? ['storage', 'tabs', 'webRequest', 'alarms', 'contextMenus'] : ['storage', 'tabs', 'webRequest', 'offscreen', 'alarms', 'contextMenus'],
-    // Stricter than the default: our own scripts only, no plugins, no <base>, no form posts, never framed.
-    content_security_policy:
+    permissions:
       browser === 'firefox'
-        ? STRICT_CSP
-        : { extension_pages: STRICT_CSP },
+        ? ['storage', 'tabs', 'webRequest', 'alarms', 'contextMenus']
+        : ['storage', 'tabs', 'webRequest', 'offscreen', 'alarms', 'contextMenus'],
+    // Stricter than the default: our own scripts only, no plugins, no <base>, no form posts, never framed.
+    content_security_policy: browser === 'firefox' ? STRICT_CSP : { extension_pages: STRICT_CSP },
     // A keyboard shortcut for the popup: Alt+Shift+O ("original"). Chromium keeps Alt+Shift+P and Ctrl+Shift+P for
     // itself and leaves such a command without a key; O is free in Chromium and Firefox. The reader
     // can change it (chrome://extensions/shortcuts, Firefox's "Manage Extension Shortcuts"). The welcome page and

@@ -73,7 +73,8 @@ export const inspectCommand: Command<typeof OPTIONS> = {
     const target = positionals[0];
     if (values.batch !== undefined) {
       if (target !== undefined) throw new CliError('usage', `--batch reads the pages from its list: not with a page (${target}) too`);
-      if (values.url !== undefined) throw new CliError('usage', '--url is one page\'s address: in a batch, give it on the line ({"file": "...", "url": "..."})');
+      if (values.url !== undefined)
+        throw new CliError('usage', '--url is one page\'s address: in a batch, give it on the line ({"file": "...", "url": "..."})');
       if (report) throw new CliError('usage', "--report prints one page's report: not with --batch");
       return runBatch(values.batch, io, fetching);
     }
@@ -90,7 +91,11 @@ export const inspectCommand: Command<typeof OPTIONS> = {
   },
 };
 
-async function inspectPage(target: string, pageUrl?: string, fetching: NodeFetcherOptions = {}): Promise<{ file: string | null; provenance: Provenance }> {
+async function inspectPage(
+  target: string,
+  pageUrl?: string,
+  fetching: NodeFetcherOptions = {},
+): Promise<{ file: string | null; provenance: Provenance }> {
   const isUrl = /^https?:\/\//i.test(target);
   const loaded = await loadPage(target, fetching);
   // A saved file's address is its absolute file: URL (a relative path, spaces and # escaped as URLs need them).
@@ -114,7 +119,9 @@ export function toRecord(file: string | null, p: Provenance): InspectRecord {
     archive: p.archive ? { service: p.archive.service, url: p.archive.url, capturedAt: p.archive.capturedAt } : null,
     confidence: p.confidence,
     page: { headline: p.page.headline, author: p.page.author, publishedAt: p.page.publishedAt, siteName: p.page.siteName },
-    original: p.original ? { url: p.original.url, publisher: p.original.publisher, headline: p.original.headline, publishedAt: p.original.publishedAt } : null,
+    original: p.original
+      ? { url: p.original.url, publisher: p.original.publisher, headline: p.original.headline, publishedAt: p.original.publishedAt }
+      : null,
     chain: p.chain.map((hop) => ({ url: hop.url, publisher: hop.publisher })),
     copyright: p.copyright,
     signals: p.signals.map((signal) => ({ kind: signal.kind, detail: signal.detail })),
@@ -130,9 +137,19 @@ function kindLine(p: Provenance): string | null {
 function errorRecord(file: string | null, url: string | null, error: unknown): InspectRecord {
   const cliError = error instanceof CliError ? error : new CliError('internal', (error as Error)?.message ?? String(error));
   return {
-    file, url, syndicated: false, kind: null, kindText: null, archive: null, confidence: 0,
+    file,
+    url,
+    syndicated: false,
+    kind: null,
+    kindText: null,
+    archive: null,
+    confidence: 0,
     page: { headline: null, author: null, publishedAt: null, siteName: null },
-    original: null, chain: [], copyright: null, signals: [], engineMs: 0,
+    original: null,
+    chain: [],
+    copyright: null,
+    signals: [],
+    engineMs: 0,
     error: { code: cliError.code, message: cliError.message },
   };
 }
@@ -146,7 +163,14 @@ async function* listLines(list: string, io: Required<CommandIO>): AsyncGenerator
     yield* createInterface({ input, crlfDelay: Infinity });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new CliError('read-failed', `cannot read ${list === '-' ? 'standard input' : list}: ${reason}`);
   }
 }
@@ -190,13 +214,25 @@ function reportText(r: InspectRecord): string {
   const lines: string[] = [];
   const value = (v: string | null | undefined) => v ?? '—';
   lines.push(`${r.file ?? r.url ?? ''}`);
-  lines.push(r.syndicated ? `SYNDICATED (confidence ${Math.round(r.confidence * 100)} %)` : `not syndicated (confidence ${Math.round(r.confidence * 100)} %)`);
+  lines.push(
+    r.syndicated ? `SYNDICATED (confidence ${Math.round(r.confidence * 100)} %)` : `not syndicated (confidence ${Math.round(r.confidence * 100)} %)`,
+  );
   if (r.kind) lines.push(`kind: ${r.kind} — ${r.kindText ?? ''}`);
   lines.push('', 'This page');
-  lines.push(`  headline   ${value(r.page.headline)}`, `  author     ${value(r.page.author)}`, `  published  ${value(r.page.publishedAt)}`, `  site       ${value(r.page.siteName)}`);
+  lines.push(
+    `  headline   ${value(r.page.headline)}`,
+    `  author     ${value(r.page.author)}`,
+    `  published  ${value(r.page.publishedAt)}`,
+    `  site       ${value(r.page.siteName)}`,
+  );
   if (r.original) {
     lines.push('', 'Original');
-    lines.push(`  publisher  ${value(r.original.publisher)}`, `  headline   ${value(r.original.headline)}`, `  url        ${value(r.original.url)}`, `  published  ${value(r.original.publishedAt)}`);
+    lines.push(
+      `  publisher  ${value(r.original.publisher)}`,
+      `  headline   ${value(r.original.headline)}`,
+      `  url        ${value(r.original.url)}`,
+      `  published  ${value(r.original.publishedAt)}`,
+    );
   }
   if (r.chain.length) {
     lines.push('', 'Chain');

@@ -27,7 +27,14 @@ export async function loadPage(fileOrUrl: string, fetching: NodeFetcherOptions =
     bytes = await readFile(fileOrUrl);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new CliError('read-failed', `cannot read ${fileOrUrl}: ${reason}`);
   }
   return { html: decodeHtml(bytes, null), servedAt: null };
@@ -36,7 +43,8 @@ export async function loadPage(fileOrUrl: string, fetching: NodeFetcherOptions =
 /** A URL is fetched the way `provenance verify` and the extension fetch originals: same limits, same words, same refusals. */
 async function fetchPage(url: string, fetching: NodeFetcherOptions): Promise<LoadedPage> {
   const answer = await createNodeFetcher(fetching)(url);
-  if (!answer.ok) throw new CliError(answer.code, `cannot fetch ${url}: ${answer.message}${answer.code === 'private-address' ? ` ${PRIVATE_HINT}` : ''}`);
+  if (!answer.ok)
+    throw new CliError(answer.code, `cannot fetch ${url}: ${answer.message}${answer.code === 'private-address' ? ` ${PRIVATE_HINT}` : ''}`);
   return { html: answer.html ?? '', servedAt: answer.finalUrl };
 }
 

@@ -82,7 +82,9 @@ export async function main(argv: string[], outputs: CommandIO = consoleIO): Prom
     input: outputs.input ?? consoleIO.input!,
   };
   // The program's own options come before the command's name (the first positional); the rest is the command's.
-  const first = parseArgs({ args: argv, options: {}, strict: false, allowPositionals: true, tokens: true }).tokens.find((token) => token.kind === 'positional');
+  const first = parseArgs({ args: argv, options: {}, strict: false, allowPositionals: true, tokens: true }).tokens.find(
+    (token) => token.kind === 'positional',
+  );
   const at = first ? first.index : argv.length;
   let global: ParsedArgs<typeof GLOBAL_OPTIONS>;
   try {

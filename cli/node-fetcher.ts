@@ -91,7 +91,13 @@ export const nodeTransport: Transport = (url, { headers, signal, addresses }) =>
       }
       const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
       const decoder =
-        encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : encoding === 'br' ? zlib.createBrotliDecompress() : null;
+        encoding === 'gzip' || encoding === 'x-gzip'
+          ? zlib.createGunzip()
+          : encoding === 'deflate'
+            ? zlib.createInflate()
+            : encoding === 'br'
+              ? zlib.createBrotliDecompress()
+              : null;
       let body: Readable = response;
       if (decoder) {
         body = decoder;
@@ -114,7 +120,9 @@ export function createNodeFetcher(options: NodeFetcherOptions = {}): FetchPage {
   const allowPrivate = options.allowPrivate ?? false;
 
   /** The addresses one hop may connect to, or why it may not be fetched. */
-  const vet = async (url: string): Promise<{ addresses: string[] } | { refused: 'unsafe-url' | 'private-address'; detail?: string } | { failed: FetchFailureCode }> => {
+  const vet = async (
+    url: string,
+  ): Promise<{ addresses: string[] } | { refused: 'unsafe-url' | 'private-address'; detail?: string } | { failed: FetchFailureCode }> => {
     if (!safeHttpUrl(url)) return { refused: 'unsafe-url' };
     const host = bareHost(url);
     if (!allowPrivate && privateHostReason(host)) return { refused: 'private-address' };
@@ -139,10 +147,14 @@ export function createNodeFetcher(options: NodeFetcherOptions = {}): FetchPage {
       for (;;) {
         const vetted = await vet(current);
         if ('refused' in vetted) {
-          const refused: FetchFailure = redirects.length ? refusedRedirect(vetted.refused, current, redirects.at(-1)!) : failure(vetted.refused, current);
+          const refused: FetchFailure = redirects.length
+            ? refusedRedirect(vetted.refused, current, redirects.at(-1)!)
+            : failure(vetted.refused, current);
           // A name that looks public but resolves into a private network: say which address.
-          if (vetted.detail && !redirects.length) refused.message = `${displayHost(current)} resolves to ${vetted.detail}, in a private network: not fetched`;
-          else if (vetted.detail) refused.message = `${displayHost(redirects.at(-1)!)} redirects to ${displayHost(current)}, which resolves to ${vetted.detail}, in a private network: not followed`;
+          if (vetted.detail && !redirects.length)
+            refused.message = `${displayHost(current)} resolves to ${vetted.detail}, in a private network: not fetched`;
+          else if (vetted.detail)
+            refused.message = `${displayHost(redirects.at(-1)!)} redirects to ${displayHost(current)}, which resolves to ${vetted.detail}, in a private network: not followed`;
           return refused;
         }
         if ('failed' in vetted) return failure(controller.signal.aborted ? 'timeout' : vetted.failed, current);

@@ -92,7 +92,10 @@ function report(v: Verification): string {
       const diff = c.headline.diff.map((s) => (s.op === 'same' ? s.text : s.op === 'added' ? `[+${s.text}]` : `[-${s.text}]`)).join(' ');
       lines.push(`  headline   ${c.headline.verdict} (${percent(c.headline.similarity)})`, `             ${diff}`);
     }
-    if (c.text) lines.push(`  text       ${c.text.verdict}: ${percent(c.text.originalOnPage)} of the original on the page, ${percent(c.text.pageFromOriginal)} of the page from the original`);
+    if (c.text)
+      lines.push(
+        `  text       ${c.text.verdict}: ${percent(c.text.originalOnPage)} of the original on the page, ${percent(c.text.pageFromOriginal)} of the page from the original`,
+      );
     if (c.delay.text) lines.push(`  delay      ${c.delay.text}${c.delay.approximate ? ' (approximate: a date has no time zone)' : ''}`);
     lines.push(`  author     ${c.authors.verdict}`);
   }

@@ -89,10 +89,23 @@ export function CorrectionPanel({
     <section class="correction" data-testid="correction" aria-label={t('control_correctHint')}>
       <p class="hint">{t('control_correctHint')}</p>
       <div class="correction-buttons">
-        <button type="button" class="link-button" data-testid="correction-not-a-copy" disabled={busy} onClick={() => void save({ kind: 'not-a-copy' })}>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="correction-not-a-copy"
+          disabled={busy}
+          onClick={() => void save({ kind: 'not-a-copy' })}
+        >
           {t('control_notCopy')}
         </button>
-        <button type="button" class="link-button" data-testid="correction-wrong-original" aria-expanded={asking} disabled={busy} onClick={() => setAsking(!asking)}>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="correction-wrong-original"
+          aria-expanded={asking}
+          disabled={busy}
+          onClick={() => setAsking(!asking)}
+        >
           {t('control_wrongOriginal')}
         </button>
       </div>

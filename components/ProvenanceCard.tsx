@@ -69,7 +69,8 @@ function headlineCredit(record: Provenance, verification: Verification | null): 
 export function originalSearch(record: Provenance, verification: Verification | null): { href: string; label: string } | null {
   const best = originalOf(record, verification);
   const headline = best.headline ?? record.page.headline;
-  if (best.publisher) return { href: searchLink(best.publisher, headline, record.chain.at(-1)?.site ?? null), label: t('searchOriginal', best.publisher) };
+  if (best.publisher)
+    return { href: searchLink(best.publisher, headline, record.chain.at(-1)?.site ?? null), label: t('searchOriginal', best.publisher) };
   return headline ? { href: searchLink('', headline, null), label: t('popup_searchHeadline') } : null;
 }
 
@@ -211,7 +212,12 @@ export function ProvenanceCard({
               <li class="hop">
                 {t('chainThisPage')}
                 {/* Why the chain stops here: a copy whose credits link nowhere. */}
-                {record.chain.length === 0 && <span class="why" data-testid="chain-why"> — {t('popup_chainNoSource')}</span>}
+                {record.chain.length === 0 && (
+                  <span class="why" data-testid="chain-why">
+                    {' '}
+                    — {t('popup_chainNoSource')}
+                  </span>
+                )}
               </li>
               {record.chain.map((hop, index) => (
                 <li class="hop" key={index} data-testid="chain-hop">

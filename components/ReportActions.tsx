@@ -71,7 +71,14 @@ export function ReportActions({
         </a>
       )}
       {archive && (
-        <a class="button secondary" href={archive} target="_blank" rel="noopener noreferrer" title={t('popup_archiveTitle')} data-testid="archive-copy">
+        <a
+          class="button secondary"
+          href={archive}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={t('popup_archiveTitle')}
+          data-testid="archive-copy"
+        >
           {t('popup_archive')}
         </a>
       )}

@@ -19,7 +19,8 @@ export function ShortcutNote({ client }: { client: ProvenanceClient }) {
   if (shortcut === null) return null;
   return (
     <p data-testid="popup-shortcut">
-      {shortcut ? t('control_shortcutText', shortcut) : t('control_shortcutNone')} {t(import.meta.env.FIREFOX ? 'control_shortcutFirefox' : 'control_shortcutChrome')}
+      {shortcut ? t('control_shortcutText', shortcut) : t('control_shortcutNone')}{' '}
+      {t(import.meta.env.FIREFOX ? 'control_shortcutFirefox' : 'control_shortcutChrome')}
     </p>
   );
 }

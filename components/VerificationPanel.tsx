@@ -86,7 +86,9 @@ export function VerificationPanel({
           {status.message}
         </p>
       )}
-      {!verification && status.kind === 'idle' && <p class="hint">{canVerify ? t('verifyHint') : fallback ? t('popup_searchHint') : t('verifyNothingHint')}</p>}
+      {!verification && status.kind === 'idle' && (
+        <p class="hint">{canVerify ? t('verifyHint') : fallback ? t('popup_searchHint') : t('verifyNothingHint')}</p>
+      )}
       {verification && (
         <div data-testid="verification-result" data-outcome={verification.outcome}>
           <div class="outcome-row">
@@ -107,7 +109,8 @@ export function VerificationPanel({
             <p class="problem" data-testid="verify-last-failure" data-code={entry.lastFailure.verification.failure?.code}>
               {t('verifyRecheckFailed', [
                 ageText(now - entry.lastFailure.at),
-                (entry.lastFailure.verification.failure && failureText(entry.lastFailure.verification.failure)) ?? entry.lastFailure.verification.outcome,
+                (entry.lastFailure.verification.failure && failureText(entry.lastFailure.verification.failure)) ??
+                  entry.lastFailure.verification.outcome,
               ])}
             </p>
           )}

@@ -65,7 +65,14 @@ export function VirtualList({
   for (let index = start; index < end; index++) {
     const props = rowProps?.(index) ?? {};
     rows.push(
-      <div key={index} role="row" aria-rowindex={index + offset} {...props} class={`virtual-row${index === count - 1 ? ' is-last' : ''} ${props.class ?? ''}`} style={{ top: `${index * rowHeight}px`, height: `${rowHeight}px` }}>
+      <div
+        key={index}
+        role="row"
+        aria-rowindex={index + offset}
+        {...props}
+        class={`virtual-row${index === count - 1 ? ' is-last' : ''} ${props.class ?? ''}`}
+        style={{ top: `${index * rowHeight}px`, height: `${rowHeight}px` }}
+      >
         {renderRow(index)}
       </div>,
     );

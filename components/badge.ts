@@ -46,8 +46,7 @@ export interface BadgeActions {
 
 /** Where the badge goes: right after the article's headline, else after the line naming the source. */
 function findBadgeAnchor(doc: Document): Element | null {
-  const headline =
-    doc.querySelector('article h1') ?? doc.querySelector('h1.entry-title') ?? doc.querySelector('main h1') ?? doc.querySelector('h1');
+  const headline = doc.querySelector('article h1') ?? doc.querySelector('h1.entry-title') ?? doc.querySelector('main h1') ?? doc.querySelector('h1');
   if (headline) return headline;
   for (const candidate of Array.from(doc.querySelectorAll('p, div')).slice(0, 400)) {
     if (candidate.childElementCount <= 2 && /^\s*source\s*(link)?\s*:/i.test(candidate.textContent ?? '')) return candidate;
@@ -127,7 +126,14 @@ function placeWithoutShift(host: HTMLElement, root: HTMLElement, anchor: Element
 /** A handler that runs for the browser's own events only: a click or key the page's script made up is ignored. */
 const trusted = (handler: () => unknown) => (event: Event) => event.isTrusted && handler();
 
-export function renderBadge(root: HTMLElement, record: Provenance, actions: BadgeActions, host: HTMLElement, words?: CardWords, site?: SiteCopiesLine | null): void {
+export function renderBadge(
+  root: HTMLElement,
+  record: Provenance,
+  actions: BadgeActions,
+  host: HTMLElement,
+  words?: CardWords,
+  site?: SiteCopiesLine | null,
+): void {
   const doc = root.ownerDocument;
   const { verdict } = badgeText(record);
   const cardId = 'provenance-card';
@@ -209,22 +215,27 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
   button(buttons, 'action', t('badgeHide'), 'provenance-badge-dismiss', () => actions.dismiss());
   // The reader's say, each with an Undo in its place; after "not a copy" and "never on this site" the badge goes UNDO_MS later.
   const control = (what: CardControl, label: string) =>
-    button(buttons, 'action', label, `provenance-badge-${what}`, () =>
-      void actions.control(what).then((undo) => {
-        if (typeof undo === 'string') return void (status.dataset.t = t('control_failed', undo));
-        const kept = [...buttons.children];
-        const timer = what === 'wrong-original' ? undefined : setTimeout(() => host.remove(), UNDO_MS);
-        status.dataset.t = t(DONE[what]);
-        buttons.replaceChildren();
-        button(buttons, 'action', t('control_undo'), 'provenance-badge-undo', () => {
-          clearTimeout(timer);
-          buttons.replaceChildren(...kept);
-          status.dataset.t = '';
-          void undo().then((failed) => {
-            if (failed !== null) status.dataset.t = t('control_failed', failed);
-          });
-        }).focus();
-      }),
+    button(
+      buttons,
+      'action',
+      label,
+      `provenance-badge-${what}`,
+      () =>
+        void actions.control(what).then((undo) => {
+          if (typeof undo === 'string') return void (status.dataset.t = t('control_failed', undo));
+          const kept = [...buttons.children];
+          const timer = what === 'wrong-original' ? undefined : setTimeout(() => host.remove(), UNDO_MS);
+          status.dataset.t = t(DONE[what]);
+          buttons.replaceChildren();
+          button(buttons, 'action', t('control_undo'), 'provenance-badge-undo', () => {
+            clearTimeout(timer);
+            buttons.replaceChildren(...kept);
+            status.dataset.t = '';
+            void undo().then((failed) => {
+              if (failed !== null) status.dataset.t = t('control_failed', failed);
+            });
+          }).focus();
+        }),
     );
   if (record.syndicated) {
     control('not-a-copy', t('control_notCopy'));
@@ -241,7 +252,10 @@ export function renderBadge(root: HTMLElement, record: Provenance, actions: Badg
     host.classList.toggle('open', open);
     if (refocus) pill.focus();
   };
-  pill.addEventListener('click', trusted(() => setOpen(card.hidden)));
+  pill.addEventListener(
+    'click',
+    trusted(() => setOpen(card.hidden)),
+  );
   root.addEventListener('keydown', (event) => {
     if (event.isTrusted && event.key === 'Escape' && !card.hidden) setOpen(false, true);
   });

@@ -26,7 +26,9 @@ export function useVerification(client: ProvenanceClient, entry: HistoryEntry | 
       // The sites this check will read: the page's source, and a site a previous try was not allowed to read.
       const refused = verification?.verification.failure ?? verification?.lastFailure?.verification.failure;
       // An address into a private network is never asked for: the background refuses it before any request, and says so.
-      const wanted = [nextHopUrl(record), refused?.code === 'permission-refused' ? refused.url : null].filter((url): url is string => !!url && !hopRefusal(url));
+      const wanted = [nextHopUrl(record), refused?.code === 'permission-refused' ? refused.url : null].filter(
+        (url): url is string => !!url && !hopRefusal(url),
+      );
       const names = wanted.map(displayHost).join(', ');
       try {
         if (!(await client.requestSiteAccess(wanted))) return setStatus({ kind: 'error', message: t('verifyPermissionRefused', names) });

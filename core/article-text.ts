@@ -11,8 +11,43 @@ import { normalizeSpace } from './text';
 /** Enough for any news article (a long read is ~10,000 words ≈ 70,000 characters). */
 const MAX_CHARS = 200_000;
 const MAX_NODES = 60_000;
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'TEXTAREA', 'NAV', 'ASIDE', 'FORM', 'FIGCAPTION']);
-const BREAKS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'PRE', 'TD', 'DD', 'DT']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'NAV',
+  'ASIDE',
+  'FORM',
+  'FIGCAPTION',
+]);
+const BREAKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BR',
+  'TR',
+  'BLOCKQUOTE',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'PRE',
+  'TD',
+  'DD',
+  'DT',
+]);
 
 export function articleText(doc: Document): string {
   let root: Element | null;
@@ -41,11 +76,5 @@ export function articleText(doc: Document): string {
     if (BREAKS.has(tag)) parts.push('\n');
     for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
   }
-  return parts
-    .join('')
-    .split('\n')
-    .map(normalizeSpace)
-    .filter(Boolean)
-    .join('\n')
-    .slice(0, MAX_CHARS);
+  return parts.join('').split('\n').map(normalizeSpace).filter(Boolean).join('\n').slice(0, MAX_CHARS);
 }

@@ -22,7 +22,10 @@ const DATE_START = new RegExp(
   'iu',
 );
 /** Words left behind a name once the date that followed it is cut: "on", "am", "le", a month, a weekday, a label. */
-const DATE_LEFTOVER = new RegExp(`(?:^|[\\s,|•·–—:/(.-])(?:on|am|um|le|el|il|em|op|den|at|the|dnia|du|vom|de|der|\\||updated|published|posted|datum|date|stand|fecha|data|publi[ée]|ver[öo]ffentlicht|aktualisiert|erschienen|${MONTH_NAME}|${WEEKDAY_NAME})\\.?$`, 'i');
+const DATE_LEFTOVER = new RegExp(
+  `(?:^|[\\s,|•·–—:/(.-])(?:on|am|um|le|el|il|em|op|den|at|the|dnia|du|vom|de|der|\\||updated|published|posted|datum|date|stand|fecha|data|publi[ée]|ver[öo]ffentlicht|aktualisiert|erschienen|${MONTH_NAME}|${WEEKDAY_NAME})\\.?$`,
+  'i',
+);
 
 /**
  * What stands before a name: "By", "Von", "Par"…, labels ("Author:", "Interview:", "Text:"), "Posted by",
@@ -43,7 +46,8 @@ const STATUS =
 const PROFILE =
   /(?:\s*[,;|•·–—-]\s*|\s+)(?:follow(?:\s+(?:author|me|us|on))?|twitter|facebook|instagram|linkedin|threads|bluesky|mastodon|e-?mail(?:\s+(?:me|author|the author))?|alle\s+(?:artikel|beitr[äa]ge)|all\s+(?:posts|articles|stories)|more\s+(?:by|from|articles|stories)|view\s+(?:profile|bio|all)|see\s+(?:all|full|more)|read\s+(?:more|bio|full bio)|full\s+bio|profil|profile|bio|contact|kontakt|rss|@[\w.]+)\b.*$/i;
 /** Academic and professional letters after a name: "Brenda Goodman, MA", "Jane Doe, PhD". */
-const CREDENTIALS = /,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|M\.?A\.?|MSc|M\.?S\.?|MPH|R\.?N\.?|RDN?|DVM|DDS|D\.?O\.?|LCSW|FACS|BSc|B\.?A\.?|MBA|CFA|CPA|J\.?D\.?|Esq\.?|FRCP|MRCP|MBBS|CSCS|CPT)\.?$/;
+const CREDENTIALS =
+  /,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|M\.?A\.?|MSc|M\.?S\.?|MPH|R\.?N\.?|RDN?|DVM|DDS|D\.?O\.?|LCSW|FACS|BSc|B\.?A\.?|MBA|CFA|CPA|J\.?D\.?|Esq\.?|FRCP|MRCP|MBBS|CSCS|CPT)\.?$/;
 /** News agencies and wires credited beside the author: "Jane Doe, Associated Press", "Los Angeles Times (TNS)", "det/dpa". */
 const AGENCY =
   /(?:\s*[,;|/–—-]\s*|\s+(?:for|f[üu]r|pour|para|per|with|avec|mit|con|com|and|und|et|y)\s+|\s+)(?:[Tt]he\s+)?(?:Associated\s+Press|AP|Reuters|REUTERS|AFP|Agence\s+France[- ]Presse|dpa|DPA|Bloomberg(?:\s+News)?|TNS|Tribune\s+News\s+Service|Tribune\s+Content\s+Agency|UPI|United\s+Press\s+International|CNN(?:\s+Wire)?|EFE|ANSA|Xinhua|Kyodo(?:\s+News)?|Yonhap|PA(?:\s+Media)?|Press\s+Association|AAP|(?:The\s+)?Canadian\s+Press|KNA|epd|APA|SDA|Keystone-SDA|KHN|Kaiser\s+Health\s+News|HealthDay(?:\s+News)?|agencies|Agencies|news\s+agencies|wires|Agenturen|agences)\s*$/;
@@ -51,7 +55,10 @@ const ROLE_WORDS =
   'editor(?:-in-chief|\\s+in\\s+chief|\\s+at\\s+large)?|editors|reporter|writer|correspondent|contributor|columnist|journalist|producer|analyst|photographer|photojournalist|critic|reviewer|intern|fellow|anchor|blogger|commentator|redakteur(?:in)?|redaktorin|redaktor|korrespondent(?:in)?|journalistin|reporterin|volont[äa]r(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|r[ée]dacteur|r[ée]dactrice|journaliste|correspondante?|chroniqueur|chroniqueuse|periodista|redactora?|corresponsal|columnista|giornalista|redattore|redattrice|corrispondente|inviat[oa]';
 const ROLE_MODS =
   '(?:senior|sr\\.?|junior|chief|deputy|managing|executive|associate|assistant|contributing|staff|lead|head|principal|special|freelance|guest|political|politics|tech|technology|science|health|sports?|games?|gaming|business|news|features?|digital|social|video|photo|investigative|national|international|foreign|entertainment|culture|arts?|music|film|movies?|tv|travel|food|opinion|editorial|legal|financial|finance|economics?|economy|weather|metro|city|local|breaking|general|court|courts|crime|education|environment(?:al)?|climate|security|defen[cs]e|markets?|energy|autos?|motoring|fashion|beauty|style|lifestyle|commerce|shopping|deals|audience|copy|web|online|wire|night|weekend|regional|state|global|world|data|graphics|visual|multimedia|content|medical|wellness|parenting|books|religion|white\\s+house|real\\s+estate|wirtschafts|politik|sport|kultur|lokal|leitende[rn]?|stellvertretende[rn]?|freie[rn]?)';
-const ROLE = new RegExp(`(\\s*[,|–—-]\\s*|\\s+)(?:${ROLE_MODS}\\s+)*(?:${ROLE_WORDS})(?:\\s+(?:at|for|of|bei|f[üu]r|de|du|del|di|chez)\\s+.*)?\\s*$`, 'i');
+const ROLE = new RegExp(
+  `(\\s*[,|–—-]\\s*|\\s+)(?:${ROLE_MODS}\\s+)*(?:${ROLE_WORDS})(?:\\s+(?:at|for|of|bei|f[üu]r|de|du|del|di|chez)\\s+.*)?\\s*$`,
+  'i',
+);
 const ONLY_ROLE = new RegExp(`^(?:${ROLE_MODS}\\s+)*(?:${ROLE_WORDS})$`, 'i');
 /** Not a name: placeholders, navigation words, account names. */
 const NOT_A_NAME =
@@ -126,7 +133,10 @@ export function cleanAuthor(raw: string): string | null {
 function cut(text: string, pattern: RegExp): string {
   const match = pattern.exec(text);
   if (!match) return text;
-  const rest = text.slice(0, match.index).replace(/[\s,;:|•·–—/(-]+$/, '').trim();
+  const rest = text
+    .slice(0, match.index)
+    .replace(/[\s,;:|•·–—/(-]+$/, '')
+    .trim();
   return rest.length >= 2 && /\p{L}/u.test(rest) ? rest : text;
 }
 
@@ -142,7 +152,9 @@ const words = (text: string) => text.split(' ').filter(Boolean).length;
 function splitAuthors(text: string): string[] {
   const flat = text.replace(/\s*\((?:avec|with|mit|con|com|and|und|et)\s+([^)]*)\)/gi, ', $1');
   const parts: string[] = [];
-  for (const chunk of flat.split(/\s*(?:;|\s\/\s|(?<=\p{L}{2})\/(?=\p{L}{2})|,\s*(?:and|und|et)\s+|\s+(?:and|und|et|AND|And|UND|Und|ET|Et)\s+)\s*/u)) {
+  for (const chunk of flat.split(
+    /\s*(?:;|\s\/\s|(?<=\p{L}{2})\/(?=\p{L}{2})|,\s*(?:and|und|et)\s+|\s+(?:and|und|et|AND|And|UND|Und|ET|Et)\s+)\s*/u,
+  )) {
     // Conjunctions that also join the parts of one name ("Ortega y Gasset") or a brand ("Mac & i"):
     // only between two full names.
     const sides = chunk.split(/\s+(?:&|y|e|i|en|og|och|with|avec|mit|con)\s+/);
@@ -153,11 +165,18 @@ function splitAuthors(text: string): string[] {
   for (const part of parts) {
     const byComma = part.split(/\s*,\s*/).filter(Boolean);
     if (byComma.length === 1) names.push(part);
-    else if (byComma.length === 2 && words(byComma[0]!) === 1 && words(byComma[1]!) <= 3 && /^\p{Lu}/u.test(byComma[0]!) && /^\p{Lu}/u.test(byComma[1]!)) names.push(`${byComma[1]} ${byComma[0]}`);
+    else if (
+      byComma.length === 2 &&
+      words(byComma[0]!) === 1 &&
+      words(byComma[1]!) <= 3 &&
+      /^\p{Lu}/u.test(byComma[0]!) &&
+      /^\p{Lu}/u.test(byComma[1]!)
+    )
+      names.push(`${byComma[1]} ${byComma[0]}`);
     else if (words(byComma[0]!) >= 2) names.push(...byComma.filter((name, i) => i === 0 || words(name) >= 2));
     else names.push(part);
   }
-  const cleaned = names.map((name) => (name === text ? name : cleanAuthor(name) ?? '')).map((name) => name.trim());
+  const cleaned = names.map((name) => (name === text ? name : (cleanAuthor(name) ?? ''))).map((name) => name.trim());
   return dedupeNames(cleaned.filter((name) => name.length > 1));
 }
 
@@ -195,11 +214,17 @@ export function siteNamesOf({ meta, article }: StructuredData, url: string): str
   // Some sites put the page's headline in application-name: a few words only, and not the page's title.
   const titles = [meta.get('og:title'), meta.get('twitter:title')].filter((title): title is string => !!title).map((title) => foldForCompare(title));
   const app = meta.get('application-name');
-  const names = [meta.get('og:site_name'), app && words(app) <= 4 && !titles.includes(foldForCompare(app)) ? app : null, article?.publisher, hostLabel(url)];
+  const names = [
+    meta.get('og:site_name'),
+    app && words(app) <= 4 && !titles.includes(foldForCompare(app)) ? app : null,
+    article?.publisher,
+    hostLabel(url),
+  ];
   return names.filter((name): name is string => !!name && name.length > 1 && words(name) <= 10);
 }
 
-const ORG_FORM = /\b(?:GmbH|AG|KG|KGaA|e\.\s?V\.|eG|Inc|Ltd|LLC|PLC|S\.?A\.?S?|SARL|S\.r\.l|B\.V|N\.V|Corp|Corporation|Company|Verlag|Ministry|Institute|Foundation|Universit[äa]t|University|Newsroom|Redaktion|Online-Redaktion|News\s+Desk|Desk)\b/;
+const ORG_FORM =
+  /\b(?:GmbH|AG|KG|KGaA|e\.\s?V\.|eG|Inc|Ltd|LLC|PLC|S\.?A\.?S?|SARL|S\.r\.l|B\.V|N\.V|Corp|Corporation|Company|Verlag|Ministry|Institute|Foundation|Universit[äa]t|University|Newsroom|Redaktion|Online-Redaktion|News\s+Desk|Desk)\b/;
 /** German compounds that name a body: "Landesanstalt", "Bundesministerium", "Sportverband", "Landtagsfraktion". */
 const ORG_WORD = /\p{L}*(?:anstalt|ministerium|verband|verein|gesellschaft|kammer|stiftung|institut|fraktion)\b/iu;
 
@@ -255,7 +280,8 @@ export function structuredAuthors(structured: StructuredData, url: string): { pe
       fromJsonLd = dedupeNames(fromJsonLd);
     }
   }
-  const covers = (more: string[], fewer: string[]) => more.length > fewer.length && fewer.every((name) => more.some((other) => foldForCompare(other) === foldForCompare(name)));
+  const covers = (more: string[], fewer: string[]) =>
+    more.length > fewer.length && fewer.every((name) => more.some((other) => foldForCompare(other) === foldForCompare(name)));
   const people = fromJsonLd.length && !covers(fromMeta, fromJsonLd) ? fromJsonLd : fromMeta;
   return { people, fallback: dedupeNames(fallback) };
 }

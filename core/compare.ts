@@ -45,19 +45,14 @@ interface CompareArticlesOptions {
   strings?: CompareStrings;
 }
 
-export function compareArticles(
-  page: ArticleForComparison,
-  original: ArticleForComparison,
-  options: CompareArticlesOptions = {},
-): ArticleComparison {
+export function compareArticles(page: ArticleForComparison, original: ArticleForComparison, options: CompareArticlesOptions = {}): ArticleComparison {
   const publishers = [page.publisher, original.publisher, ...(options.publishers ?? [])].filter(
     (name): name is string => typeof name === 'string' && name.trim() !== '',
   );
   const pageText = page.text ?? page.fingerprint ?? null;
   const originalText = original.text ?? original.fingerprint ?? null;
   return {
-    headline:
-      page.headline && original.headline ? compareHeadlines(page.headline, original.headline, { publishers }) : null,
+    headline: page.headline && original.headline ? compareHeadlines(page.headline, original.headline, { publishers }) : null,
     text: pageText !== null && originalText !== null ? compareTexts(pageText, originalText) : null,
     delay: publicationDelay(original.publishedAt ?? null, page.publishedAt ?? null, options.strings ?? COMPARE_TEXT),
     authors: authorsMatch(page.authors ?? [], original.authors ?? []),

@@ -23,7 +23,12 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * "gennaio"), or four where French needs them (juin, juillet).
  */
 const MONTHS: Record<string, number> = {};
-for (const [index, starts] of 'jan ene gen|feb fév fev|mar mär|apr avr abr|may mai mag|jun juin giu|jul juil lug|aug aoû aou ago|sep set|oct okt out ott|nov|dec déc dez dic'.split('|').entries()) {
+for (const [
+  index,
+  starts,
+] of 'jan ene gen|feb fév fev|mar mär|apr avr abr|may mai mag|jun juin giu|jul juil lug|aug aoû aou ago|sep set|oct okt out ott|nov|dec déc dez dic'
+  .split('|')
+  .entries()) {
   for (const start of starts.split(' ')) MONTHS[start] = index + 1;
 }
 
@@ -32,7 +37,8 @@ for (const [index, starts] of 'jan ene gen|feb fév fev|mar mär|apr avr abr|may
  * French, Spanish, Portuguese and Italian, full and abbreviated: the text rules that must recognise a date
  * in a name (core/authors.ts, core/names.ts) share them.
  */
-export const MONTH_NAME = 'jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier)?|m[aä]r(?:ch|s|z|zo|ço)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|maio|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|out(?:ubro)?|ott(?:obre)?|nov(?:ember|embre|iembre)?|de[cz](?:ember|embro)?|d[ée]c(?:embre)?|dic(?:iembre|embre)?|enero|gennaio|febbraio';
+export const MONTH_NAME =
+  'jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar|rero)?|f[ée]v(?:rier)?|m[aä]r(?:ch|s|z|zo|ço)?|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|maio|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?|juil(?:let)?|luglio|aug(?:ust)?|ao[uû]t|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:embro|tembre)?|o[ck]t(?:ober|obre|ubre)?|out(?:ubro)?|ott(?:obre)?|nov(?:ember|embre|iembre)?|de[cz](?:ember|embro)?|d[ée]c(?:embre)?|dic(?:iembre|embre)?|enero|gennaio|febbraio';
 export const WEEKDAY_NAME =
   'mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo';
 
@@ -67,8 +73,10 @@ function build(y: number, m: number, d: number, time: { h: number; min: number; 
   return `${day}T${pad(time.h)}:${pad(time.min)}:${pad(time.s)}${time.frac ?? ''}${zone}`;
 }
 
-const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}\b)?)?/i;
-const TIME = /\b(\d{1,2})(?::|h)(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*\(?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})\b\)?)?/i;
+const ISO =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}\b)?)?/i;
+const TIME =
+  /\b(\d{1,2})(?::|h)(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*\(?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})\b\)?)?/i;
 const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([\p{L}]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b/u;
 const MONTH_DAY_YEAR = /\b([\p{L}]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/u;
 const JAPANESE = /(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日(?:[^\d]{0,6}(\d{1,2})[:時](\d{2}))?/;
@@ -87,7 +95,13 @@ export function parseDate(written: string): string | null {
   // Java's Date.toString(), which some CMSs print into metadata: "Mon Oct 11 14:57:21 CEST 2021".
   const java = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+([A-Z]{2,5})\s+(\d{4})$/.exec(text);
   if (java && MONTHS[java[1]!.toLowerCase()]) {
-    return build(Number(java[7]), MONTHS[java[1]!.toLowerCase()]!, Number(java[2]), { h: Number(java[3]), min: Number(java[4]), s: Number(java[5]) }, zoneOf(java[6]));
+    return build(
+      Number(java[7]),
+      MONTHS[java[1]!.toLowerCase()]!,
+      Number(java[2]),
+      { h: Number(java[3]), min: Number(java[4]), s: Number(java[5]) },
+      zoneOf(java[6]),
+    );
   }
   if (/^\d{10}(?:\d{3})?$/.test(text)) {
     const ms = text.length === 13 ? Number(text) : Number(text) * 1000;
@@ -195,12 +209,21 @@ const NAME = '(\\p{L}{3,12})';
 const YEAR = '((?:19|20)\\d{2})';
 const TEXT_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, lang: string) => [number, number, number] | null }[] = [
   // 2020-01-02, 2020/01/02, 2020.01.02, Korean 2020. 1. 2.
-  { re: new RegExp(`(?<![\\d.])${YEAR}(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|\\.\\s(\\d{1,2})\\.\\s(\\d{1,2}))(?![\\d])`, 'gu'), read: (m) => [Number(m[1]), Number(m[3] ?? m[5]), Number(m[4] ?? m[6])] },
+  {
+    re: new RegExp(`(?<![\\d.])${YEAR}(?:([-/.])(\\d{1,2})\\2(\\d{1,2})|\\.\\s(\\d{1,2})\\.\\s(\\d{1,2}))(?![\\d])`, 'gu'),
+    read: (m) => [Number(m[1]), Number(m[3] ?? m[5]), Number(m[4] ?? m[6])],
+  },
   // 2020年1月2日, 2020년 1월 2일
-  { re: new RegExp(`${YEAR}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?`, 'gu'), read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  {
+    re: new RegExp(`${YEAR}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]?`, 'gu'),
+    read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
+  },
   // 2. Januar 2020, 2 janvier 2020, 2 de enero de 2020, 2nd of January, 2020, 21. Jan. 2015, 26 Mai, 2008
   {
-    re: new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|e|º|°)?\\.?\\s*(?:de\\s+|of\\s+|-\\s*)?${NAME}\\.?,?\\s*(?:de\\s+|del\\s+|-\\s*)?${YEAR}(?!\\d)`, 'gu'),
+    re: new RegExp(
+      `(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|e|º|°)?\\.?\\s*(?:de\\s+|of\\s+|-\\s*)?${NAME}\\.?,?\\s*(?:de\\s+|del\\s+|-\\s*)?${YEAR}(?!\\d)`,
+      'gu',
+    ),
     read: (m) => (TEXT_MONTHS[m[2]!.toLowerCase()] ? [Number(m[3]), TEXT_MONTHS[m[2]!.toLowerCase()]!, Number(m[1])] : null),
   },
   // January 2, 2020, Jan. 2nd 2020, Juli 12, 2017
@@ -209,9 +232,16 @@ const TEXT_PATTERNS: { re: RegExp; read: (m: RegExpExecArray, lang: string) => [
     read: (m) => (TEXT_MONTHS[m[1]!.toLowerCase()] ? [Number(m[3]), TEXT_MONTHS[m[1]!.toLowerCase()]!, Number(m[2])] : null),
   },
   // 02.01.2020, 2.1.2020, 02.01.20 (European order)
-  { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)/gu, read: (m) => (m[3]!.length === 2 && (m[1]!.length < 2 || m[2]!.length < 2) ? null : [yearOf(m[3]!), Number(m[2]), Number(m[1])]) },
+  {
+    re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?![\d]|\.\d)/gu,
+    read: (m) => (m[3]!.length === 2 && (m[1]!.length < 2 || m[2]!.length < 2) ? null : [yearOf(m[3]!), Number(m[2]), Number(m[1])]),
+  },
   // 01/02/2020, 01-02-2020: day first, unless a part over 12 or a US page says otherwise
-  { re: /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d/-])/gu, read: (m, lang) => (m[4]!.length === 2 && (m[1]!.length < 2 || m[3]!.length < 2) ? null : slashed(Number(m[1]), Number(m[3]), yearOf(m[4]!), lang)) },
+  {
+    re: /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d/-])/gu,
+    read: (m, lang) =>
+      m[4]!.length === 2 && (m[1]!.length < 2 || m[3]!.length < 2) ? null : slashed(Number(m[1]), Number(m[3]), yearOf(m[4]!), lang),
+  },
 ];
 
 function yearOf(written: string): number {
@@ -229,7 +259,8 @@ function slashed(first: number, second: number, year: number, lang: string): [nu
   return [year, second, first];
 }
 
-const TEXT_TIME = /^[\s,|/·–—-]*(?:(?:um|at|à|a las|alle|às|o|kl\.?|klo)\s+)?(\d{1,2})(?::|h|\.(?=\d\d\s*(?:uhr|h\b)))(\d{2})(?::(\d{2}))?\s*(?:uhr|h)?\s*([ap]\.?m\.?)?/i;
+const TEXT_TIME =
+  /^[\s,|/·–—-]*(?:(?:um|at|à|a las|alle|às|o|kl\.?|klo)\s+)?(\d{1,2})(?::|h|\.(?=\d\d\s*(?:uhr|h\b)))(\d{2})(?::(\d{2}))?\s*(?:uhr|h)?\s*([ap]\.?m\.?)?/i;
 
 /**
  * Every date written in a text, in order: numeric (ISO, European d.m.y, d/m/y settled by the page

@@ -62,8 +62,38 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset: string | null = n
  * characters; mapping them here is right on a fixed Node too.
  */
 const WINDOWS_1252_C1 = [
-  '\u20ac', '\u0081', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021', '\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008d', '\u017d', '\u008f',
-  '\u0090', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014', '\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '\u009d', '\u017e', '\u0178',
+  '\u20ac',
+  '\u0081',
+  '\u201a',
+  '\u0192',
+  '\u201e',
+  '\u2026',
+  '\u2020',
+  '\u2021',
+  '\u02c6',
+  '\u2030',
+  '\u0160',
+  '\u2039',
+  '\u0152',
+  '\u008d',
+  '\u017d',
+  '\u008f',
+  '\u0090',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '\u2022',
+  '\u2013',
+  '\u2014',
+  '\u02dc',
+  '\u2122',
+  '\u0161',
+  '\u203a',
+  '\u0153',
+  '\u009d',
+  '\u017e',
+  '\u0178',
 ];
 
 function bomEncoding(bytes: Uint8Array): string | null {
@@ -110,7 +140,12 @@ function metaCharset(bytes: Uint8Array): string | null {
       if (!attributes.has(key)) attributes.set(key, values.find((v) => v !== undefined) ?? '');
     }
     const charset = attributes.get('charset');
-    const label = charset !== undefined ? charset : attributes.get('http-equiv')?.trim().toLowerCase() === 'content-type' ? charsetFromContent(attributes.get('content') ?? '') : null;
+    const label =
+      charset !== undefined
+        ? charset
+        : attributes.get('http-equiv')?.trim().toLowerCase() === 'content-type'
+          ? charsetFromContent(attributes.get('content') ?? '')
+          : null;
     const encoding = label ? supported(label) : null;
     if (encoding) return encoding;
   }

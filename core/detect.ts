@@ -162,29 +162,40 @@ function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan):
   const claims = firstClaims(active);
   // A credit in the text naming the original ("The post X appeared first on Y") outranks a canonical to a
   // site that is not Y: aggregators' SEO plugins point the canonical at whichever copy they took the item from.
-  const credit = active.find((item) => TEXT_CREDITS.has(item.signal.kind) && item.claims.originalPublisher && !item.claims.originalUrl)?.claims.originalPublisher;
+  const credit = active.find((item) => TEXT_CREDITS.has(item.signal.kind) && item.claims.originalPublisher && !item.claims.originalUrl)?.claims
+    .originalPublisher;
   // Otherwise a publisher named by the finding that also links the original beats a name-only claim.
-  const linked = active.find((item) => item.claims.originalUrl && !(credit && item.signal.kind === 'canonical' && !nameFitsHost(credit, item.claims.originalUrl)));
+  const linked = active.find(
+    (item) => item.claims.originalUrl && !(credit && item.signal.kind === 'canonical' && !nameFitsHost(credit, item.claims.originalUrl)),
+  );
   const originalUrl = linked?.claims.originalUrl ?? null;
   // A linked original is named by its own finding, or by another finding's name that fits its URL (a sister
   // paper's canonical …/boston-business-journal/… and "Copyright Boston Business Journal"), or not at all
   // here: another name (a portal's credit, a wire dateline) may belong to another outlet. core/publishers.ts
   // names it from its domain.
   // A portal's provider names the original that the portal links ("기사원문", "元記事を読む") on its site.
-  const portal = originalUrl ? active.find((item) => item.signal.kind === 'portal-partner' && item.claims.originalPublisher && (!item.claims.originalSite || item.claims.originalSite === registrableDomain(originalUrl))) : undefined;
+  const portal = originalUrl
+    ? active.find(
+        (item) =>
+          item.signal.kind === 'portal-partner' &&
+          item.claims.originalPublisher &&
+          (!item.claims.originalSite || item.claims.originalSite === registrableDomain(originalUrl)),
+      )
+    : undefined;
   const fitting = originalUrl
-    ? portal?.claims.originalPublisher ?? findings.map((item) => item.claims.originalPublisher).find((name) => !!name && isPublisherName(name) && nameFitsUrl(name, originalUrl))
+    ? (portal?.claims.originalPublisher ??
+      findings.map((item) => item.claims.originalPublisher).find((name) => !!name && isPublisherName(name) && nameFitsUrl(name, originalUrl)))
     : null;
-  const named = (linked ? linked.claims.originalPublisher ?? fitting : claims.originalPublisher) ?? null;
+  const named = (linked ? (linked.claims.originalPublisher ?? fitting) : claims.originalPublisher) ?? null;
   // A publisher is a name: a date, a time or a dateline read by mistake is dropped here, where it is set.
   const originalPublisher = isPublisherName(named) ? named : null;
 
   const sourceUrl = claims.sourceUrl ?? null;
   const sourceSite = sourceUrl ? registrableDomain(sourceUrl) : null;
-  const sourceName = isPublisherName(claims.sourceName) ? claims.sourceName ?? null : null;
+  const sourceName = isPublisherName(claims.sourceName) ? (claims.sourceName ?? null) : null;
   record.sourceUrl = sourceUrl;
 
-  const originalSite = originalUrl ? registrableDomain(originalUrl) : claims.originalSite ?? null;
+  const originalSite = originalUrl ? registrableDomain(originalUrl) : (claims.originalSite ?? null);
   const original: OriginalInfo = {
     url: originalUrl,
     publisher: originalPublisher,
@@ -196,14 +207,15 @@ function buildOriginal(record: Provenance, findings: Finding[], scan: PageScan):
   const sourceIsOriginal =
     !!sourceUrl &&
     ((originalUrl && registrableDomain(originalUrl) === sourceSite) ||
-      (!originalUrl && (!originalPublisher || (sourceName && sameName(sourceName, originalPublisher)) || (originalSite && originalSite === sourceSite))));
+      (!originalUrl &&
+        (!originalPublisher || (sourceName && sameName(sourceName, originalPublisher)) || (originalSite && originalSite === sourceSite))));
   if (sourceUrl && !sourceIsOriginal) {
     chain.push({ url: sourceUrl, publisher: sourceName, site: sourceSite });
   } else if (sourceUrl && sourceIsOriginal && !original.url) {
     original.url = sourceUrl;
     original.publisher = original.publisher ?? sourceName;
   }
-  const site = original.url ? registrableDomain(original.url) : claims.originalSite ?? null;
+  const site = original.url ? registrableDomain(original.url) : (claims.originalSite ?? null);
   // A hop with only a site (a pixel reporting to it) gets its outlet's name from core/publishers.ts,
   // and every hop's site its display form (look-alikes exposed) there too.
   if (original.url || original.publisher || site) {
@@ -227,7 +239,10 @@ const TEXT_CREDITS = new Set<SignalKind>(['wordpress-feed-footer', 'republicatio
 function nameFitsHost(name: string, url: string): boolean {
   const labels = new URL(url).hostname.split('.').filter((label) => label.length >= 3 && label !== 'www');
   if (labels.some((label) => sameName(name, label))) return true;
-  const words = name.split(/[\s-]+/).map(asciiKey).filter(Boolean);
+  const words = name
+    .split(/[\s-]+/)
+    .map(asciiKey)
+    .filter(Boolean);
   for (const label of labels.map(asciiKey)) {
     for (let i = 0; i < words.length; i++) {
       let run = '';
@@ -269,8 +284,14 @@ function disagreement(findings: Finding[]): Signal | null {
   for (const item of findings) {
     const { originalPublisher: name, originalUrl: url, originalSite } = item.claims;
     if (item.signal.weight < 0.5 || (!name && !url && !originalSite)) continue;
-    const agency = name ? agencyNamed(name, { anyCase: true })?.name ?? null : null;
-    claims.push({ name: name ?? null, url: url ?? null, site: url ? registrableDomain(url) : originalSite ?? null, agency, where: item.signal.evidence.location });
+    const agency = name ? (agencyNamed(name, { anyCase: true })?.name ?? null) : null;
+    claims.push({
+      name: name ?? null,
+      url: url ?? null,
+      site: url ? registrableDomain(url) : (originalSite ?? null),
+      agency,
+      where: item.signal.evidence.location,
+    });
   }
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {

@@ -168,7 +168,8 @@ const QUIET_CHARS = 100_000;
 const PIXEL_TAGS_EXAMINED = 2000;
 
 /** Where the story's text lives, most specific first. */
-const ANY_ROOT = '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
+const ANY_ROOT =
+  '[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main';
 const ROOT_SELECTORS = ANY_ROOT.split(', ');
 
 /** The JSON-LD script types METADATA names; HTML matches a type attribute in any case, so this does too. */
@@ -190,7 +191,8 @@ const METADATA = 'meta[content], link[rel][href], script[type="application/ld+js
  * times more on a page's text (V8 tries each alternative at every character).
  */
 /** A publish date's label in running text ("Dieser Artikel wurde am … veröffentlicht", "Posted on …"): core/publish-date.ts reads these lines. */
-const DATE_PHRASES = 'ver[öo]ffentlicht|erschienen\\s+am|erstellt\\s+am|wurde\\s+am|posted\\s+on|published\\s+on|publié\\s+le|publicado\\s+(?:el|em)|pubblicato|opublikowano|udgivet|gepubliceerd|geplaatst\\s+op';
+const DATE_PHRASES =
+  'ver[öo]ffentlicht|erschienen\\s+am|erstellt\\s+am|wurde\\s+am|posted\\s+on|published\\s+on|publié\\s+le|publicado\\s+(?:el|em)|pubblicato|opublikowano|udgivet|gepubliceerd|geplaatst\\s+op';
 const CREDIT_LABEL = new RegExp(`(?:${CREDIT_LABELS})$`, 'i');
 const LINE_LABEL = new RegExp(`(?:${CREDIT_LABELS}|${LINE_LABELS})$`, 'i');
 /** The families' words and the date labels of the page's own metadata (core/publish-date.ts, not a family). */
@@ -227,7 +229,9 @@ const SHORT_BLOCK = 300;
  * <svg> lower case; looking both up avoids a toUpperCase() per element walked.
  */
 const bothCases = (names: string): Set<string> => new Set(names.split(' ').flatMap((name) => [name, name.toLowerCase()]));
-const BLOCK_TAGS = bothCases('P DIV LI TD TH DD DT BLOCKQUOTE FIGCAPTION H1 H2 H3 H4 H5 H6 ADDRESS SECTION FOOTER HEADER ARTICLE ASIDE MAIN PRE CENTER UL OL TABLE TBODY TR FORM NAV FIGURE DL HR');
+const BLOCK_TAGS = bothCases(
+  'P DIV LI TD TH DD DT BLOCKQUOTE FIGCAPTION H1 H2 H3 H4 H5 H6 ADDRESS SECTION FOOTER HEADER ARTICLE ASIDE MAIN PRE CENTER UL OL TABLE TBODY TR FORM NAV FIGURE DL HR',
+);
 const SKIP_TAGS = bothCases('SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME BUTTON SELECT TEXTAREA OBJECT');
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -261,7 +265,25 @@ function fitTotal(digest: PageDigest): void {
 }
 
 function emptyDigest(url: string): PageDigest {
-  return { url, title: '', meta: [], links: [], jsonLd: [], quiet: true, rootIsBody: true, articleHeading: false, h1: '', bylines: [], time: null, lang: '', dates: [], pixel: null, portal: [], lines: [], ms: 0 };
+  return {
+    url,
+    title: '',
+    meta: [],
+    links: [],
+    jsonLd: [],
+    quiet: true,
+    rootIsBody: true,
+    articleHeading: false,
+    h1: '',
+    bylines: [],
+    time: null,
+    lang: '',
+    dates: [],
+    pixel: null,
+    portal: [],
+    lines: [],
+    ms: 0,
+  };
 }
 
 function digestUnsafe(doc: Document, url: string): PageDigest {
@@ -331,7 +353,11 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   }
   const time = (facts.huge() ? inRoot('time[datetime], time[pubdate]') : firstDatedTime(root)) ?? inPage('[itemprop="datePublished"]');
   const timeValue = time?.getAttribute('datetime') ?? time?.getAttribute('content');
-  if (time && timeValue) digest.time = { value: timeValue.slice(0, DIGEST_LIMITS.timeText), text: normalizeSpace(time.textContent ?? '').slice(0, DIGEST_LIMITS.timeText) };
+  if (time && timeValue)
+    digest.time = {
+      value: timeValue.slice(0, DIGEST_LIMITS.timeText),
+      text: normalizeSpace(time.textContent ?? '').slice(0, DIGEST_LIMITS.timeText),
+    };
   digest.dates = readDates(doc, facts, root, h1 ?? (root === body ? null : inRoot('h2, h3')));
   digest.lines = collectLines(doc, root, h1);
   return digest;
@@ -345,7 +371,14 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
  */
 function articleMetadata(meta: ReadonlyMap<string, string>, jsonLd: readonly string[]): boolean {
   const ogType = meta.get('og:type')?.toLowerCase() ?? '';
-  return ogType.startsWith('article') || ogType === 'news' || meta.has('article:published_time') || meta.has('parsely-pub-date') || meta.has('sailthru.date') || jsonLd.some((text) => JSON_LD_ARTICLE.test(text));
+  return (
+    ogType.startsWith('article') ||
+    ogType === 'news' ||
+    meta.has('article:published_time') ||
+    meta.has('parsely-pub-date') ||
+    meta.has('sailthru.date') ||
+    jsonLd.some((text) => JSON_LD_ARTICLE.test(text))
+  );
 }
 const JSON_LD_ARTICLE = /(?:Article|BlogPosting|Report|Posting|Story)"|"(?:headline|datePublished|author)"/;
 
@@ -410,7 +443,8 @@ function* boundedElements(doc: Document, within: Document | Element): Generator<
   for (let i = 0, el = all[0]; el && i < BOUNDED_QUERY_ELEMENTS; el = all[++i]) yield el;
 }
 
-const asElement = (doc: Document, within: Document | Element): Element | null => ((within as Node).nodeType === ELEMENT_NODE ? (within as Element) : doc.documentElement);
+const asElement = (doc: Document, within: Document | Element): Element | null =>
+  (within as Node).nodeType === ELEMENT_NODE ? (within as Element) : doc.documentElement;
 
 /**
  * Byline markup, read the way the rules read it (core/metadata.ts): per scope, the article's and then the
@@ -458,14 +492,17 @@ function namesAPerson(meta: ReadonlyMap<string, string>, jsonLd: readonly string
   }
   for (const text of jsonLd) {
     if (!text.includes('"Person"')) continue;
-    for (const match of text.matchAll(/"@type"\s*:\s*"Person"[^{}]{0,400}?"name"\s*:\s*"([^"\\]{3,80})"/g)) if (match[1] && plainName(match[1])) return true;
+    for (const match of text.matchAll(/"@type"\s*:\s*"Person"[^{}]{0,400}?"name"\s*:\s*"([^"\\]{3,80})"/g))
+      if (match[1] && plainName(match[1])) return true;
   }
   return false;
 }
 
 /** "Jane Doe", "By JANE DOE", "Von Anna-Lena Müller": up to six words, two of them capitalised, no digits, no link or button words. */
-const NOT_A_NAME = /[\d@/|:]|\b(?:follow|view|posts?|updated?|more|read|share|comments?|redaktion|editor|staff|team|admin|news|press|gmbh|ag|inc|ltd|llc|corp|verlag|media|online|zeitung|times|daily|journal|magazine?)\b/i;
-const plainName = (text: string): boolean => text.length <= 60 && !NOT_A_NAME.test(text) && text.trim().split(/\s+/).length <= 6 && /\p{Lu}\S*\s+(?:\S+\s+)?\p{Lu}/u.test(text);
+const NOT_A_NAME =
+  /[\d@/|:]|\b(?:follow|view|posts?|updated?|more|read|share|comments?|redaktion|editor|staff|team|admin|news|press|gmbh|ag|inc|ltd|llc|corp|verlag|media|online|zeitung|times|daily|journal|magazine?)\b/i;
+const plainName = (text: string): boolean =>
+  text.length <= 60 && !NOT_A_NAME.test(text) && text.trim().split(/\s+/).length <= 6 && /\p{Lu}\S*\s+(?:\S+\s+)?\p{Lu}/u.test(text);
 
 /**
  * A selector that matches wherever a byline selector does: a simpler one, or one query standing for two.
@@ -533,7 +570,14 @@ function readDates(doc: Document, facts: PageFacts, root: Element | null, headin
     if (tag === 'TIME') {
       seen.add(el);
       const hint = el.hasAttribute('pubdate') ? `pubdate ${hintOf(el, 4)}` : hintOf(el, 4);
-      add({ kind: 'time', value: (el.getAttribute('datetime') ?? '').trim().slice(0, DIGEST_LIMITS.dateText), text: dateText(el), hint: hint.slice(0, DIGEST_LIMITS.dateHint), at, n });
+      add({
+        kind: 'time',
+        value: (el.getAttribute('datetime') ?? '').trim().slice(0, DIGEST_LIMITS.dateText),
+        text: dateText(el),
+        hint: hint.slice(0, DIGEST_LIMITS.dateHint),
+        at,
+        n,
+      });
       return;
     }
     for (let i = 0, attrs = el.attributes; i < attrs.length && i < 20; i++) {
@@ -542,7 +586,14 @@ function readDates(doc: Document, facts: PageFacts, root: Element | null, headin
       const value = attr.value.trim();
       if (!DATE_ATTR.test(name) || value.length > DIGEST_LIMITS.dateText || !(DATE_DIGITS.test(value) || EPOCH.test(value))) continue;
       seen.add(el);
-      add({ kind: 'mark', value, text: name === 'title' || name === 'content' ? dateText(el) : '', hint: `${name} ${hintOf(el, 3)}`.slice(0, DIGEST_LIMITS.dateHint), at, n });
+      add({
+        kind: 'mark',
+        value,
+        text: name === 'title' || name === 'content' ? dateText(el) : '',
+        hint: `${name} ${hintOf(el, 3)}`.slice(0, DIGEST_LIMITS.dateHint),
+        at,
+        n,
+      });
     }
   };
   const anchor = heading ?? (root && root !== doc.body ? root : null);
@@ -560,7 +611,14 @@ function readDates(doc: Document, facts: PageFacts, root: Element | null, headin
     const value = attribute ? (el.getAttribute(attribute) ?? '') : '';
     seen.add(el);
     // The hint opens with the attribute the value came from ("text" for none), as for the marks near the headline.
-    add({ kind: 'mark', value: value.trim().slice(0, DIGEST_LIMITS.dateText), text: dateText(el), hint: `${attribute ?? 'text'} ${hintOf(el, 3)}`.slice(0, DIGEST_LIMITS.dateHint), at: atOf(el), n: 0 });
+    add({
+      kind: 'mark',
+      value: value.trim().slice(0, DIGEST_LIMITS.dateText),
+      text: dateText(el),
+      hint: `${attribute ?? 'text'} ${hintOf(el, 3)}`.slice(0, DIGEST_LIMITS.dateHint),
+      at: atOf(el),
+      n: 0,
+    });
   };
   // On a huge page, one pass over its first elements finds every class's first element (a bounded query
   // per class would test each of them ten times).
@@ -597,7 +655,8 @@ function hintOf(el: Element, levels: number): string {
       const value = node.getAttribute(name);
       if (value) level += ` ${value}`;
     }
-    if (tag === 'ARTICLE' || tag === 'ASIDE' || tag === 'FOOTER' || tag === 'NAV' || tag === 'HEADER' || tag === 'TIME') level += ` ${tag.toLowerCase()}`;
+    if (tag === 'ARTICLE' || tag === 'ASIDE' || tag === 'FOOTER' || tag === 'NAV' || tag === 'HEADER' || tag === 'TIME')
+      level += ` ${tag.toLowerCase()}`;
     parts.push(normalizeSpace(level));
   }
   return parts.join(' | ').toLowerCase().slice(0, DIGEST_LIMITS.dateHint);
@@ -616,7 +675,12 @@ function blockOf(node: Node): Element | null {
  * date digits; elements passed on the way go to `onElement` (their date attributes). After a heading the
  * walk starts past its own text; after the article's root (no heading) it starts inside it.
  */
-function nearRuns(anchor: Element, side: 'before' | 'after', skipOwn: boolean, onElement: (el: Element, at: DigestDate['at'], n: number) => void): DigestDate[] {
+function nearRuns(
+  anchor: Element,
+  side: 'before' | 'after',
+  skipOwn: boolean,
+  onElement: (el: Element, at: DigestDate['at'], n: number) => void,
+): DigestDate[] {
   const runs: DigestDate[] = [];
   let block: Element | null | undefined;
   let text = '';
@@ -624,7 +688,8 @@ function nearRuns(anchor: Element, side: 'before' | 'after', skipOwn: boolean, o
   let count = 0;
   const flush = () => {
     const line = normalizeSpace(text);
-    if (line.length >= 4 && DATE_DIGITS.test(line.slice(0, DIGEST_LIMITS.dateText))) runs.push({ kind: 'text', value: '', text: line.slice(0, DIGEST_LIMITS.dateText), hint, at: side, n: count });
+    if (line.length >= 4 && DATE_DIGITS.test(line.slice(0, DIGEST_LIMITS.dateText)))
+      runs.push({ kind: 'text', value: '', text: line.slice(0, DIGEST_LIMITS.dateText), hint, at: side, n: count });
     text = '';
     count++;
   };
@@ -712,7 +777,10 @@ function portalMarks(doc: Document, url: string): PortalMark[] {
       selector,
       tag: tag.slice(0, DIGEST_LIMITS.tag),
       className: (el.getAttribute('class') ?? '').slice(0, DIGEST_LIMITS.className),
-      name: normalizeSpace(el.getAttribute('data-provider-name') ?? (tag === 'img' ? el.getAttribute('alt') ?? '' : el.textContent ?? '')).slice(0, DIGEST_LIMITS.portalText),
+      name: normalizeSpace(el.getAttribute('data-provider-name') ?? (tag === 'img' ? (el.getAttribute('alt') ?? '') : (el.textContent ?? ''))).slice(
+        0,
+        DIGEST_LIMITS.portalText,
+      ),
       href: anchor?.getAttribute('href')?.slice(0, DIGEST_LIMITS.href) ?? null,
     });
   }
@@ -744,7 +812,8 @@ function readMeta(tags: Element[]): Map<string, string> {
     const content = normalizeSpace(tag.getAttribute('content') ?? '').slice(0, DIGEST_LIMITS.metaValue);
     if (!keys || !content) continue;
     // RDFa allows several properties on one tag: property="og:title twitter:title".
-    for (const key of /\s/.test(keys) ? keys.split(/\s+/) : [keys]) if (!meta.has(key) && meta.size < DIGEST_LIMITS.metaKeys && key.length <= DIGEST_LIMITS.metaKey) meta.set(key, content);
+    for (const key of /\s/.test(keys) ? keys.split(/\s+/) : [keys])
+      if (!meta.has(key) && meta.size < DIGEST_LIMITS.metaKeys && key.length <= DIGEST_LIMITS.metaKey) meta.set(key, content);
   }
   return meta;
 }
@@ -781,7 +850,13 @@ export function findRoot(doc: Document, microdata: () => boolean = () => true): 
   // Each selector's first match: a class or a tag from the document's own lists, the rest by a
   // one-selector query. ANY_ROOT as one query costs more than twice as much on fresh pages (npm run bench:floor).
   const first = (selector: string) =>
-    selector[0] === '.' ? doc.getElementsByClassName(selector.slice(1))[0] : selector[0] !== '[' ? doc.getElementsByTagName(selector)[0] : selector.startsWith('[itemprop') && !microdata() ? null : doc.querySelector(selector);
+    selector[0] === '.'
+      ? doc.getElementsByClassName(selector.slice(1))[0]
+      : selector[0] !== '['
+        ? doc.getElementsByTagName(selector)[0]
+        : selector.startsWith('[itemprop') && !microdata()
+          ? null
+          : doc.querySelector(selector);
   return pickRoot(doc, first, (el) => !!el.querySelector('p'));
 }
 
@@ -797,7 +872,11 @@ function pickRoot(doc: Document, first: (selector: string) => Element | null | u
 /** findRoot on a huge page: only the first elements are candidates, and looked into. */
 function findRootBounded(doc: Document, facts: PageFacts): Element {
   const candidates = facts.top().filter((el) => el.matches(ANY_ROOT));
-  return pickRoot(doc, (selector) => candidates.find((el) => el.matches(selector)), (el) => !!queryPage(doc, facts, 'p', el));
+  return pickRoot(
+    doc,
+    (selector) => candidates.find((el) => el.matches(selector)),
+    (el) => !!queryPage(doc, facts, 'p', el),
+  );
 }
 
 /** Is the element a text block: block-level, holding text or inline content but no nested block. */
@@ -854,7 +933,11 @@ function blockLines(block: Element, region: LineRegion, out: DigestLine[]): void
       const tag = el.tagName;
       if (tag === 'BR' || tag === 'br') flush();
       else if (!SKIP_TAGS.has(tag)) {
-        if ((tag === 'A' || tag === 'a') && links.length < DIGEST_LIMITS.linksPerLine) links.push({ href: el.getAttribute('href')?.slice(0, DIGEST_LIMITS.href) ?? null, text: normalizeSpace(el.textContent ?? '').slice(0, DIGEST_LIMITS.linkText) });
+        if ((tag === 'A' || tag === 'a') && links.length < DIGEST_LIMITS.linksPerLine)
+          links.push({
+            href: el.getAttribute('href')?.slice(0, DIGEST_LIMITS.href) ?? null,
+            text: normalizeSpace(el.textContent ?? '').slice(0, DIGEST_LIMITS.linkText),
+          });
         descend = true;
       }
     }
@@ -875,7 +958,8 @@ function inSiteFooter(el: Element): boolean {
   for (let i = 0; node && i < 15; i++, node = node.parentElement) {
     // An <article>'s own footer (its credits, "(dpa)" in .article-footer) is the article's, not the site's.
     if (node.tagName.toUpperCase() === 'ARTICLE') return false;
-    if (node.tagName.toUpperCase() === 'FOOTER' || /foot/i.test(`${node.getAttribute('class') ?? ''} ${node.id ?? ''}`)) return !node.closest('article');
+    if (node.tagName.toUpperCase() === 'FOOTER' || /foot/i.test(`${node.getAttribute('class') ?? ''} ${node.id ?? ''}`))
+      return !node.closest('article');
   }
   return false;
 }
@@ -887,7 +971,8 @@ function inCaption(el: Element): boolean {
   let node: Element | null = el;
   for (let i = 0; node && i < 6; i++, node = node.parentElement) {
     const tag = node.tagName.toUpperCase();
-    if (tag === 'FIGURE' || tag === 'FIGCAPTION' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY') return tag === 'FIGURE' || tag === 'FIGCAPTION';
+    if (tag === 'FIGURE' || tag === 'FIGCAPTION' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'BODY')
+      return tag === 'FIGURE' || tag === 'FIGCAPTION';
     if (CAPTION_WORD.test(`${node.getAttribute('class') ?? ''} ${node.id ?? ''}`)) return true;
   }
   return false;
@@ -897,7 +982,8 @@ function inCaption(el: Element): boolean {
  * "photo-credit", "bildunterschrift"), or a box of teasers to other stories ("teaser", "related"): the
  * agencies named there credit a picture or another story.
  */
-const CAPTION_WORD = /caption|legend|bildunterschrift|(?:^|[\s_-])(?:teaser|related|recommend(?:ed|ations?)?|read-?more|more-?stories)s?(?=[\s_-]|$)|(?:^|[\s_-])(?:photo|image|img|foto|bild|picture|gallery|slide)s?(?=[\s_-]|$)|(?:^|\s)(?:photo|image|img|foto|bild|picture)s?(?:credit|copyright|source|quelle|wrap(?:per)?|container|box|holder|info|text|meta|block)(?=\s|$)|(?:credit|copyright)[-_]?(?:photo|image|img|foto|bild)/i;
+const CAPTION_WORD =
+  /caption|legend|bildunterschrift|(?:^|[\s_-])(?:teaser|related|recommend(?:ed|ations?)?|read-?more|more-?stories)s?(?=[\s_-]|$)|(?:^|[\s_-])(?:photo|image|img|foto|bild|picture|gallery|slide)s?(?=[\s_-]|$)|(?:^|\s)(?:photo|image|img|foto|bild|picture)s?(?:credit|copyright|source|quelle|wrap(?:per)?|container|box|holder|info|text|meta|block)(?=\s|$)|(?:credit|copyright)[-_]?(?:photo|image|img|foto|bild)/i;
 
 /**
  * normalizeSpace for a block's text, which can be one huge text node: only its
@@ -943,13 +1029,20 @@ function previousElement(el: Element, root: Element): Element | null {
 /** Might a rule read a line of this block (LINE_LABEL, LINE_PHRASES; at the article's start also BY)? Its text in one call. */
 function mayMatter(block: Element, atStart: boolean): boolean {
   const text = block.textContent ?? '';
-  return text.length > LINE_TEST_CHARS || labelBeforeColon(text, LINE_LABEL) || LINE_PHRASES.test(text) || (atStart && BY.test(text)) || creditStands(text, atStart);
+  return (
+    text.length > LINE_TEST_CHARS ||
+    labelBeforeColon(text, LINE_LABEL) ||
+    LINE_PHRASES.test(text) ||
+    (atStart && BY.test(text)) ||
+    creditStands(text, atStart)
+  );
 }
 
 /** An agency credit where one stands (a short block, a block's end, the article's first words), an opener or an excerpt's source site. */
 function creditStands(text: string, atStart: boolean): boolean {
   const trimmed = text.trim();
-  if (atStart && ((trimmed.length <= SHORT_START_CHARS && SHORT_START.test(trimmed)) || CREDIT_START.test(trimmed.slice(0, CREDIT_CHARS * 2)))) return true;
+  if (atStart && ((trimmed.length <= SHORT_START_CHARS && SHORT_START.test(trimmed)) || CREDIT_START.test(trimmed.slice(0, CREDIT_CHARS * 2))))
+    return true;
   const end = trimmed.slice(-CREDIT_CHARS);
   return CREDIT_END.test(end) || EXCERPT_END.test(end);
 }
@@ -1017,7 +1110,13 @@ function backwards(doc: Document, root: Element): () => Element | null {
  * `elements` elements looked at and `blocks` blocks kept, stopping at the first element `stop` accepts;
  * `skip` leaves blocks out (already read).
  */
-function textBlocks(next: () => Element | null, elements: number, blocks: number, stop?: (el: Element) => boolean, skip?: (el: Element) => boolean): Element[] {
+function textBlocks(
+  next: () => Element | null,
+  elements: number,
+  blocks: number,
+  stop?: (el: Element) => boolean,
+  skip?: (el: Element) => boolean,
+): Element[] {
   const found: Element[] = [];
   for (let el = next(), seen = 0; el && seen < elements && found.length < blocks; el = next(), seen++) {
     if (stop?.(el)) break;
@@ -1045,7 +1144,12 @@ function collectLines(doc: Document, root: Element, heading: Element | null = nu
   if (heading && body && !root.contains(heading)) {
     let met = false;
     let el: Element | null = root;
-    const header = textBlocks(() => (el = el && previousElement(el, body)), HEADER_ELEMENTS, HEADER_BLOCKS + 1, (at) => (met = at === heading || at.contains(heading)));
+    const header = textBlocks(
+      () => (el = el && previousElement(el, body)),
+      HEADER_ELEMENTS,
+      HEADER_BLOCKS + 1,
+      (at) => (met = at === heading || at.contains(heading)),
+    );
     if (met) read(header.reverse(), 'article-start');
   }
 
@@ -1085,7 +1189,13 @@ function collectLines(doc: Document, root: Element, heading: Element | null = nu
     for (const block of after) seenBlocks.add(block);
     // Walking backwards, the article's last element is where the page's end stops: the article was read above.
     const articleEnd = lastElementUnder(root) ?? root;
-    const pageEnd = textBlocks(backwards(doc, body), TAIL_ELEMENTS, PAGE_END_BLOCKS, (at) => at === articleEnd || at === root, (at) => seenBlocks.has(at));
+    const pageEnd = textBlocks(
+      backwards(doc, body),
+      TAIL_ELEMENTS,
+      PAGE_END_BLOCKS,
+      (at) => at === articleEnd || at === root,
+      (at) => seenBlocks.has(at),
+    );
     read(pageEnd.reverse(), 'page-end');
   }
   return lines;

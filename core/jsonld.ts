@@ -60,7 +60,12 @@ export function articleNode(nodes: readonly JsonLdNode[]): JsonLdNode | null {
   for (const node of nodes) {
     const types = typesOf(node);
     if (types.some((t) => ARTICLE_TYPES.test(t))) return node;
-    if (!fallback && (node.headline || node.datePublished || node.author) && !types.some((t) => /Organization|Person|WebSite|BreadcrumbList|ImageObject/.test(t))) fallback = node;
+    if (
+      !fallback &&
+      (node.headline || node.datePublished || node.author) &&
+      !types.some((t) => /Organization|Person|WebSite|BreadcrumbList|ImageObject/.test(t))
+    )
+      fallback = node;
   }
   return fallback;
 }

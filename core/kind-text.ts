@@ -58,7 +58,9 @@ export const KIND_ENGLISH = {
 const SHORT_AGENCY: Record<string, string> = { 'The Associated Press': 'AP' };
 
 /** The record's kind as two phrases: the label (first words on every surface) and an optional detail. */
-export function kindPhrases(record: Pick<Provenance, 'kind' | 'url' | 'original' | 'chain' | 'page' | 'archive'>): { label: KindPhrase; detail: KindPhrase | null } | null {
+export function kindPhrases(
+  record: Pick<Provenance, 'kind' | 'url' | 'original' | 'chain' | 'page' | 'archive'>,
+): { label: KindPhrase; detail: KindPhrase | null } | null {
   const kind: CopyKind | null = record.kind ?? null;
   if (!kind) return null;
   const publisher = originalName(record);
@@ -72,13 +74,19 @@ export function kindPhrases(record: Pick<Provenance, 'kind' | 'url' | 'original'
     }
     case 'wire': {
       // The wire signal names the agency as the agencies' table does (core/signals/agencies.ts).
-      const name = publisher ? SHORT_AGENCY[publisher] ?? publisher : null;
+      const name = publisher ? (SHORT_AGENCY[publisher] ?? publisher) : null;
       const carrier = carrierName(record);
       return { label: name ? phrase('wire', name) : phrase('wireNoName'), detail: carrier ? phrase('wireDetail', carrier) : null };
     }
     case 'partner': {
       const carrier = carrierName(record);
-      const label = publisher ? (carrier ? phrase('partner', publisher, carrier) : phrase('partnerNoCarrier', publisher)) : carrier ? phrase('partnerNoName', carrier) : phrase('partnerNoNames');
+      const label = publisher
+        ? carrier
+          ? phrase('partner', publisher, carrier)
+          : phrase('partnerNoCarrier', publisher)
+        : carrier
+          ? phrase('partnerNoName', carrier)
+          : phrase('partnerNoNames');
       return { label, detail: publisher || carrier ? phrase('partnerDetail') : null };
     }
     case 'republication':
@@ -89,7 +97,7 @@ export function kindPhrases(record: Pick<Provenance, 'kind' | 'url' | 'original'
     }
     case 'archive': {
       const archive = record.archive;
-      const of = archive?.url ? registrableDomain(archive.url) ?? displayHost(archive.url) : record.page.siteName;
+      const of = archive?.url ? (registrableDomain(archive.url) ?? displayHost(archive.url)) : record.page.siteName;
       const detail: KindPhrase | null = archive?.capturedAt
         ? { id: 'archiveCaptured', args: [archive.capturedAt, archive.service], dateArg: 0 }
         : archive?.service
@@ -108,7 +116,10 @@ function originalName(record: Pick<Provenance, 'original' | 'chain'>): string | 
 
 /** The site carrying the copy: its name without a tagline ("Yahoo News - Latest News & Headlines" → "Yahoo News"), else its domain. */
 function carrierName(record: Pick<Provenance, 'page' | 'url'>): string | null {
-  const name = record.page.siteName?.split(/\s+[-–—|:]\s+|\s*[|｜]\s*/)[0]?.replace(/\/+$/, '').trim();
+  const name = record.page.siteName
+    ?.split(/\s+[-–—|:]\s+|\s*[|｜]\s*/)[0]
+    ?.replace(/\/+$/, '')
+    .trim();
   return name && name.length >= 2 ? name : registrableDomain(record.url);
 }
 
@@ -146,7 +157,9 @@ function fill(phrase: KindPhrase, english: (iso: string) => string): string {
 }
 
 /** The kind in English for the command line: { label, detail } like lib/kind-text.ts's kindText, null for no copy. */
-export function kindEnglish(record: Pick<Provenance, 'kind' | 'url' | 'original' | 'chain' | 'page' | 'archive'>): { label: string; detail: string | null } | null {
+export function kindEnglish(
+  record: Pick<Provenance, 'kind' | 'url' | 'original' | 'chain' | 'page' | 'archive'>,
+): { label: string; detail: string | null } | null {
   const phrases = kindPhrases(record);
   if (!phrases) return null;
   return { label: fill(phrases.label, englishDate), detail: phrases.detail ? fill(phrases.detail, englishDate) : null };

@@ -59,14 +59,57 @@ const BLOG_HOSTS = new Set([
  * not spelled out beside it.
  */
 const REPUBLISHING_NEWSROOMS = [
-  'ProPublica', 'The Conversation', 'Texas Tribune', 'Stateline', 'States Newsroom', 'KFF Health News', 'Kaiser Health News',
-  'CalMatters', 'Inside Climate News', 'The 19th', 'Chalkbeat', 'Grist', 'Mongabay', 'Global Voices', 'The Marshall Project',
-  'Civil Eats', 'Capital B', 'Votebeat', 'The Trace', 'Honolulu Civil Beat', 'Mississippi Today', 'Investigate West',
-  'Kentucky Lantern', 'Ohio Capital Journal', 'Colorado Newsline', 'Florida Phoenix', 'Georgia Recorder', 'Maryland Matters',
-  'Minnesota Reformer', 'Nebraska Examiner', 'NC Newsline', 'Source NM', 'Wisconsin Examiner', 'Arizona Mirror',
-  'The Texas Tribune', 'Bellingcat', 'Global Press Journal', 'The New Humanitarian', 'Hechinger Report', 'The Hechinger Report',
-  'Yale Climate Connections', 'Carbon Brief', 'YES! Magazine', 'Truthout', 'Common Dreams', 'Waging Nonviolence',
-  'Rest of World', 'netzpolitik.org', 'CORRECTIV', 'Correctiv', 'The Bureau of Investigative Journalism',
+  'ProPublica',
+  'The Conversation',
+  'Texas Tribune',
+  'Stateline',
+  'States Newsroom',
+  'KFF Health News',
+  'Kaiser Health News',
+  'CalMatters',
+  'Inside Climate News',
+  'The 19th',
+  'Chalkbeat',
+  'Grist',
+  'Mongabay',
+  'Global Voices',
+  'The Marshall Project',
+  'Civil Eats',
+  'Capital B',
+  'Votebeat',
+  'The Trace',
+  'Honolulu Civil Beat',
+  'Mississippi Today',
+  'Investigate West',
+  'Kentucky Lantern',
+  'Ohio Capital Journal',
+  'Colorado Newsline',
+  'Florida Phoenix',
+  'Georgia Recorder',
+  'Maryland Matters',
+  'Minnesota Reformer',
+  'Nebraska Examiner',
+  'NC Newsline',
+  'Source NM',
+  'Wisconsin Examiner',
+  'Arizona Mirror',
+  'The Texas Tribune',
+  'Bellingcat',
+  'Global Press Journal',
+  'The New Humanitarian',
+  'Hechinger Report',
+  'The Hechinger Report',
+  'Yale Climate Connections',
+  'Carbon Brief',
+  'YES! Magazine',
+  'Truthout',
+  'Common Dreams',
+  'Waging Nonviolence',
+  'Rest of World',
+  'netzpolitik.org',
+  'CORRECTIV',
+  'Correctiv',
+  'The Bureau of Investigative Journalism',
 ].map((name) => foldToKey(name));
 
 /**
@@ -92,8 +135,10 @@ const CROSS_POST_WORDS = [
  * licensed under CC BY-ND 4.0", "republished here with permission". A photo's licence ("Foto: … | Lizenz:
  * CC BY 4.0") is not the article's.
  */
-const LICENCE_WORDS = /\bcreative\s*commons\b|\bCC[\s-]BY(?:[\s-](?:NC|ND|SA))*\b|\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}licen[cs]e\b|\b(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\b/i;
-const ABOUT_THE_ARTICLE = /\b(?:article|story|post|piece|essay|column|report|work|text|republish\w*|reprint\w*|originally|first\s+(?:appeared|published))\b|\b(?:artikel|beitrag|texte?|article|artículo|articolo)\b/iu;
+const LICENCE_WORDS =
+  /\bcreative\s*commons\b|\bCC[\s-]BY(?:[\s-](?:NC|ND|SA))*\b|\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}licen[cs]e\b|\b(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\b/i;
+const ABOUT_THE_ARTICLE =
+  /\b(?:article|story|post|piece|essay|column|report|work|text|republish\w*|reprint\w*|originally|first\s+(?:appeared|published))\b|\b(?:artikel|beitrag|texte?|article|artículo|articolo)\b/iu;
 const ABOUT_A_PICTURE = /\b(?:foto|photo|image|bild|picture|illustration|grafik|graphic|video|icon|logo|map)s?\b|wikimedia|flickr|unsplash/i;
 
 /** A portal's or partner's "Read the original article on X" credit. */
@@ -106,7 +151,12 @@ type KindRecord = Pick<Provenance, 'syndicated' | 'url'> & { page?: Pick<PageInf
  * (core/signals/agencies.ts), kept out of here so that the extension's pages, which read stored records,
  * carry no part of the engine's rules.
  */
-export function copyKind(record: KindRecord, findings: readonly Finding[], scan?: Pick<PageScan, 'lines' | 'site'> | null, isAgency: (name: string) => boolean = () => false): CopyKind | null {
+export function copyKind(
+  record: KindRecord,
+  findings: readonly Finding[],
+  scan?: Pick<PageScan, 'lines' | 'site'> | null,
+  isAgency: (name: string) => boolean = () => false,
+): CopyKind | null {
   if (findings.some((item) => item.signal.kind === 'archived-copy')) return 'archive';
   if (!record.syndicated) return null;
   const active = findings.filter((item) => item.signal.weight > 0);
@@ -114,20 +164,27 @@ export function copyKind(record: KindRecord, findings: readonly Finding[], scan?
   const lines = scan?.lines ?? [];
   const site = scan?.site ?? registrableDomain(record.url);
   // The article's own licence line: not a caption's (a photo's licence), not the site footer's (the site's own licence).
-  const licensed = lines.some((line) => !line.caption && !line.footer && line.region !== 'page-end' && isLicenceLine(line.text)) || active.some((item) => isLicenceLine(item.signal.evidence.text));
+  const licensed =
+    lines.some((line) => !line.caption && !line.footer && line.region !== 'page-end' && isLicenceLine(line.text)) ||
+    active.some((item) => isLicenceLine(item.signal.evidence.text));
   // A labelled source link ("Source link :", "Quelle: <link to the story>") or the disclaimer; a bare
   // "Source: <link>" (weight 0.5) may be an agency's or a citation's, and decides only when nothing else does.
-  const scraperFootprints = active.some((item) => FEED_FOOTPRINTS.has(item.signal.kind) || (item.signal.kind === 'content-farm-footer' && item.signal.weight >= 0.7));
+  const scraperFootprints = active.some(
+    (item) => FEED_FOOTPRINTS.has(item.signal.kind) || (item.signal.kind === 'content-farm-footer' && item.signal.weight >= 0.7),
+  );
   const agencyClaim = (item: Finding): boolean => isAgencyClaim(item, isAgency);
   const agency = active.some(agencyClaim);
 
-  if (scraperFootprints && !licensed && !(agency && !active.some((item) => FEED_FOOTPRINTS.has(item.signal.kind)) && weakFarm(active))) return 'scraped';
+  if (scraperFootprints && !licensed && !(agency && !active.some((item) => FEED_FOOTPRINTS.has(item.signal.kind)) && weakFarm(active)))
+    return 'scraped';
   if (isCrossPost(active, lines, site, record.page)) return 'cross-post';
   const pixel = active.find((item) => item.signal.kind === 'tracking-pixel');
   if ((pixel && !agencyClaim(pixel)) || licensed) return 'republication';
   const credit = active.find((item) => item.signal.kind === 'republication-credit');
-  const partnerCredit = credit && (PARTNER_CREDIT.test(credit.signal.evidence.text) || credit.signal.evidence.location.includes('link to the original'));
-  if (credit && !partnerCredit && republishingNewsroom(credit.claims.originalPublisher ?? null, credit.claims.originalUrl ?? null)) return 'republication';
+  const partnerCredit =
+    credit && (PARTNER_CREDIT.test(credit.signal.evidence.text) || credit.signal.evidence.location.includes('link to the original'));
+  if (credit && !partnerCredit && republishingNewsroom(credit.claims.originalPublisher ?? null, credit.claims.originalUrl ?? null))
+    return 'republication';
   if (agency) return 'wire';
   if (has('portal-partner') || credit || active.some((item) => PARTNER_LINKS.has(item.signal.kind))) return 'partner';
   if (has('content-farm-footer')) return 'scraped';
@@ -145,7 +202,9 @@ function isLicenceLine(text: string): boolean {
 
 /** A credit to a newsroom whose stories may be republished under its licence. */
 function republishingNewsroom(name: string | null, url: string | null): boolean {
-  const keys = [name ? foldToKey(name) : null, url ? foldToKey(registrableDomain(url)?.split('.')[0] ?? '') : null].filter((key): key is string => !!key && key.length > 2);
+  const keys = [name ? foldToKey(name) : null, url ? foldToKey(registrableDomain(url)?.split('.')[0] ?? '') : null].filter(
+    (key): key is string => !!key && key.length > 2,
+  );
   return keys.some((key) => REPUBLISHING_NEWSROOMS.some((newsroom) => newsroom === key || newsroom === `the${key}` || `the${newsroom}` === key));
 }
 
@@ -176,7 +235,8 @@ function isCrossPost(active: readonly Finding[], lines: PageScan['lines'], site:
     if (item.signal.kind !== 'canonical' && item.signal.kind !== 'republication-credit') continue;
     const url = item.claims.originalUrl;
     if (onBlog(url)) return true;
-    if (pageOnBlog && item.signal.kind === 'republication-credit' && /^originally published (?:at|on)\b/i.test(item.signal.evidence.text)) return true;
+    if (pageOnBlog && item.signal.kind === 'republication-credit' && /^originally published (?:at|on)\b/i.test(item.signal.evidence.text))
+      return true;
     if (pageOnBlog && item.signal.kind === 'canonical' && url && !onBlog(url) && active.length === 1) return true;
     if (ownSite && item.signal.kind === 'republication-credit') return true;
   }
@@ -242,7 +302,10 @@ export function isCopyKind(value: unknown): value is CopyKind {
  */
 export function kindOfStored(record: Pick<Provenance, 'syndicated' | 'url' | 'signals' | 'original'>): Pick<Provenance, 'kind' | 'archive'> {
   const originalUrl = record.original?.url ?? null;
-  const findings: Finding[] = record.signals.map((signal) => ({ signal, claims: signal.kind === 'canonical' || signal.kind === 'republication-credit' ? { originalUrl } : {} }));
+  const findings: Finding[] = record.signals.map((signal) => ({
+    signal,
+    claims: signal.kind === 'canonical' || signal.kind === 'republication-credit' ? { originalUrl } : {},
+  }));
   const kind = copyKind(record, findings);
   if (kind !== 'archive') return { kind };
   const wrapper = pageWrapper(record.url);

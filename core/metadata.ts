@@ -20,7 +20,10 @@ export function extractPage(scan: PageScan, labelled: { author?: string | null; 
   const siteName = siteNameOf(scan);
   const fromLabel = labelled.author ? authorNames(labelled.author) : [];
   const authors = fromLabel.length ? fromLabel : authorsOf(scan);
-  const date = labelled.publishedAtText && parseDate(labelled.publishedAtText) ? { iso: parseDate(labelled.publishedAtText), text: labelled.publishedAtText } : publishDateOf(scan);
+  const date =
+    labelled.publishedAtText && parseDate(labelled.publishedAtText)
+      ? { iso: parseDate(labelled.publishedAtText), text: labelled.publishedAtText }
+      : publishDateOf(scan);
   return {
     headline: headlineOf(scan, siteName, authors),
     author: authors.length ? joinNames(authors) : null,
@@ -69,9 +72,14 @@ function titleParts(title: string, separator = PART_SEPARATOR): { parts: string[
   return { parts, separators };
 }
 
-const join = (parts: string[], separators: string[], from: number, to: number) => parts.slice(from, to).map((part, i) => (i ? separators[from + i - 1] : '') + part).join('');
+const join = (parts: string[], separators: string[], from: number, to: number) =>
+  parts
+    .slice(from, to)
+    .map((part, i) => (i ? separators[from + i - 1] : '') + part)
+    .join('');
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
-const SECTION = /^(?:blog\s+archiv(?:e)?|archiv(?:e|es)?|news|aktuelles|nachrichten|meldungen|startseite|home|accueil|actualit[ée]s|noticias|notizie|blog)$/i;
+const SECTION =
+  /^(?:blog\s+archiv(?:e)?|archiv(?:e|es)?|news|aktuelles|nachrichten|meldungen|startseite|home|accueil|actualit[ée]s|noticias|notizie|blog)$/i;
 const ARTICLES = /\b(?:the|die|der|das|le|la|les|el|los|il|lo)\s+/gi;
 
 /**
@@ -104,7 +112,13 @@ function namesSite(part: string, names: readonly string[], label: string | null,
  * Tagline", "Headline [Site]", and an author's name that a site puts after the headline ("Headline | Jane
  * Doe", Medium's "Headline – Jane Doe – Medium"). What is left is never shorter than 3 characters.
  */
-export function stripSiteName(title: string, siteName: string | null, site: string | null, more: readonly string[] = [], authors: readonly string[] = []): string {
+export function stripSiteName(
+  title: string,
+  siteName: string | null,
+  site: string | null,
+  more: readonly string[] = [],
+  authors: readonly string[] = [],
+): string {
   const names = [siteName, ...more].filter((name): name is string => !!name);
   const label = site ? (site.split('.')[0] ?? null) : null;
   const isSite = (part: string, loose = true) => namesSite(part, names, label, loose);
@@ -217,10 +231,16 @@ interface HeadlineCandidate {
 function headlineOf(scan: PageScan, siteName: string | null, authors: readonly string[] = []): string | null {
   const { article } = scan.structured;
   const meta = (key: string) => scan.structured.meta.get(key);
-  const siteNames = [...siteNamesOf(scan.structured, scan.url), meta('al:iphone:app_name')].filter((name): name is string => !!name && looksLikeName(name, 10));
+  const siteNames = [...siteNamesOf(scan.structured, scan.url), meta('al:iphone:app_name')].filter(
+    (name): name is string => !!name && looksLikeName(name, 10),
+  );
   const label = scan.site ? (scan.site.split('.')[0] ?? null) : null;
   const clean = (text: string | null | undefined) => (text ? normalizeSpace(decodeEntities(text)) : '');
-  const isGeneric = (text: string) => !text || siteNames.some((name) => foldToKey(name) === foldToKey(text)) || (!!label && foldToKey(text) === foldToKey(label)) || (!!scan.site && foldToKey(text) === foldToKey(scan.site));
+  const isGeneric = (text: string) =>
+    !text ||
+    siteNames.some((name) => foldToKey(name) === foldToKey(text)) ||
+    (!!label && foldToKey(text) === foldToKey(label)) ||
+    (!!scan.site && foldToKey(text) === foldToKey(scan.site));
   const h1Raw = clean(scan.h1);
   const title = clean(scan.title);
   // A "site name" that is the page's own title (application-name on some sites) names nothing.
@@ -251,12 +271,19 @@ function headlineOf(scan: PageScan, siteName: string | null, authors: readonly s
   }
   // A social title that names the site and shares no word with the page's <title>: the site's own
   // tagline on every page ("Yahoo News - Latest News & Headlines"), not this page's headline.
-  const titleWords = new Set(foldForCompare(title).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4));
+  const titleWords = new Set(
+    foldForCompare(title)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length >= 4),
+  );
   const social = candidates.filter((c) => (c.source === 'og' || c.source === 'twitter') && c.text !== c.raw && titleWords.size >= 3);
   for (const candidate of social) {
-    const shared = foldForCompare(candidate.text).split(/[^\p{L}\p{N}]+/u).some((word) => word.length >= 4 && titleWords.has(word));
+    const shared = foldForCompare(candidate.text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .some((word) => word.length >= 4 && titleWords.has(word));
     const h1Agrees = !!h1 && foldForCompare(candidate.text) === foldForCompare(h1);
-    if (!shared && !h1Agrees && !siteNames.some((name) => foldForCompare(title).includes(foldForCompare(name)))) candidates.splice(candidates.indexOf(candidate), 1);
+    if (!shared && !h1Agrees && !siteNames.some((name) => foldForCompare(title).includes(foldForCompare(name))))
+      candidates.splice(candidates.indexOf(candidate), 1);
   }
   const primary = candidates[0];
   if (!primary) return h1 || clean(scan.title) || null;
@@ -335,7 +362,9 @@ function authorsOf(scan: PageScan): string[] {
   // A byline paragraph near the top: "By Jane Doe".
   for (const line of scan.lines) {
     if (line.region !== 'article-start') continue;
-    const by = /^By\s+([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s+and\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)/u.exec(line.text);
+    const by = /^By\s+([\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s+and\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)/u.exec(
+      line.text,
+    );
     const names = by?.[1] ? authorNames(by[1]) : [];
     if (names.length) return names;
   }

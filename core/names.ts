@@ -13,7 +13,8 @@ const DATE_LIKE = new RegExp(
   'iu',
 );
 /** Words that label a credit instead of naming anyone. */
-const LABEL = /^(?:source|sources|quelle|fuente|fonte|source link|link|original|here|this|read more|more|updated|published|posted|by|via|the|unknown|admin|staff|agencies|agenturen|redaktion|editor|author|copyright|all rights reserved)$/i;
+const LABEL =
+  /^(?:source|sources|quelle|fuente|fonte|source link|link|original|here|this|read more|more|updated|published|posted|by|via|the|unknown|admin|staff|agencies|agenturen|redaktion|editor|author|copyright|all rights reserved)$/i;
 
 export function isPublisherName(raw: string | null | undefined): boolean {
   if (!raw) return false;
@@ -23,7 +24,7 @@ export function isPublisherName(raw: string | null | undefined): boolean {
   const letters = (name.match(/\p{L}/gu) ?? []).length;
   const digits = (name.match(/\d/g) ?? []).length;
   if (!letters || digits > letters) return false;
-  if (DATE_LIKE.test(name) || (new RegExp(`^(?:${WEEKDAY_NAME})$`, 'iu').test(name))) return false;
+  if (DATE_LIKE.test(name) || new RegExp(`^(?:${WEEKDAY_NAME})$`, 'iu').test(name)) return false;
   // A dateline ("WASHINGTON (AP) —", "Berlin (dpa) -") or a sentence.
   if (/^(?:[\p{Lu}][\p{L}.'’-]*[\s,/]*){1,4}\((?:[A-Za-z]{2,6}(?:\/[A-Za-z]{1,4})*)\)\s*[-—–:]*\s*$/u.test(name)) return false;
   if (/[-—–:]$/u.test(name) || /[.!?]$/.test(name.replace(/\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|S\.A|A\.G|e\.V)\.$/i, ''))) return false;

@@ -79,7 +79,7 @@ export function publisherForDomain(domainOrUrl: string): string | null {
 export function impersonatedOutlet(name: string | null | undefined, url: string): string | null {
   const domain = name ? domainForPublisher(name) : null;
   // No level of the URL's host in the table (publisherForDomain tries them all): none is the outlet's.
-  return domain && !publisherForDomain(url) ? tables().byHost.get(domain) ?? null : null;
+  return domain && !publisherForDomain(url) ? (tables().byHost.get(domain) ?? null) : null;
 }
 
 /** The main domain of a known outlet, from its display name (case-insensitive, leading "The" optional). */

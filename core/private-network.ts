@@ -37,7 +37,10 @@ function ipv4Bytes(text: string): number[] | null {
 
 /** An IPv6 address (brackets, zone and an IPv4 tail allowed) as eight 16-bit groups, or null. */
 function ipv6Groups(text: string): number[] | null {
-  let s = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  let s = text
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   const tail = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (tail) {
     const b = ipv4Bytes(tail[1]!);

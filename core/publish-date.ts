@@ -77,12 +77,25 @@ const PUBLISH_META = [
   'date.published',
 ];
 /** Date meta tags that say less (a date, not which one). */
-const GENERIC_META = ['date', 'dc.date', 'dc:date', 'dcterms.date', 'dcterms:date', 'datecreated', 'created', 'displaydate', 'sw-pubdate', 'uploaddate'];
+const GENERIC_META = [
+  'date',
+  'dc.date',
+  'dc:date',
+  'dcterms.date',
+  'dcterms:date',
+  'datecreated',
+  'created',
+  'displaydate',
+  'sw-pubdate',
+  'uploaddate',
+];
 
 /** Markup words for a publish date (class, id, itemprop, attribute). */
-const PUBLISH_HINT = /publish|pubdate|\bpublished\b|datepublished|date-?published|entry-date|post-?date|posted|date-?header|created|erstellt|veroeffentlicht|article-?date|story-?date|news-?date|dateline/;
+const PUBLISH_HINT =
+  /publish|pubdate|\bpublished\b|datepublished|date-?published|entry-date|post-?date|posted|date-?header|created|erstellt|veroeffentlicht|article-?date|story-?date|news-?date|dateline/;
 /** Markup words for a date or the meta line under a headline. */
-const DATE_HINT = /date|datum|time|zeit|fecha|data|stamp|meta|byline|info|posted|publi|created|submitted|autor|author|dachzeile|kicker|subline|subtitle|header/;
+const DATE_HINT =
+  /date|datum|time|zeit|fecha|data|stamp|meta|byline|info|posted|publi|created|submitted|autor|author|dachzeile|kicker|subline|subtitle|header/;
 const UPDATE_HINT = /updated|modified|last-?mod|changed|aktualisiert/;
 
 /** Labels before a date that make it the publish date, in the major languages. */
@@ -156,7 +169,10 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
   // Near the headline, nearest first (after it before before it at the same distance), then the rest of the page.
   const dates = scan.dates ?? [];
   const near = (d: DigestDate) => d.at === 'after' || d.at === 'before';
-  const ordered = [...dates.filter(near).sort((a, b) => a.n - b.n || (a.at === 'after' ? -1 : 0) - (b.at === 'after' ? -1 : 0)), ...dates.filter((d) => !near(d))];
+  const ordered = [
+    ...dates.filter(near).sort((a, b) => a.n - b.n || (a.at === 'after' ? -1 : 0) - (b.at === 'after' ? -1 : 0)),
+    ...dates.filter((d) => !near(d)),
+  ];
   const state = { dateline: false };
   for (const item of ordered) fromDigestDate(item, lang, push, state);
 
@@ -182,7 +198,10 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
   if (fromUrl) push(fromUrl, fromUrl, 4, true);
 
   // 5b. A date in the headline or the title ("Bericht zur Lage vom 22.04.2020", "… | DW | 23.05.2011"): the last resort.
-  for (const [text, rank] of [[scan.h1, 5.5], [scan.title, 5.6]] as const) {
+  for (const [text, rank] of [
+    [scan.h1, 5.5],
+    [scan.title, 5.6],
+  ] as const) {
     const found = text ? findDates(text, lang)[0] : undefined;
     if (found) push(found.iso, found.written, rank, false);
   }
@@ -193,7 +212,8 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
     const group = candidates.filter((c) => c.rank === rank && (rank === LATER_RUN || rank === SHOWN_TIME || !c.visible));
     const days = new Set(group.map((c) => dayNumber(c.iso)));
     if (days.size < 3) continue;
-    for (const c of [...candidates]) if (group.includes(c) || (UNLABELLED_RUNS.includes(c.rank) && days.has(dayNumber(c.iso)))) candidates.splice(candidates.indexOf(c), 1);
+    for (const c of [...candidates])
+      if (group.includes(c) || (UNLABELLED_RUNS.includes(c.rank) && days.has(dayNumber(c.iso)))) candidates.splice(candidates.indexOf(c), 1);
   }
   if (!candidates.length) return null;
   candidates.sort((a, b) => a.rank - b.rank);
@@ -219,7 +239,10 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
   // A UTC time is not the site's own day: when the URL or the page's own local time says the day before or
   // after (an evening story in America, an after-midnight one in Europe), the page's day stands.
   if (best.rank < 3 && zoned(best.iso)) {
-    const local = fromUrl && Math.abs(dayNumber(fromUrl) - bestDay) === 1 ? candidates.find((c) => c.rank === 4) : candidates.find((c) => Math.abs(dayNumber(c.iso) - bestDay) === 1 && sameInstantElsewhere(best.iso, c));
+    const local =
+      fromUrl && Math.abs(dayNumber(fromUrl) - bestDay) === 1
+        ? candidates.find((c) => c.rank === 4)
+        : candidates.find((c) => Math.abs(dayNumber(c.iso) - bestDay) === 1 && sameInstantElsewhere(best.iso, c));
     if (local && !candidates.some((c) => c.visible && dayNumber(c.iso) === bestDay)) best = local;
   }
   // The URL's day is fixed when the story is first published: metadata that disagrees by more is a later edit.
@@ -249,7 +272,9 @@ export function publishDateOf(scan: PageScan, now = Date.now()): PublishDate | n
 
 /** The days the metadata gives as the page's modification (article:modified_time, og:updated_time, dateModified…). */
 function modifiedDays(scan: PageScan): Set<number> {
-  const values = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'].map((key) => scan.structured.meta.get(key));
+  const values = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'].map((key) =>
+    scan.structured.meta.get(key),
+  );
   values.push(...scan.structured.datesModified);
   const days = new Set<number>();
   for (const value of values) {
@@ -293,7 +318,8 @@ function labelledDates(text: string, lang: string): { iso: string; written: stri
     const before = text.slice(Math.max(from, date.index - 40), date.index);
     from = date.end;
     // "Copyright © 19.12.2019" is when the page was rendered, not published: as good as an update.
-    const label = UPDATE_LABEL.test(before) || /©|\bcopyright\b|\(c\)/i.test(before.slice(-20)) ? 'update' : PUBLISH_LABEL.test(before) ? 'publish' : null;
+    const label =
+      UPDATE_LABEL.test(before) || /©|\bcopyright\b|\(c\)/i.test(before.slice(-20)) ? 'update' : PUBLISH_LABEL.test(before) ? 'publish' : null;
     return { iso: date.iso, written: date.written, index: date.index, label };
   });
 }
@@ -332,7 +358,11 @@ function fromDigestDate(item: DigestDate, lang: string, push: Push, state: { dat
   // Other stories' and comments' markup, unless the element's own markup says byline or article metadata.
   // Comments and other stories up to three levels up; the rest (a widget, a menu) only close by: whole blogs sit in a "widget".
   const context = levels.slice(0, 4).join(' ');
-  if (COMMENT_HINT.test(context) || ((FAR_ELSEWHERE_HINT.test(context) || ELSEWHERE_HINT.test(hint)) && !OWN_META_HINT.test(levels.slice(0, 2).join(' ')))) return;
+  if (
+    COMMENT_HINT.test(context) ||
+    ((FAR_ELSEWHERE_HINT.test(context) || ELSEWHERE_HINT.test(hint)) && !OWN_META_HINT.test(levels.slice(0, 2).join(' ')))
+  )
+    return;
   const strong = STRONG_HINT.test(hint);
   if (UPDATE_HINT.test(hint) && !strong) return;
   if (item.kind === 'time' || item.kind === 'mark') {
@@ -347,7 +377,19 @@ function fromDigestDate(item: DigestDate, lang: string, push: Push, state: { dat
     // The date the element shows wins over its machine value when they differ: it is the page's own day.
     const iso = textDates[0]?.iso && (!value || dayNumber(textDates[0].iso) !== dayNumber(value)) ? textDates[0].iso : (value ?? null);
     const close = item.at === 'article' || (near && item.n <= 6);
-    const rank = strong ? (close || !near ? 1.2 : 3.6) : PUBLISH_HINT.test(own) || textLabel === 'publish' ? 2 : close ? 2.9 : near ? 3.6 : DATE_HINT.test(own) ? 3.7 : 0;
+    const rank = strong
+      ? close || !near
+        ? 1.2
+        : 3.6
+      : PUBLISH_HINT.test(own) || textLabel === 'publish'
+        ? 2
+        : close
+          ? 2.9
+          : near
+            ? 3.6
+            : DATE_HINT.test(own)
+              ? 3.7
+              : 0;
     if (!rank) return;
     push(iso, item.text || item.value, rank, false);
     if (value && textDates[0] && near) push(textDates[0].iso, item.text, Math.max(rank, SHOWN_TIME), true);
@@ -362,7 +404,11 @@ function fromDigestDate(item: DigestDate, lang: string, push: Push, state: { dat
     state.dateline = true;
     if (found.label === 'publish') push(found.iso, found.written, first ? 3 : 3.3, true);
     else if (dated) push(found.iso, found.written, first ? 3.2 : LATER_RUN, true);
-    else if (first && (item.text.length <= 100 ? item.n <= (item.at === 'after' ? 8 : 3) : (found.index <= 40 && item.n <= 2) || (found.index <= 3 && item.n <= 6))) push(found.iso, found.written, 5, true);
+    else if (
+      first &&
+      (item.text.length <= 100 ? item.n <= (item.at === 'after' ? 8 : 3) : (found.index <= 40 && item.n <= 2) || (found.index <= 3 && item.n <= 6))
+    )
+      push(found.iso, found.written, 5, true);
     // Further into a line the date is a mention, not a dateline.
     break;
   }

@@ -38,7 +38,10 @@ export function namePublishers(record: Provenance): void {
   if (source && last && original && !original.url && original.publisher && source.url && source.url === record.sourceUrl && !last.url) {
     const sourceName = source.publisher ?? publisherForDomain(source.url);
     const sourceSite = registrableDomain(source.url);
-    if ((!source.publisher && sourceName && sameName(sourceName, original.publisher)) || (!last.site && sourceSite && domainForPublisher(original.publisher) === sourceSite)) {
+    if (
+      (!source.publisher && sourceName && sameName(sourceName, original.publisher)) ||
+      (!last.site && sourceSite && domainForPublisher(original.publisher) === sourceSite)
+    ) {
       original.url = source.url;
       record.chain = [{ url: source.url, publisher: original.publisher, site: source.site }];
     }

@@ -106,7 +106,12 @@ export const REPORT_TEXT: ReportStrings = {
   headlineVerdict: { same: 'Same headline', 'lightly-edited': 'Lightly edited', rewritten: 'Rewritten', 'different-story': 'A different story' },
   diffLegend: 'Headline differences: [+ only on this page] [− only in the original]',
   textReuse: 'Text reused',
-  textVerdict: { verbatim: 'Copied word for word', partial: 'Partly copied', rewritten: 'Rewritten (little wording reused)', unknown: 'Too short to compare' },
+  textVerdict: {
+    verbatim: 'Copied word for word',
+    partial: 'Partly copied',
+    rewritten: 'Rewritten (little wording reused)',
+    unknown: 'Too short to compare',
+  },
   textShares: '{original} of the original is on this page; {page} of this page comes from the original',
   approximate: '(approximate)',
   delay: 'Published after the original',
@@ -251,7 +256,14 @@ function sections(input: ReportInput): { title: string; lead: Section; body: Sec
 }
 
 function quoteBlock(signals: Signal[], s: ReportStrings): Block {
-  return { type: 'quotes', items: signals.map((signal) => ({ lead: [signal.detail], quote: signal.evidence.text, where: fill(s.foundIn, { where: signal.evidence.location }) })) };
+  return {
+    type: 'quotes',
+    items: signals.map((signal) => ({
+      lead: [signal.detail],
+      quote: signal.evidence.text,
+      where: fill(s.foundIn, { where: signal.evidence.location }),
+    })),
+  };
 }
 
 function checkBlocks(verification: Verification | null, s: ReportStrings): Block[] {
@@ -279,7 +291,9 @@ function comparisonBlock(comparison: ArticleComparison, s: ReportStrings): Block
     rows.push([s.headlineComparison, [`${s.headlineVerdict[headline.verdict]} (${percent(headline.similarity)})`]]);
     rows.push([s.pageHeadline, [headline.pageHeadline]]);
     rows.push([s.originalHeadline, [headline.originalHeadline]]);
-    const diff = headline.diff.map((segment) => (segment.op === 'same' ? segment.text : segment.op === 'added' ? `[+ ${segment.text}]` : `[− ${segment.text}]`)).join(' ');
+    const diff = headline.diff
+      .map((segment) => (segment.op === 'same' ? segment.text : segment.op === 'added' ? `[+ ${segment.text}]` : `[− ${segment.text}]`))
+      .join(' ');
     if (headline.diff.some((segment) => segment.op !== 'same')) rows.push([s.diffLegend, [{ code: diff }]]);
   }
   if (text) {
@@ -339,7 +353,11 @@ function markdownBlock(block: Block): string[] {
     case 'list':
       return block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${markdownInline(item)}`);
     case 'quotes':
-      return block.items.flatMap((item) => [`- ${markdownInline(item.lead)}`, `  > ${markdownText(item.quote)}`, `  > — *${markdownText(item.where)}*`]);
+      return block.items.flatMap((item) => [
+        `- ${markdownInline(item.lead)}`,
+        `  > ${markdownText(item.quote)}`,
+        `  > — *${markdownText(item.where)}*`,
+      ]);
     case 'para':
       return [markdownInline(block.text)];
   }
@@ -379,7 +397,9 @@ function el(tag: string, attributes: Record<string, string | null>, ...children:
 }
 
 function render(children: Child[]): string {
-  return children.map((child) => (child instanceof Html ? child.markup : Array.isArray(child) ? render(child) : child ? escapeHtml(child) : '')).join('');
+  return children
+    .map((child) => (child instanceof Html ? child.markup : Array.isArray(child) ? render(child) : child ? escapeHtml(child) : ''))
+    .join('');
 }
 
 function htmlInline(parts: Inline): Html[] {
@@ -394,11 +414,25 @@ function htmlInline(parts: Inline): Html[] {
 function htmlBlock(block: Block): Html {
   switch (block.type) {
     case 'fields':
-      return el('dl', {}, block.rows.map(([label, value]) => el('div', {}, el('dt', {}, label), el('dd', {}, htmlInline(value)))));
+      return el(
+        'dl',
+        {},
+        block.rows.map(([label, value]) => el('div', {}, el('dt', {}, label), el('dd', {}, htmlInline(value)))),
+      );
     case 'list':
-      return el(block.ordered ? 'ol' : 'ul', {}, block.items.map((item) => el('li', {}, htmlInline(item))));
+      return el(
+        block.ordered ? 'ol' : 'ul',
+        {},
+        block.items.map((item) => el('li', {}, htmlInline(item))),
+      );
     case 'quotes':
-      return el('ul', { class: 'quotes' }, block.items.map((item) => el('li', {}, el('p', {}, htmlInline(item.lead)), el('blockquote', {}, item.quote), el('p', { class: 'where' }, item.where))));
+      return el(
+        'ul',
+        { class: 'quotes' },
+        block.items.map((item) =>
+          el('li', {}, el('p', {}, htmlInline(item.lead)), el('blockquote', {}, item.quote), el('p', { class: 'where' }, item.where)),
+        ),
+      );
     case 'para':
       return el('p', {}, htmlInline(block.text));
   }
@@ -437,7 +471,13 @@ export function reportHtml(input: ReportInput): string {
     el(
       'body',
       {},
-      el('main', {}, el('h1', {}, title), lead.blocks.map(htmlBlock), body.map((section) => el('section', {}, el('h2', {}, section.title), section.blocks.map(htmlBlock)))),
+      el(
+        'main',
+        {},
+        el('h1', {}, title),
+        lead.blocks.map(htmlBlock),
+        body.map((section) => el('section', {}, el('h2', {}, section.title), section.blocks.map(htmlBlock))),
+      ),
       el('footer', {}, footer),
     ),
   );
@@ -446,6 +486,9 @@ export function reportHtml(input: ReportInput): string {
 
 /** A file name for the saved report: the site and the date, nothing else from the page. */
 export function reportFileName(record: Provenance, now: number): string {
-  const site = hostOf(record.url).replace(/[^a-z0-9.-]/gi, '_').slice(0, 60) || 'page';
+  const site =
+    hostOf(record.url)
+      .replace(/[^a-z0-9.-]/gi, '_')
+      .slice(0, 60) || 'page';
   return `provenance-report-${site}-${isoTime(now).slice(0, 10)}.html`;
 }

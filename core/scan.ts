@@ -99,7 +99,13 @@ function ownAddress(links: ReadonlyMap<string, string>, meta: ReadonlyMap<string
 }
 
 function toTextLine(line: DigestLine, base: string, unwrap: ((url: string) => string) | null): TextLine {
-  return { text: line.text, links: line.links.map((link) => new ResolvedLink(link.href, link.text, base, unwrap)), region: line.region, footer: line.footer === true, caption: line.caption === true };
+  return {
+    text: line.text,
+    links: line.links.map((link) => new ResolvedLink(link.href, link.text, base, unwrap)),
+    region: line.region,
+    footer: line.footer === true,
+    caption: line.caption === true,
+  };
 }
 
 /**

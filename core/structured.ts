@@ -69,7 +69,8 @@ export function readStructured(digest: Pick<PageDigest, 'meta' | 'jsonLd'>): Str
   let uploadDate: string | null | undefined;
   const datesModified: string[] = [];
   for (const each of nodes) {
-    if (otherDatePublished === undefined && each !== node && each.datePublished && !typesOf(each).some((type) => NOT_THE_STORY.test(type))) otherDatePublished = textOf(each.datePublished);
+    if (otherDatePublished === undefined && each !== node && each.datePublished && !typesOf(each).some((type) => NOT_THE_STORY.test(type)))
+      otherDatePublished = textOf(each.datePublished);
     if (uploadDate === undefined && each.uploadDate) uploadDate = textOf(each.uploadDate);
     const modified = textOf(each.dateModified);
     if (modified) datesModified.push(modified);
@@ -77,7 +78,13 @@ export function readStructured(digest: Pick<PageDigest, 'meta' | 'jsonLd'>): Str
   return {
     meta,
     article,
-    articleMetadata: ogType.startsWith('article') || ogType === 'news' || !!node || meta.has('article:published_time') || meta.has('parsely-pub-date') || meta.has('sailthru.date'),
+    articleMetadata:
+      ogType.startsWith('article') ||
+      ogType === 'news' ||
+      !!node ||
+      meta.has('article:published_time') ||
+      meta.has('parsely-pub-date') ||
+      meta.has('sailthru.date'),
     otherDatePublished: otherDatePublished ?? null,
     uploadDate: uploadDate ?? null,
     datesModified,

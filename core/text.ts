@@ -10,13 +10,81 @@ export function normalizeSpace(text: string): string {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’',
-  ldquo: '“', rdquo: '”', sbquo: '‚', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', middot: '·', bull: '•',
-  copy: '©', reg: '®', trade: '™', euro: '€', pound: '£', deg: '°', shy: '', zwnj: '', zwj: '', thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó',
-  uacute: 'ú', Aacute: 'Á', Eacute: 'É', Iacute: 'Í', Oacute: 'Ó', Uacute: 'Ú', agrave: 'à', egrave: 'è', igrave: 'ì', ograve: 'ò',
-  ugrave: 'ù', Agrave: 'À', Egrave: 'È', acirc: 'â', ecirc: 'ê', icirc: 'î', ocirc: 'ô', ucirc: 'û', euml: 'ë', iuml: 'ï', ccedil: 'ç',
-  Ccedil: 'Ç', ntilde: 'ñ', Ntilde: 'Ñ', atilde: 'ã', otilde: 'õ', aring: 'å', Aring: 'Å', aelig: 'æ', oslash: 'ø', Oslash: 'Ø',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  sbquo: '‚',
+  bdquo: '„',
+  laquo: '«',
+  raquo: '»',
+  lsaquo: '‹',
+  rsaquo: '›',
+  middot: '·',
+  bull: '•',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  deg: '°',
+  shy: '',
+  zwnj: '',
+  zwj: '',
+  thinsp: '\u2009',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  aacute: 'á',
+  eacute: 'é',
+  iacute: 'í',
+  oacute: 'ó',
+  uacute: 'ú',
+  Aacute: 'Á',
+  Eacute: 'É',
+  Iacute: 'Í',
+  Oacute: 'Ó',
+  Uacute: 'Ú',
+  agrave: 'à',
+  egrave: 'è',
+  igrave: 'ì',
+  ograve: 'ò',
+  ugrave: 'ù',
+  Agrave: 'À',
+  Egrave: 'È',
+  acirc: 'â',
+  ecirc: 'ê',
+  icirc: 'î',
+  ocirc: 'ô',
+  ucirc: 'û',
+  euml: 'ë',
+  iuml: 'ï',
+  ccedil: 'ç',
+  Ccedil: 'Ç',
+  ntilde: 'ñ',
+  Ntilde: 'Ñ',
+  atilde: 'ã',
+  otilde: 'õ',
+  aring: 'å',
+  Aring: 'Å',
+  aelig: 'æ',
+  oslash: 'ø',
+  Oslash: 'Ø',
 };
 
 /**
@@ -27,11 +95,14 @@ const NAMED_ENTITIES: Record<string, string> = {
 export function decodeEntities(text: string): string {
   let out = text;
   for (let round = 0; round < 2 && out.includes('&'); round++) {
-    const next = out.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]{2,8}));/g, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-      if (name) return NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-      const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
-    });
+    const next = out.replace(
+      /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]{2,8}));/g,
+      (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+        if (name) return NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
+        return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+      },
+    );
     if (next === out) break;
     out = next;
   }
@@ -110,14 +181,24 @@ export function looksLikeName(text: string, maxWords = 8): boolean {
  * (`isKnownPublisher`, optional) or reads like a name (a few capitalised
  * words), and the headline part is longer than `headRatio` times the suffix.
  */
-export function splitPublisherSuffix(title: string, isKnownPublisher?: (name: string) => boolean, headRatio = 1.5): { headline: string; publisher: string } | null {
+export function splitPublisherSuffix(
+  title: string,
+  isKnownPublisher?: (name: string) => boolean,
+  headRatio = 1.5,
+): { headline: string; publisher: string } | null {
   const split = splitTrailingSuffix(title);
   if (!split) return null;
   const { head, suffix } = split;
   if (isKnownPublisher?.(suffix)) return { headline: head, publisher: suffix };
   const words = suffix.split(' ');
   const capitalised = words.filter((word) => /^[\p{Lu}\d]/u.test(word)).length;
-  if (words.length <= 5 && capitalised >= Math.ceil(words.length / 2) && /^[\p{Lu}\d]/u.test(suffix) && head.length > suffix.length * headRatio && !/[.!?]$/.test(suffix)) {
+  if (
+    words.length <= 5 &&
+    capitalised >= Math.ceil(words.length / 2) &&
+    /^[\p{Lu}\d]/u.test(suffix) &&
+    head.length > suffix.length * headRatio &&
+    !/[.!?]$/.test(suffix)
+  ) {
     return { headline: head, publisher: suffix };
   }
   return null;

@@ -12,7 +12,9 @@ import { getDomain, getPublicSuffix } from 'tldts';
  * Exact names; anything starting with "utm_" is dropped too.
  */
 const TRACKING_PARAMS = new Set(
-  'fbclid gclid dclid gbraid wbraid msclkid yclid twclid ttclid li_fat_id mc_cid mc_eid igshid igsh ref_src ref_url _ga _gl mkt_tok oly_anon_id oly_enc_id vero_id __twitter_impression soc_src soc_trk ocid cmpid smid smtyp sr_share share at_medium at_campaign ncid spm guccounter guce_referrer guce_referrer_sig'.split(' '),
+  'fbclid gclid dclid gbraid wbraid msclkid yclid twclid ttclid li_fat_id mc_cid mc_eid igshid igsh ref_src ref_url _ga _gl mkt_tok oly_anon_id oly_enc_id vero_id __twitter_impression soc_src soc_trk ocid cmpid smid smtyp sr_share share at_medium at_campaign ncid spm guccounter guce_referrer guce_referrer_sig'.split(
+    ' ',
+  ),
 );
 
 function isTrackingParam(name: string): boolean {
@@ -106,7 +108,17 @@ const ICANN = { ...SITES, allowPrivateDomains: false } as const;
  * Public Suffix List's private section (which has blogspot.com, github.io,
  * netlify.app, pages.dev…): evil.substack.com is not substack.com.
  */
-const PLATFORMS = new Set(['substack.com', 'wordpress.com', 'medium.com', 'tumblr.com', 'livejournal.com', 'typepad.com', 'ghost.io', 'squarespace.com', 'beehiiv.com']);
+const PLATFORMS = new Set([
+  'substack.com',
+  'wordpress.com',
+  'medium.com',
+  'tumblr.com',
+  'livejournal.com',
+  'typepad.com',
+  'ghost.io',
+  'squarespace.com',
+  'beehiiv.com',
+]);
 
 /**
  * The site a URL or bare host belongs to: its registrable domain under the
@@ -132,7 +144,9 @@ export function registrableDomain(urlOrHost: string): string | null {
  * or a bare host: it comes back lower-cased, for a message; anything else gives null.
  */
 export function sharedHost(urlOrHost: string): string | null {
-  const host = hostOf(urlOrHost)?.toLowerCase().replace(/^www\./, '');
+  const host = hostOf(urlOrHost)
+    ?.toLowerCase()
+    .replace(/^www\./, '');
   return host && host.includes('.') && !IPV4.test(host) && getPublicSuffix(host, SITES) === host ? host : null;
 }
 
@@ -152,7 +166,16 @@ export function hostLevels(urlOrHost: string): string[] {
 }
 
 /** Outlets on several registrable domains: a link between two of them stays inside one outlet. */
-export const SAME_OUTLET = ['apnews.com ap.org apnewsarchive.com', 'bbc.co.uk bbc.com', 'theguardian.com guardian.co.uk', 'businessinsider.com insider.com', 'abcnews.go.com abcnews.com', 'huffpost.com huffingtonpost.com', 'kffhealthnews.org khn.org', 'tribpub.com tribuneinteractive.com'].map((group) => group.split(' '));
+export const SAME_OUTLET = [
+  'apnews.com ap.org apnewsarchive.com',
+  'bbc.co.uk bbc.com',
+  'theguardian.com guardian.co.uk',
+  'businessinsider.com insider.com',
+  'abcnews.go.com abcnews.com',
+  'huffpost.com huffingtonpost.com',
+  'kffhealthnews.org khn.org',
+  'tribpub.com tribuneinteractive.com',
+].map((group) => group.split(' '));
 
 function outletGroup(url: string): number {
   for (const level of hostLevels(url)) {
@@ -217,24 +240,45 @@ export function pageWrapper(url: string): PageWrapper | null {
   if (ARCHIVE_TODAY.test(host)) return { kind: 'archive', service: 'archive.today', target: null };
   if (host === 'webcache.googleusercontent.com') {
     const q = parsed.searchParams.get('q') ?? '';
-    return { kind: 'archive', service: 'Google cache', target: q.startsWith('cache:') ? httpTarget(q.slice(6).replace(/^[\w-]+:(?=https?:)/, '')) : null };
+    return {
+      kind: 'archive',
+      service: 'Google cache',
+      target: q.startsWith('cache:') ? httpTarget(q.slice(6).replace(/^[\w-]+:(?=https?:)/, '')) : null,
+    };
   }
-  if (host.endsWith('.cdn.ampproject.org') || host === 'cdn.ampproject.org' || (/^google\.[a-z.]+$/.test(host) && parsed.pathname.startsWith('/amp/'))) {
+  if (
+    host.endsWith('.cdn.ampproject.org') ||
+    host === 'cdn.ampproject.org' ||
+    (/^google\.[a-z.]+$/.test(host) && parsed.pathname.startsWith('/amp/'))
+  ) {
     const inner = /^\/(?:c|v|amp)\/(s\/)?(.+)$/.exec(parsed.pathname)?.[2];
-    return { kind: 'amp-cache', service: 'AMP cache', target: inner ? httpTarget(`${/\/s\//.test(parsed.pathname.slice(0, 8)) ? 'https' : 'http'}://${inner}${parsed.search}`) : null };
+    return {
+      kind: 'amp-cache',
+      service: 'AMP cache',
+      target: inner ? httpTarget(`${/\/s\//.test(parsed.pathname.slice(0, 8)) ? 'https' : 'http'}://${inner}${parsed.search}`) : null,
+    };
   }
   if (host.endsWith('.translate.goog')) {
     const label = host.slice(0, -'.translate.goog'.length);
-    const original = label.replace(/--/g, '\u0000').replace(/-/g, '.').replace(/\u0000/g, '-');
+    const original = label
+      .replace(/--/g, '\u0000')
+      .replace(/-/g, '.')
+      .replace(/\u0000/g, '-');
     const kept = [...parsed.searchParams].filter(([name]) => !name.startsWith('_x_tr_'));
-    return { kind: 'translation', service: 'Google Translate', target: httpTarget(`https://${original}${parsed.pathname}${kept.length ? `?${new URLSearchParams(kept)}` : ''}`) };
+    return {
+      kind: 'translation',
+      service: 'Google Translate',
+      target: httpTarget(`https://${original}${parsed.pathname}${kept.length ? `?${new URLSearchParams(kept)}` : ''}`),
+    };
   }
   if (/^translate\.google\.[a-z.]+$/.test(host) || host === 'translate.googleusercontent.com') {
     const inner = parsed.searchParams.get('u');
     return { kind: 'translation', service: 'Google Translate', target: inner ? httpTarget(inner) : null };
   }
-  if (host === 'feedproxy.google.com' || host === 'feeds.feedburner.com' || host === 'feeds.feedblitz.com' || host === 'feedblitz.com') return { kind: 'feed-redirect', service: 'feed redirect', target: null };
-  if (host === 'news.google.com' && /^\/(?:rss\/)?articles\//.test(parsed.pathname)) return { kind: 'news-aggregator', service: 'Google News', target: null };
+  if (host === 'feedproxy.google.com' || host === 'feeds.feedburner.com' || host === 'feeds.feedblitz.com' || host === 'feedblitz.com')
+    return { kind: 'feed-redirect', service: 'feed redirect', target: null };
+  if (host === 'news.google.com' && /^\/(?:rss\/)?articles\//.test(parsed.pathname))
+    return { kind: 'news-aggregator', service: 'Google News', target: null };
   return null;
 }
 
@@ -274,7 +318,7 @@ export function displayHost(url: string): string {
   if (!host.split('.').some((label) => label.startsWith('xn--'))) return host;
   const unicode = host
     .split('.')
-    .map((label) => (label.startsWith('xn--') ? decodePunycode(label.slice(4)) ?? label : label))
+    .map((label) => (label.startsWith('xn--') ? (decodePunycode(label.slice(4)) ?? label) : label))
     .join('.');
   return unicode === host ? host : `${host} (${unicode})`;
 }
@@ -289,7 +333,7 @@ function decodePunycode(input: string): string | null {
   let bias = 72;
   let i = 0;
   let first = true;
-  for (let index = basicEnd > 0 ? basicEnd + 1 : 0; index < input.length; ) {
+  for (let index = basicEnd > 0 ? basicEnd + 1 : 0; index < input.length;) {
     const oldi = i;
     for (let w = 1, k = base; ; k += base) {
       if (index >= input.length) return null;

@@ -162,11 +162,7 @@ export interface VerifyOptions {
 /** Codes where a stale cached copy is better than nothing: the site may be fine, the way to it is not. */
 const TRANSIENT: ReadonlySet<FetchFailureCode> = new Set(['offline', 'network', 'timeout', 'server-error']);
 
-export async function verifyProvenance(
-  page: Provenance,
-  pageText: string | TextFingerprint | null,
-  options: VerifyOptions,
-): Promise<Verification> {
+export async function verifyProvenance(page: Provenance, pageText: string | TextFingerprint | null, options: VerifyOptions): Promise<Verification> {
   const now = options.now ?? Date.now;
   const result: Verification = {
     pageUrl: page.url,
@@ -252,8 +248,20 @@ export async function verifyProvenance(
     authors: current.page.authors,
   };
   result.comparison = compareArticles(
-    { headline: page.page.headline, ...textSide(pageText), publishedAt: page.page.publishedAt, authors: page.page.authors, publisher: page.page.siteName },
-    { headline: current.page.headline, ...textSide(originalText), publishedAt: current.page.publishedAt, authors: current.page.authors, publisher: result.original.publisher },
+    {
+      headline: page.page.headline,
+      ...textSide(pageText),
+      publishedAt: page.page.publishedAt,
+      authors: page.page.authors,
+      publisher: page.page.siteName,
+    },
+    {
+      headline: current.page.headline,
+      ...textSide(originalText),
+      publishedAt: current.page.publishedAt,
+      authors: current.page.authors,
+      publisher: result.original.publisher,
+    },
   );
   return result;
 }
@@ -299,7 +307,12 @@ async function loadHop(url: string, key: string, options: VerifyOptions, now: ()
   }
   if (answer.html === null) {
     if (!previous) return { failure: { code: 'http-error', message: 'the site answered "not modified" to a page never fetched' } };
-    const refreshed = { ...previous, fetchedAt: now(), etag: answer.etag ?? previous.etag, lastModified: answer.lastModified ?? previous.lastModified };
+    const refreshed = {
+      ...previous,
+      fetchedAt: now(),
+      etag: answer.etag ?? previous.etag,
+      lastModified: answer.lastModified ?? previous.lastModified,
+    };
     await options.cache.put(refreshed);
     return { cached: refreshed, text: null, fromCache: true, stale: false };
   }

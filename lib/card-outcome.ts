@@ -23,7 +23,8 @@ export function outcomeSentence(verification: Verification): string {
       return t(TEXT_SENTENCE[verification.comparison?.text?.verdict ?? 'unknown'] ?? 'card_outcomeNotCompared', name);
     }
     case 'named-not-linked': {
-      const name = verification.search?.publisher ?? verification.hops.at(-1)?.publisher ?? verification.hops.at(-1)?.site ?? t('card_outcomeTheOriginal');
+      const name =
+        verification.search?.publisher ?? verification.hops.at(-1)?.publisher ?? verification.hops.at(-1)?.site ?? t('card_outcomeTheOriginal');
       return t('card_outcomeNamed', name);
     }
     case 'loop':

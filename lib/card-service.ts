@@ -62,7 +62,10 @@ export async function cardVerify(sender: Browser.runtime.MessageSender): Promise
 }
 
 /** From the popup or the check page: scroll the tab's page to the quote and highlight it. */
-export async function showEvidence(request: { tabId: number; text: string }, sender: Browser.runtime.MessageSender): Promise<ResponseFor['show-evidence']> {
+export async function showEvidence(
+  request: { tabId: number; text: string },
+  sender: Browser.runtime.MessageSender,
+): Promise<ResponseFor['show-evidence']> {
   if (isFromContentScript(sender)) return { found: false };
   let found = false;
   try {
@@ -71,7 +74,8 @@ export async function showEvidence(request: { tabId: number; text: string }, sen
     return { found: false };
   }
   // From the check page (a tab of its own), the reader is taken to the page to see it.
-  if (found && sender.tab?.id !== undefined && sender.tab.id !== request.tabId) await browser.tabs.update(request.tabId, { active: true }).catch(() => undefined);
+  if (found && sender.tab?.id !== undefined && sender.tab.id !== request.tabId)
+    await browser.tabs.update(request.tabId, { active: true }).catch(() => undefined);
   return { found };
 }
 
@@ -85,7 +89,8 @@ export async function inspectUrl(url: string, sender: Browser.runtime.MessageSen
     const failed = answer.refusedRedirect?.to ?? url;
     return { ok: false, code: answer.code, message: failureText({ ...answer, url: failed }), url: failed };
   }
-  if (answer.html === null) return { ok: false, code: 'empty-page', message: failureText({ code: 'empty-page', message: t('card_inspectEmpty'), url }) };
+  if (answer.html === null)
+    return { ok: false, code: 'empty-page', message: failureText({ code: 'empty-page', message: t('card_inspectEmpty'), url }) };
   try {
     const page = await parsePage(answer.html, answer.finalUrl);
     return { ok: true, record: page.record, finalUrl: answer.finalUrl };
@@ -107,6 +112,8 @@ export function setUpLinkMenu(): void {
     if (info.menuItemId === LINK_MENU_ID && info.linkUrl && /^https?:/i.test(info.linkUrl)) void openCheckPage(info.linkUrl, tab, false);
   });
   void Promise.resolve(menus.removeAll())
-    .then(() => menus.create({ id: LINK_MENU_ID, title: t('card_menuWhereFrom'), contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] }))
+    .then(() =>
+      menus.create({ id: LINK_MENU_ID, title: t('card_menuWhereFrom'), contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] }),
+    )
     .catch(() => undefined);
 }

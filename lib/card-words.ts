@@ -28,7 +28,7 @@ export function cardWords(record: Provenance): CardWords {
   if (!url) return { label, detail, link: null };
   const host = new URL(url).host;
   const hop = record.chain[0];
-  const named = original ? record.original?.publisher : hop?.publisher ?? hop?.site;
+  const named = original ? record.original?.publisher : (hop?.publisher ?? hop?.site);
   // A name that is the link's own site (a registrable domain) is shown in the form that exposes look-alikes.
   const name = !named ? host : named === registrableDomain(url) ? displayHost(named) : named;
   const key = original ? 'card_linkOriginal' : record.chain.length > 1 ? 'card_linkCreditedCopy' : 'card_linkCredited';

@@ -27,6 +27,8 @@ export function checkedText(verification: Verification): string {
     case 'nothing-to-verify':
       return t('history_checkedNothing');
     case 'failed':
-      return verification.failure?.code === 'permission-refused' ? t('history_checkedNeedsAccess', displayHost(verification.failure.url)) : t('history_checkedFailed');
+      return verification.failure?.code === 'permission-refused'
+        ? t('history_checkedNeedsAccess', displayHost(verification.failure.url))
+        : t('history_checkedFailed');
   }
 }

@@ -53,7 +53,14 @@ export interface MockClientSetup {
 }
 
 /** lib/settings.ts's fallbacks (that file's storage items cannot be read without a browser). */
-const DEFAULT_SETTINGS: SettingValues = { autoVerify: false, badgesEnabled: true, silentSites: [], historyDays: 365, historyMaxEntries: 50_000, cacheDays: 7 };
+const DEFAULT_SETTINGS: SettingValues = {
+  autoVerify: false,
+  badgesEnabled: true,
+  silentSites: [],
+  historyDays: 365,
+  historyMaxEntries: 50_000,
+  cacheDays: 7,
+};
 
 type Progress = { pageUrl: string; url: string; hop: number };
 
@@ -61,7 +68,16 @@ const origin = (url: string) => new URL(url).origin;
 
 /** A verification that did not run, as the background answers it. */
 function failedVerification(pageUrl: PageKey, message: string, code: FetchFailureCode = 'http-error'): Verification {
-  return { pageUrl, checkedAt: Date.now(), outcome: 'failed', hops: [], original: null, failure: { code, message, url: pageUrl }, search: null, comparison: null };
+  return {
+    pageUrl,
+    checkedAt: Date.now(),
+    outcome: 'failed',
+    hops: [],
+    original: null,
+    failure: { code, message, url: pageUrl },
+    search: null,
+    comparison: null,
+  };
 }
 
 export class MockClient implements ProvenanceClient {
@@ -75,7 +91,12 @@ export class MockClient implements ProvenanceClient {
   /** The settings as saved. */
   readonly settings: SettingValues;
   /** What the UI did, for a test to look at. */
-  readonly calls = { copied: [] as string[], shown: [] as { tabId: number; text: string }[], verify: [] as { pageUrl: string; tabId: number | null; force: boolean }[], accessAsked: [] as string[][] };
+  readonly calls = {
+    copied: [] as string[],
+    shown: [] as { tabId: number; text: string }[],
+    verify: [] as { pageUrl: string; tabId: number | null; force: boolean }[],
+    accessAsked: [] as string[][],
+  };
 
   constructor(private readonly setup: MockClientSetup = {}) {
     this.tabId = setup.tabId === undefined ? 1 : setup.tabId;
@@ -141,7 +162,10 @@ export class MockClient implements ProvenanceClient {
   verify = async (pageUrl: string, tabId: number | null, force: boolean): Promise<VerifyResponse> => {
     this.calls.verify.push({ pageUrl, tabId, force });
     const key = pageKey(pageUrl);
-    const script = this.setup.verify?.(pageUrl, force) ?? { hops: [], answer: { ok: false, verification: failedVerification(key, 'no verification scripted for this page') } };
+    const script = this.setup.verify?.(pageUrl, force) ?? {
+      hops: [],
+      answer: { ok: false, verification: failedVerification(key, 'no verification scripted for this page') },
+    };
     for (const [index, url] of script.hops.entries()) {
       await Promise.resolve();
       for (const listener of this.progressListeners) listener({ pageUrl: key, url, hop: index + 1 });

@@ -63,7 +63,8 @@ export async function correctPage(
   if (isFromContentScript(sender)) {
     const tabUrl = sender.tab?.url ? pageKey(sender.tab.url) : null;
     if (!tabUrl || tabUrl !== key || sender.frameId !== 0) return { ok: false, message: t('control_onlyThisPage') };
-    if (request.correction?.kind === 'wrong-original' && request.correction.originalUrl !== null) return { ok: false, message: t('control_onlyThisPage') };
+    if (request.correction?.kind === 'wrong-original' && request.correction.originalUrl !== null)
+      return { ok: false, message: t('control_onlyThisPage') };
     tabId = sender.tab?.id ?? null;
   }
   if (!key) return { ok: false, message: t('control_badUrl') };
@@ -95,14 +96,21 @@ export async function correctPage(
  * The badge card's "Not a copy?", "Wrong original?" and "Never on this site", and their Undo: always about
  * the sending tab's own page and site (the page's address is the tab's, never one the message names).
  */
-export async function cardControl(request: { what: CardControl; undo: boolean }, sender: Browser.runtime.MessageSender): Promise<ResponseFor['card-control']> {
+export async function cardControl(
+  request: { what: CardControl; undo: boolean },
+  sender: Browser.runtime.MessageSender,
+): Promise<ResponseFor['card-control']> {
   const pageUrl = sender.tab?.url;
   if (!pageUrl || !isFromContentScript(sender)) return { ok: false, message: t('control_onlyThisPage') };
   if (request.what === 'silence') {
     const { site } = await (request.undo ? unsilenceSite(sender) : silenceSite(sender));
     return site ? { ok: true } : { ok: false, message: t('control_onlyThisPage') };
   }
-  const correction: CorrectionInput | null = request.undo ? null : request.what === 'not-a-copy' ? { kind: 'not-a-copy' } : { kind: 'wrong-original', originalUrl: null };
+  const correction: CorrectionInput | null = request.undo
+    ? null
+    : request.what === 'not-a-copy'
+      ? { kind: 'not-a-copy' }
+      : { kind: 'wrong-original', originalUrl: null };
   const answer = await correctPage({ pageUrl, tabId: null, correction }, sender);
   return answer.ok ? { ok: true } : answer;
 }

@@ -26,17 +26,21 @@ export function uiLocale(): string {
 /** ISO 8601 with an optional time and zone; a space for 'T' too ("2025-02-22 14:42:26", as pages print it). */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-type ReadDate =
-  | { kind: 'date'; wallMs: number }
-  | { kind: 'local'; wallMs: number }
-  | { kind: 'instant'; ms: number };
+type ReadDate = { kind: 'date'; wallMs: number } | { kind: 'local'; wallMs: number } | { kind: 'instant'; ms: number };
 
 /** What a date value says: a day, a wall-clock time without zone, or an instant. Null when it is not ISO 8601 or does not exist (Feb 30). */
 export function readDate(value: string): ReadDate | null {
   const match = ISO_DATE.exec(value.trim());
   if (!match) return null;
   const [, year, month, day, hour, minute, second, zone] = match;
-  const [y, mo, d, h, mi, s] = [year, month, day, hour ?? '0', minute ?? '0', second ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [year, month, day, hour ?? '0', minute ?? '0', second ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return null;
   const wall = new Date(0);
   wall.setUTCFullYear(y, mo - 1, d);
@@ -69,7 +73,10 @@ function format(ms: number, options: Intl.DateTimeFormatOptions, locale: string 
     return new Intl.DateTimeFormat(locale, options).format(ms);
   } catch {
     // A language tag or zone this browser's Intl does not know: its default language, same fields.
-    return new Intl.DateTimeFormat(undefined, { ...options, timeZone: options.timeZone && /^utc$/i.test(options.timeZone) ? 'UTC' : undefined }).format(ms);
+    return new Intl.DateTimeFormat(undefined, {
+      ...options,
+      timeZone: options.timeZone && /^utc$/i.test(options.timeZone) ? 'UTC' : undefined,
+    }).format(ms);
   }
 }
 

@@ -118,7 +118,9 @@ export class ProvenanceDatabase extends Dexie {
         const taken = new Set<number>();
         let after: string | null = null;
         for (;;) {
-          const batch: HistoryEntry[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after)).limit(MIGRATION_BATCH).toArray();
+          const batch: HistoryEntry[] = await (after === null ? from.orderBy(':id') : from.where(':id').above(after))
+            .limit(MIGRATION_BATCH)
+            .toArray();
           if (batch.length === 0) break;
           await to.bulkAdd(batch.map((entry) => withId({ ...entry, words: searchWords(entry.record, entry.site) }, freeIdIn(taken, entry.lastSeen))));
           after = batch.at(-1)!.key;
@@ -194,7 +196,10 @@ export const UNSEARCHED = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'an
 function searchWords(record: Provenance, site: string): string[] {
   const text = [record.page.headline, record.page.siteName, site, record.original?.publisher].filter(Boolean).join(' ');
   const words = new Set<string>();
-  for (const match of text.toLowerCase().normalize('NFKC').matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const match of text
+    .toLowerCase()
+    .normalize('NFKC')
+    .matchAll(/[\p{L}\p{N}]+/gu)) {
     if (match[0].length < 2 || UNSEARCHED.has(match[0])) continue;
     words.add(match[0]);
     if (words.size >= MAX_WORDS) break;
@@ -206,7 +211,11 @@ function searchWords(record: Provenance, site: string): string[] {
  * The history entry for a page record, merged with what was stored before (not stored yet: no id). The
  * reader's correction of the page, if any, is applied to the engine's new record and kept with it.
  */
-export function toHistoryEntry(engine: Provenance, now: number, previous?: Partial<Pick<HistoryEntry, 'firstSeen' | 'visits' | 'correction'>>): HistoryEntry {
+export function toHistoryEntry(
+  engine: Provenance,
+  now: number,
+  previous?: Partial<Pick<HistoryEntry, 'firstSeen' | 'visits' | 'correction'>>,
+): HistoryEntry {
   const key = engine.url;
   const site = registrableDomain(key) ?? new URL(key).hostname;
   const correction = previous?.correction && storedCorrection(previous.correction, engine);
@@ -281,7 +290,13 @@ export async function latestVerification(db: ProvenanceDatabase, key: PageKey): 
 
 /** A page's verification as stored: keyed by the page, with the original's key. */
 export function verificationEntry(pageKey: PageKey, verification: Verification): VerificationEntry {
-  return { pageKey, originalKey: verification.original ? normalizeUrl(verification.original.url) : '', checkedAt: verification.checkedAt, verification, lastFailure: null };
+  return {
+    pageKey,
+    originalKey: verification.original ? normalizeUrl(verification.original.url) : '',
+    checkedAt: verification.checkedAt,
+    verification,
+    lastFailure: null,
+  };
 }
 
 /**

@@ -34,11 +34,27 @@ function requestLog(): RequestLog | null {
     return undefined;
   };
   const own = log;
-  events.onBeforeRequest.addListener(feed((e) => own.onBeforeRequest(e)), filter);
-  events.onHeadersReceived.addListener(feed((e) => own.onHeadersReceived(e)), filter, ['responseHeaders']);
-  events.onBeforeRedirect.addListener(feed((e) => own.onBeforeRedirect(e)), filter);
-  events.onCompleted.addListener(feed((e) => own.onCompleted(e)), filter);
-  events.onErrorOccurred.addListener(feed((e) => own.onErrorOccurred(e)), filter);
+  events.onBeforeRequest.addListener(
+    feed((e) => own.onBeforeRequest(e)),
+    filter,
+  );
+  events.onHeadersReceived.addListener(
+    feed((e) => own.onHeadersReceived(e)),
+    filter,
+    ['responseHeaders'],
+  );
+  events.onBeforeRedirect.addListener(
+    feed((e) => own.onBeforeRedirect(e)),
+    filter,
+  );
+  events.onCompleted.addListener(
+    feed((e) => own.onCompleted(e)),
+    filter,
+  );
+  events.onErrorOccurred.addListener(
+    feed((e) => own.onErrorOccurred(e)),
+    filter,
+  );
   return log;
 }
 
@@ -111,7 +127,12 @@ export const fetchPage: FetchPage = async (url, validators) => {
   }
 };
 
-async function readAnswer(response: Response, finalUrl: string, redirects: string[], aborted: () => FetchFailureCode | null): Promise<FetchSuccess | FetchFailure> {
+async function readAnswer(
+  response: Response,
+  finalUrl: string,
+  redirects: string[],
+  aborted: () => FetchFailureCode | null,
+): Promise<FetchSuccess | FetchFailure> {
   if (response.status === 304) {
     return { ok: true, finalUrl, status: 304, redirects, html: null, ...validatorsOf(response) };
   }

@@ -61,7 +61,11 @@ export function showEvidence(doc: Document, quote: string): boolean {
   if (!range) return false;
   (range.startContainer.parentElement ?? doc.body).scrollIntoView({ block: 'center' });
   // The page's window: its Highlight and registry (in a content script, the page's own, seen through its wrapper).
-  const win = doc.defaultView as unknown as { Highlight?: new (r: Range) => object; CSS?: { highlights?: Map<string, object> }; CSSStyleSheet: typeof CSSStyleSheet } | null;
+  const win = doc.defaultView as unknown as {
+    Highlight?: new (r: Range) => object;
+    CSS?: { highlights?: Map<string, object> };
+    CSSStyleSheet: typeof CSSStyleSheet;
+  } | null;
   const highlights = win?.CSS?.highlights;
   try {
     if (!win?.Highlight || !highlights) throw 0;

@@ -5,16 +5,7 @@
  */
 import { pageKey } from '@/core/url';
 import { database, latestVerification, listHistory } from './db';
-import {
-  clearHistory,
-  deleteEntry,
-  entriesById,
-  latestVerifications,
-  matchingIds,
-  publishers,
-  timeOrder,
-  type HistoryFilter,
-} from './history';
+import { clearHistory, deleteEntry, entriesById, latestVerifications, matchingIds, publishers, timeOrder, type HistoryFilter } from './history';
 import { settings } from './settings';
 import { readSites } from './site-history';
 import { exportHistory, historyCsv, importHistory } from './transfer';

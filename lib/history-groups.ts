@@ -26,7 +26,12 @@ export const groupFields = (entry: HistoryEntry): GroupFields => ({
   record: { original: entry.record.original, page: { headline: entry.record.page.headline } },
 });
 
-const fold = (text: string | null | undefined) => (text ?? '').toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (text: string | null | undefined) =>
+  (text ?? '')
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * What a copy is a copy of: the original's address when the chain reached it,

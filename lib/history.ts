@@ -26,14 +26,21 @@ export interface HistoryFilter {
 export const EMPTY_FILTER: HistoryFilter = { text: '', syndicatedOnly: false, publisher: '', kind: '', from: null, to: null };
 
 export function searchTerms(text: string): string[] {
-  const terms = (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((term) => !UNSEARCHED.has(term));
+  const terms = (
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((term) => !UNSEARCHED.has(term));
   // One letter matches a large share of any history: it narrows nothing and would cost the most.
   return [...new Set(terms)].filter((term) => term.length > 1).slice(0, 8);
 }
 
 /** True when the filter lets every entry through. */
 export function isEmptyFilter(filter: HistoryFilter): boolean {
-  return searchTerms(filter.text).length === 0 && !filter.syndicatedOnly && !filter.publisher && !filter.kind && filter.from === null && filter.to === null;
+  return (
+    searchTerms(filter.text).length === 0 && !filter.syndicatedOnly && !filter.publisher && !filter.kind && filter.from === null && filter.to === null
+  );
 }
 
 /**
@@ -107,7 +114,8 @@ export function forgetCachedRanges(): void {
   rangeCache.clear();
 }
 
-const termIds = (db: ProvenanceDatabase, term: string) => cachedRange(`word:${term}`, () => indexKeys(db, 'words', IDBKeyRange.bound(term, `${term}\uffff`)));
+const termIds = (db: ProvenanceDatabase, term: string) =>
+  cachedRange(`word:${term}`, () => indexKeys(db, 'words', IDBKeyRange.bound(term, `${term}\uffff`)));
 
 /**
  * Ids of the entries matching the filter, newest first. The longest search
@@ -143,7 +151,8 @@ export async function matchingIds(db: ProvenanceDatabase, filter: HistoryFilter)
   }
   const sets: Set<number>[] = candidates ? [candidates] : [];
   if (filter.syndicatedOnly) sets.push(await cachedRange('copies', () => indexKeys(db, 'syndicated', IDBKeyRange.only(1))));
-  if (filter.publisher) sets.push(await cachedRange(`publisher:${filter.publisher}`, () => indexKeys(db, 'publisherKey', IDBKeyRange.only(filter.publisher))));
+  if (filter.publisher)
+    sets.push(await cachedRange(`publisher:${filter.publisher}`, () => indexKeys(db, 'publisherKey', IDBKeyRange.only(filter.publisher))));
   if (filter.kind) sets.push(await cachedRange(`kind:${filter.kind}`, () => indexKeys(db, 'kind', IDBKeyRange.only(filter.kind))));
   if (sets.length === 0) {
     const ids = await storeKeys(db, range ? IDBKeyRange.bound(idAt(range[0]), lastIdAt(range[1])) : undefined);

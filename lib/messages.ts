@@ -145,29 +145,48 @@ export interface ResponseFor {
 
 export type ParseResponse = { ok: true; page: ParsedPage } | { ok: false; message: string };
 
-
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isStringArray = (v: unknown, count: number, max: number): v is string[] => Array.isArray(v) && v.length <= count && v.every((item) => isString(item, max));
+const isStringArray = (v: unknown, count: number, max: number): v is string[] =>
+  Array.isArray(v) && v.length <= count && v.every((item) => isString(item, max));
 const isPairs = (v: unknown, count: number, max: number): v is [string, string][] =>
-  Array.isArray(v) && v.length <= count && v.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0], L.metaKey) && isString(pair[1], max));
+  Array.isArray(v) &&
+  v.length <= count &&
+  v.every((pair) => Array.isArray(pair) && pair.length === 2 && isString(pair[0], L.metaKey) && isString(pair[1], max));
 const L = DIGEST_LIMITS;
 
 function isDigestLine(v: unknown): v is DigestLine {
   if (!isObject(v) || !isString(v.text, L.lineChars) || !['article-start', 'article-end', 'page-end'].includes(v.region as string)) return false;
   if (v.footer !== undefined && typeof v.footer !== 'boolean') return false;
   if (v.caption !== undefined && typeof v.caption !== 'boolean') return false;
-  return Array.isArray(v.links) && v.links.length <= L.linksPerLine && v.links.every((link) => isObject(link) && (link.href === null || isString(link.href, L.href)) && isString(link.text, L.linkText));
+  return (
+    Array.isArray(v.links) &&
+    v.links.length <= L.linksPerLine &&
+    v.links.every((link) => isObject(link) && (link.href === null || isString(link.href, L.href)) && isString(link.text, L.linkText))
+  );
 }
 
 const isDigestDate = (v: unknown): v is DigestDate =>
-  isObject(v) && ['time', 'mark', 'text'].includes(v.kind as string) && isString(v.value, L.dateText) && isString(v.text, L.dateText) && isString(v.hint, L.dateHint) && ['before', 'after', 'article', 'page'].includes(v.at as string) && Number.isInteger(v.n) && (v.n as number) >= 0 && (v.n as number) <= 1000;
+  isObject(v) &&
+  ['time', 'mark', 'text'].includes(v.kind as string) &&
+  isString(v.value, L.dateText) &&
+  isString(v.text, L.dateText) &&
+  isString(v.hint, L.dateHint) &&
+  ['before', 'after', 'article', 'page'].includes(v.at as string) &&
+  Number.isInteger(v.n) &&
+  (v.n as number) >= 0 &&
+  (v.n as number) <= 1000;
 
 const isPortalMark = (v: unknown): v is PortalMark =>
-  isObject(v) && isString(v.selector, 100) && isString(v.tag, L.tag) && isString(v.className, L.className) && isString(v.name, L.portalText) && (v.href === null || isString(v.href, L.href));
+  isObject(v) &&
+  isString(v.selector, 100) &&
+  isString(v.tag, L.tag) &&
+  isString(v.className, L.className) &&
+  isString(v.name, L.portalText) &&
+  (v.href === null || isString(v.href, L.href));
 
 /**
  * Why a digest whose every field keeps its limit is still refused: its whole
@@ -191,7 +210,8 @@ export function toPageDigest(value: unknown): PageDigest | null {
   if (!isPairs(v.meta, L.metaKeys, L.metaValue) || !isPairs(v.links, L.linkRels, L.href)) return null;
   if (!isStringArray(v.jsonLd, L.jsonLdScripts, L.jsonLdChars) || v.jsonLd.reduce((sum, text) => sum + text.length, 0) > L.jsonLdTotal) return null;
   if (typeof v.quiet !== 'boolean' || typeof v.rootIsBody !== 'boolean' || typeof v.articleHeading !== 'boolean') return null;
-  if (!Array.isArray(v.bylines) || v.bylines.length > 2 || !v.bylines.every((texts) => isStringArray(texts, BYLINE_SELECTORS.length, L.bylineText))) return null;
+  if (!Array.isArray(v.bylines) || v.bylines.length > 2 || !v.bylines.every((texts) => isStringArray(texts, BYLINE_SELECTORS.length, L.bylineText)))
+    return null;
   const time = v.time;
   if (time !== null && !(isObject(time) && isString(time.value, L.timeText) && isString(time.text, L.timeText))) return null;
   if (!isString(v.lang, L.lang) || !Array.isArray(v.dates) || v.dates.length > L.dates || !v.dates.every(isDigestDate)) return null;
@@ -226,8 +246,7 @@ export function toPageDigest(value: unknown): PageDigest | null {
 export function parseRequest(message: unknown): Request | null {
   if (!isObject(message)) return null;
   switch (message.type) {
-    case 'page-scanned':
-    {
+    case 'page-scanned': {
       const digest = toPageDigest(message.digest);
       return digest ? { type: 'page-scanned', digest } : null;
     }
@@ -247,7 +266,9 @@ export function parseRequest(message: unknown): Request | null {
     case 'card-verify':
       return { type: 'card-verify' };
     case 'show-evidence':
-      return Number.isInteger(message.tabId) && isString(message.text, 4096) ? { type: 'show-evidence', tabId: message.tabId as number, text: message.text } : null;
+      return Number.isInteger(message.tabId) && isString(message.text, 4096)
+        ? { type: 'show-evidence', tabId: message.tabId as number, text: message.text }
+        : null;
     case 'inspect-url':
       return isString(message.url, 4096) ? { type: 'inspect-url', url: message.url } : null;
     case 'correct': {
@@ -315,7 +336,8 @@ type Answerer = (message: unknown, sender: Browser.runtime.MessageSender) => Pro
  * cast here rather than at each listener.
  */
 export function answerMessages(answer: Answerer): void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => (sender.id === browser.runtime.id ? answer(message, sender) : undefined);
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) =>
+    sender.id === browser.runtime.id ? answer(message, sender) : undefined;
   browser.runtime.onMessage.addListener(listener as unknown as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 }
 

@@ -45,7 +45,12 @@ export function reportStrings(): ReportStrings {
     problem: t('popup_reportProblem'),
     search: t('popup_reportSearch'),
     headlineComparison: t('labelHeadlineComparison'),
-    headlineVerdict: { same: t('headlineSame'), 'lightly-edited': t('headlineLightlyEdited'), rewritten: t('headlineRewritten'), 'different-story': t('headlineDifferentStory') },
+    headlineVerdict: {
+      same: t('headlineSame'),
+      'lightly-edited': t('headlineLightlyEdited'),
+      rewritten: t('headlineRewritten'),
+      'different-story': t('headlineDifferentStory'),
+    },
     diffLegend: t('popup_reportDiffLegend'),
     textReuse: t('labelTextReuse'),
     textVerdict: { verbatim: t('textVerbatim'), partial: t('textPartial'), rewritten: t('textRewritten'), unknown: t('textUnknown') },

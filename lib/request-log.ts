@@ -105,7 +105,16 @@ export class RequestLog {
     this.turns.set(key, mine);
     await previous;
 
-    const entry: Entry = { key, startedAt: this.now(), requestId: null, location: null, error: null, done: false, next: Promise.resolve(), changed: () => {} };
+    const entry: Entry = {
+      key,
+      startedAt: this.now(),
+      requestId: null,
+      location: null,
+      error: null,
+      done: false,
+      next: Promise.resolve(),
+      changed: () => {},
+    };
     const arm = (): void => {
       entry.next = new Promise<void>((resolve) => (entry.changed = () => (arm(), resolve())));
     };

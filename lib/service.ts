@@ -9,7 +9,17 @@ import { pageKey, registrableDomain, type PageKey } from '@/core/url';
 import type { Provenance } from '@/core/types';
 import { nextHopUrl } from '@/core/next-hop';
 import { verifyProvenance, type FetchPage, type Verification } from '@/core/verify';
-import { database, getEntry, latestVerification, originalCache, recordDetection, storeVerification, toHistoryEntry, verificationEntry, type VerificationEntry } from './db';
+import {
+  database,
+  getEntry,
+  latestVerification,
+  originalCache,
+  recordDetection,
+  storeVerification,
+  toHistoryEntry,
+  verificationEntry,
+  type VerificationEntry,
+} from './db';
 import { applyCorrection, verificationFits } from './corrections';
 import { fetchPage } from './fetch-page';
 import { siteLineFor } from './site-history';
@@ -61,7 +71,10 @@ export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.
 
 /** The record with the reader's correction of the page applied (read only: a private window's page too); as it is when none, or unreadable. */
 async function correctedRecord(engine: Provenance, key: PageKey): Promise<Provenance> {
-  const correction = await getEntry(database(), key).then((entry) => entry?.correction, () => undefined);
+  const correction = await getEntry(database(), key).then(
+    (entry) => entry?.correction,
+    () => undefined,
+  );
   return correction ? applyCorrection(engine, correction) : engine;
 }
 
@@ -321,7 +334,9 @@ async function runVerification({ pageKey, tabId, force, askedByUser, privateTab 
   const scan = privateTab && tabId !== null ? await getTabScan(tabId) : null;
   const record = privateTab ? (scan?.key === pageKey ? scan.unsaved : undefined) : (await getEntry(db, pageKey))?.record;
   if (!record) {
-    const why = privateTab ? 'this page has not been read in this tab yet; reload it and try again' : 'this page is not in the history yet; reload it and try again';
+    const why = privateTab
+      ? 'this page has not been read in this tab yet; reload it and try again'
+      : 'this page is not in the history yet; reload it and try again';
     return { ok: false, verification: failedBeforeStart(pageKey, why) };
   }
   const next = nextHopUrl(record);
@@ -392,7 +407,10 @@ export async function silenceSite(sender: Browser.runtime.MessageSender): Promis
  * A verify request from a content script may only be about its own tab's
  * page: a hostile page cannot make the extension fetch something else.
  */
-export function verifyFromSender(request: { pageUrl: string; tabId: number | null; force: boolean }, sender: Browser.runtime.MessageSender): Promise<VerifyResponse> {
+export function verifyFromSender(
+  request: { pageUrl: string; tabId: number | null; force: boolean },
+  sender: Browser.runtime.MessageSender,
+): Promise<VerifyResponse> {
   if (isFromContentScript(sender)) {
     const tabUrl = sender.tab?.url ? pageKey(sender.tab.url) : null;
     if (!tabUrl || tabUrl !== pageKey(request.pageUrl) || sender.frameId !== 0) {

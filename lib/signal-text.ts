@@ -64,5 +64,8 @@ export function placeText(location: string): string {
 export function placeIsWorded(location: string): boolean {
   return location
     .split(/, |; /)
-    .every((part) => part in PLACES || /^"(.+)" line$/.test(part) || /^provider markup \(.+\)$/.test(part) || /[<>:]|JSON-LD|^[a-z]+(?:[-_][a-z]+)*$/.test(part));
+    .every(
+      (part) =>
+        part in PLACES || /^"(.+)" line$/.test(part) || /^provider markup \(.+\)$/.test(part) || /[<>:]|JSON-LD|^[a-z]+(?:[-_][a-z]+)*$/.test(part),
+    );
 }

@@ -138,5 +138,7 @@ export function siteFigures(entries: Iterable<SiteEntryFields>): SiteFigures[] {
 /** Sites whose name contains the text (case-insensitive), and with `mostlyCopies`, only those where most pages were copies. */
 export function filterSites(sites: SiteFigures[], text: string, mostlyCopies: boolean): SiteFigures[] {
   const needle = text.trim().toLowerCase();
-  return sites.filter((site) => (!needle || site.site.includes(needle)) && (!mostlyCopies || (site.pages >= MIN_SITE_PAGES && site.copies * 2 > site.pages)));
+  return sites.filter(
+    (site) => (!needle || site.site.includes(needle)) && (!mostlyCopies || (site.pages >= MIN_SITE_PAGES && site.copies * 2 > site.pages)),
+  );
 }

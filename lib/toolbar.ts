@@ -23,8 +23,5 @@ function toolbarTitle(record: Provenance): string {
 }
 
 export async function clearTab(tabId: number): Promise<void> {
-  await Promise.all([
-    action().setBadgeText({ tabId, text: '' }),
-    action().setTitle({ tabId, title: t('extensionName') }),
-  ]);
+  await Promise.all([action().setBadgeText({ tabId, text: '' }), action().setTitle({ tabId, title: t('extensionName') })]);
 }

@@ -77,12 +77,15 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /** Text from a file as the extension would show it: bidirectional controls and other control characters removed. */
 function cleanText(text: string): string {
-  return stripBidiControls(text).replace(CONTROLS, '').replace(/[\t\n\r]/g, ' ');
+  return stripBidiControls(text)
+    .replace(CONTROLS, '')
+    .replace(/[\t\n\r]/g, ' ');
 }
 
 function text(value: unknown, field: string, max: number = IMPORT_LIMITS.text): string {
   if (typeof value !== 'string') throw new FieldProblem(INVALID, field, `is ${describe(value)}, not text`);
-  if (value.length > max) throw new FieldProblem(INVALID, field, `has ${value.length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are allowed`);
+  if (value.length > max)
+    throw new FieldProblem(INVALID, field, `has ${value.length.toLocaleString('en')} characters; at most ${max.toLocaleString('en')} are allowed`);
   return cleanText(value);
 }
 
@@ -197,7 +200,10 @@ export function checkRecord(value: unknown, at = 'record'): Provenance {
       return {
         kind: text(signal.kind, `${at}.signals[${i}].kind`, IMPORT_LIMITS.kind) as Provenance['signals'][number]['kind'],
         detail: text(signal.detail, `${at}.signals[${i}].detail`),
-        evidence: { text: text(evidence.text, `${at}.signals[${i}].evidence.text`), location: text(evidence.location, `${at}.signals[${i}].evidence.location`) },
+        evidence: {
+          text: text(evidence.text, `${at}.signals[${i}].evidence.text`),
+          location: text(evidence.location, `${at}.signals[${i}].evidence.location`),
+        },
         weight: number(signal.weight, `${at}.signals[${i}].weight`, 0, 1),
         ...saidOf(signal.say, `${at}.signals[${i}].say`),
       };
@@ -222,17 +228,34 @@ export function checkRecord(value: unknown, at = 'record'): Provenance {
 /** The reader's correction of a page as it arrives in an import file (lib/corrections.ts), checked field by field. */
 function checkCorrection(value: unknown, at = 'correction'): Correction {
   const c = object(value, at);
-  if (!CORRECTION_KINDS.includes(c.kind as CorrectionKind)) throw new FieldProblem(INVALID, `${at}.kind`, `is ${describe(c.kind)}, not "not-a-copy" or "wrong-original"`);
+  if (!CORRECTION_KINDS.includes(c.kind as CorrectionKind))
+    throw new FieldProblem(INVALID, `${at}.kind`, `is ${describe(c.kind)}, not "not-a-copy" or "wrong-original"`);
   const kind = c.kind as CorrectionKind;
-  if (kind === 'not-a-copy' && c.originalUrl !== null) throw new FieldProblem(INVALID, `${at}.originalUrl`, `is ${describe(c.originalUrl)}; a "not-a-copy" correction names no original`);
+  if (kind === 'not-a-copy' && c.originalUrl !== null)
+    throw new FieldProblem(INVALID, `${at}.originalUrl`, `is ${describe(c.originalUrl)}; a "not-a-copy" correction names no original`);
   const originalUrl = linkOrNull(c.originalUrl, `${at}.originalUrl`);
   if (!isTime(c.at)) throw new FieldProblem(INVALID, `${at}.at`, `is ${describe(c.at)}, not a time in ms since 1970`);
   return { kind, originalUrl, at: c.at };
 }
 
 const CSV_COLUMNS = [
-  'url', 'headline', 'site', 'syndicated', 'kind', 'kind_text', 'confidence', 'original_publisher', 'original_url', 'original_headline',
-  'published_at', 'author', 'copyright', 'first_seen', 'last_seen', 'visits', 'corrected',
+  'url',
+  'headline',
+  'site',
+  'syndicated',
+  'kind',
+  'kind_text',
+  'confidence',
+  'original_publisher',
+  'original_url',
+  'original_headline',
+  'published_at',
+  'author',
+  'copyright',
+  'first_seen',
+  'last_seen',
+  'visits',
+  'corrected',
 ] as const;
 
 /**
@@ -257,9 +280,23 @@ export function historyCsv(data: HistoryExport): string {
   const rows = data.entries.map(({ record, correction, firstSeen, lastSeen, visits }) => {
     const r = correction ? applyCorrection(record, correction) : record;
     return [
-      r.url, r.page.headline, r.page.siteName, r.syndicated, r.kind ?? null, kindWords(r), r.confidence, r.original?.publisher ?? null, r.original?.url ?? null,
-      r.original?.headline ?? null, r.page.publishedAt, r.page.author, r.copyright,
-      new Date(firstSeen).toISOString(), new Date(lastSeen).toISOString(), visits, correction?.kind ?? null,
+      r.url,
+      r.page.headline,
+      r.page.siteName,
+      r.syndicated,
+      r.kind ?? null,
+      kindWords(r),
+      r.confidence,
+      r.original?.publisher ?? null,
+      r.original?.url ?? null,
+      r.original?.headline ?? null,
+      r.page.publishedAt,
+      r.page.author,
+      r.copyright,
+      new Date(firstSeen).toISOString(),
+      new Date(lastSeen).toISOString(),
+      visits,
+      correction?.kind ?? null,
     ]
       .map(csvCell)
       .join(',');
@@ -290,29 +327,47 @@ export function parseHistoryExport(text: string): HistoryExport {
   if (typeof file !== 'object' || file === null || file.format !== EXPORT_FORMAT) {
     throw new ImportError('the file is not a Provenance history export');
   }
-  if (file.version !== EXPORT_VERSION) throw new ImportError(`the file is export version ${String(file.version)}; this version of Provenance reads version ${EXPORT_VERSION}`);
+  if (file.version !== EXPORT_VERSION)
+    throw new ImportError(`the file is export version ${String(file.version)}; this version of Provenance reads version ${EXPORT_VERSION}`);
   if (!Array.isArray(file.entries)) throw new ImportError('the file has no list of entries');
   if (file.entries.length > IMPORT_LIMITS.entries) {
-    throw new ImportError(`the file has ${file.entries.length.toLocaleString('en')} entries; an import can hold at most ${IMPORT_LIMITS.entries.toLocaleString('en')}`);
+    throw new ImportError(
+      `the file has ${file.entries.length.toLocaleString('en')} entries; an import can hold at most ${IMPORT_LIMITS.entries.toLocaleString('en')}`,
+    );
   }
   const entries = file.entries.map((entry: unknown, index): ExportedEntry => {
     const e = entry as Partial<ExportedEntry> | null;
     const problem =
-      typeof e !== 'object' || e === null || Array.isArray(e) ? 'is not an object'
-      : !isTime(e.firstSeen) || !isTime(e.lastSeen) ? 'has impossible dates (firstSeen and lastSeen must be times in ms since 1970)'
-      : e.firstSeen > e.lastSeen ? `has impossible dates (firstSeen ${e.firstSeen} is after lastSeen ${e.lastSeen})`
-      : !Number.isInteger(e.visits) || (e.visits as number) < 1 ? 'has no visit count (visits must be a whole number from 1)'
-      : null;
+      typeof e !== 'object' || e === null || Array.isArray(e)
+        ? 'is not an object'
+        : !isTime(e.firstSeen) || !isTime(e.lastSeen)
+          ? 'has impossible dates (firstSeen and lastSeen must be times in ms since 1970)'
+          : e.firstSeen > e.lastSeen
+            ? `has impossible dates (firstSeen ${e.firstSeen} is after lastSeen ${e.lastSeen})`
+            : !Number.isInteger(e.visits) || (e.visits as number) < 1
+              ? 'has no visit count (visits must be a whole number from 1)'
+              : null;
     if (problem) throw new ImportError(`entry ${index + 1} ${problem}`);
     try {
       const correction = e!.correction === undefined ? undefined : checkCorrection(e!.correction);
-      return { firstSeen: e!.firstSeen!, lastSeen: e!.lastSeen!, visits: e!.visits!, record: checkRecord(e!.record), ...(correction ? { correction } : {}) };
+      return {
+        firstSeen: e!.firstSeen!,
+        lastSeen: e!.lastSeen!,
+        visits: e!.visits!,
+        record: checkRecord(e!.record),
+        ...(correction ? { correction } : {}),
+      };
     } catch (error) {
       if (error instanceof FieldProblem) throw new ImportError(`entry ${index + 1} ${error.message}`);
       throw error;
     }
   });
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: typeof file.exportedAt === 'string' ? cleanText(file.exportedAt).slice(0, 40) : '', entries };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: typeof file.exportedAt === 'string' ? cleanText(file.exportedAt).slice(0, 40) : '',
+    entries,
+  };
 }
 
 /** The same entry, whatever its id. */
@@ -358,9 +413,14 @@ export async function importHistory(db: ProvenanceDatabase, text: string, maxEnt
       const current = existing.get(key);
       // The newer engine record, and the later of the two corrections (a file without one removes none).
       const engine = current && current.lastSeen >= entry.lastSeen ? (current.correction?.engine ?? current.record) : entry.record;
-      const correction = [current?.correction, entry.correction].reduce<Correction | undefined>((a, b) => (b && (!a || b.at > a.at) ? b : a), undefined);
+      const correction = [current?.correction, entry.correction].reduce<Correction | undefined>(
+        (a, b) => (b && (!a || b.at > a.at) ? b : a),
+        undefined,
+      );
       const merged: HistoryEntry = {
-        ...toHistoryEntry(engine, Math.max(entry.lastSeen, current?.lastSeen ?? 0), { correction: correction && storedCorrection(correction, engine) }),
+        ...toHistoryEntry(engine, Math.max(entry.lastSeen, current?.lastSeen ?? 0), {
+          correction: correction && storedCorrection(correction, engine),
+        }),
         firstSeen: Math.min(entry.firstSeen, current?.firstSeen ?? Infinity),
         visits: Math.max(entry.visits, current?.visits ?? 0),
       };

@@ -171,7 +171,14 @@ function runReadability(document: Document): Answer {
     const ms = cpuNow() - started;
     if (!article) return { ...NO_ANSWER, ms };
     // publishedTime is the page's string as written (meta or JSON-LD).
-    return { headline: article.title || null, author: article.byline || null, date: article.publishedTime || null, day: dayAsWritten(article.publishedTime), site: article.siteName || null, ms };
+    return {
+      headline: article.title || null,
+      author: article.byline || null,
+      date: article.publishedTime || null,
+      day: dayAsWritten(article.publishedTime),
+      site: article.siteName || null,
+      ms,
+    };
   } catch (error) {
     return failed(error, started);
   }
@@ -223,7 +230,13 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { corpora: ['readability', 'htmldate'], field: null, json: null, peers: true, jobs: Math.max(1, Math.min(2, availableParallelism())) };
+  const options: Options = {
+    corpora: ['readability', 'htmldate'],
+    field: null,
+    json: null,
+    peers: true,
+    jobs: Math.max(1, Math.min(2, availableParallelism())),
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = (argv[i] ?? '').split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
@@ -248,7 +261,9 @@ function parseOptions(argv: string[]): Options {
 
 function usage(problem: string | null): never {
   if (problem) console.error(problem);
-  console.error('usage: npm run accuracy -- [--corpus readability|htmldate] [--field headline|author|date|site|syndication] [--json out.json] [--no-peers] [--jobs N]');
+  console.error(
+    'usage: npm run accuracy -- [--corpus readability|htmldate] [--field headline|author|date|site|syndication] [--json out.json] [--no-peers] [--jobs N]',
+  );
   process.exit(problem ? 2 : 0);
 }
 
@@ -287,7 +302,10 @@ async function runCorpus(corpus: CorpusName, pages: Labelled[], options: Options
     shares.map(
       (share) =>
         new Promise<PageRun[]>((resolve, reject) => {
-          const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, PROVENANCE_ACCURACY_WORKER: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          const child = fork(fileURLToPath(import.meta.url), [], {
+            env: { ...process.env, PROVENANCE_ACCURACY_WORKER: '1' },
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          });
           let answered = false;
           child.once('message', (message: { runs?: PageRun[]; error?: string }) => {
             answered = true;
@@ -333,30 +351,62 @@ function score(system: System, pages: Labelled[], runs: Map<string, PageRun>): S
   const answer = (p: Labelled) => runs.get(p.name)?.[system];
   const dated = (p: Labelled) => p.day !== undefined;
   const dayScores = (dayOf: (a: Answer) => string | null | undefined) => ({
-    right: ratio(pages, dated, (p) => { const a = answer(p); return !!a && dayOf(a) === p.day; }),
-    wrong: ratio(pages, dated, (p) => { const a = answer(p); return !!a?.date && dayOf(a) !== p.day; }),
+    right: ratio(pages, dated, (p) => {
+      const a = answer(p);
+      return !!a && dayOf(a) === p.day;
+    }),
+    wrong: ratio(pages, dated, (p) => {
+      const a = answer(p);
+      return !!a?.date && dayOf(a) !== p.day;
+    }),
   });
   let days = dayScores((a) => a.day);
   let dateNote: string | undefined;
   if (system === 'metascraper') {
     const utc = dayScores((a) => a.utcDay);
     const better = (utc.right?.hits ?? 0) > (days.right?.hits ?? 0);
-    dateNote = better ? `metascraper's dates scored by their UTC day (day as written on the page: ${pct(days.right)})` : `metascraper's dates scored by the day the page wrote for the same instant (UTC day: ${pct(utc.right)})`;
+    dateNote = better
+      ? `metascraper's dates scored by their UTC day (day as written on the page: ${pct(days.right)})`
+      : `metascraper's dates scored by the day the page wrote for the same instant (UTC day: ${pct(utc.right)})`;
     if (better) days = utc;
   }
   const synd = (p: Labelled) => p.syndicated !== undefined;
   const flagged = (p: Labelled) => !!runs.get(p.name)?.engine.syndicated;
   const isEngine = system === 'engine';
   return {
-    headline: ratio(pages, (p) => p.headline !== undefined, (p) => sameHeadline(answer(p)?.headline, p.headline!)),
-    author: ratio(pages, (p) => p.author !== undefined, (p) => sameAuthor(answer(p)?.author, p.author!)),
+    headline: ratio(
+      pages,
+      (p) => p.headline !== undefined,
+      (p) => sameHeadline(answer(p)?.headline, p.headline!),
+    ),
+    author: ratio(
+      pages,
+      (p) => p.author !== undefined,
+      (p) => sameAuthor(answer(p)?.author, p.author!),
+    ),
     dateRight: days.right,
     dateWrong: days.wrong,
     dateAnswered: ratio(pages, dated, (p) => !!answer(p)?.date),
-    site: ratio(pages, (p) => p.site !== undefined, (p) => sameOutlet(answer(p)?.site, p.site!)),
-    precision: isEngine ? ratio(pages, (p) => synd(p) && flagged(p), (p) => p.syndicated === true) : null,
+    site: ratio(
+      pages,
+      (p) => p.site !== undefined,
+      (p) => sameOutlet(answer(p)?.site, p.site!),
+    ),
+    precision: isEngine
+      ? ratio(
+          pages,
+          (p) => synd(p) && flagged(p),
+          (p) => p.syndicated === true,
+        )
+      : null,
     recall: isEngine ? ratio(pages, (p) => p.syndicated === true, flagged) : null,
-    publisher: isEngine ? ratio(pages, (p) => p.syndicated === true, (p) => flagged(p) && sameOutlet(runs.get(p.name)?.engine.originalPublisher, p.originalPublisher ?? '')) : null,
+    publisher: isEngine
+      ? ratio(
+          pages,
+          (p) => p.syndicated === true,
+          (p) => flagged(p) && sameOutlet(runs.get(p.name)?.engine.originalPublisher, p.originalPublisher ?? ''),
+        )
+      : null,
     dateNote,
     errors: pages.filter((p) => answer(p)?.error).length,
   };
@@ -382,8 +432,15 @@ function hasLabels(pages: Labelled[], field: Field): boolean {
 function table(corpus: CorpusName, pages: Labelled[], scores: Partial<Record<System, Scores>>, options: Options): string[] {
   const systems = SYSTEMS.filter((s) => scores[s]);
   const width = [34, 24];
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(width[0]!) : c.padEnd(width[1]!))).join('').trimEnd();
-  const out = [line([`${corpus} corpus (${pages.length} pages)`, ...systems.map((s) => SYSTEM_LABEL[s])]), '─'.repeat(width[0]! + width[1]! * systems.length)];
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(width[0]!) : c.padEnd(width[1]!)))
+      .join('')
+      .trimEnd();
+  const out = [
+    line([`${corpus} corpus (${pages.length} pages)`, ...systems.map((s) => SYSTEM_LABEL[s])]),
+    '─'.repeat(width[0]! + width[1]! * systems.length),
+  ];
   for (const row of ROWS) {
     if (options.field && row.field !== options.field) continue;
     if (!hasLabels(pages, row.field)) {
@@ -391,7 +448,7 @@ function table(corpus: CorpusName, pages: Labelled[], scores: Partial<Record<Sys
       continue;
     }
     // Precision has no pages to count when the engine flagged none.
-    const cell = (s: System) => (s !== 'engine' && !row.peers ? '–' : (pct(scores[s]![row.key]) || '– (none flagged)'));
+    const cell = (s: System) => (s !== 'engine' && !row.peers ? '–' : pct(scores[s]![row.key]) || '– (none flagged)');
     out.push(line([row.label, ...systems.map(cell)]));
   }
   for (const s of systems) {
@@ -399,7 +456,10 @@ function table(corpus: CorpusName, pages: Labelled[], scores: Partial<Record<Sys
     if (note && (!options.field || options.field === 'date')) out.push(`  note: ${note}`);
     if (scores[s]!.errors) out.push(`  note: ${SYSTEM_LABEL[s]} threw on ${scores[s]!.errors} page(s), counted as no answer`);
   }
-  if (corpus === 'readability' && scores.readability) out.push("  note: this corpus's expected metadata is Readability's own output (under jsdom): its column there measures linkedom against jsdom, not accuracy");
+  if (corpus === 'readability' && scores.readability)
+    out.push(
+      "  note: this corpus's expected metadata is Readability's own output (under jsdom): its column there measures linkedom against jsdom, not accuracy",
+    );
   return out;
 }
 
@@ -415,24 +475,85 @@ function misses(pages: Labelled[], runs: Map<string, PageRun>, options: Options)
   const errors = pages.filter((p) => engine(p).error).map((p) => `${p.name}: ${engine(p).error}`);
   if (errors.length) out.push('', `engine threw: ${errors.length}`, ...errors.map((l) => `  ${l}`));
 
-  if (pages.some((p) => p.headline !== undefined)) section('headline', 'headline wrong', pages.filter((p) => p.headline !== undefined && !sameHeadline(engine(p).headline, p.headline)).map((p) => `${p.name}: ${quote(engine(p).headline)} ≠ ${quote(p.headline)}`));
-  if (pages.some((p) => p.author !== undefined)) section('author', 'author wrong', pages.filter((p) => p.author !== undefined && !sameAuthor(engine(p).author, p.author)).map((p) => `${p.name}: ${quote(engine(p).author)} ≠ ${quote(p.author)}`));
+  if (pages.some((p) => p.headline !== undefined))
+    section(
+      'headline',
+      'headline wrong',
+      pages
+        .filter((p) => p.headline !== undefined && !sameHeadline(engine(p).headline, p.headline))
+        .map((p) => `${p.name}: ${quote(engine(p).headline)} ≠ ${quote(p.headline)}`),
+    );
+  if (pages.some((p) => p.author !== undefined))
+    section(
+      'author',
+      'author wrong',
+      pages
+        .filter((p) => p.author !== undefined && !sameAuthor(engine(p).author, p.author))
+        .map((p) => `${p.name}: ${quote(engine(p).author)} ≠ ${quote(p.author)}`),
+    );
   const dated = pages.filter((p) => p.day !== undefined);
-  section('date', 'publish date wrong day', dated.filter((p) => engine(p).date && engine(p).day !== p.day).map((p) => `${p.name}: ${engine(p).date}${engine(p).date!.length > 10 ? ` (day ${engine(p).day ?? '?'})` : ''} ≠ ${p.dayText === p.day ? p.day : `${p.dayText} (day ${p.day})`}`));
-  section('date', 'publish date not found', dated.filter((p) => !engine(p).date).map((p) => `${p.name}: — (expected ${p.day})`));
-  if (pages.some((p) => p.site !== undefined)) section('site', 'site name wrong', pages.filter((p) => p.site !== undefined && !sameOutlet(engine(p).site, p.site)).map((p) => `${p.name}: ${quote(engine(p).site)} ≠ ${quote(p.site)}`));
+  section(
+    'date',
+    'publish date wrong day',
+    dated
+      .filter((p) => engine(p).date && engine(p).day !== p.day)
+      .map(
+        (p) =>
+          `${p.name}: ${engine(p).date}${engine(p).date!.length > 10 ? ` (day ${engine(p).day ?? '?'})` : ''} ≠ ${p.dayText === p.day ? p.day : `${p.dayText} (day ${p.day})`}`,
+      ),
+  );
+  section(
+    'date',
+    'publish date not found',
+    dated.filter((p) => !engine(p).date).map((p) => `${p.name}: — (expected ${p.day})`),
+  );
+  if (pages.some((p) => p.site !== undefined))
+    section(
+      'site',
+      'site name wrong',
+      pages
+        .filter((p) => p.site !== undefined && !sameOutlet(engine(p).site, p.site))
+        .map((p) => `${p.name}: ${quote(engine(p).site)} ≠ ${quote(p.site)}`),
+    );
 
   const labelled = pages.filter((p) => p.syndicated !== undefined);
   const evidence = (p: Labelled) => (p.evidence ? clip(p.evidence, 100) : '(no evidence text)');
   const signals = (p: Labelled) => clip((engine(p).signals ?? []).join('; ') || '(no signal)', 160);
-  section('syndication', 'syndication false positives', labelled.filter((p) => !p.syndicated && engine(p).syndicated).map((p) => `${p.name}: engine: ${signals(p)}\n      label: ${evidence(p)}`));
-  section('syndication', 'syndication false negatives', labelled.filter((p) => p.syndicated && !engine(p).syndicated).map((p) => `${p.name}: original ${quote(p.originalPublisher)}\n      label: ${evidence(p)}`));
+  section(
+    'syndication',
+    'syndication false positives',
+    labelled.filter((p) => !p.syndicated && engine(p).syndicated).map((p) => `${p.name}: engine: ${signals(p)}\n      label: ${evidence(p)}`),
+  );
+  section(
+    'syndication',
+    'syndication false negatives',
+    labelled
+      .filter((p) => p.syndicated && !engine(p).syndicated)
+      .map((p) => `${p.name}: original ${quote(p.originalPublisher)}\n      label: ${evidence(p)}`),
+  );
   // The kind of copy on every labelled copy (the labels do not name kinds: read them beside the evidence).
   const caught = labelled.filter((p) => p.syndicated || engine(p).kind);
   const counts = new Map<string, number>();
   for (const p of caught) counts.set(engine(p).kind ?? 'none', (counts.get(engine(p).kind ?? 'none') ?? 0) + 1);
-  section('syndication', `kind of copy (${[...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none'})`, caught.map((p) => `${p.name}: ${engine(p).kind ?? 'none'} — ${engine(p).kindText ?? '(not a copy)'}${p.syndicated ? '' : ' [labelled not syndicated]'}`));
-  section('syndication', 'original publisher wrong (page caught)', labelled.filter((p) => p.syndicated && engine(p).syndicated && !sameOutlet(engine(p).originalPublisher, p.originalPublisher ?? '')).map((p) => `${p.name}: ${quote(engine(p).originalPublisher)} ≠ ${quote(p.originalPublisher)}`));
+  section(
+    'syndication',
+    `kind of copy (${
+      [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ') || 'none'
+    })`,
+    caught.map(
+      (p) => `${p.name}: ${engine(p).kind ?? 'none'} — ${engine(p).kindText ?? '(not a copy)'}${p.syndicated ? '' : ' [labelled not syndicated]'}`,
+    ),
+  );
+  section(
+    'syndication',
+    'original publisher wrong (page caught)',
+    labelled
+      .filter((p) => p.syndicated && engine(p).syndicated && !sameOutlet(engine(p).originalPublisher, p.originalPublisher ?? ''))
+      .map((p) => `${p.name}: ${quote(engine(p).originalPublisher)} ≠ ${quote(p.originalPublisher)}`),
+  );
   return out;
 }
 
@@ -454,7 +575,8 @@ function perPage(pages: Labelled[], runs: Map<string, PageRun>, systems: System[
           dateUtc: s === 'metascraper' && p.day !== undefined ? a.utcDay === p.day : undefined,
           site: p.site !== undefined ? sameOutlet(a.site, p.site) : null,
           syndicated: s === 'engine' && p.syndicated !== undefined ? a.syndicated === p.syndicated : undefined,
-          originalPublisher: s === 'engine' && p.syndicated ? !!a.syndicated && sameOutlet(a.originalPublisher, p.originalPublisher ?? '') : undefined,
+          originalPublisher:
+            s === 'engine' && p.syndicated ? !!a.syndicated && sameOutlet(a.originalPublisher, p.originalPublisher ?? '') : undefined,
         },
       };
     }
@@ -480,7 +602,9 @@ async function main(): Promise<void> {
     console.log(`Pages the engine gets wrong (${corpus}):`);
     for (const line of misses(pages, runs, options)) console.log(line);
     console.log('');
-    const cpu = systems.map((s) => `${SYSTEM_LABEL[s]} ${(([...runs.values()].reduce((sum, r) => sum + (r[s]?.ms ?? 0), 0)) / 1000).toFixed(1)} s`).join(', ');
+    const cpu = systems
+      .map((s) => `${SYSTEM_LABEL[s]} ${([...runs.values()].reduce((sum, r) => sum + (r[s]?.ms ?? 0), 0) / 1000).toFixed(1)} s`)
+      .join(', ');
     timings.push(`${corpus}: ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s (CPU time: ${cpu})`);
     report[corpus] = { scores, pages: perPage(pages, runs, systems) };
   }

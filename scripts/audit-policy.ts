@@ -60,8 +60,7 @@ export interface AuditReport {
 }
 
 export type AuditVerdict =
-  | { ran: false; reason: string }
-  | { ran: true; failing: { name: string; severity: string }[]; reported: { name: string; severity: string }[] };
+  { ran: false; reason: string } | { ran: true; failing: { name: string; severity: string }[]; reported: { name: string; severity: string }[] };
 
 /** High and critical advisories in what ships fail; the rest are reported. No report at all: not run, with the reason. */
 export function judge(report: AuditReport | null, shipped: ReadonlySet<string>, stderr = ''): AuditVerdict {

@@ -30,7 +30,9 @@ mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/audit.json', JSON.stringify(verdict));
 
 if (!verdict.ran) {
-  console.log(`audit: NOT RUN — the registry's audit endpoint did not answer (${verdict.reason}); nothing was checked (${shipped.size} shipped or bundling packages unaudited)`);
+  console.log(
+    `audit: NOT RUN — the registry's audit endpoint did not answer (${verdict.reason}); nothing was checked (${shipped.size} shipped or bundling packages unaudited)`,
+  );
   process.exit(0);
 }
 for (const { name, severity } of verdict.failing) console.log(`  ${severity}: ${name} (ships or builds the extension)`);

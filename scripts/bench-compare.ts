@@ -75,6 +75,8 @@ time('compareHeadlines (running example)', RUNS, () =>
 
 const exact = compareTexts(page, original);
 const estimated = compareTexts(page, originalFingerprint);
-console.log(`fingerprint: ${originalFingerprint.hashGaps.length} hashes of ${originalFingerprint.shingleCount} shingles, ${JSON.stringify(originalFingerprint).length} bytes of JSON`);
+console.log(
+  `fingerprint: ${originalFingerprint.hashGaps.length} hashes of ${originalFingerprint.shingleCount} shingles, ${JSON.stringify(originalFingerprint).length} bytes of JSON`,
+);
 console.log(`originalOnPage   text ${exact.originalOnPage?.toFixed(3)}  fingerprint ${estimated.originalOnPage?.toFixed(3)}`);
 console.log(`pageFromOriginal text ${exact.pageFromOriginal?.toFixed(3)}  fingerprint ${estimated.pageFromOriginal?.toFixed(3)}`);

@@ -91,7 +91,11 @@ const TOOL_TAGS = ['/readerable.js', '/copy.js', '/readability.js'].map((file) =
 /** A shop's home page: navigation, cards, links, a footer; no article markup at all. */
 export function nonArticlePage(): string {
   const nav = Array.from({ length: 60 }, (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`).join('');
-  const cards = Array.from({ length: 120 }, (_, i) => `<div class="card"><a href="/item/${i}"><img src="/i/${i}.png" alt=""><span class="title">Item number ${i} on sale today</span></a><span class="price">$${i}.99</span></div>`).join('');
+  const cards = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `<div class="card"><a href="/item/${i}"><img src="/i/${i}.png" alt=""><span class="title">Item number ${i} on sale today</span></a><span class="price">$${i}.99</span></div>`,
+  ).join('');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Example Shop – Home</title><meta name="description" content="Shop everything"></head><body><header><nav><ul>${nav}</ul></nav></header><div id="grid">${cards}</div><footer><p>© 2025 Example Shop. All rights reserved.</p><p><a href="/privacy">Privacy</a> · <a href="/terms">Terms</a></p></footer></body></html>`;
 }
 
@@ -133,7 +137,9 @@ function outermostMs(events: TraceEvent[]): number {
 /** Script events on renderer main threads whose script URL passes `ours`, grouped by load (the marker event opening each). */
 function perLoad(events: TraceEvent[], ours: (url: string) => boolean, opensLoad: (url: string) => boolean): { ms: number; pid: number }[] {
   const scripted = events
-    .filter((e) => e.ph === 'X' && e.dur !== undefined && /^(?:EvaluateScript|FunctionCall|v8\.compileModule|v8\.evaluateModule|v8\.compile)$/.test(e.name))
+    .filter(
+      (e) => e.ph === 'X' && e.dur !== undefined && /^(?:EvaluateScript|FunctionCall|v8\.compileModule|v8\.evaluateModule|v8\.compile)$/.test(e.name),
+    )
     .filter((e) => ours(e.args?.data?.url ?? ''));
   const openings = scripted.filter((e) => e.name === 'EvaluateScript' && opensLoad(e.args?.data?.url ?? '')).sort((a, b) => a.ts - b.ts);
   return openings.map((open, i) => {
@@ -152,7 +158,9 @@ async function loadTwice(page: Page, cdp: CDPSession, url: string): Promise<Trac
   });
 }
 
-export async function benchContentScript(options: { extensionDir?: string; pages?: number; log?: (line: string) => void } = {}): Promise<ContentFigures> {
+export async function benchContentScript(
+  options: { extensionDir?: string; pages?: number; log?: (line: string) => void } = {},
+): Promise<ContentFigures> {
   const log = options.log ?? (() => {});
   const pages = benchPages(options.pages ?? Infinity);
   // By host, path and query: the fixture web answers http and https on one port.
@@ -176,7 +184,9 @@ export async function benchContentScript(options: { extensionDir?: string; pages
       const page = byUrl.get(key(url));
       if (!page) return { kind: 'status', status: 404 };
       const html = withoutScripts(page.html);
-      return serve(withTools ? (/<\/body>/i.test(html) ? html.replace(/<\/body>(?![\s\S]*<\/body>)/i, `${TOOL_TAGS}</body>`) : `${html}${TOOL_TAGS}`) : html);
+      return serve(
+        withTools ? (/<\/body>/i.test(html) ? html.replace(/<\/body>(?![\s\S]*<\/body>)/i, `${TOOL_TAGS}</body>`) : `${html}${TOOL_TAGS}`) : html,
+      );
     },
   });
   const browser = await launchWithExtension({ fixturePort: web.port, extensionDir: options.extensionDir ?? CHROME_BUILD_DIR });
@@ -210,15 +220,26 @@ export async function benchContentScript(options: { extensionDir?: string; pages
         const events = await loadTwice(page, cdp, target);
         // Every page load of every tab runs the extension: pids seen in a trace are used renderers.
         if (reader) {
-          for (const [file, into] of [['/readerable.js', figures.readerable], ['/readability.js', figures.readability]] as const) {
-            const loads = perLoad(events, (url) => url === `${TOOLS}${file}`, (url) => url === `${TOOLS}${file}`);
+          for (const [file, into] of [
+            ['/readerable.js', figures.readerable],
+            ['/readability.js', figures.readability],
+          ] as const) {
+            const loads = perLoad(
+              events,
+              (url) => url === `${TOOLS}${file}`,
+              (url) => url === `${TOOLS}${file}`,
+            );
             const [cold, warm] = loads;
             if (cold && !seenPids.has(cold.pid)) into.cold.push(cold.ms);
             if (warm && warm.pid === cold?.pid) into.warm.push(warm.ms);
           }
           for (const e of events) if (e.name === 'EvaluateScript') seenPids.add(e.pid);
         } else {
-          const loads = perLoad(events, (url) => url.startsWith(extensionUrl), (url) => url === `${extensionUrl}content-scripts/content.js`);
+          const loads = perLoad(
+            events,
+            (url) => url.startsWith(extensionUrl),
+            (url) => url === `${extensionUrl}content-scripts/content.js`,
+          );
           if (loads.length < 2) throw new Error(`${loads.length} content-script runs traced (expected 2)`);
           record(loads, item === home ? figures.nonArticle : figures.ours);
         }
@@ -254,7 +275,10 @@ export function contentReport(figures: ContentFigures): string[] {
     `  ${label.padEnd(44)} median ${f(percentile(values, 0.5)).padStart(9)}   p95 ${f(percentile(values, 0.95)).padStart(9)}   (${values.length} loads)${target ? `   [target ${target[0]}: ${target[1] ? 'PASS' : 'MISS'}]` : ''}`;
   const { ours, nonArticle, readerable, readability } = figures;
   return [
-    row('content script, cold (first page in a renderer)', ours.cold, ['median ≤ 3 ms, p95 ≤ 8 ms', percentile(ours.cold, 0.5) <= 3 && percentile(ours.cold, 0.95) <= 8]),
+    row('content script, cold (first page in a renderer)', ours.cold, [
+      'median ≤ 3 ms, p95 ≤ 8 ms',
+      percentile(ours.cold, 0.5) <= 3 && percentile(ours.cold, 0.95) <= 8,
+    ]),
     row('content script, warm (a later page)', ours.warm),
     row('isProbablyReaderable, cold', readerable.cold),
     row('isProbablyReaderable, warm', readerable.warm),
@@ -269,7 +293,11 @@ export function contentReport(figures: ContentFigures): string[] {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const { values } = parseArgs({ options: { pages: { type: 'string' }, extension: { type: 'string' } } });
-  const figures = await benchContentScript({ pages: values.pages ? Number(values.pages) : undefined, extensionDir: values.extension, log: console.log });
+  const figures = await benchContentScript({
+    pages: values.pages ? Number(values.pages) : undefined,
+    extensionDir: values.extension,
+    log: console.log,
+  });
   console.log('Content script in the built extension (Chromium), main-thread time per page load:');
   for (const line of contentReport(figures)) console.log(line);
 }

@@ -50,7 +50,8 @@ function stats(values: number[]): { median: number; p95: number; max: number } {
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
 }
 
-const fmt = (s: { median: number; p95: number; max: number }) => `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`;
+const fmt = (s: { median: number; p95: number; max: number }) =>
+  `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`;
 
 function timeEngine(html: string, url: string, runs = 5): number {
   const times: number[] = [];
@@ -96,13 +97,23 @@ async function main(): Promise<void> {
   const nonArticleMs = stats(Array.from({ length: 30 }, () => timeEngine(nonArticle, 'https://shop.example/')));
 
   console.log(`engine (Node + linkedom, ${pages.length} pages, best of 5 each): ${fmt(stats(engine))}`);
-  console.log(`  slowest: ${slowest.sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${s.name} ${s.ms.toFixed(1)} ms`).join(', ')}`);
+  console.log(
+    `  slowest: ${slowest
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((s) => `${s.name} ${s.ms.toFixed(1)} ms`)
+      .join(', ')}`,
+  );
   console.log(`@mozilla/readability parse on the same pages: ${fmt(stats(readability))}`);
   console.log(`non-article page (engine): ${fmt(nonArticleMs)}`);
-  console.log('note: linkedom\'s DOM is pure JS and several times slower than Chromium\'s native DOM; the in-browser figures are the ones the budget (median ≤ 1 ms, p95 ≤ 5 ms) applies to.');
+  console.log(
+    "note: linkedom's DOM is pure JS and several times slower than Chromium's native DOM; the in-browser figures are the ones the budget (median ≤ 1 ms, p95 ≤ 5 ms) applies to.",
+  );
 
   const bundle = await bundleEngine('esm', 'digest');
-  console.log(`content-script half of the engine (esbuild --bundle --minify core/digest.ts): ${(bundle.length / 1024).toFixed(1)} KB, ${(gzipSync(bundle).length / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `content-script half of the engine (esbuild --bundle --minify core/digest.ts): ${(bundle.length / 1024).toFixed(1)} KB, ${(gzipSync(bundle).length / 1024).toFixed(1)} KB gzip`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

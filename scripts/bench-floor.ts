@@ -69,22 +69,34 @@ const PROBES: [string, string][] = [
   ['metadata, pixel and quiet check only', '(d, u) => MetadataOnly.digestPage(d, u)'],
   ['article root (findRoot)', '(d) => Shipped.findRoot(d)'],
   ["the root's text (textContent)", '(d) => Shipped.findRoot(d).textContent'],
-  ['root, text, one scan for line words', `(d) => {
+  [
+    'root, text, one scan for line words',
+    `(d) => {
     const text = Shipped.findRoot(d).textContent || '';
     const words = new RegExp(Shipped.__linePhrases.source, 'gi');
     let hits = 0;
     while (words.exec(text)) hits++;
     return hits;
-  }`],
-  ['meta, link and script tag lists', `(d) => {
+  }`,
+  ],
+  [
+    'meta, link and script tag lists',
+    `(d) => {
     let n = 0;
     for (const tag of ['meta', 'link', 'script']) { const list = d.getElementsByTagName(tag); for (let i = 0, el = list[0]; el; el = list[++i]) n++; }
     return n;
-  }`],
+  }`,
+  ],
   ['the same as one selector list', `(d) => d.querySelectorAll('meta[content], link[rel][href], script[type="application/ld+json"]').length`],
-  ['root selectors as one list', `(d) => d.querySelectorAll('[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main').length`],
+  [
+    'root selectors as one list',
+    `(d) => d.querySelectorAll('[itemprop="articleBody"], .entry-content, .post-content, .article-body, .article-content, .story-body, .td-post-content, article, [role="main"], main').length`,
+  ],
   ['one absent class (a whole-page pass)', `(d) => d.getElementsByClassName('provenance-absent-class')[0]`],
-  ['every element touched once', `(d) => { const all = d.getElementsByTagName('*'); let n = 0; for (let i = 0, el = all[0]; el; el = all[++i]) n++; return n; }`],
+  [
+    'every element touched once',
+    `(d) => { const all = d.getElementsByTagName('*'); let n = 0; for (let i = 0, el = all[0]; el; el = all[++i]) n++; return n; }`,
+  ],
 ];
 
 const IN_PAGE = `(url, probes) => {
@@ -127,14 +139,20 @@ async function main(): Promise<void> {
     readFileSync(join(repoRoot, 'node_modules/@mozilla/readability/Readability.js'), 'utf8'),
   ].join('\n');
   const pages = loadCorpus();
-  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
   const rows: { times: number[]; values: (number | null)[]; readability: number }[] = [];
   try {
     const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block', bypassCSP: true });
     const page = await context.newPage();
     let html = '';
     await page.route('**/*', (route) =>
-      route.request().isNavigationRequest() && route.request().frame() === page.mainFrame() ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort(),
+      route.request().isNavigationRequest() && route.request().frame() === page.mainFrame()
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+        : route.abort(),
     );
     for (const item of pages) {
       html = item.html;
@@ -144,14 +162,20 @@ async function main(): Promise<void> {
         continue;
       }
       const probes = `[${PROBES.map(([, source]) => source).join(',\n')}]`;
-      rows.push((await page.evaluate(`(() => {\n${scripts}\nreturn (${IN_PAGE})(${JSON.stringify(item.url)}, ${probes});\n})()`)) as (typeof rows)[number]);
+      rows.push(
+        (await page.evaluate(`(() => {\n${scripts}\nreturn (${IN_PAGE})(${JSON.stringify(item.url)}, ${probes});\n})()`)) as (typeof rows)[number],
+      );
     }
   } finally {
     await browser.close();
   }
   const us = (ms: number) => `${Math.round(ms * 1000)} µs`.padStart(8);
-  console.log(`Where the content script's time goes — Chromium, ${rows.length} corpus pages, every timed call on a fresh copy of the page, code warmed up`);
-  console.log(`  ${'Readability parse'.padEnd(40)} median ${(median(rows.map((row) => row.readability))).toFixed(3)} ms   mean ${mean(rows.map((row) => row.readability)).toFixed(3)} ms`);
+  console.log(
+    `Where the content script's time goes — Chromium, ${rows.length} corpus pages, every timed call on a fresh copy of the page, code warmed up`,
+  );
+  console.log(
+    `  ${'Readability parse'.padEnd(40)} median ${median(rows.map((row) => row.readability)).toFixed(3)} ms   mean ${mean(rows.map((row) => row.readability)).toFixed(3)} ms`,
+  );
   console.log(`  ${''.padEnd(40)} ${'median'.padStart(8)} ${'mean'.padStart(8)}   Readability ÷ it, per page (median)`);
   PROBES.forEach(([label], index) => {
     const values = rows.map((row) => row.times[index]!);

@@ -34,7 +34,14 @@ import { benchContentScript, contentReport, nonArticlePage } from './bench-conte
 import { bundleEngine } from './bench-engine';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BROWSER_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const RUNS = 7;
 
 interface BenchPage {
@@ -94,7 +101,11 @@ function benchNode(pages: BenchPage[]): { all: Stats; nonArticle: Stats; slowest
   for (const page of pages) perPage.push({ name: page.name, ms: timeOne(page.html, page.url) });
   const home = nonArticlePage();
   const nonArticle = stats(Array.from({ length: 20 }, () => timeOne(home, 'https://shop.example/')));
-  const slowest = [...perPage].sort((a, b) => b.ms - a.ms).slice(0, 3).map((p) => `${p.name} ${ms(p.ms)}`).join(', ');
+  const slowest = [...perPage]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map((p) => `${p.name} ${ms(p.ms)}`)
+    .join(', ');
   return { all: stats(perPage.map((p) => p.ms)), nonArticle, slowest };
 }
 
@@ -210,7 +221,9 @@ async function benchChromium(pages: BenchPage[]): Promise<ChromiumFigures | stri
         return null;
       }
       // The engine and Readability are loaded fresh into each page, then timed on its document.
-      return page.evaluate(`(() => {\n${engineJs}\n${readabilityJs}\nreturn (${IN_PAGE})(${JSON.stringify(item.url)}, ${RUNS});\n})()`) as Promise<BrowserResult>;
+      return page.evaluate(
+        `(() => {\n${engineJs}\n${readabilityJs}\nreturn (${IN_PAGE})(${JSON.stringify(item.url)}, ${RUNS});\n})()`,
+      ) as Promise<BrowserResult>;
     };
     const results: { name: string; result: BrowserResult }[] = [];
     let failed = 0;
@@ -227,7 +240,11 @@ async function benchChromium(pages: BenchPage[]): Promise<ChromiumFigures | stri
       if (result) nonArticle.push(result.engine);
       if (result) nonArticleDigest.push(result.digest);
     }
-    const slowest = [...results].sort((a, b) => b.result.engine - a.result.engine).slice(0, 3).map((r) => `${r.name} ${ms(r.result.engine)}`).join(', ');
+    const slowest = [...results]
+      .sort((a, b) => b.result.engine - a.result.engine)
+      .slice(0, 3)
+      .map((r) => `${r.name} ${ms(r.result.engine)}`)
+      .join(', ');
     return {
       engine: stats(results.map((r) => r.result.engine)),
       digest: stats(results.map((r) => r.result.digest)),
@@ -250,9 +267,11 @@ async function benchChromium(pages: BenchPage[]): Promise<ChromiumFigures | stri
 
 async function main(): Promise<void> {
   const pages = loadPages();
-  console.log(`Provenance engine bench — ${pages.length} pages (corpus + tests/fixtures/web), ${RUNS} runs per page (in Chromium each run times a batch of 20 calls, each on a fresh copy of the page, after warming up), median per page\n`);
+  console.log(
+    `Provenance engine bench — ${pages.length} pages (corpus + tests/fixtures/web), ${RUNS} runs per page (in Chromium each run times a batch of 20 calls, each on a fresh copy of the page, after warming up), median per page\n`,
+  );
 
-  console.log('Node (linkedom DOM; pure JS, slower than a browser — for trends, the budget is Chromium\'s):');
+  console.log("Node (linkedom DOM; pure JS, slower than a browser — for trends, the budget is Chromium's):");
   const node = benchNode(pages);
   line('detect() per page', fmt(node.all));
   line('non-article page', fmt(node.nonArticle));
@@ -303,11 +322,19 @@ async function main(): Promise<void> {
   console.log('\nBundle size:');
   if (built) {
     const bytes = readFileSync(join(built, 'content-scripts/content.js'));
-    line('content script (content.js)', `${bytes.length.toLocaleString('en')} bytes minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`, '≤ 25 KB', bytes.length <= CONTENT_SCRIPT_LIMIT);
+    line(
+      'content script (content.js)',
+      `${bytes.length.toLocaleString('en')} bytes minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`,
+      '≤ 25 KB',
+      bytes.length <= CONTENT_SCRIPT_LIMIT,
+    );
     const onDemand = readFileSync(join(built, 'content-scripts/content-ui.js'));
     line('its on-demand half (content-ui.js)', `${onDemand.length.toLocaleString('en')} bytes minified, loaded on a copy only`);
   }
-  for (const [part, label] of [['digest', 'engine in content.js (core/digest.ts)'], ['rules', 'engine in the background (analyse)']] as const) {
+  for (const [part, label] of [
+    ['digest', 'engine in content.js (core/digest.ts)'],
+    ['rules', 'engine in the background (analyse)'],
+  ] as const) {
     const bundle = await bundleEngine('esm', part);
     line(label, `${(bundle.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bundle).length / 1024).toFixed(1)} KB gzip`);
   }

@@ -26,7 +26,10 @@ const contentScriptResolution: Plugin = {
   setup(bundle) {
     bundle.onResolve({ filter: /^wxt\/browser$/ }, () => ({ path: path.join(root, 'lib/native-browser.ts') }));
     bundle.onResolve({ filter: /^@\// }, (args) => bundle.resolve(`./${args.path.slice(2)}`, { resolveDir: root, kind: args.kind }));
-    bundle.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, '')), namespace: 'inline-css' }));
+    bundle.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, '')),
+      namespace: 'inline-css',
+    }));
     bundle.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => {
       const css = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
       return { contents: css.code.trim(), loader: 'text' };

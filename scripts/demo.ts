@@ -116,14 +116,21 @@ async function screenshots(context: BrowserContext, extensionId: string): Promis
   const verifyButton = popup.locator('[data-testid="verify-button"]');
   if (await verifyButton.isVisible().catch(() => false)) {
     await verifyButton.click();
-    await popup.locator('[data-testid="verification-result"]').waitFor({ timeout: 30_000 }).catch(() => log('note: the check did not finish'));
+    await popup
+      .locator('[data-testid="verification-result"]')
+      .waitFor({ timeout: 30_000 })
+      .catch(() => log('note: the check did not finish'));
   }
   // The report the popup saves: one self-contained HTML file, shown as a reader opens it.
   const report = await saveReport(popup);
   const welcome = await context.newPage();
   await welcome.goto(`chrome-extension://${extensionId}/welcome.html`);
   const options = await openOptions(context, extensionId);
-  await options.locator('[data-testid="history-row"]').first().waitFor({ timeout: 5_000 }).catch(() => log('note: the history shows no rows'));
+  await options
+    .locator('[data-testid="history-row"]')
+    .first()
+    .waitFor({ timeout: 5_000 })
+    .catch(() => log('note: the history shows no rows'));
   const sites = await openOptions(context, extensionId);
   await sites.locator('[data-testid="sites-tab"]').click();
 

@@ -149,7 +149,9 @@ function summarize(setupError?: unknown): number {
   const passed = outcomes.filter((o) => o.ok && !o.notRun).length;
   const notRun = outcomes.filter((o) => o.notRun);
   const failed = outcomes.filter((o) => !o.ok).length + (setupError !== undefined ? 1 : 0);
-  console.log(`Firefox: ${passed} passed, ${failed} failed${notRun.length ? `, ${notRun.length} NOT RUN on this Firefox (${notRun.map((o) => o.reason).join('; ')})` : ''}`);
+  console.log(
+    `Firefox: ${passed} passed, ${failed} failed${notRun.length ? `, ${notRun.length} NOT RUN on this Firefox (${notRun.map((o) => o.reason).join('; ')})` : ''}`,
+  );
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 

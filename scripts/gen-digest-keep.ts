@@ -49,7 +49,8 @@ function merged(families: readonly Family[], field: RegexField): { parts: string
   for (const { name, keep } of families) {
     const pattern = keep[field];
     if (!pattern) continue;
-    if (pattern.flags !== KEEP_FLAGS[field]) throw new Error(`${name}: keep.${field} has flags "${pattern.flags}", the field takes "${KEEP_FLAGS[field]}" (core/signals/keep.ts)`);
+    if (pattern.flags !== KEEP_FLAGS[field])
+      throw new Error(`${name}: keep.${field} has flags "${pattern.flags}", the field takes "${KEEP_FLAGS[field]}" (core/signals/keep.ts)`);
     from.push(name);
     for (const part of alternatives(pattern.source)) if (!parts.includes(part)) parts.push(part);
   }
@@ -122,19 +123,54 @@ export function digestKeepData(families: readonly Family[] = FAMILIES): Record<s
   const selectors = listOf(families, (keep) => keep.portals?.selectors);
   return {
     // Label and phrase lists as source text, composed in the digest (each list once in content.js).
-    CREDIT_LABELS: { value: oneOf(creditLabels.parts), doc: `Labels before a colon that credit a source (${by(creditLabels.from)}): a page and a block holding one are read. Alternatives, any case.` },
-    LINE_LABELS: { value: oneOf(lineLabels.parts.filter((part) => !creditLabels.parts.includes(part))), doc: `The other labels a rule reads in a block (${by(lineLabels.from)}). Alternatives, any case.` },
-    CREDIT_PHRASES: { value: new RegExp(oneOf(creditPhrases.parts), 'i'), doc: `Phrases that credit a source (${by(creditPhrases.from)}): a page and a block holding one are read.` },
-    LINE_PHRASES: { value: oneOf(linePhrases.parts.filter((part) => !creditPhrases.parts.includes(part))), doc: `The other phrases a rule reads in a block (${by(linePhrases.from)}). Alternatives, any case.` },
+    CREDIT_LABELS: {
+      value: oneOf(creditLabels.parts),
+      doc: `Labels before a colon that credit a source (${by(creditLabels.from)}): a page and a block holding one are read. Alternatives, any case.`,
+    },
+    LINE_LABELS: {
+      value: oneOf(lineLabels.parts.filter((part) => !creditLabels.parts.includes(part))),
+      doc: `The other labels a rule reads in a block (${by(lineLabels.from)}). Alternatives, any case.`,
+    },
+    CREDIT_PHRASES: {
+      value: new RegExp(oneOf(creditPhrases.parts), 'i'),
+      doc: `Phrases that credit a source (${by(creditPhrases.from)}): a page and a block holding one are read.`,
+    },
+    LINE_PHRASES: {
+      value: oneOf(linePhrases.parts.filter((part) => !creditPhrases.parts.includes(part))),
+      doc: `The other phrases a rule reads in a block (${by(linePhrases.from)}). Alternatives, any case.`,
+    },
     CREDIT_END: { value: creditEnd.value, doc: `A credit's shape at a block's end, on its last characters (${by(creditEnd.from)}).` },
     EXCERPT_END: { value: excerptEnd.value, doc: `An excerpt's source site at a block's end (${by(excerptEnd.from)}).` },
     CREDIT_START: { value: new RegExp(oneOf(creditStart.parts), ''), doc: `A credit's shape at the article's start (${by(creditStart.from)}).` },
-    SHORT_START: { value: new RegExp(oneOf(shortStart.parts), ''), doc: `What a short block at the article's start holds to be kept (${by(shortStart.from)}).` },
-    PLACED_WORDS: { value: new RegExp(oneOf(placed.parts), 'i'), doc: `Words that get a line of any length its place, footer and caption (${by(placed.from)}).` },
+    SHORT_START: {
+      value: new RegExp(oneOf(shortStart.parts), ''),
+      doc: `What a short block at the article's start holds to be kept (${by(shortStart.from)}).`,
+    },
+    PLACED_WORDS: {
+      value: new RegExp(oneOf(placed.parts), 'i'),
+      doc: `Words that get a line of any length its place, footer and caption (${by(placed.from)}).`,
+    },
     MARKUP_KEYS: { value: markup.items, doc: `meta names and link rels that make a page worth reading in full (${by(markup.from)}).` },
-    PIXEL_SRC: { value: new RegExp(oneOf([...pixelHosts.items, ...pixelMarkers.items].map(escape)), ''), doc: `An <img> src holding one of these is a republication pixel (${by(pixelHosts.from)}).` },
-    PIXEL_SCRIPT_SRC: { value: new RegExp(oneOf(scriptHosts.items.map(escape)), ''), doc: `A <script> src holding one of these hosts is one too (${by(scriptHosts.from)}).` },
-    PORTAL_URL: { value: new RegExp(oneOf(portalHosts.items.map(siteLabel).filter((label, i, all) => all.indexOf(label) === i).map(escape)), 'i'), doc: `A page URL that may be on a portal (its text holds a portal's name), before it is parsed (${by(portalHosts.from)}).` },
+    PIXEL_SRC: {
+      value: new RegExp(oneOf([...pixelHosts.items, ...pixelMarkers.items].map(escape)), ''),
+      doc: `An <img> src holding one of these is a republication pixel (${by(pixelHosts.from)}).`,
+    },
+    PIXEL_SCRIPT_SRC: {
+      value: new RegExp(oneOf(scriptHosts.items.map(escape)), ''),
+      doc: `A <script> src holding one of these hosts is one too (${by(scriptHosts.from)}).`,
+    },
+    PORTAL_URL: {
+      value: new RegExp(
+        oneOf(
+          portalHosts.items
+            .map(siteLabel)
+            .filter((label, i, all) => all.indexOf(label) === i)
+            .map(escape),
+        ),
+        'i',
+      ),
+      doc: `A page URL that may be on a portal (its text holds a portal's name), before it is parsed (${by(portalHosts.from)}).`,
+    },
     PORTAL_HOST: { value: new RegExp(`(?:^|\\.)(?:${oneOf(portalHosts.items.map(escape))})$`, ''), doc: "A portal's host or one of its subdomains." },
     PROVIDER_SELECTORS: { value: selectors.items, doc: `The provider markup on a portal's page, in order (${by(selectors.from)}).` },
   };

@@ -62,7 +62,8 @@ function shade(u, v) {
 mkdirSync('public/icon', { recursive: true });
 for (const size of [16, 32, 48, 96, 128]) {
   const image = png(size, (x, y) => {
-    let base = 0, white = 0;
+    let base = 0,
+      white = 0;
     for (let i = 0; i < 4; i++)
       for (let j = 0; j < 4; j++) {
         const s = shade((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size);

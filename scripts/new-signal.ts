@@ -140,7 +140,9 @@ function main(): void {
   console.log(`added ${name} to ${REGISTRY}`);
   const generated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-digest-keep.ts'], { cwd: root, stdio: 'inherit' });
   if (generated.status !== 0) process.exit(generated.status ?? 1);
-  console.log(`Next: replace the TODOs in core/signals/${name}.ts with the wording the family is for, its example page and its test; npx vitest run tests/unit/registry-keep.test.ts tests/unit/signals/${name}.test.ts`);
+  console.log(
+    `Next: replace the TODOs in core/signals/${name}.ts with the wording the family is for, its example page and its test; npx vitest run tests/unit/registry-keep.test.ts tests/unit/signals/${name}.test.ts`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -10,5 +10,9 @@ if (!existsSync(file)) {
   console.log('summary: audit: NOT RUN (no result recorded)');
 } else {
   const verdict = JSON.parse(readFileSync(file, 'utf8')) as { ran: boolean; reason?: string; failing?: unknown[] };
-  console.log(verdict.ran ? `summary: audit ran: ${verdict.failing?.length ?? 0} high or critical advisories in what ships` : `summary: audit: NOT RUN (${verdict.reason}); dependencies unchecked`);
+  console.log(
+    verdict.ran
+      ? `summary: audit ran: ${verdict.failing?.length ?? 0} high or critical advisories in what ships`
+      : `summary: audit: NOT RUN (${verdict.reason}); dependencies unchecked`,
+  );
 }

@@ -60,8 +60,10 @@ interface ModuleInfo {
   stars: string[];
 }
 
-const hasExport = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-const isDefault = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+const hasExport = (node: ts.Node) =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+const isDefault = (node: ts.Node) =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
 
 function bindingNames(name: ts.BindingName, into: string[] = []): string[] {
   if (ts.isIdentifier(name)) into.push(name.text);
@@ -131,9 +133,15 @@ export function unusedExports(): UnusedExport[] {
       else if (hasExport(node) && node.parent === source) {
         if (isDefault(node)) info.own.set('default', lineOf(node));
         else if (ts.isVariableStatement(node)) {
-          for (const declaration of node.declarationList.declarations) for (const name of bindingNames(declaration.name)) info.own.set(name, lineOf(declaration));
+          for (const declaration of node.declarationList.declarations)
+            for (const name of bindingNames(declaration.name)) info.own.set(name, lineOf(declaration));
         } else if (
-          (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node)) &&
+          (ts.isFunctionDeclaration(node) ||
+            ts.isClassDeclaration(node) ||
+            ts.isInterfaceDeclaration(node) ||
+            ts.isTypeAliasDeclaration(node) ||
+            ts.isEnumDeclaration(node) ||
+            ts.isModuleDeclaration(node)) &&
           node.name &&
           ts.isIdentifier(node.name)
         ) {

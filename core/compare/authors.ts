@@ -43,7 +43,10 @@ function splitCredit(credit: string): Name[] {
     .replace(BYLINE_PREFIX, '');
   const names: string[] = [];
   for (const part of cleaned.split(/\s+(?:and|&)\s+|\s*;\s*|\s+\|\s+/i)) {
-    const pieces = part.split(/\s*,\s*/).map((piece) => piece.trim()).filter(Boolean);
+    const pieces = part
+      .split(/\s*,\s*/)
+      .map((piece) => piece.trim())
+      .filter(Boolean);
     if (pieces.length <= 1) names.push(part);
     else if (pieces.length === 2 && pieces.every((piece) => !piece.includes(' '))) names.push(`${pieces[1]} ${pieces[0]}`);
     else if (pieces.every((piece) => piece.includes(' '))) names.push(...pieces);
@@ -69,8 +72,6 @@ export function authorsMatch(pageAuthors: string[], originalAuthors: string[]): 
   const pageNames = (Array.isArray(pageAuthors) ? pageAuthors : []).flatMap(splitCredit);
   const originalNames = (Array.isArray(originalAuthors) ? originalAuthors : []).flatMap(splitCredit);
   if (pageNames.length === 0 || originalNames.length === 0) return { verdict: 'unknown', matched: [] };
-  const matched = originalNames
-    .filter((original) => pageNames.some((page) => sameAuthor(page, original)))
-    .map((name) => name.display);
+  const matched = originalNames.filter((original) => pageNames.some((page) => sameAuthor(page, original))).map((name) => name.display);
   return { verdict: matched.length > 0 ? 'match' : 'different', matched: [...new Set(matched)] };
 }

@@ -32,8 +32,7 @@ const DAY = 24 * HOUR;
  * 'T' is accepted because pages print "2025-02-22 14:42:26" and a caller may
  * pass that on unchanged.
  */
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 function parseIsoDate(value: string | null): ParsedDate | null {
   if (typeof value !== 'string') return null;

@@ -301,9 +301,7 @@ export function compareTexts(page: string | TextFingerprint, original: string | 
   if (fingerprints.some((side) => side.shingleSize !== shingleSize)) return unknown('incompatible-fingerprints');
 
   const pageSample = pageFingerprint ? sampleFingerprint(pageFingerprint) : sampleText(String(page ?? ''), shingleSize);
-  const originalSample = originalFingerprint
-    ? sampleFingerprint(originalFingerprint)
-    : sampleText(String(original ?? ''), shingleSize);
+  const originalSample = originalFingerprint ? sampleFingerprint(originalFingerprint) : sampleText(String(original ?? ''), shingleSize);
   const { originalOnPage, pageFromOriginal } = shares(pageSample, originalSample);
   const result = {
     originalOnPage,

@@ -338,11 +338,7 @@ function toSegments(ops: readonly { op: Op; word: Word }[]): DiffSegment[] {
   return segments;
 }
 
-export function compareHeadlines(
-  pageHeadline: string,
-  originalHeadline: string,
-  options: HeadlineOptions = {},
-): HeadlineComparison {
+export function compareHeadlines(pageHeadline: string, originalHeadline: string, options: HeadlineOptions = {}): HeadlineComparison {
   const publishers = (options.publishers ?? []).filter((name): name is string => typeof name === 'string');
   const page = prepareHeadline(String(pageHeadline ?? ''), publishers);
   const original = prepareHeadline(String(originalHeadline ?? ''), publishers);

@@ -24,12 +24,15 @@ import { articleLike } from './source-credit';
 import { say } from '../signal-text';
 import type { Family } from './keep';
 
-export const STRONG_SOURCE_LABEL = /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
+export const STRONG_SOURCE_LABEL =
+  /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
 const WEAK_SOURCE_LABEL = /^(?:source|sources|quelle|fuente|fonte|bron|źródło|kaynak|источник|sorgente)\s*[:：]\s*/i;
 const AUTHOR_LABEL = /^(?:author|auteur|autor|autore|yazar|автор|auteur\s*\/\s*autrice)\s*[:：]\s*(.+)$/i;
-const DATE_LABEL = /^(?:publish(?:ed)?\s*(?:date|on)|publication\s*date|date\s*de\s*publication|publié\s*le|veröffentlicht(?:\s*am)?|ver[öo]ffentlichungsdatum|fecha\s*de\s*publicaci[óo]n|publicado(?:\s*em|\s*el)?|data\s*de\s*publica[çc][ãa]o|data\s*di\s*pubblicazione|pubblicato\s*il|yay[ıi]n\s*tarihi|дата\s*публикации)\s*[:：]\s*(.+)$/i;
+const DATE_LABEL =
+  /^(?:publish(?:ed)?\s*(?:date|on)|publication\s*date|date\s*de\s*publication|publié\s*le|veröffentlicht(?:\s*am)?|ver[öo]ffentlichungsdatum|fecha\s*de\s*publicaci[óo]n|publicado(?:\s*em|\s*el)?|data\s*de\s*publica[çc][ãa]o|data\s*di\s*pubblicazione|pubblicato\s*il|yay[ıi]n\s*tarihi|дата\s*публикации)\s*[:：]\s*(.+)$/i;
 /** "Copyright for syndicated content belongs to the linked Source." and translations of it. */
-const DISCLAIMER = /(?:copyright|droits?\s*d['’]auteur|urheberrecht|derechos\s*de\s*autor|direitos\s*autorais|diritti\s*d['’]autore).{0,40}(?:syndicat|syndiqu|syndizi|sindica).{0,60}(?:source|quelle|fuente|fonte|sorgente)/i;
+const DISCLAIMER =
+  /(?:copyright|droits?\s*d['’]auteur|urheberrecht|derechos\s*de\s*autor|direitos\s*autorais|diritti\s*d['’]autore).{0,40}(?:syndicat|syndiqu|syndizi|sindica).{0,60}(?:source|quelle|fuente|fonte|sorgente)/i;
 const BARE_URL = /https?:\/\/[^\s<>"'()]+/i;
 
 const contentFarmFooter = (scan: PageScan): Finding[] => {
@@ -53,7 +56,16 @@ const contentFarmFooter = (scan: PageScan): Finding[] => {
           if (site && site === scan.site) {
             found.push(finding('self-reference', 0, say('sourceLinkBack', site), text, labelled(line)));
           } else {
-            found.push(finding('content-farm-footer', strong ? 0.85 : sourceOfCopy(line, label[0], url) ? 0.7 : 0.5, say('sourceLink', site ?? url), text, labelled(line), { sourceUrl: url }));
+            found.push(
+              finding(
+                'content-farm-footer',
+                strong ? 0.85 : sourceOfCopy(line, label[0], url) ? 0.7 : 0.5,
+                say('sourceLink', site ?? url),
+                text,
+                labelled(line),
+                { sourceUrl: url },
+              ),
+            );
           }
           continue;
         }
@@ -121,6 +133,7 @@ export const family: Family = {
     creditLabels: /link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник/i,
     creditPhrases: /syndi|sindica/i,
     // The labelled author and date lines ("Author :", "Publish date :", "Publié le :", "Veröffentlicht am :").
-    lineLabels: /author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\b(?:on|le|am|em|el|il)/i,
+    lineLabels:
+      /author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\b(?:on|le|am|em|el|il)/i,
   },
 };

@@ -26,7 +26,9 @@ const headlineCredit = (scan: PageScan): Finding[] => {
   for (const line of scan.lines) {
     if (line.text.length > 500) continue;
     if (STRONG_SOURCE_LABEL.test(line.text)) {
-      const site = line.links.map((link) => (link.href ? registrableDomain(link.href) : null)).find(Boolean) ?? registrableDomain(/https?:\/\/\S+/.exec(line.text)?.[0] ?? '');
+      const site =
+        line.links.map((link) => (link.href ? registrableDomain(link.href) : null)).find(Boolean) ??
+        registrableDomain(/https?:\/\/\S+/.exec(line.text)?.[0] ?? '');
       if (site && site === scan.site) ownCredit ??= 'source link';
     }
     const feed = FEED_FOOTER.exec(line.text);
@@ -51,14 +53,25 @@ const headlineCredit = (scan: PageScan): Finding[] => {
     const split = headline ? splitPublisherSuffix(headline, undefined, 1.5) : null;
     if (!split || !isPublisherName(split.publisher) || isOwnName(scan, split.publisher)) continue;
     return [
-      finding('headline-credit', 0.6, say(ownCredit === 'feed footer' ? 'headlineCreditFeedFooter' : 'headlineCreditSourceLink', split.publisher), headline, `${where}, headline suffix`, {
-        originalPublisher: split.publisher,
-        originalHeadline: split.headline,
-      }),
+      finding(
+        'headline-credit',
+        0.6,
+        say(ownCredit === 'feed footer' ? 'headlineCreditFeedFooter' : 'headlineCreditSourceLink', split.publisher),
+        headline,
+        `${where}, headline suffix`,
+        {
+          originalPublisher: split.publisher,
+          originalHeadline: split.headline,
+        },
+      ),
     ];
   }
   return [];
 };
 
 /** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the self-referential credits it reads: a "Source link :" line and a feed footer. */
-export const family: Family = { name: 'headline-credit', rule: headlineCredit, keep: { creditLabels: /link|url/i, creditPhrases: /appeared[\s\u200b]+first|first[\s\u200b]+appeared/i } };
+export const family: Family = {
+  name: 'headline-credit',
+  rule: headlineCredit,
+  keep: { creditLabels: /link|url/i, creditPhrases: /appeared[\s\u200b]+first|first[\s\u200b]+appeared/i },
+};

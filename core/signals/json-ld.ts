@@ -36,17 +36,33 @@ const jsonLdProvenance = (scan: PageScan): Finding[] => {
     }
   }
 
-  for (const [field, weight] of [['sourceOrganization', 0.5], ['provider', 0.6]] as const) {
+  for (const [field, weight] of [
+    ['sourceOrganization', 0.5],
+    ['provider', 0.6],
+  ] as const) {
     const { name, url: providerUrl } = node[field];
     if (!name || isOwn(name)) continue;
     const site = providerUrl ? registrableDomain(safeHttpUrl(providerUrl, scan.url) ?? '') : null;
     if (site && site === scan.site) continue;
-    found.push(finding('json-ld', weight, say(field === 'provider' ? 'jsonLdProvider' : 'jsonLdSourceOrganization', name), `"${field}": "${name}"`, `JSON-LD ${field}`, { originalPublisher: name, originalSite: site }));
+    found.push(
+      finding(
+        'json-ld',
+        weight,
+        say(field === 'provider' ? 'jsonLdProvider' : 'jsonLdSourceOrganization', name),
+        `"${field}": "${name}"`,
+        `JSON-LD ${field}`,
+        { originalPublisher: name, originalSite: site },
+      ),
+    );
   }
 
   const holder = node.copyrightHolder?.name;
   if (holder && !isOwn(holder) && node.copyrightHolder?.organization) {
-    found.push(finding('copyright', 0, say('jsonLdCopyright', holder), `"copyrightHolder": "${holder}"`, 'JSON-LD copyrightHolder', { copyright: `© ${holder}` }));
+    found.push(
+      finding('copyright', 0, say('jsonLdCopyright', holder), `"copyrightHolder": "${holder}"`, 'JSON-LD copyrightHolder', {
+        copyright: `© ${holder}`,
+      }),
+    );
   }
   return found;
 };

@@ -21,9 +21,33 @@ import { say } from '../signal-text';
 import type { Family } from './keep';
 
 /** The portals' hosts (and their subdomains): the digest reads provider markup on their pages only. */
-const PORTAL_HOSTS = ['msn.com', 'yahoo.com', 'yahoo.co.jp', 'yahoo.co.uk', 'aol.com', 'aol.co.uk', 'aol.jp', 'newsbreak.com', 'smartnews.com', 'news.naver.com', 'auone.jp'];
+const PORTAL_HOSTS = [
+  'msn.com',
+  'yahoo.com',
+  'yahoo.co.jp',
+  'yahoo.co.uk',
+  'aol.com',
+  'aol.co.uk',
+  'aol.jp',
+  'newsbreak.com',
+  'smartnews.com',
+  'news.naver.com',
+  'auone.jp',
+];
 /** The provider markup, most specific first: the digest reads the first element of each, in this order. */
-const PROVIDER_SELECTORS = ['.caas-attr-provider', '.provider-name', '.provider-link a', '.sourcename-txt a', '.sourcename-txt', '.partnerlogo-img img[alt]', '[data-provider-name]', '#ym_newsarticle p.source a', '.article-source-name', '.media_end_head_top_logo_img', '.article__service-name'];
+const PROVIDER_SELECTORS = [
+  '.caas-attr-provider',
+  '.provider-name',
+  '.provider-link a',
+  '.sourcename-txt a',
+  '.sourcename-txt',
+  '.partnerlogo-img img[alt]',
+  '[data-provider-name]',
+  '#ym_newsarticle p.source a',
+  '.article-source-name',
+  '.media_end_head_top_logo_img',
+  '.article__service-name',
+];
 const PORTALS = new Set(PORTAL_HOSTS.map(registrableDomain));
 const PORTAL_NAMES = /^(?:yahoo|msn|aol|microsoft|newsbreak|smartnews|naver|네이버|au\b|mediba)/i;
 

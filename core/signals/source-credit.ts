@@ -23,7 +23,8 @@ import { say } from '../signal-text';
 import type { Family } from './keep';
 
 const CJK_SOURCE = /(?:^|[\s|｜])(?:稿件|文章|新闻)?(?:来源|來源|出处|出處|出典|配信元|출처)\s*[:：]\s*([^\s|｜:：,，。、()（）]{2,24})/u;
-const COURTESY = /^(?:(?:article|story|content|post|text)\s+)?courtesy\s+of\s+(?:the\s+website\s+)?(.{2,60}?)\.?$|^mit\s+freundlicher\s+genehmigung\s+(?:von|der|des)\s+(.{2,60}?)\.?$/iu;
+const COURTESY =
+  /^(?:(?:article|story|content|post|text)\s+)?courtesy\s+of\s+(?:the\s+website\s+)?(.{2,60}?)\.?$|^mit\s+freundlicher\s+genehmigung\s+(?:von|der|des)\s+(.{2,60}?)\.?$/iu;
 /** An opener: the source's name (with "via" an agency), a dash, then the story's first sentence. */
 const OPENER = /^(.{2,40}?)\s+via\s+(.{2,40}?)\s*[—–]{1,2}\s+\S.{60}|^(.{2,40}?)\s*[—–]{1,2}\s+\S.{60}/u;
 const COPYRIGHT_HOLDER = /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?(?:by\s+)?([^.|,;©]{2,60}?)\.?$/iu;
@@ -36,7 +37,8 @@ const NOT_AN_OUTLET = /\b(?:Network|Staff|Contributor|Correspondent|Writer|Edito
 /** A source field's words for "this site", "original", "the web", "compiled": no outlet. */
 const NO_SOURCE = /^(?:本站|本网|原创|网络|互联网|综合|网友|作者|编辑|转载|未知|佚名|自媒体|本社|自社)/u;
 /** "Courtesy of" a picture library, the author or the family: a picture's credit. */
-const PICTURE_CREDIT = /\b(?:images?|photos?|pictures?|fotos?|bilder|archiv|archive|getty|shutterstock|istock|unsplash|pixabay|author|family|the artist)\b/iu;
+const PICTURE_CREDIT =
+  /\b(?:images?|photos?|pictures?|fotos?|bilder|archiv|archive|getty|shutterstock|istock|unsplash|pixabay|author|family|the artist)\b/iu;
 const BYLINE_OUTLET =
   /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+(?:and|und|et|y)\s+(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*)?,\s+(?:special\s+to\s+)?((?:The\s+)?[\p{Lu}][\p{L}\p{M}'’.&-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’.&-]*|of|and|the|de|del|di)){0,5})$/u;
 
@@ -60,9 +62,20 @@ const sourceCredit = (scan: PageScan): Finding[] => {
 
     const courtesy = !line.caption && text.length <= 120 ? COURTESY.exec(text) : null;
     const courtesyName = courtesy?.[1] ?? courtesy?.[2];
-    if (courtesyName && looksLikeName(courtesyName, 7) && !PICTURE_CREDIT.test(courtesyName) && /^[\p{Lu}\d]/u.test(courtesyName.replace(/^the\s+/i, '')) && !own(courtesyName)) {
+    if (
+      courtesyName &&
+      looksLikeName(courtesyName, 7) &&
+      !PICTURE_CREDIT.test(courtesyName) &&
+      /^[\p{Lu}\d]/u.test(courtesyName.replace(/^the\s+/i, '')) &&
+      !own(courtesyName)
+    ) {
       const link = line.links.find((item) => item.href && registrableDomain(item.href) !== scan.site);
-      found.push(finding('source-credit', 0.75, say('courtesy', courtesyName), text, `${where}, courtesy line`, { originalPublisher: courtesyName, originalUrl: link?.href ?? null }));
+      found.push(
+        finding('source-credit', 0.75, say('courtesy', courtesyName), text, `${where}, courtesy line`, {
+          originalPublisher: courtesyName,
+          originalUrl: link?.href ?? null,
+        }),
+      );
       continue;
     }
 
@@ -74,7 +87,14 @@ const sourceCredit = (scan: PageScan): Finding[] => {
       }
       const byline = BYLINE_OUTLET.exec(text.length <= 120 ? text : '');
       const outlet = byline?.[1];
-      if (outlet && OUTLET_WORD.test(outlet) && !NOT_AN_OUTLET.test(outlet) && !own(outlet) && !agencyNamed(outlet) && outlet.split(' ').length >= 2) {
+      if (
+        outlet &&
+        OUTLET_WORD.test(outlet) &&
+        !NOT_AN_OUTLET.test(outlet) &&
+        !own(outlet) &&
+        !agencyNamed(outlet) &&
+        outlet.split(' ').length >= 2
+      ) {
         found.push(finding('source-credit', 0.7, say('bylineOutlet', outlet), text, `${where}, byline`, { originalPublisher: outlet }));
         continue;
       }
@@ -89,7 +109,12 @@ const sourceCredit = (scan: PageScan): Finding[] => {
     // gives elsewhere (a sister paper's canonical); no weight of its own (sites print their owners' names).
     const copyright = !line.caption ? COPYRIGHT_HOLDER.exec(text) : null;
     if (copyright?.[1] && looksLikeName(copyright[1], 6) && /^[\p{Lu}]/u.test(copyright[1]) && !own(copyright[1]) && !agencyNamed(copyright[1])) {
-      found.push(finding('copyright', 0, say('copyrightLine', copyright[1]), text, `${where}, copyright line`, { originalPublisher: copyright[1], copyright: text }));
+      found.push(
+        finding('copyright', 0, say('copyrightLine', copyright[1]), text, `${where}, copyright line`, {
+          originalPublisher: copyright[1],
+          copyright: text,
+        }),
+      );
     }
   }
   // Byline markup and author fields crediting another outlet: "By Joe Doe, The Washington Post".
@@ -97,7 +122,14 @@ const sourceCredit = (scan: PageScan): Finding[] => {
     for (const texts of scan.bylines) {
       for (const text of texts) {
         const outlet = BYLINE_OUTLET.exec(normalizeSpace(text).replace(/^(?!by\s|von\s|par\s|por\s|door\s)/i, 'By '))?.[1];
-        if (outlet && OUTLET_WORD.test(outlet) && !NOT_AN_OUTLET.test(outlet) && outlet.split(' ').length >= 2 && !own(outlet) && !agencyNamed(outlet)) {
+        if (
+          outlet &&
+          OUTLET_WORD.test(outlet) &&
+          !NOT_AN_OUTLET.test(outlet) &&
+          outlet.split(' ').length >= 2 &&
+          !own(outlet) &&
+          !agencyNamed(outlet)
+        ) {
           return [finding('source-credit', 0.7, say('bylineOutlet', outlet), normalizeSpace(text), 'byline', { originalPublisher: outlet })];
         }
       }
@@ -119,12 +151,23 @@ function openerCredit(scan: PageScan, line: TextLine): Finding | null {
   // The opening words are a link to the outlet's own site (its name fits the host), or an agency relayed them.
   const link = line.links.find((item) => item.href && item.text && normalizeSpace(item.text).startsWith(name.slice(0, 12)));
   const linkedSite = link?.href ? registrableDomain(link.href) : null;
-  const fits = !!linkedSite && linkedSite !== scan.site && foldToKey(linkedSite.split('.')[0] ?? '').length > 2 && foldToKey(name).includes(foldToKey(linkedSite.split('.')[0] ?? ''));
+  const fits =
+    !!linkedSite &&
+    linkedSite !== scan.site &&
+    foldToKey(linkedSite.split('.')[0] ?? '').length > 2 &&
+    foldToKey(name).includes(foldToKey(linkedSite.split('.')[0] ?? ''));
   if (!fits && !(via && agencyNamed(via))) return null;
-  return finding('source-credit', 0.75, via ? say('opensWithSourceVia', name, via) : say('opensWithSource', name), line.text.slice(0, 160), 'start of the article, source credit', {
-    originalPublisher: name,
-    originalUrl: fits ? link?.href ?? null : null,
-  });
+  return finding(
+    'source-credit',
+    0.75,
+    via ? say('opensWithSourceVia', name, via) : say('opensWithSource', name),
+    line.text.slice(0, 160),
+    'start of the article, source credit',
+    {
+      originalPublisher: name,
+      originalUrl: fits ? (link?.href ?? null) : null,
+    },
+  );
 }
 
 /** An excerpt's last line: only a link to a story on another site, its text that site's name ("sueddeutsche.de"). */
@@ -138,7 +181,9 @@ function excerptSource(scan: PageScan, line: TextLine): Finding | null {
   if (!link.href || normalizeSpace(link.text) !== text) return null;
   const site = registrableDomain(link.href);
   if (!site || site === scan.site || registrableDomain(text) !== site || !articleLike(link.href)) return null;
-  return finding('source-credit', 0.65, say('excerptEndsWithSource', site), `<a href="${link.href}">${text}</a>`, 'end of the article, source link', { originalUrl: link.href });
+  return finding('source-credit', 0.65, say('excerptEndsWithSource', site), `<a href="${link.href}">${text}</a>`, 'end of the article, source link', {
+    originalUrl: link.href,
+  });
 }
 
 /** A story's URL, not a home or section page: a slug of several words, a date in the path or a long id. */

@@ -24,7 +24,14 @@ const syndicationMeta = (scan: PageScan): Finding[] => {
     if (!url || !site) continue;
     if (site === scan.site) return [finding('self-reference', 0, say('metaSelf', location), url, location)];
     return [
-      finding('syndication-meta', 0.9, say('metaOriginal', location, site), `${location.slice(0, -1)} ${fromMeta ? 'content' : 'href'}="${url}">`, location, { originalUrl: url }),
+      finding(
+        'syndication-meta',
+        0.9,
+        say('metaOriginal', location, site),
+        `${location.slice(0, -1)} ${fromMeta ? 'content' : 'href'}="${url}">`,
+        location,
+        { originalUrl: url },
+      ),
     ];
   }
   return [];

@@ -29,7 +29,12 @@ const trackingPixel = (scan: PageScan): Finding[] => {
   const tag = `<${pixel?.tag} src="${src}">`;
   if (known) {
     if (scan.site === known.site || scan.site === registrableDomain(known.host)) return [];
-    return [finding('tracking-pixel', known.weight, say('pixelKnown', known.publisher), tag, 'tracking pixel', { originalPublisher: known.publisher, originalSite: known.site })];
+    return [
+      finding('tracking-pixel', known.weight, say('pixelKnown', known.publisher), tag, 'tracking pixel', {
+        originalPublisher: known.publisher,
+        originalSite: known.site,
+      }),
+    ];
   }
   // INN's tracker reports back to the original publisher's own site.
   const site = registrableDomain(src);

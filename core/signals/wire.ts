@@ -62,7 +62,13 @@ const wireCopy = (scan: PageScan): Finding[] => {
   const found: Finding[] = [];
   const add = (agency: Agency | null, weight: number, detail: (name: string) => Said, evidence: string, location: string, copyright?: string) => {
     if (!agency || isAgencySite(scan, agency)) return;
-    found.push(finding('wire', weight, detail(agency.name), evidence, location, { originalPublisher: agency.name, originalSite: agency.sites[0] ?? null, ...(copyright ? { copyright } : {}) }));
+    found.push(
+      finding('wire', weight, detail(agency.name), evidence, location, {
+        originalPublisher: agency.name,
+        originalSite: agency.sites[0] ?? null,
+        ...(copyright ? { copyright } : {}),
+      }),
+    );
   };
 
   let dated = false;
@@ -86,7 +92,13 @@ const wireCopy = (scan: PageScan): Finding[] => {
     const tail = text.length > 160 ? text.slice(-160) : text;
     const closing = CLOSING.exec(tail);
     if (closing?.[1] && text.length > closing[0].length + 20 && (closing.index > 0 || tail === text)) {
-      add(creditAgency(closing[1], { anyCase: true }), 0.8, (name) => say('wireClosingCredit', name), `…${text.slice(-120)}`, `${where}, closing credit`);
+      add(
+        creditAgency(closing[1], { anyCase: true }),
+        0.8,
+        (name) => say('wireClosingCredit', name),
+        `…${text.slice(-120)}`,
+        `${where}, closing credit`,
+      );
       continue;
     }
     if (text.length > 300) continue;
@@ -97,7 +109,12 @@ const wireCopy = (scan: PageScan): Finding[] => {
       continue;
     }
     if (TCA.test(text) && !isAgencySite(scan, agencyNamed('Tribune Content Agency')!)) {
-      found.push(finding('wire', 0.85, say('wireDistributedTca'), text, `${where}, distribution line`, { originalPublisher: creditedBeforeTca(text) ?? 'Tribune Content Agency', copyright: text }));
+      found.push(
+        finding('wire', 0.85, say('wireDistributedTca'), text, `${where}, distribution line`, {
+          originalPublisher: creditedBeforeTca(text) ?? 'Tribune Content Agency',
+          copyright: text,
+        }),
+      );
     }
   }
 
@@ -186,10 +203,20 @@ function standaloneCredit(text: string, line: TextLine, scan: PageScan, previous
     const credit = creditAgency(bare[1], { anyCase: marked, standalone: !marked });
     if (credit) {
       // The agency as one of the site's own authors (its name links to the site's author page): weaker.
-      const ownAuthor = !marked && line.links.length === 1 && line.links[0]!.text === text && !!line.links[0]!.href && registrableDomain(line.links[0]!.href) === site;
+      const ownAuthor =
+        !marked &&
+        line.links.length === 1 &&
+        line.links[0]!.text === text &&
+        !!line.links[0]!.href &&
+        registrableDomain(line.links[0]!.href) === site;
       return ownAuthor
         ? { agency: credit, weight: 0.5, detail: (name) => say('wireOwnAuthor', name), what: 'byline', ownAuthor: true }
-        : { agency: credit, weight: line.region === 'article-start' ? 0.8 : 0.75, detail: (name) => (marked ? say('wireCreditLine', name) : say('wireByline', name)), what: marked ? 'credit line' : 'byline' };
+        : {
+            agency: credit,
+            weight: line.region === 'article-start' ? 0.8 : 0.75,
+            detail: (name) => (marked ? say('wireCreditLine', name) : say('wireByline', name)),
+            what: marked ? 'credit line' : 'byline',
+          };
     }
   }
   const byline = line.region === 'article-start' && !afterTeaser ? bylineAgency(text) : null;
@@ -209,11 +236,16 @@ function withAgency(text: string, scan: PageScan, where: 'field' | 'byline' | 't
   const credit = match[2] ?? match[3];
   // The desk is the site itself ("Le Monde with AFP" on lemonde.fr) or its newsroom ("Redaktion mit dpa").
   // In an author field, any outlet's name ("Le Monde with AFP").
-  const deskOk = !desk || DESK_WORD.test(desk) || (where !== 'text' && isOwnSiteName(scan, desk)) || (where === 'field' && desk.split(' ').length <= 4 && /^[\p{Lu}\d]/u.test(desk));
+  const deskOk =
+    !desk ||
+    DESK_WORD.test(desk) ||
+    (where !== 'text' && isOwnSiteName(scan, desk)) ||
+    (where === 'field' && desk.split(' ').length <= 4 && /^[\p{Lu}\d]/u.test(desk));
   if (!credit || !deskOk) return null;
   return creditAgency(credit, { anyCase: true });
 }
-const DESK_WORD = /^(?:(?:die|la|le|the|a|el)\s+)?(?:redaktion|redazione|rédaction|redacción|redação|redactie|redakcja|newsroom|news\s*desk|staff|red)$/iu;
+const DESK_WORD =
+  /^(?:(?:die|la|le|the|a|el)\s+)?(?:redaktion|redazione|rédaction|redacción|redação|redactie|redakcja|newsroom|news\s*desk|staff|red)$/iu;
 
 /** A copyright line's holder when it is an agency, and what follows it says this article (not a photo). */
 function copyrightCredit(rest: string, withYear: boolean): Credit | null {
@@ -224,9 +256,15 @@ function copyrightCredit(rest: string, withYear: boolean): Credit | null {
   const after = rest.slice(alias.index + alias.text.length).replace(/^-(?:infocom|AFX)\b/i, '');
   // "© 2012 APA/AP", "© dpa/Spektrum.de": a picture's credit or a joint one.
   if (/^\s*\//.test(after)) return null;
-  const segments = after.split(/\s*[|,;]\s*|\.\s+/).map((part) => part.trim().replace(/\.$/, '')).filter(Boolean);
+  const segments = after
+    .split(/\s*[|,;]\s*|\.\s+/)
+    .map((part) => part.trim().replace(/\.$/, ''))
+    .filter(Boolean);
   // A photographer after the agency ("© dpa | Kay Nietfeld") makes it a picture credit.
-  if (segments.some((part) => /^(?:[\p{Lu}][\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]+){0,3}$/u.test(part) && !/^(?:All|Alle|Tous|Todos|Tutti)\b/i.test(part))) return null;
+  if (
+    segments.some((part) => /^(?:[\p{Lu}][\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]+){0,3}$/u.test(part) && !/^(?:All|Alle|Tous|Todos|Tutti)\b/i.test(part))
+  )
+    return null;
   // A bare "© AFP" may be a picture's credit set apart from it; a year, more text, or the agency's full or
   // text-service name ("dpa-infocom", "The Associated Press") makes it the article's.
   const strong = withYear || segments.length > 0 || alias.text.length > 4;
@@ -258,8 +296,10 @@ function bylineAgency(raw: string): Agency | null {
 /** A person, then a comma or a bar ("Jane Doe, Reuters"); a slash is a photographer's credit ("Lynne Sladky/Associated Press"). */
 const PERSON_THEN_SEPARATOR = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*\s*(?:,|\||·|•|\s[-–—])\s*$/u;
 const CAPITALS = /^(?:[\p{Lu}][\p{Lu}\p{M}'’.-]+\s+){1,4}$/u;
-const ROLE = /^,?\s*(?:[\p{Lu}][\p{Ll}]+\s+){0,2}(?:Writer|Correspondent|Reporter|Editor|Staff|Journalist|Korrespondent(?:in)?|Correspondant|Corresponsal)\b/u;
-const TAIL = /^[\s,|·•–-]*(?:(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Publié|Publicado|Pubblicato|Erstellt|am|on|le|el|il|den)\b.*|[\p{L}]{0,12}\.?,?\s*\d.*)$/iu;
+const ROLE =
+  /^,?\s*(?:[\p{Lu}][\p{Ll}]+\s+){0,2}(?:Writer|Correspondent|Reporter|Editor|Staff|Journalist|Korrespondent(?:in)?|Correspondant|Corresponsal)\b/u;
+const TAIL =
+  /^[\s,|·•–-]*(?:(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Publié|Publicado|Pubblicato|Erstellt|am|on|le|el|il|den)\b.*|[\p{L}]{0,12}\.?,?\s*\d.*)$/iu;
 
 /** The author fields: meta tags and the JSON-LD article's authors, as [where, value]. */
 function authorFields(scan: PageScan): [string, string][] {
@@ -294,7 +334,8 @@ export const family: Family = {
   rule: wireCopy,
   keep: {
     // Labelled credits ("Quelle: dpa", "来源：新华社"), the agencies' names in brackets and in words, copyright lines.
-    creditLabels: /sources?|quelle|fuente|fonte|bron|źródła|źródło|kaynak|источник|kilde|källa|lähde|zdroj|forrás|izvor|sursa|πηγή|来源|來源|出处|出典/i,
+    creditLabels:
+      /sources?|quelle|fuente|fonte|bron|źródła|źródło|kaynak|источник|kilde|källa|lähde|zdroj|forrás|izvor|sursa|πηγή|来源|來源|出处|出典/i,
     creditPhrases: /\((?:AP|Reuters|AFP|UPI|TNS|dpa|Bloomberg|CNN|AAP)\)|associated[\s\u200b]+press|tribune[\s\u200b]+content/i,
     linePhrases: /©|\(c\)|copyright/i,
     // Where a credit stands, by its shape (the agency table stays here, core/signals/agencies.ts): at a block's
@@ -304,7 +345,8 @@ export const family: Family = {
     // "Jane Doe, Reuters"). A superset: a false hit only costs reading the block.
     creditEnd: /(?:[([/–—-]\s*[^\s()[\]/]{2,16}(?:\/[^\s()[\]/]{1,8})?\s*[)\]/–—-]?|\b(?:with|avec|mit|von|con|com|de)\s+\S{2,20})\s*\.?\s*$/u,
     creditStart: /^[^()]{0,80}\([^()]{2,40}\)/,
-    shortStart: /\b(?:[A-ZÄÖÜ]{2,6}|dpa|epd|sda|ats|apa|kna|sid|mid|dts|ritzau|kathpress)\b|Reuters|Press|News|Agen|Jiji|Kyodo|Xinhua|Yonhap|Bloomberg|Lusa|Belga|Antara|Bernama|Interfax|Anadolu|Tanjug/,
+    shortStart:
+      /\b(?:[A-ZÄÖÜ]{2,6}|dpa|epd|sda|ats|apa|kna|sid|mid|dts|ritzau|kathpress)\b|Reuters|Press|News|Agen|Jiji|Kyodo|Xinhua|Yonhap|Bloomberg|Lusa|Belga|Antara|Bernama|Interfax|Anadolu|Tanjug/,
     // Long lines naming these get `footer` and `caption` too: a site-wide footer's agency notice is no credit.
     placedWords: /associated press|tribune content/i,
   },

@@ -36,16 +36,27 @@ const wordpressFeedFooter = (scan: PageScan): Finding[] => {
     const split = splitPublisherSuffix(postTitle, undefined, 0.5);
     const viaPublisher = split && !sameName(split.publisher, siteName) ? split.publisher : null;
     return [
-      finding('wordpress-feed-footer', 0.85, viaPublisher ? say('feedFirstVia', siteName, viaPublisher) : say('feedFirst', siteName), line.text, where, {
-        sourceName: siteName,
-        sourceUrl: postLink,
-        originalPublisher: viaPublisher ?? siteName,
-        originalHeadline: split ? split.headline : postTitle,
-      }),
+      finding(
+        'wordpress-feed-footer',
+        0.85,
+        viaPublisher ? say('feedFirstVia', siteName, viaPublisher) : say('feedFirst', siteName),
+        line.text,
+        where,
+        {
+          sourceName: siteName,
+          sourceUrl: postLink,
+          originalPublisher: viaPublisher ?? siteName,
+          originalHeadline: split ? split.headline : postTitle,
+        },
+      ),
     ];
   }
   return [];
 };
 
 /** Its entry in the registry (core/signals/index.ts). What the digest keeps for it: the footer's words ("appeared first on", "first appeared on"). */
-export const family: Family = { name: 'wordpress-feed', rule: wordpressFeedFooter, keep: { creditPhrases: /appeared[\s\u200b]+first|first[\s\u200b]+appeared/i } };
+export const family: Family = {
+  name: 'wordpress-feed',
+  rule: wordpressFeedFooter,
+  keep: { creditPhrases: /appeared[\s\u200b]+first|first[\s\u200b]+appeared/i },
+};

@@ -22,10 +22,12 @@ let ui: Promise<ContentUi> | undefined;
  * it runs in this script's world, out of the page's reach. A failed load is tried again next time.
  */
 const contentUi = (): Promise<ContentUi> =>
-  (ui ??= (import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(`/${CONTENT_UI_FILE}`)) as Promise<ContentUi>).catch((error: unknown) => {
-    ui = undefined;
-    throw error;
-  }));
+  (ui ??= (import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(`/${CONTENT_UI_FILE}`)) as Promise<ContentUi>).catch(
+    (error: unknown) => {
+      ui = undefined;
+      throw error;
+    },
+  ));
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -45,7 +47,10 @@ export default defineContentScript({
       // Saved by the background for this tab's page or site (lib/control.ts); the card offers the undo.
       control: (what) =>
         send({ type: 'card-control', what, undo: false }).then(
-          (answer) => (answer.ok ? () => send({ type: 'card-control', what, undo: true }).then((undone) => (undone.ok ? null : undone.message), String) : answer.message),
+          (answer) =>
+            answer.ok
+              ? () => send({ type: 'card-control', what, undo: true }).then((undone) => (undone.ok ? null : undone.message), String)
+              : answer.message,
           String,
         ),
       // The background checks this tab's page, or opens a page to ask for the sites' access, and answers with
@@ -70,7 +75,8 @@ export default defineContentScript({
       if (!answer?.showBadge || dismissedOn === location.href) return;
       const { mountBadge } = await contentUi();
       // The page may have moved on, or the reader hidden the badge, while the module loaded.
-      if (digest.url === location.href && dismissedOn !== location.href) mountBadge(document, answer.record, actions(answer.record), answer.card, answer.site);
+      if (digest.url === location.href && dismissedOn !== location.href)
+        mountBadge(document, answer.record, actions(answer.record), answer.card, answer.site);
     };
 
     answerMessages((message) => {

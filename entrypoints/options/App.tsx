@@ -6,7 +6,9 @@ import { Settings } from './Settings';
 import { Sites } from './Sites';
 
 export function App({ client }: { client: ProvenanceClient }) {
-  const [tab, setTab] = useState<'history' | 'sites' | 'settings'>(location.hash === '#settings' ? 'settings' : location.hash === '#sites' ? 'sites' : 'history');
+  const [tab, setTab] = useState<'history' | 'sites' | 'settings'>(
+    location.hash === '#settings' ? 'settings' : location.hash === '#sites' ? 'sites' : 'history',
+  );
   return (
     <main class="options">
       <header class="options-head">

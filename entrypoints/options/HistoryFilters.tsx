@@ -33,7 +33,11 @@ export function HistoryFilters({ query }: { query: Pick<HistoryQuery, 'filter' |
       </label>
       <label>
         {t('history_filterKind')}{' '}
-        <select data-testid="filter-kind" value={filter.kind} onChange={(event) => changeFilter({ kind: (event.currentTarget as HTMLSelectElement).value as CopyKind | '' })}>
+        <select
+          data-testid="filter-kind"
+          value={filter.kind}
+          onChange={(event) => changeFilter({ kind: (event.currentTarget as HTMLSelectElement).value as CopyKind | '' })}
+        >
           <option value="">{t('history_filterAnyKind')}</option>
           {COPY_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -59,14 +63,29 @@ export function HistoryFilters({ query }: { query: Pick<HistoryQuery, 'filter' |
       </label>
       <label>
         {t('filterFrom')}{' '}
-        <input type="date" data-testid="filter-from" value={dateValue(filter.from)} onChange={(event) => changeFilter({ from: parseDay((event.currentTarget as HTMLInputElement).value, false) })} />
+        <input
+          type="date"
+          data-testid="filter-from"
+          value={dateValue(filter.from)}
+          onChange={(event) => changeFilter({ from: parseDay((event.currentTarget as HTMLInputElement).value, false) })}
+        />
       </label>
       <label>
         {t('filterTo')}{' '}
-        <input type="date" data-testid="filter-to" value={dateValue(filter.to)} onChange={(event) => changeFilter({ to: parseDay((event.currentTarget as HTMLInputElement).value, true) })} />
+        <input
+          type="date"
+          data-testid="filter-to"
+          value={dateValue(filter.to)}
+          onChange={(event) => changeFilter({ to: parseDay((event.currentTarget as HTMLInputElement).value, true) })}
+        />
       </label>
       <label class="check">
-        <input type="checkbox" data-testid="history-group" checked={grouped} onChange={(event) => setGrouped((event.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          data-testid="history-group"
+          checked={grouped}
+          onChange={(event) => setGrouped((event.currentTarget as HTMLInputElement).checked)}
+        />
         <span>{t('history_groupToggle')}</span>
       </label>
     </form>

@@ -92,7 +92,17 @@ function checkedCell(entry: HistoryEntry, check: VerificationEntry | null | unde
   return { text: entry.syndicated ? t('history_checkedNever') : '', checked: false };
 }
 
-function HistoryCells({ entry, check, onOpen, onDelete }: { entry: HistoryEntry; check: VerificationEntry | null | undefined; onOpen: () => void; onDelete: () => void }) {
+function HistoryCells({
+  entry,
+  check,
+  onOpen,
+  onDelete,
+}: {
+  entry: HistoryEntry;
+  check: VerificationEntry | null | undefined;
+  onOpen: () => void;
+  onDelete: () => void;
+}) {
   const { record } = entry;
   const checked = checkedCell(entry, check);
   const publisher = record.original?.publisher ?? t('historyUnknownPublisher');
@@ -106,8 +116,21 @@ function HistoryCells({ entry, check, onOpen, onDelete }: { entry: HistoryEntry;
       </span>
       <span role="cell" class="cell publisher" data-testid="history-original">
         {/* The kind of copy comes first, as on every surface; an archived copy (not syndicated) is named by its kind. */}
-        {record.kind && <span class="kind-name" data-testid="history-kind" title={kindText(record).label}>{kindName(record.kind)}{record.syndicated ? ' · ' : ''}</span>}
-        {record.syndicated ? record.original?.url ? <ExternalLink href={record.original.url} label={publisher} testid="history-original-link" /> : publisher : record.kind ? null : t('historyOriginal')}
+        {record.kind && (
+          <span class="kind-name" data-testid="history-kind" title={kindText(record).label}>
+            {kindName(record.kind)}
+            {record.syndicated ? ' · ' : ''}
+          </span>
+        )}
+        {record.syndicated ? (
+          record.original?.url ? (
+            <ExternalLink href={record.original.url} label={publisher} testid="history-original-link" />
+          ) : (
+            publisher
+          )
+        ) : record.kind ? null : (
+          t('historyOriginal')
+        )}
         {entry.correction && <em data-testid="history-corrected"> ({t('control_historyCorrected')})</em>}
       </span>
       <span role="cell" class={`cell ${checked.checked ? 'checked' : 'unchecked'}`} data-testid="history-checked">
@@ -117,10 +140,22 @@ function HistoryCells({ entry, check, onOpen, onDelete }: { entry: HistoryEntry;
         <time dateTime={new Date(entry.lastSeen).toISOString()}>{displayMoment(entry.lastSeen)}</time>
       </span>
       <span role="cell" class="cell row-actions">
-        <button type="button" class="link-button" data-testid="history-details" onClick={onOpen} aria-label={t('detailsEntryLabel', record.page.headline ?? record.url)}>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="history-details"
+          onClick={onOpen}
+          aria-label={t('detailsEntryLabel', record.page.headline ?? record.url)}
+        >
           {t('details')}
         </button>
-        <button type="button" class="link-button" data-testid="history-delete" onClick={onDelete} aria-label={t('deleteEntryLabel', record.page.headline ?? record.url)}>
+        <button
+          type="button"
+          class="link-button"
+          data-testid="history-delete"
+          onClick={onDelete}
+          aria-label={t('deleteEntryLabel', record.page.headline ?? record.url)}
+        >
           {t('delete')}
         </button>
       </span>

@@ -51,7 +51,12 @@ export function Settings({ client }: { client: ProvenanceClient }) {
       </p>
       <ShortcutNote client={client} />
       <label class="setting">
-        <input type="checkbox" data-testid="setting-auto-verify" checked={values.autoVerify} onChange={(e) => void save('autoVerify', (e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          data-testid="setting-auto-verify"
+          checked={values.autoVerify}
+          onChange={(e) => void save('autoVerify', (e.currentTarget as HTMLInputElement).checked)}
+        />
         <span>
           <strong>{t('settingAutoVerify')}</strong>
           <br />
@@ -59,7 +64,12 @@ export function Settings({ client }: { client: ProvenanceClient }) {
         </span>
       </label>
       <label class="setting">
-        <input type="checkbox" data-testid="setting-badges" checked={values.badgesEnabled} onChange={(e) => void save('badgesEnabled', (e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          data-testid="setting-badges"
+          checked={values.badgesEnabled}
+          onChange={(e) => void save('badgesEnabled', (e.currentTarget as HTMLInputElement).checked)}
+        />
         <span>
           <strong>{t('settingBadges')}</strong>
           <br />
@@ -75,7 +85,17 @@ export function Settings({ client }: { client: ProvenanceClient }) {
           {values.silentSites.map((site) => (
             <li key={site}>
               {site}{' '}
-              <button type="button" class="link-button" onClick={() => void save('silentSites', values.silentSites.filter((s) => s !== site))} aria-label={t('settingRemoveSite', site)}>
+              <button
+                type="button"
+                class="link-button"
+                onClick={() =>
+                  void save(
+                    'silentSites',
+                    values.silentSites.filter((s) => s !== site),
+                  )
+                }
+                aria-label={t('settingRemoveSite', site)}
+              >
                 {t('remove')}
               </button>
             </li>
@@ -89,7 +109,13 @@ export function Settings({ client }: { client: ProvenanceClient }) {
         >
           <label>
             {t('settingAddSite')}{' '}
-            <input type="text" data-testid="silent-site-input" value={newSite} placeholder="example.com" onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              type="text"
+              data-testid="silent-site-input"
+              value={newSite}
+              placeholder="example.com"
+              onInput={(e) => setNewSite((e.currentTarget as HTMLInputElement).value)}
+            />
           </label>{' '}
           <button type="submit" class="button secondary" data-testid="silent-site-add">
             {t('add')}
@@ -129,9 +155,7 @@ export function Settings({ client }: { client: ProvenanceClient }) {
             }}
           />
           <br />
-          <span class="hint">
-            {t('settingHistoryMaxHint', [HISTORY_MAX_ENTRIES.min.toLocaleString(), HISTORY_MAX_ENTRIES.max.toLocaleString()])}
-          </span>
+          <span class="hint">{t('settingHistoryMaxHint', [HISTORY_MAX_ENTRIES.min.toLocaleString(), HISTORY_MAX_ENTRIES.max.toLocaleString()])}</span>
         </span>
       </label>
       <label class="setting">

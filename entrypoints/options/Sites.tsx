@@ -69,7 +69,13 @@ export function Sites({ client }: { client: ProvenanceClient }) {
         </label>
       </form>
       <p role="status" data-testid="sites-status">
-        {error ? '' : sites === null ? t('sites_reading', String(read)) : sites.length > 0 ? t('sites_count', [String(matching.length), String(pages)]) : ''}
+        {error
+          ? ''
+          : sites === null
+            ? t('sites_reading', String(read))
+            : sites.length > 0
+              ? t('sites_count', [String(matching.length), String(pages)])
+              : ''}
       </p>
       {error && (
         <p role="alert" class="problem" data-testid="sites-error">
@@ -130,7 +136,9 @@ function SiteRow({ site }: { site: SiteFigures }) {
         </span>
         {t('sites_copiesShare', [String(share), String(site.copies), String(site.pages)])}
       </td>
-      <td data-testid="site-outlets">{site.outlets.length ? site.outlets.map((outlet) => t('sites_outlet', [outlet.name, String(outlet.count)])).join(', ') : t('sites_none')}</td>
+      <td data-testid="site-outlets">
+        {site.outlets.length ? site.outlets.map((outlet) => t('sites_outlet', [outlet.name, String(outlet.count)])).join(', ') : t('sites_none')}
+      </td>
       <td data-testid="site-first">
         <time dateTime={new Date(site.firstSeen).toISOString()}>{displayMoment(site.firstSeen)}</time>
       </td>

@@ -19,7 +19,8 @@ export const PAGE = 60;
 /** Entries read per request while the history is grouped by original. */
 export const GROUP_SLICE = 2_000;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const whenIdle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1_000 }) : setTimeout(run, 100));
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1_000 }) : setTimeout(run, 100);
 
 /** The list's line at `index`: a grouped line when grouping is shown, else the entry at that place in the answer. */
 export function lineAt(lines: HistoryLine[] | null, ids: number[], index: number): HistoryLine {
@@ -246,7 +247,11 @@ export function useHistoryQuery(client: ProvenanceClient): HistoryQuery {
     setLines(null);
     if (!grouped || !result) return;
     let current = true;
-    readGroups((ids) => client.entriesById(ids), result.ids, () => current)
+    readGroups(
+      (ids) => client.entriesById(ids),
+      result.ids,
+      () => current,
+    )
       .then((found) => current && found && setLines(found))
       .catch((reason) => current && setError(errorText(reason)));
     return () => {
@@ -307,7 +312,8 @@ export function useHistoryQuery(client: ProvenanceClient): HistoryQuery {
       if (!file) return;
       try {
         // Refused by its size before it is read: a huge file would take the page's memory.
-        if (file.size > IMPORT_LIMITS.bytes) throw new Error(t('importTooLarge', [String(Math.ceil(file.size / (1024 * 1024))), String(IMPORT_MAX_MB)]));
+        if (file.size > IMPORT_LIMITS.bytes)
+          throw new Error(t('importTooLarge', [String(Math.ceil(file.size / (1024 * 1024))), String(IMPORT_MAX_MB)]));
         const result = await client.importJson(await file.text());
         const done = t('importDone', [String(result.added), String(result.updated), String(result.unchanged)]);
         const dropped = result.dropped ? ` ${t('importDropped', [String(result.maxEntries), String(result.dropped)])}` : '';

@@ -83,7 +83,12 @@ function AutoVerify({ client }: { client: ProvenanceClient }) {
   return (
     <>
       <label class="setting">
-        <input type="checkbox" data-testid="welcome-auto-verify" checked={on} onChange={(e) => change((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          type="checkbox"
+          data-testid="welcome-auto-verify"
+          checked={on}
+          onChange={(e) => change((e.currentTarget as HTMLInputElement).checked)}
+        />
         <span>
           <strong>{t('settingAutoVerify')}</strong>
           <br />

@@ -13,7 +13,6 @@ import { expectNoViolations } from './support/axe';
 
 const SCHEMES = ['light', 'dark'] as const;
 
-
 async function openSettledPopup(context: BrowserContext, extensionId: string, page: Page, url: string) {
   await page.goto(url);
   const tabId = await tabIdFor(context, url, extensionId);
@@ -59,7 +58,9 @@ async function expectVisibleFocus(target: Locator) {
     return { matches: el.matches(':focus-visible'), outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
   });
   expect(style.matches, 'matches :focus-visible').toBe(true);
-  expect(style.outline !== 'none' && style.width >= 2 || style.shadow !== 'none', `a visible focus indicator (${JSON.stringify(style)})`).toBe(true);
+  expect((style.outline !== 'none' && style.width >= 2) || style.shadow !== 'none', `a visible focus indicator (${JSON.stringify(style)})`).toBe(
+    true,
+  );
 }
 
 for (const scheme of SCHEMES) {

@@ -16,10 +16,13 @@ import { clickBadgePart, inShadow, waitForBadgePart, withBadgeRootLent } from '.
  * root for the analysis (withBadgeRootLent), and checks that axe did look inside (the nodes it passed).
  */
 async function analyse(page: Page) {
-  return withBadgeRootLent(page, () => new AxeBuilder({ page }).include('provenance-badge').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze());
+  return withBadgeRootLent(page, () =>
+    new AxeBuilder({ page }).include('provenance-badge').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze(),
+  );
 }
 /** The markup of the nodes inside the badge that axe checked and passed. */
-const insideBadge = (result: Awaited<ReturnType<typeof analyse>>) => result.passes.flatMap((rule) => rule.nodes.map((node) => node.html)).filter((html) => html.includes('data-testid="provenance-badge'));
+const insideBadge = (result: Awaited<ReturnType<typeof analyse>>) =>
+  result.passes.flatMap((rule) => rule.nodes.map((node) => node.html)).filter((html) => html.includes('data-testid="provenance-badge'));
 
 test('has no accessibility violations, collapsed and expanded, light and dark', async ({ page }) => {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -33,7 +36,10 @@ test('has no accessibility violations, collapsed and expanded, light and dark', 
     await waitForBadgePart(page, 'provenance-badge-card');
     const expanded = await analyse(page);
     expect(expanded.violations, `${colorScheme} expanded`).toEqual([]);
-    expect(insideBadge(expanded).some((html) => html.includes('provenance-badge-verify')), 'axe checked the card\'s buttons').toBe(true);
+    expect(
+      insideBadge(expanded).some((html) => html.includes('provenance-badge-verify')),
+      "axe checked the card's buttons",
+    ).toBe(true);
     // The loan is over: the page sees no shadow root again.
     expect(await page.evaluate(() => document.querySelector('provenance-badge')?.shadowRoot ?? null)).toBeNull();
     expect(await inShadow(page, 'provenance-badge', (root) => root !== null)).toBe(true);

@@ -26,7 +26,13 @@ const SCHEMES = ['light', 'dark'] as const;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 function readable(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('; ')}`);
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join('; ')}`,
+  );
 }
 
 /** The markup of the nodes inside the badge that axe checked and passed. */
@@ -65,12 +71,15 @@ test('the open card, with its close button, labelled link and evidence, has no a
     expect(readable(results), `${colorScheme}: the open card`).toEqual([]);
     const checked = checkedInBadge(results);
     for (const part of ['provenance-badge-close', 'provenance-badge-evidence', 'provenance-badge-link', 'provenance-badge-silence']) {
-      expect(checked.some((html) => html.includes(`data-testid="${part}"`)), `axe checked ${part}`).toBe(true);
+      expect(
+        checked.some((html) => html.includes(`data-testid="${part}"`)),
+        `axe checked ${part}`,
+      ).toBe(true);
     }
   }
 });
 
-test('the check page has no accessibility violations: a tab\'s page and a link read, light and dark', async ({ context, extensionId, page }) => {
+test("the check page has no accessibility violations: a tab's page and a link read, light and dark", async ({ context, extensionId, page }) => {
   await page.goto(RUNNING_EXAMPLE.syndicatedPage);
   await waitForBadgePart(page, 'provenance-badge');
   const tabId = await tabIdFor(context, RUNNING_EXAMPLE.syndicatedPage, extensionId);
@@ -95,7 +104,9 @@ test('the check page has no accessibility violations: a tab\'s page and a link r
   }
 });
 
-test('on a site not allowed yet, the card\'s check opens the check page, which asks for that site in the popup\'s words', async ({ launchExtension }) => {
+test("on a site not allowed yet, the card's check opens the check page, which asks for that site in the popup's words", async ({
+  launchExtension,
+}) => {
   test.setTimeout(90_000);
   const { context, extensionId } = await launchExtension({ extensionDir: buildWithNoSiteAccess() });
   const page = await context.newPage();

@@ -28,9 +28,17 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(28, 25, 23)' } as const;
 
 type Results = Awaited<ReturnType<AxeBuilder['analyze']>>;
-const readable = (results: Results) => results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('; ')}`);
+const readable = (results: Results) =>
+  results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join('; ')}`,
+  );
 /** Whether axe looked at an element with this test id (and found it fine). */
-const checked = (results: Results, testid: string) => results.passes.some((rule) => rule.nodes.some((node) => node.html.includes(`data-testid="${testid}"`)));
+const checked = (results: Results, testid: string) =>
+  results.passes.some((rule) => rule.nodes.some((node) => node.html.includes(`data-testid="${testid}"`)));
 
 async function expectClean(page: Page, what: string, scheme: keyof typeof BACKGROUND, mustCheck: string[] = []) {
   // The scheme really applies, else a dark run would test light twice.
@@ -69,7 +77,10 @@ test("the popup's correction states have no accessibility violations, light and 
     await popup.locator('[data-testid="correction-original-url"]').fill('not an address');
     await popup.locator('[data-testid="correction-save"]').click();
     await expect(popup.locator('[data-testid="correction-problem"]')).toContainText('not a web address');
-    await expectClean(popup, 'the popup with the "Wrong original?" form and a refused address', colorScheme, ['correction-original-url', 'correction-save']);
+    await expectClean(popup, 'the popup with the "Wrong original?" form and a refused address', colorScheme, [
+      'correction-original-url',
+      'correction-save',
+    ]);
 
     await popup.locator('[data-testid="correction-not-a-copy"]').click();
     await expect(popup.locator('[data-testid="correction-notice"]')).toContainText('Corrected by you: not a copy');
@@ -113,6 +124,8 @@ test('the built manifest opens the popup on Alt+Shift+O, and Chromium gave the c
   const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir(), 'manifest.json'), 'utf8')) as { commands?: unknown };
   expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+O' } } });
   const worker = await extension.serviceWorker();
-  const commands = await worker.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome.commands.getAll());
+  const commands = await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome.commands.getAll(),
+  );
   expect(commands).toEqual([expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+O' })]);
 });

@@ -17,7 +17,9 @@ test('the Firefox package and its sources are made, and web-ext lint finds 0 err
   }
   expect(result.errors.map(formatMessage)).toEqual([]);
   // The only warning left is Preact's own innerHTML support, which never receives page data (docs/RELIABILITY.md).
-  expect(result.warnings.map((w) => w.code)).toEqual(expect.not.arrayContaining(['MANIFEST_PERMISSIONS', 'STRICT_MAX_VERSION', 'MISSING_DATA_COLLECTION_PERMISSIONS']));
+  expect(result.warnings.map((w) => w.code)).toEqual(
+    expect.not.arrayContaining(['MANIFEST_PERMISSIONS', 'STRICT_MAX_VERSION', 'MISSING_DATA_COLLECTION_PERMISSIONS']),
+  );
   const { addon, sources } = firefoxPackages();
   for (const zip of [addon, sources]) {
     expect(fs.existsSync(zip), `${zip} was written`).toBe(true);

@@ -15,7 +15,15 @@ function fetchFromNode(web: FixtureWeb, url: string): Promise<{ status: number; 
   const { hostname, pathname, search } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: '127.0.0.1', port: web.port, path: pathname + search, servername: hostname, headers: { host: hostname }, rejectUnauthorized: false, agent: false },
+      {
+        host: '127.0.0.1',
+        port: web.port,
+        path: pathname + search,
+        servername: hostname,
+        headers: { host: hostname },
+        rejectUnauthorized: false,
+        agent: false,
+      },
       (res) => {
         let bytes = 0;
         res.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -132,7 +140,11 @@ test('fixture web: content types, sizes and validators, seen from Node', async (
   const page = await fetchFromNode(fixtureWeb, RUNNING_EXAMPLE.original);
   expect(page.headers['etag']).toBeTruthy();
   expect(page.headers['last-modified']).toBeTruthy();
-  const remove = fixtureWeb.route({ host: 'www.washingtonpost.com', path: new URL(RUNNING_EXAMPLE.original).pathname, behaviour: { kind: 'status', status: 410 } });
+  const remove = fixtureWeb.route({
+    host: 'www.washingtonpost.com',
+    path: new URL(RUNNING_EXAMPLE.original).pathname,
+    behaviour: { kind: 'status', status: 410 },
+  });
   expect((await fetchFromNode(fixtureWeb, RUNNING_EXAMPLE.original)).status).toBe(410);
   remove();
   expect((await fetchFromNode(fixtureWeb, RUNNING_EXAMPLE.original)).status).toBe(200);
@@ -142,7 +154,9 @@ test('the built extension loads in headless Chromium and its pages open', async 
   expect(extensionId).toMatch(/^[a-p]{32}$/);
   const worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
   expect(worker, 'the MV3 service worker is running').toBeTruthy();
-  const manifest = await worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { name: string; manifest_version: number } } } }).chrome.runtime.getManifest());
+  const manifest = await worker!.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { getManifest(): { name: string; manifest_version: number } } } }).chrome.runtime.getManifest(),
+  );
   expect(manifest.manifest_version).toBe(3);
 
   await page.goto(ORIGINALS.tech.url);

@@ -87,12 +87,20 @@ test('script and markup in every field are shown as text and never run', async (
   await options.getByTestId('detail-close').click();
   await options.getByTestId('export-json').click();
   const file = await (await download).path();
-  const exported = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as { entries: { record: { page: { headline: string } } }[] };
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as {
+    entries: { record: { page: { headline: string } } }[];
+  };
   expect(exported.entries.some((entry) => entry.record.page.headline.includes('<img src=x onerror='))).toBe(true);
 });
 
 test('javascript:, data:, vbscript:, file: and extension URLs never become links', async ({ context, extensionId, page, fixtureWeb }) => {
-  const bad = ['javascript:window.__pwned=1', 'data:text/html,<script>window.__pwned=1</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', `chrome-extension://${extensionId}/options.html`];
+  const bad = [
+    'javascript:window.__pwned=1',
+    'data:text/html,<script>window.__pwned=1</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    `chrome-extension://${extensionId}/options.html`,
+  ];
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>Bad links - Evil News</title>
 <link rel="canonical" href="${escapeHtml(bad[1]!)}"><meta name="syndication-source" content="${escapeHtml(bad[2]!)}">
 <meta name="original-source" content="${escapeHtml(bad[3]!)}"></head><body><article><h1>Bad links</h1>
@@ -101,16 +109,25 @@ ${bad.map((href) => `<p>Source link : <a href="${escapeHtml(href)}">${escapeHtml
   const url = servePage(fixtureWeb, '/bad-links/', html);
   const { popup } = await visit(context, extensionId, page, url);
   // Save report links the file the popup made itself (a blob: of its own origin); every link made from the page is http(s).
-  const hrefs = await popup.locator('a[href]:not([data-testid="save-report"])').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+  const hrefs = await popup
+    .locator('a[href]:not([data-testid="save-report"])')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
   expect(hrefs.every((protocol) => protocol === 'https:' || protocol === 'http:')).toBe(true);
   expect(await popup.getByTestId('save-report').getAttribute('href')).toMatch(new RegExp(`^blob:chrome-extension://${extensionId}/`));
-  const badgeHrefs = await inShadow(page, 'provenance-badge', (root) => [...(root?.querySelectorAll('a[href]') ?? [])].map((a) => (a as HTMLAnchorElement).protocol));
+  const badgeHrefs = await inShadow(page, 'provenance-badge', (root) =>
+    [...(root?.querySelectorAll('a[href]') ?? [])].map((a) => (a as HTMLAnchorElement).protocol),
+  );
   expect(badgeHrefs.every((protocol) => protocol === 'https:' || protocol === 'http:')).toBe(true);
   expect(await pwned(page)).toBeNull();
   expect(await pwned(popup)).toBeNull();
 });
 
-test('look-alike domains are shown in the form that exposes them; direction overrides are removed', async ({ context, extensionId, page, fixtureWeb }) => {
+test('look-alike domains are shown in the form that exposes them; direction overrides are removed', async ({
+  context,
+  extensionId,
+  page,
+  fixtureWeb,
+}) => {
   // "wаshingtonpost.com" with a Cyrillic "а".
   const lookalike = 'https://www.w\u0430shingtonpost.com/world/2025/02/18/us-russia-talks/';
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>Talks - Evil News</title>
@@ -133,8 +150,17 @@ const HUGE = [
   { name: 'a 10 MB page', body: () => `<article><h1>Huge</h1>${`<p>${'word '.repeat(200)}</p>`.repeat(10_000)}</article>` },
   { name: '100,000 links', body: () => `<article><h1>Links</h1>${'<a href="https://example.com/x">x</a> '.repeat(100_000)}</article>` },
   { name: 'a 10,000-deep DOM', body: () => `<article><h1>Deep</h1>${nested(10_000)}</article>` },
-  { name: 'a 5 MB JSON-LD blob', head: () => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Blob', articleBody: 'x'.repeat(5_000_000) })}</script>`, body: () => '<article><h1>Blob</h1><p>Short.</p></article>' },
-  { name: 'hundreds of candidate footers', body: () => `<article><h1>Footers</h1>${'<p>Source link : <a href="https://usa-news.biz/a/">https://usa-news.biz/a/</a></p><p>The post X first appeared on Y.</p><p>Copyright for syndicated content belongs to the linked Source.</p>'.repeat(400)}</article>` },
+  {
+    name: 'a 5 MB JSON-LD blob',
+    head: () =>
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Blob', articleBody: 'x'.repeat(5_000_000) })}</script>`,
+    body: () => '<article><h1>Blob</h1><p>Short.</p></article>',
+  },
+  {
+    name: 'hundreds of candidate footers',
+    body: () =>
+      `<article><h1>Footers</h1>${'<p>Source link : <a href="https://usa-news.biz/a/">https://usa-news.biz/a/</a></p><p>The post X first appeared on Y.</p><p>Copyright for syndicated content belongs to the linked Source.</p>'.repeat(400)}</article>`,
+  },
 ];
 
 for (const huge of HUGE) {
@@ -153,20 +179,43 @@ for (const huge of HUGE) {
     for (let load = 1; load <= 5; load++) {
       if (load === 1) await page.goto(url, { timeout: 60_000 });
       else {
-        await inServiceWorker(context, extensionId, async (id: number) => chrome.storage.session.remove(`tab:${id}`), await tabIdFor(context, url, extensionId));
+        await inServiceWorker(
+          context,
+          extensionId,
+          async (id: number) => chrome.storage.session.remove(`tab:${id}`),
+          await tabIdFor(context, url, extensionId),
+        );
         await page.reload({ timeout: 60_000 });
       }
       const tabId = await tabIdFor(context, url, extensionId);
       const scan = await expect
-        .poll(async () => inServiceWorker(context, extensionId, async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { pageMs?: number } | undefined, tabId), { timeout: 30_000 })
+        .poll(
+          async () =>
+            inServiceWorker(
+              context,
+              extensionId,
+              async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { pageMs?: number } | undefined,
+              tabId,
+            ),
+          { timeout: 30_000 },
+        )
         .toBeTruthy()
-        .then(() => inServiceWorker(context, extensionId, async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { pageMs: number; engineMs: number }, tabId));
+        .then(() =>
+          inServiceWorker(
+            context,
+            extensionId,
+            async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { pageMs: number; engineMs: number },
+            tabId,
+          ),
+        );
       runs.push(scan.pageMs);
       whole.push(scan.engineMs);
       if (scan.pageMs < 50) break;
     }
     const fastest = Math.min(...runs);
-    console.log(`${huge.name}: on the page ${runs.join(', ')} ms (whole engine ${whole.join(', ')} ms); fastest ${fastest} ms, ${fastest < 50 ? 'within' : 'OVER'} the 50 ms budget`);
+    console.log(
+      `${huge.name}: on the page ${runs.join(', ')} ms (whole engine ${whole.join(', ')} ms); fastest ${fastest} ms, ${fastest < 50 ? 'within' : 'OVER'} the 50 ms budget`,
+    );
     expect(fastest).toBeLessThan(250);
     const started = Date.now();
     await page.evaluate(() => 1);
@@ -179,7 +228,23 @@ test('forged messages and postMessage floods change nothing', async ({ context, 
   const before = await inServiceWorker(context, extensionId, async () => (await chrome.storage.session.get(null)) as object, undefined);
   const result = await page.evaluate(async (id) => {
     // A well-formed digest of a page on another site that names an original: the protocol's shape exactly.
-    const digest = { url: 'https://victim.example/', title: 'Forged', meta: [['original-source', 'https://victim.example/original']], links: [], jsonLd: [], quiet: false, rootIsBody: true, articleHeading: true, h1: 'Forged', bylines: [], time: null, pixel: null, portal: [], lines: [], ms: 0 };
+    const digest = {
+      url: 'https://victim.example/',
+      title: 'Forged',
+      meta: [['original-source', 'https://victim.example/original']],
+      links: [],
+      jsonLd: [],
+      quiet: false,
+      rootIsBody: true,
+      articleHeading: true,
+      h1: 'Forged',
+      bylines: [],
+      time: null,
+      pixel: null,
+      portal: [],
+      lines: [],
+      ms: 0,
+    };
     const forged = { type: 'page-scanned', digest };
     for (let i = 0; i < 10_000; i++) window.postMessage(forged, '*');
     window.postMessage({ type: 'verify', pageUrl: 'https://victim.example/', tabId: null, force: true }, '*');
@@ -212,9 +277,13 @@ test('a page that removes the badge is left alone, and frames are not the articl
   page.on('pageerror', (error) => errors.push(error.message));
 
   // An original that embeds the running example in a frame: the tab describes the original.
-  const url = servePage(fixtureWeb, '/framed/', `<!doctype html><html><head><meta charset="utf-8"><title>Frame host</title></head><body>
+  const url = servePage(
+    fixtureWeb,
+    '/framed/',
+    `<!doctype html><html><head><meta charset="utf-8"><title>Frame host</title></head><body>
 <article><h1>Our own story</h1><p>${'Our reporter writes this story. '.repeat(40)}</p></article>
-<iframe src="${RUNNING_EXAMPLE.syndicatedPage}" width="800" height="600"></iframe></body></html>`);
+<iframe src="${RUNNING_EXAMPLE.syndicatedPage}" width="800" height="600"></iframe></body></html>`,
+  );
   await page.goto(url);
   const tabId = await tabIdFor(context, url, extensionId);
   const popup = await waitForSettledPopup(context, extensionId, tabId);

@@ -48,13 +48,20 @@ test('a hostile import is refused naming the entry and the field, and changes no
   await importText(options, 'bad-url.json', exportFile([record('https://www.harlowvalleycourier.com/a/'), record('http://')]));
   await expect(error).toHaveText('Nothing was imported: entry 2 is not the record of a web page: record.url "http://" is not an http(s) link.');
 
-  const scripted = { ...record('https://www.harlowvalleycourier.com/b/'), original: { url: 'javascript:alert(1)', publisher: 'X', headline: null, publishedAt: null } };
+  const scripted = {
+    ...record('https://www.harlowvalleycourier.com/b/'),
+    original: { url: 'javascript:alert(1)', publisher: 'X', headline: null, publishedAt: null },
+  };
   await importText(options, 'script-link.json', exportFile([scripted]));
-  await expect(error).toHaveText('Nothing was imported: entry 1 is not a valid provenance record: record.original.url "javascript:alert(1)" is not an http(s) link.');
+  await expect(error).toHaveText(
+    'Nothing was imported: entry 1 is not a valid provenance record: record.original.url "javascript:alert(1)" is not an http(s) link.',
+  );
 
   const long = record('https://www.harlowvalleycourier.com/c/', 'x'.repeat(5_000));
   await importText(options, 'long.json', exportFile([long]));
-  await expect(error).toHaveText('Nothing was imported: entry 1 is not a valid provenance record: record.page.headline has 5,000 characters; at most 4,000 are allowed.');
+  await expect(error).toHaveText(
+    'Nothing was imported: entry 1 is not a valid provenance record: record.page.headline has 5,000 characters; at most 4,000 are allowed.',
+  );
 
   await options.reload();
   await expect(options.getByTestId('history-empty')).toBeVisible();
@@ -62,7 +69,11 @@ test('a hostile import is refused naming the entry and the field, and changes no
 
 test('bidirectional and control characters in an import are not shown', async ({ context, extensionId }) => {
   const options = await openOptions(context, extensionId);
-  await importText(options, 'bidi.json', exportFile([record('https://www.harlowvalleycourier.com/d/', 'Bridge \u202eworks\u202c begin\u0007 in May')]));
+  await importText(
+    options,
+    'bidi.json',
+    exportFile([record('https://www.harlowvalleycourier.com/d/', 'Bridge \u202eworks\u202c begin\u0007 in May')]),
+  );
   await expect(options.getByTestId('history-notice')).toHaveText('Imported: 1 new, 0 updated, 0 already there.');
   const headline = options.locator('[data-testid="history-row"] [data-testid="history-headline"]');
   await expect(headline).toHaveText('Bridge works begin in May');

@@ -12,7 +12,13 @@ import { RUNNING_EXAMPLE } from './support/pages';
 async function expectNoViolations(page: Page, what: string) {
   expect(await page.evaluate(() => document.documentElement.lang), `${what}: lang`).toMatch(/^fr/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
   expect(found, `axe violations on ${what}`).toEqual([]);
 }
 

@@ -61,7 +61,11 @@ const test2 = test.extend<{ limited: { context: BrowserContext; extensionId: str
 
 function serveCopy(web: FixtureWeb, slug: string, sourceUrl: string): string {
   const pathname = `/story/${slug}/`;
-  web.route({ host: COPY_HOST, path: pathname, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`Story ${slug}`, sourceUrl) } });
+  web.route({
+    host: COPY_HOST,
+    path: pathname,
+    behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`Story ${slug}`, sourceUrl) },
+  });
   return `https://${COPY_HOST}${pathname}`;
 }
 
@@ -82,7 +86,8 @@ async function openAndVerify(limited: Limited, url: string) {
 }
 
 /** What the fixture web was asked by the extension's verification (its Accept header), not by pages. */
-const verificationRequests = (web: FixtureWeb) => web.requests.filter((r) => String(r.headers.accept ?? '').startsWith('text/html,application/xhtml+xml;q=0.9'));
+const verificationRequests = (web: FixtureWeb) =>
+  web.requests.filter((r) => String(r.headers.accept ?? '').startsWith('text/html,application/xhtml+xml;q=0.9'));
 
 test2('a source link into a private network is refused before any request, even where access was granted', async ({ limited, fixtureWeb }) => {
   const url = serveCopy(fixtureWeb, 'router', `http://localhost:${fixtureWeb.port}/admin/`);
@@ -122,64 +127,83 @@ test2('a redirect into a private network is not followed, and the popup says whe
 });
 
 test2('a redirect to a site the reader has not let Provenance read stops there and asks for it', async ({ limited, fixtureWeb }) => {
-  fixtureWeb.route({ host: 'redirector.example', path: '/away', behaviour: { kind: 'redirect', status: 301, to: 'https://elsewhere.example/story/' } });
+  fixtureWeb.route({
+    host: 'redirector.example',
+    path: '/away',
+    behaviour: { kind: 'redirect', status: 301, to: 'https://elsewhere.example/story/' },
+  });
   fixtureWeb.route({ host: 'elsewhere.example', path: '/story/', behaviour: { kind: 'file', file: WAPO_FILE } });
   const url = serveCopy(fixtureWeb, 'away', 'https://redirector.example/away');
   const popup = await openAndVerify(limited, url);
   const failure = popup.getByTestId('verify-failure');
   await expect(failure).toHaveAttribute('data-code', 'permission-refused', { timeout: 20_000 });
-  await expect(failure).toHaveText('redirector.example redirects to elsewhere.example. Provenance needs your permission to read elsewhere.example too. Click “Find and compare the original” again to allow it.');
+  await expect(failure).toHaveText(
+    'redirector.example redirects to elsewhere.example. Provenance needs your permission to read elsewhere.example too. Click “Find and compare the original” again to allow it.',
+  );
   expect(fixtureWeb.requestsTo('redirector.example')).toHaveLength(1);
   expect(fixtureWeb.requestsTo('elsewhere.example')).toEqual([]);
 });
 
-test2('verification requests carry no Referer and no cookie, and an http original is marked as fetched without encryption', async ({ limited, fixtureWeb }) => {
-  fixtureWeb.route({ host: 'plain-original.example', path: '/story/', behaviour: { kind: 'file', file: WAPO_FILE, headers: { 'Set-Cookie': 'tracker=1; Path=/' } } });
-  const url = serveCopy(fixtureWeb, 'plain', 'http://plain-original.example/story/');
-  await limited.context.addCookies([{ name: 'session', value: 'reader', domain: 'plain-original.example', path: '/' }]);
-  const popup = await openAndVerify(limited, url);
-  await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
-  await expect(popup.getByTestId('hop-unencrypted')).toHaveText(/fetched without encryption \(http:\/\/\)/);
-  const sent = verificationRequests(fixtureWeb);
-  expect(sent.map((r) => r.url)).toContain('http://plain-original.example/story/');
-  for (const request of sent) {
-    expect(request.headers.referer, request.url).toBeUndefined();
-    expect(request.headers.cookie, request.url).toBeUndefined();
-  }
-  // An https original gets no such mark.
-  const secure = await openAndVerify(limited, serveCopy(fixtureWeb, 'secure', RUNNING_EXAMPLE.original));
-  await expect(secure.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
-  await expect(secure.getByTestId('hop-unencrypted')).toHaveCount(0);
-});
+test2(
+  'verification requests carry no Referer and no cookie, and an http original is marked as fetched without encryption',
+  async ({ limited, fixtureWeb }) => {
+    fixtureWeb.route({
+      host: 'plain-original.example',
+      path: '/story/',
+      behaviour: { kind: 'file', file: WAPO_FILE, headers: { 'Set-Cookie': 'tracker=1; Path=/' } },
+    });
+    const url = serveCopy(fixtureWeb, 'plain', 'http://plain-original.example/story/');
+    await limited.context.addCookies([{ name: 'session', value: 'reader', domain: 'plain-original.example', path: '/' }]);
+    const popup = await openAndVerify(limited, url);
+    await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 20_000 });
+    await expect(popup.getByTestId('hop-unencrypted')).toHaveText(/fetched without encryption \(http:\/\/\)/);
+    const sent = verificationRequests(fixtureWeb);
+    expect(sent.map((r) => r.url)).toContain('http://plain-original.example/story/');
+    for (const request of sent) {
+      expect(request.headers.referer, request.url).toBeUndefined();
+      expect(request.headers.cookie, request.url).toBeUndefined();
+    }
+    // An https original gets no such mark.
+    const secure = await openAndVerify(limited, serveCopy(fixtureWeb, 'secure', RUNNING_EXAMPLE.original));
+    await expect(secure.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
+    await expect(secure.getByTestId('hop-unencrypted')).toHaveCount(0);
+  },
+);
 
-test2("a site's service worker requesting the same address at the same time is not taken for the extension's request", async ({ limited, fixtureWeb }) => {
-  test.setTimeout(90_000);
-  // The same address answers the extension (which asks for HTML) with a redirect to the article, and anyone
-  // else with a redirect to a page that is not there. Had the extension taken one of the worker's requests for
-  // its own, it would wait for that request's answer (queued behind the worker's others) or follow its redirect.
-  fixtureWeb.route({
-    host: 'turns.example',
-    path: '/story/',
-    behaviour: (_match, req) => ({ kind: 'redirect', status: 302, to: String(req.headers.accept ?? '').startsWith('text/html') ? '/real/' : '/decoy/' }),
-  });
-  fixtureWeb.route({ host: 'turns.example', path: '/decoy/', behaviour: { kind: 'status', status: 404 } });
-  fixtureWeb.route({ host: 'turns.example', path: '/real/', behaviour: { kind: 'file', file: WAPO_FILE } });
-  fixtureWeb.route({
-    host: 'busy-site.example',
-    path: '/',
-    behaviour: {
-      kind: 'body',
-      contentType: 'text/html; charset=utf-8',
-      body: '<!doctype html><title>Busy</title><script>navigator.serviceWorker.register("/sw.js").then(() => navigator.serviceWorker.ready).then(() => (document.title = "ready"));</script>',
-    },
-  });
-  fixtureWeb.route({
-    host: 'busy-site.example',
-    path: '/sw.js',
-    behaviour: {
-      kind: 'body',
-      contentType: 'text/javascript',
-      body: `self.addEventListener('install', () => self.skipWaiting());
+test2(
+  "a site's service worker requesting the same address at the same time is not taken for the extension's request",
+  async ({ limited, fixtureWeb }) => {
+    test.setTimeout(90_000);
+    // The same address answers the extension (which asks for HTML) with a redirect to the article, and anyone
+    // else with a redirect to a page that is not there. Had the extension taken one of the worker's requests for
+    // its own, it would wait for that request's answer (queued behind the worker's others) or follow its redirect.
+    fixtureWeb.route({
+      host: 'turns.example',
+      path: '/story/',
+      behaviour: (_match, req) => ({
+        kind: 'redirect',
+        status: 302,
+        to: String(req.headers.accept ?? '').startsWith('text/html') ? '/real/' : '/decoy/',
+      }),
+    });
+    fixtureWeb.route({ host: 'turns.example', path: '/decoy/', behaviour: { kind: 'status', status: 404 } });
+    fixtureWeb.route({ host: 'turns.example', path: '/real/', behaviour: { kind: 'file', file: WAPO_FILE } });
+    fixtureWeb.route({
+      host: 'busy-site.example',
+      path: '/',
+      behaviour: {
+        kind: 'body',
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><title>Busy</title><script>navigator.serviceWorker.register("/sw.js").then(() => navigator.serviceWorker.ready).then(() => (document.title = "ready"));</script>',
+      },
+    });
+    fixtureWeb.route({
+      host: 'busy-site.example',
+      path: '/sw.js',
+      behaviour: {
+        kind: 'body',
+        contentType: 'text/javascript',
+        body: `self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 // On request, a burst: 5 requests for the address every 10 ms, for a few seconds (about 2,000).
 self.addEventListener('message', (event) => {
@@ -187,21 +211,22 @@ self.addEventListener('message', (event) => {
   const timer = setInterval(fire, 10);
   event.waitUntil(new Promise((resolve) => setTimeout(() => { clearInterval(timer); resolve(); }, event.data.ms)));
 });`,
-    },
-  });
-  const site = await limited.context.newPage();
-  await site.goto('https://busy-site.example/');
-  await expect(site).toHaveTitle('ready');
-  const popup = await openPopup(limited, serveCopy(fixtureWeb, 'busy', 'https://turns.example/story/'));
-  // The site's worker asks for the address again and again while the extension verifies.
-  await site.evaluate(async () => (await navigator.serviceWorker.ready).active!.postMessage({ url: 'https://turns.example/story/', ms: 4_000 }));
-  await expect.poll(() => fixtureWeb.requestsTo('turns.example').length).toBeGreaterThan(20);
-  await popup.getByTestId('verify-button').click();
-  await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
-  await expect(popup.locator('[data-testid="verified-hop"] a').first()).toHaveAttribute('href', 'https://turns.example/real/');
-  const ours = verificationRequests(fixtureWeb).filter((r) => r.host === 'turns.example');
-  expect(ours.map((r) => r.path)).toEqual(['/story/', '/real/']);
-});
+      },
+    });
+    const site = await limited.context.newPage();
+    await site.goto('https://busy-site.example/');
+    await expect(site).toHaveTitle('ready');
+    const popup = await openPopup(limited, serveCopy(fixtureWeb, 'busy', 'https://turns.example/story/'));
+    // The site's worker asks for the address again and again while the extension verifies.
+    await site.evaluate(async () => (await navigator.serviceWorker.ready).active!.postMessage({ url: 'https://turns.example/story/', ms: 4_000 }));
+    await expect.poll(() => fixtureWeb.requestsTo('turns.example').length).toBeGreaterThan(20);
+    await popup.getByTestId('verify-button').click();
+    await expect(popup.getByTestId('verification-result')).toHaveAttribute('data-outcome', 'verified', { timeout: 30_000 });
+    await expect(popup.locator('[data-testid="verified-hop"] a').first()).toHaveAttribute('href', 'https://turns.example/real/');
+    const ours = verificationRequests(fixtureWeb).filter((r) => r.host === 'turns.example');
+    expect(ours.map((r) => r.path)).toEqual(['/story/', '/real/']);
+  },
+);
 
 test2('verifications fetching the same address at once each get their own answer', async ({ limited, fixtureWeb }) => {
   // Each request to the address is sent somewhere else: /dest/1, /dest/2.
@@ -220,13 +245,21 @@ test2('verifications fetching the same address at once each get their own answer
   }
   // Both asked for in one go; with their tabs open, each one's first request is the shared address.
   const options = await openOptions(limited.context, limited.extensionId);
-  const finalUrls = await options.evaluate(async (jobs) => {
-    type Answer = { ok: boolean; entry?: { verification: { outcome: string; hops: { finalUrl: string }[] } } };
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<Answer> } } }).chrome.runtime;
-    const answers = await Promise.all(jobs.map(([pageUrl, tabId]) => runtime.sendMessage({ type: 'verify', pageUrl, tabId, force: true })));
-    return answers.map((answer) => `${answer.entry?.verification.outcome} ${answer.entry?.verification.hops[0]?.finalUrl}`);
-  }, copies.map((url, i) => [url, tabs[i]!] as const));
+  const finalUrls = await options.evaluate(
+    async (jobs) => {
+      type Answer = { ok: boolean; entry?: { verification: { outcome: string; hops: { finalUrl: string }[] } } };
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<Answer> } } }).chrome.runtime;
+      const answers = await Promise.all(jobs.map(([pageUrl, tabId]) => runtime.sendMessage({ type: 'verify', pageUrl, tabId, force: true })));
+      return answers.map((answer) => `${answer.entry?.verification.outcome} ${answer.entry?.verification.hops[0]?.finalUrl}`);
+    },
+    copies.map((url, i) => [url, tabs[i]!] as const),
+  );
   // Each verification followed its own redirect: each destination once, none twice.
   expect(finalUrls.sort()).toEqual(['verified https://turns.example/dest/1', 'verified https://turns.example/dest/2']);
-  expect(fixtureWeb.requestsTo('turns.example').map((r) => r.path).sort()).toEqual(['/dest/1', '/dest/2', '/shared/', '/shared/']);
+  expect(
+    fixtureWeb
+      .requestsTo('turns.example')
+      .map((r) => r.path)
+      .sort(),
+  ).toEqual(['/dest/1', '/dest/2', '/shared/', '/shared/']);
 });

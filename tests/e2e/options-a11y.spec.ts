@@ -16,7 +16,6 @@ import { expectNoViolations } from './support/axe';
 
 const SHOTS = path.resolve('.tmp');
 
-
 /**
  * A history written straight into the extension's database (its IndexedDB, from its own page), as the
  * background stores it: a content farm copying the Post and Reuters, a wire client, a paper's own articles.
@@ -28,8 +27,19 @@ async function seed(options: Page) {
   await options.evaluate(async () => {
     const now = Date.now();
     const rows: unknown[] = [];
-    const signal = { kind: 'content-farm-footer', detail: 'Source link points to usa-news.biz', evidence: { text: 'Source link : https://usa-news.biz/x/', location: 'article paragraph' }, weight: 0.9 };
-    const add = (n: number, site: string, siteName: string, headline: string, copy: null | { kind: string; publisher: string; url: string | null }) => {
+    const signal = {
+      kind: 'content-farm-footer',
+      detail: 'Source link points to usa-news.biz',
+      evidence: { text: 'Source link : https://usa-news.biz/x/', location: 'article paragraph' },
+      weight: 0.9,
+    };
+    const add = (
+      n: number,
+      site: string,
+      siteName: string,
+      headline: string,
+      copy: null | { kind: string; publisher: string; url: string | null },
+    ) => {
       const at = now - n * 3_600_000;
       const url = `https://www.${site}/2025/${n}/${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/`;
       const record = {
@@ -46,17 +56,56 @@ async function seed(options: Page) {
         signals: copy ? [signal] : [],
         engineMs: 1,
       };
-      rows.push({ id: at * 1000 + n, key: url, firstSeen: at - 86_400_000, lastSeen: at, visits: 1, syndicated: copy ? 1 : 0, site, publisherKey: (copy?.publisher ?? '').toLowerCase(), kind: copy?.kind ?? '', words: headline.toLowerCase().split(/\W+/).filter((w) => w.length > 1), record });
+      rows.push({
+        id: at * 1000 + n,
+        key: url,
+        firstSeen: at - 86_400_000,
+        lastSeen: at,
+        visits: 1,
+        syndicated: copy ? 1 : 0,
+        site,
+        publisherKey: (copy?.publisher ?? '').toLowerCase(),
+        kind: copy?.kind ?? '',
+        words: headline
+          .toLowerCase()
+          .split(/\W+/)
+          .filter((w) => w.length > 1),
+        record,
+      });
     };
     const post = 'https://www.washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/';
-    add(1, 'copyfarm-news.com', 'Copy Farm News', 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv', { kind: 'scraped', publisher: 'The Washington Post', url: post });
-    add(2, 'worldnewsera.com', 'World News Era', 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv', { kind: 'scraped', publisher: 'The Washington Post', url: post });
-    add(3, 'copyfarm-news.com', 'Copy Farm News', 'Markets slide as central banks signal a longer pause', { kind: 'scraped', publisher: 'Reuters', url: 'https://www.reuters.com/markets/slide/' });
+    add(1, 'copyfarm-news.com', 'Copy Farm News', 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv', {
+      kind: 'scraped',
+      publisher: 'The Washington Post',
+      url: post,
+    });
+    add(2, 'worldnewsera.com', 'World News Era', 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv', {
+      kind: 'scraped',
+      publisher: 'The Washington Post',
+      url: post,
+    });
+    add(3, 'copyfarm-news.com', 'Copy Farm News', 'Markets slide as central banks signal a longer pause', {
+      kind: 'scraped',
+      publisher: 'Reuters',
+      url: 'https://www.reuters.com/markets/slide/',
+    });
     add(4, 'harlowvalleycourier.com', 'Harlow Valley Courier', 'Council approves $4.2 million plan to replace Mill Street bridge', null);
-    add(5, 'copyfarm-news.com', 'Copy Farm News', 'Storm leaves thousands without power along the coast', { kind: 'scraped', publisher: 'The Washington Post', url: null });
+    add(5, 'copyfarm-news.com', 'Copy Farm News', 'Storm leaves thousands without power along the coast', {
+      kind: 'scraped',
+      publisher: 'The Washington Post',
+      url: null,
+    });
     add(6, 'harlowvalleycourier.com', 'Harlow Valley Courier', 'High school robotics team heads to the state final', null);
-    add(7, 'membertimes.com', 'Member Times', 'Senate passes the spending bill after a late-night vote', { kind: 'wire', publisher: 'AP', url: null });
-    add(8, 'copyfarm-news.com', 'Copy Farm News', 'New e-reader promises margins that finally work', { kind: 'scraped', publisher: 'Circuit Ledger', url: 'https://circuitledger.net/reviews/folio-note-2-e-reader-review/' });
+    add(7, 'membertimes.com', 'Member Times', 'Senate passes the spending bill after a late-night vote', {
+      kind: 'wire',
+      publisher: 'AP',
+      url: null,
+    });
+    add(8, 'copyfarm-news.com', 'Copy Farm News', 'New e-reader promises margins that finally work', {
+      kind: 'scraped',
+      publisher: 'Circuit Ledger',
+      url: 'https://circuitledger.net/reviews/folio-note-2-e-reader-review/',
+    });
     add(9, 'harlowvalleycourier.com', 'Harlow Valley Courier', 'Library extends its weekend opening hours', null);
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const request = indexedDB.open('provenance');
@@ -71,7 +120,16 @@ async function seed(options: Page) {
         pageKey: checked.key,
         originalKey: post,
         checkedAt: checked.lastSeen + 1000,
-        verification: { pageUrl: checked.key, checkedAt: checked.lastSeen + 1000, outcome: 'verified', hops: [], original: { url: post, publisher: 'The Washington Post' }, failure: null, search: null, comparison: { text: { verdict: 'verbatim' } } },
+        verification: {
+          pageUrl: checked.key,
+          checkedAt: checked.lastSeen + 1000,
+          outcome: 'verified',
+          hops: [],
+          original: { url: post, publisher: 'The Washington Post' },
+          failure: null,
+          search: null,
+          comparison: { text: { verdict: 'verbatim' } },
+        },
         lastFailure: null,
       });
       tx.oncomplete = () => resolve();
@@ -88,11 +146,15 @@ async function measureHistory(options: Page) {
   return options.evaluate(() => {
     const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="history-row"]')];
     const list = document.querySelector<HTMLElement>('.virtual-list')!;
-    const last = [...document.querySelectorAll<HTMLElement>('.virtual-row')].sort((a, b) => b.getBoundingClientRect().bottom - a.getBoundingClientRect().bottom)[0]!;
+    const last = [...document.querySelectorAll<HTMLElement>('.virtual-row')].sort(
+      (a, b) => b.getBoundingClientRect().bottom - a.getBoundingClientRect().bottom,
+    )[0]!;
     const box = (el: Element) => el.getBoundingClientRect();
     const checkbox = document.querySelector<HTMLElement>('[data-testid="filter-syndicated"]')!;
     const words = checkbox.nextElementSibling as HTMLElement;
-    const sizes = [...document.querySelectorAll<HTMLElement>('[data-testid="history-row"] [role="cell"], [role="columnheader"]')].map((el) => parseFloat(getComputedStyle(el).fontSize));
+    const sizes = [...document.querySelectorAll<HTMLElement>('[data-testid="history-row"] [role="cell"], [role="columnheader"]')].map((el) =>
+      parseFloat(getComputedStyle(el).fontSize),
+    );
     return {
       heights: rows.map((row) => Math.round(box(row).height)),
       headers: [...document.querySelectorAll<HTMLElement>('[role="columnheader"]')].map((el) => el.innerText.trim()),
@@ -100,7 +162,9 @@ async function measureHistory(options: Page) {
       checkboxMiddle: box(checkbox).top + box(checkbox).height / 2,
       words: { top: box(words).top, bottom: box(words).bottom },
       blankUnderLast: Math.round(box(list).bottom - box(last).bottom),
-      debug: [...list.querySelectorAll<HTMLElement>('[role="table"], [role="rowgroup"], .virtual-head-row')].map((el) => `${el.className || el.getAttribute('role')}: ${JSON.stringify(box(el))}`).concat(`list ${JSON.stringify(box(list))} last ${JSON.stringify(box(last))}`),
+      debug: [...list.querySelectorAll<HTMLElement>('[role="table"], [role="rowgroup"], .virtual-head-row')]
+        .map((el) => `${el.className || el.getAttribute('role')}: ${JSON.stringify(box(el))}`)
+        .concat(`list ${JSON.stringify(box(list))} last ${JSON.stringify(box(last))}`),
       lastBorder: getComputedStyle(last).borderBottomWidth,
       smallest: Math.min(...sizes),
     };
@@ -129,7 +193,10 @@ test.describe('options: the Sites view and the history table', () => {
     const checkedRow = options.getByTestId('history-row').first();
     await expect(checkedRow.getByTestId('history-checked')).toHaveText('Copied word for word');
     await expect(options.getByTestId('history-row').nth(1).getByTestId('history-checked')).toHaveText('Not checked');
-    await expect(checkedRow.getByTestId('history-original-link')).toHaveAttribute('href', 'https://www.washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/');
+    await expect(checkedRow.getByTestId('history-original-link')).toHaveAttribute(
+      'href',
+      'https://www.washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/',
+    );
     await options.screenshot({ path: path.join(SHOTS, 'options-history.png') });
     await expectNoViolations(options, 'the history with its Checked and Original columns');
 
@@ -181,7 +248,11 @@ test.describe('options: the Sites view and the history table', () => {
       await expect(paper.getByTestId('site-copies')).toHaveText('0% (0 of 3)');
       await expect(paper.getByTestId('site-scraped')).toHaveCount(0);
       await expect(options.getByTestId('sites-status')).toHaveText('4 sites, from 9 pages read');
-      const smallest = await options.evaluate(() => Math.min(...[...document.querySelectorAll('.sites-table th, .sites-table td, .scraped-mark')].map((el) => parseFloat(getComputedStyle(el).fontSize))));
+      const smallest = await options.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll('.sites-table th, .sites-table td, .scraped-mark')].map((el) => parseFloat(getComputedStyle(el).fontSize)),
+        ),
+      );
       expect(smallest, 'no value under 13 px').toBeGreaterThanOrEqual(13);
       await options.screenshot({ path: path.join(SHOTS, `options-sites-${scheme}.png`) });
       await expectNoViolations(options, `the Sites view (${scheme})`);

@@ -76,7 +76,9 @@ function pageAttack(page: Page, boxes: Record<string, { x: number; y: number; wi
       });
       const openRoots = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot !== null).map((el) => el.tagName.toLowerCase());
       // Its text: as the page's text, as a selection, by window.find, through the root.
-      const texts = [host.textContent ?? '', host.innerText, document.body.innerText, document.body.textContent ?? '', root?.textContent ?? ''].join('\n');
+      const texts = [host.textContent ?? '', host.innerText, document.body.innerText, document.body.textContent ?? '', root?.textContent ?? ''].join(
+        '\n',
+      );
       const selection = getSelection()!;
       selection.selectAllChildren(document.body);
       const selected = selection.toString();
@@ -106,15 +108,25 @@ function pageAttack(page: Page, boxes: Record<string, { x: number; y: number; wi
         const target = document.elementFromPoint(x, y) as HTMLElement | null;
         targets.push(target?.tagName.toLowerCase() ?? 'nothing');
         for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
-          target?.dispatchEvent(new (type.startsWith('pointer') ? PointerEvent : MouseEvent)(type, { bubbles: true, composed: true, cancelable: true, clientX: x, clientY: y }));
+          target?.dispatchEvent(
+            new (type.startsWith('pointer') ? PointerEvent : MouseEvent)(type, {
+              bubbles: true,
+              composed: true,
+              cancelable: true,
+              clientX: x,
+              clientY: y,
+            }),
+          );
         }
         target?.click();
       }
       host.focus();
       for (const key of ['Enter', ' ', 'Escape']) {
-        for (const type of ['keydown', 'keypress', 'keyup']) host.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, composed: true, cancelable: true }));
+        for (const type of ['keydown', 'keypress', 'keyup'])
+          host.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, composed: true, cancelable: true }));
       }
-      for (const testid of ['provenance-badge-verify', 'provenance-badge-silence']) root?.querySelector<HTMLElement>(`[data-testid="${testid}"]`)?.click();
+      for (const testid of ['provenance-badge-verify', 'provenance-badge-silence'])
+        root?.querySelector<HTMLElement>(`[data-testid="${testid}"]`)?.click();
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       return {
         shadowRoot: root !== null,
@@ -161,8 +173,14 @@ test("the page's own script can neither reach, read, change nor press the badge"
   // The page's made-up events landed on the host, and did nothing there.
   expect(attack.targets).toEqual(['provenance-badge', 'provenance-badge', 'provenance-badge', 'provenance-badge']);
   const messages = await seen();
-  expect(messages.filter((m) => m.type === 'card-verify' || m.type === 'verify' || m.type === 'silence-site'), 'messages the page made the badge send').toEqual([]);
-  expect(fixtureWeb.requests.filter((r) => /usa-news\.biz|washingtonpost\.com/.test(r.host)).map((r) => r.url), 'fetches of the original the page started').toEqual([]);
+  expect(
+    messages.filter((m) => m.type === 'card-verify' || m.type === 'verify' || m.type === 'silence-site'),
+    'messages the page made the badge send',
+  ).toEqual([]);
+  expect(
+    fixtureWeb.requests.filter((r) => /usa-news\.biz|washingtonpost\.com/.test(r.host)).map((r) => r.url),
+    'fetches of the original the page started',
+  ).toEqual([]);
   // Unchanged and still open (the made-up Escape did not close it).
   expect((await badgePart(page, 'provenance-badge'))?.text).toBe(verdict);
   expect((await badgePart(page, 'provenance-badge-card'))?.visible).toBe(true);
@@ -172,7 +190,11 @@ test("the page's own script can neither reach, read, change nor press the badge"
   expect(await waitForBadgePart(page, 'provenance-badge')).toBe(verdict);
 });
 
-test("made-up clicks on the badge's own buttons do nothing, a person's click does, and the outcome stays unreadable to the page", async ({ context, extensionId, page }) => {
+test("made-up clicks on the badge's own buttons do nothing, a person's click does, and the outcome stays unreadable to the page", async ({
+  context,
+  extensionId,
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto(RUNNING_EXAMPLE.syndicatedPage);
   await waitForBadgePart(page, 'provenance-badge');
@@ -192,7 +214,10 @@ test("made-up clicks on the badge's own buttons do nothing, a person's click doe
     root!.querySelector('.root')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   });
   await page.waitForTimeout(1_000);
-  expect((await seen()).filter((m) => m.type !== 'page-scanned'), 'messages sent for made-up events').toEqual([]);
+  expect(
+    (await seen()).filter((m) => m.type !== 'page-scanned'),
+    'messages sent for made-up events',
+  ).toEqual([]);
   expect((await badgePart(page, 'provenance-badge-card'))?.visible, 'the card stays open').toBe(true);
   expect((await badgePart(page, 'provenance-badge-status'))?.text).toBe('');
 
@@ -200,7 +225,9 @@ test("made-up clicks on the badge's own buttons do nothing, a person's click doe
   await clickBadgePart(page, 'provenance-badge-verify');
   // The card's check names no page: the background checks the sending tab's own (lib/card-service.ts).
   await expect.poll(async () => (await seen()).filter((m) => m.type === 'card-verify').length).toBe(1);
-  await expect.poll(async () => (await badgePart(page, 'provenance-badge-status'))?.text ?? '', { timeout: 60_000 }).toMatch(/^(Checked|Could not check)/);
+  await expect
+    .poll(async () => (await badgePart(page, 'provenance-badge-status'))?.text ?? '', { timeout: 60_000 })
+    .toMatch(/^(Checked|Could not check)/);
   const outcome = (await badgePart(page, 'provenance-badge-status'))!.text;
 
   // The page tries to read that outcome, window.find() included: nothing (it is drawn as generated content).
@@ -233,7 +260,11 @@ function spaApp(): string {
 const SPA = 'https://www.spa-news.com/story/local/';
 
 test("WXT's start-up message is not posted, and a page forging it does not stop the re-scans", async ({ context, extensionId, page, fixtureWeb }) => {
-  fixtureWeb.route({ host: 'www.spa-news.com', path: /^\/story\//, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: spaApp() } });
+  fixtureWeb.route({
+    host: 'www.spa-news.com',
+    path: /^\/story\//,
+    behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: spaApp() },
+  });
   const seen = await watchMessages(context, extensionId);
   await page.goto(SPA);
   await expect.poll(async () => (await seen()).filter((m) => m.type === 'page-scanned').map((m) => m.url)).toEqual([SPA]);
@@ -256,7 +287,11 @@ test('10,000 history.pushState calls give one scan, of the URL they settle on', 
   // Chromium as people run it: Playwright switches off the browser's own brake on history floods
   // (--disable-ipc-flooding-protection), without which 10,000 same-page navigations take the browser a minute.
   const { context, extensionId } = await launchExtension({ userDataDir, ignoreDefaultArgs: ['--disable-ipc-flooding-protection'] });
-  fixtureWeb.route({ host: 'www.spa-news.com', path: /^\/story\//, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: spaApp() } });
+  fixtureWeb.route({
+    host: 'www.spa-news.com',
+    path: /^\/story\//,
+    behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: spaApp() },
+  });
   const seen = await watchMessages(context, extensionId);
   const page = await context.newPage();
   await page.goto(SPA);
@@ -282,6 +317,8 @@ test('10,000 history.pushState calls give one scan, of the URL they settle on', 
   expect(flood.settledOn).toMatch(/\/story\/flood\/\d+$/);
   await page.waitForTimeout(3_000);
   const scans = (await seen()).filter((m) => m.type === 'page-scanned').map((m) => m.url);
-  console.log(`10,000 pushState calls (${flood.refused} refused by the browser, settled on ${flood.settledOn}): ${scans.length - 1} scan(s) after the first`);
+  console.log(
+    `10,000 pushState calls (${flood.refused} refused by the browser, settled on ${flood.settledOn}): ${scans.length - 1} scan(s) after the first`,
+  );
   expect(scans.slice(1), 'scans after the flood').toEqual([flood.settledOn]);
 });

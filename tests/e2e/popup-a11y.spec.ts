@@ -14,7 +14,6 @@ import { expectNoViolations } from './support/axe';
 
 const SCHEMES = ['light', 'dark'] as const;
 
-
 async function openSettledPopup(context: BrowserContext, extensionId: string, page: Page, url: string) {
   await page.goto(url);
   const tabId = await tabIdFor(context, url, extensionId);
@@ -23,7 +22,11 @@ async function openSettledPopup(context: BrowserContext, extensionId: string, pa
 
 for (const scheme of SCHEMES) {
   test.describe(`popup, axe, ${scheme} mode`, () => {
-    test('the running example: the verdict and its kind, the headline\'s publisher, the main action; then the check and a copied report', async ({ context, extensionId, page }) => {
+    test("the running example: the verdict and its kind, the headline's publisher, the main action; then the check and a copied report", async ({
+      context,
+      extensionId,
+      page,
+    }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const popup = await openSettledPopup(context, extensionId, page, RUNNING_EXAMPLE.syndicatedPage);
       await popup.emulateMedia({ colorScheme: scheme });
@@ -49,7 +52,15 @@ for (const scheme of SCHEMES) {
 
     test('a source link back to its own site: the finding, and the search as the main action', async ({ context, extensionId, page, fixtureWeb }) => {
       const url = 'https://www.copyfarm-news.com/story/self-credit-a11y/';
-      fixtureWeb.route({ host: 'www.copyfarm-news.com', path: '/story/self-credit-a11y/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage('Talks resume in Geneva after a week of delays – The Washington Post', url) } });
+      fixtureWeb.route({
+        host: 'www.copyfarm-news.com',
+        path: '/story/self-credit-a11y/',
+        behaviour: {
+          kind: 'body',
+          contentType: 'text/html; charset=utf-8',
+          body: farmPage('Talks resume in Geneva after a week of delays – The Washington Post', url),
+        },
+      });
       const popup = await openSettledPopup(context, extensionId, page, url);
       await popup.emulateMedia({ colorScheme: scheme });
       await expect(popup.getByTestId('finding-self-reference')).toBeVisible();

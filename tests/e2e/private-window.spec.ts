@@ -87,7 +87,12 @@ async function stored(context: BrowserContext, extensionId: string, url: string)
         : [];
     const [pages, verifications, originals] = await Promise.all([all('pages'), all('verifications'), all('originals')]);
     db.close();
-    return { pages: pages.length, verifications: verifications.length, originals: originals.length, mentions: JSON.stringify([pages, verifications]).includes(pageUrl) };
+    return {
+      pages: pages.length,
+      verifications: verifications.length,
+      originals: originals.length,
+      mentions: JSON.stringify([pages, verifications]).includes(pageUrl),
+    };
   }, url);
   await options.close();
   return counts;
@@ -102,17 +107,29 @@ test('a page in a private window: badge, toolbar mark, popup and Verify work; no
   await first.context.close();
   allowInIncognito(userDataDir, extensionId);
   const { context } = await launchExtension({ userDataDir });
-  expect(await inServiceWorker(context, extensionId, () => (globalThis as unknown as ChromeApi).chrome.extension.isAllowedIncognitoAccess(), undefined)).toBe(true);
+  expect(
+    await inServiceWorker(context, extensionId, () => (globalThis as unknown as ChromeApi).chrome.extension.isAllowedIncognitoAccess(), undefined),
+  ).toBe(true);
 
-  const opened = await inServiceWorker(context, extensionId, async (pageUrl) => {
-    const window = await (globalThis as unknown as ChromeApi).chrome.windows.create({ incognito: true, url: pageUrl });
-    return { windowId: window.id!, incognito: window.incognito, tabId: window.tabs?.[0]?.id ?? -1 };
-  }, url);
+  const opened = await inServiceWorker(
+    context,
+    extensionId,
+    async (pageUrl) => {
+      const window = await (globalThis as unknown as ChromeApi).chrome.windows.create({ incognito: true, url: pageUrl });
+      return { windowId: window.id!, incognito: window.incognito, tabId: window.tabs?.[0]?.id ?? -1 };
+    },
+    url,
+  );
   expect(opened.incognito).toBe(true);
   const { windowId, tabId } = opened;
 
   // The toolbar mark of that tab, and the badge on the page itself.
-  await expect.poll(() => inServiceWorker(context, extensionId, (id) => (globalThis as unknown as ChromeApi).chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 20_000 }).toBe('COPY');
+  await expect
+    .poll(
+      () => inServiceWorker(context, extensionId, (id) => (globalThis as unknown as ChromeApi).chrome.action.getBadgeText({ tabId: id }), tabId),
+      { timeout: 20_000 },
+    )
+    .toBe('COPY');
   const probe = await context.newPage();
   const cdp = await context.newCDPSession(probe);
   await expect.poll(() => evaluateInPage(cdp, url, "!!document.querySelector('provenance-badge')"), { timeout: 10_000 }).toBe(true);
@@ -143,6 +160,12 @@ test('a page in a private window: badge, toolbar mark, popup and Verify work; no
   // Closing the private window forgets its tab's state.
   await inServiceWorker(context, extensionId, (id) => (globalThis as unknown as ChromeApi).chrome.windows.remove(id), windowId);
   await expect
-    .poll(async () => Object.keys(await inServiceWorker(context, extensionId, () => (globalThis as unknown as ChromeApi).chrome.storage.session.get(null), undefined)).includes(`tab:${tabId}`), { timeout: 10_000 })
+    .poll(
+      async () =>
+        Object.keys(
+          await inServiceWorker(context, extensionId, () => (globalThis as unknown as ChromeApi).chrome.storage.session.get(null), undefined),
+        ).includes(`tab:${tabId}`),
+      { timeout: 10_000 },
+    )
     .toBe(false);
 });

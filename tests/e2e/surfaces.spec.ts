@@ -17,7 +17,9 @@ const COPIES = [RUNNING_EXAMPLE.syndicatedPage, RUNNING_EXAMPLE.sourceLink];
 
 const rows = (options: Page) => options.getByTestId('history-row');
 const rowLinks = (options: Page) =>
-  options.locator('[data-testid="history-row"] [data-testid="history-headline"] a').evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).href));
+  options
+    .locator('[data-testid="history-row"] [data-testid="history-headline"] a')
+    .evaluateAll((els) => els.map((a) => (a as HTMLAnchorElement).href));
 
 /** Opens the options page and reloads it until every URL has a row (the background stores a scan shortly after load). */
 async function historyWith(options: Page, urls: string[]) {
@@ -58,7 +60,12 @@ async function openSettledPopup(context: BrowserContext, extensionId: string, pa
 interface ExportFile {
   format: string;
   version: number;
-  entries: Array<{ firstSeen: number; lastSeen: number; visits: number; record: { url: string; syndicated: boolean; page: { headline: string | null } } }>;
+  entries: Array<{
+    firstSeen: number;
+    lastSeen: number;
+    visits: number;
+    record: { url: string; syndicated: boolean; page: { headline: string | null } };
+  }>;
 }
 
 async function download(options: Page, testid: string) {
@@ -175,11 +182,15 @@ test.describe('the options page history', () => {
     const csv = await download(options, 'export-csv');
     expect(csv.name).toMatch(/\.csv$/);
     const lines = csv.text.trim().split(/\r\n/);
-    expect(lines[0]).toBe('url,headline,site,syndicated,kind,kind_text,confidence,original_publisher,original_url,original_headline,published_at,author,copyright,first_seen,last_seen,visits,corrected');
+    expect(lines[0]).toBe(
+      'url,headline,site,syndicated,kind,kind_text,confidence,original_publisher,original_url,original_headline,published_at,author,copyright,first_seen,last_seen,visits,corrected',
+    );
     expect(lines).toHaveLength(SEED.length + 1);
     expect(csv.text).toContain(RUNNING_EXAMPLE.syndicatedPage);
     // The kind of copy, in words, on the copy's line.
-    expect(lines.find((line) => line.startsWith(RUNNING_EXAMPLE.syndicatedPage))).toContain(',scraped,"Copy of a Washington Post story · scraped by a feed site, no licence shown",');
+    expect(lines.find((line) => line.startsWith(RUNNING_EXAMPLE.syndicatedPage))).toContain(
+      ',scraped,"Copy of a Washington Post story · scraped by a feed site, no licence shown",',
+    );
 
     await clearAll(options);
     await importText(options, json.name, json.text);
@@ -239,7 +250,9 @@ test.describe('the options page settings', () => {
     // A shared host is many sites: the reader is told to name one, and neither it nor its blogs are silenced.
     await options.getByTestId('silent-site-input').fill('blogspot.com');
     await options.getByTestId('silent-site-add').click();
-    await expect(options.getByTestId('settings-status')).toHaveText('“blogspot.com” is shared by many sites, each its own: enter the one to silence, like name.blogspot.com');
+    await expect(options.getByTestId('settings-status')).toHaveText(
+      '“blogspot.com” is shared by many sites, each its own: enter the one to silence, like name.blogspot.com',
+    );
     await expect(list.locator('li')).toHaveCount(1);
     await options.getByTestId('silent-site-input').fill('https://Harbourwatch.blogspot.com/2025/03/story.html');
     await options.getByTestId('silent-site-add').click();

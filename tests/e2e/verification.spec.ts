@@ -24,7 +24,11 @@ async function openAndVerify(context: BrowserContext, extensionId: string, page:
   return { popup, tabId };
 }
 
-test('stopped every 10–150 ms while a page is scanned and stored: the entry is there once, the badge shows', async ({ context, extensionId, page }) => {
+test('stopped every 10–150 ms while a page is scanned and stored: the entry is there once, the badge shows', async ({
+  context,
+  extensionId,
+  page,
+}) => {
   const cdp = await context.newCDPSession(page);
   // Start stopping only once the worker is installed and activated. Stopped while Chromium is still
   // fetching or installing its script (the first second of a new profile), the registration fails for
@@ -105,9 +109,14 @@ test('an interrupted verification explains itself and can be retried', async ({ 
   fixtureWeb.route({
     host: 'www.flaky-original.com',
     path: '/story/',
-    behaviour: () => (++calls === 1 ? { kind: 'stall' } : { kind: 'file', file: 'washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/index.html' }),
+    behaviour: () =>
+      ++calls === 1 ? { kind: 'stall' } : { kind: 'file', file: 'washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/index.html' },
   });
-  fixtureWeb.route({ host: COPY_HOST, path: '/story/flaky/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage('Talks, again', 'https://www.flaky-original.com/story/') } });
+  fixtureWeb.route({
+    host: COPY_HOST,
+    path: '/story/flaky/',
+    behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage('Talks, again', 'https://www.flaky-original.com/story/') },
+  });
   const { popup } = await openAndVerify(context, extensionId, page, `https://${COPY_HOST}/story/flaky/`);
   await expect(popup.getByTestId('verify-progress')).toBeVisible();
   await expect.poll(() => calls, { timeout: 10_000 }).toBe(1);

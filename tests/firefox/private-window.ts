@@ -30,7 +30,10 @@ export class NotRunHere extends Error {}
 async function allowInPrivateWindows(driver: FirefoxDriver): Promise<void> {
   const firefox = driver.current;
   const id = JSON.stringify(ADDON_ID);
-  if (!(await firefox.hasChromeScope())) throw new NotRunHere(`Firefox ${await firefox.browser.version()} offers no chrome scope over WebDriver BiDi, needed to allow the add-on in private windows`);
+  if (!(await firefox.hasChromeScope()))
+    throw new NotRunHere(
+      `Firefox ${await firefox.browser.version()} offers no chrome scope over WebDriver BiDi, needed to allow the add-on in private windows`,
+    );
   await firefox.evaluateInChrome(`(() => {
     const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
     const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
@@ -41,7 +44,8 @@ async function allowInPrivateWindows(driver: FirefoxDriver): Promise<void> {
     return 'started';
   })()`);
   await eventually(
-    async () => ((await firefox.evaluateInChrome(`WebExtensionPolicy.getByID(${id})?.privateBrowsingAllowed === true`)) === 'true' ? true : undefined),
+    async () =>
+      (await firefox.evaluateInChrome(`WebExtensionPolicy.getByID(${id})?.privateBrowsingAllowed === true`)) === 'true' ? true : undefined,
     () => 'Firefox never allowed the add-on in private windows',
     { timeout: 15_000 },
   );
@@ -67,7 +71,11 @@ function storedExpression(url: string): string {
 }
 
 async function privatePage(driver: FirefoxDriver, url: string): Promise<Page> {
-  return eventually(async () => (await driver.current.browser.pages()).find((page) => page.url() === url), () => `No page shows ${url}`, { timeout: 15_000 });
+  return eventually(
+    async () => (await driver.current.browser.pages()).find((page) => page.url() === url),
+    () => `No page shows ${url}`,
+    { timeout: 15_000 },
+  );
 }
 
 export const FIREFOX_SCENARIOS: Scenario[] = [
@@ -88,12 +96,16 @@ export const FIREFOX_SCENARIOS: Scenario[] = [
 
       // The toolbar mark of that tab, and the badge on the page itself.
       await eventually(
-        async () => ((await helper.evaluateExpression<string>(`browser.browserAction.getBadgeText({ tabId: ${opened.tabId} })`)) === 'COPY' ? true : undefined),
+        async () =>
+          (await helper.evaluateExpression<string>(`browser.browserAction.getBadgeText({ tabId: ${opened.tabId} })`)) === 'COPY' ? true : undefined,
         () => 'The private tab never got the COPY mark on the toolbar',
         { timeout: 20_000 },
       );
       const page = await privatePage(driver, url);
-      await eventually(async () => ((await page.evaluate("!!document.querySelector('provenance-badge')")) ? true : undefined), () => 'No badge on the page in the private window');
+      await eventually(
+        async () => ((await page.evaluate("!!document.querySelector('provenance-badge')")) ? true : undefined),
+        () => 'No badge on the page in the private window',
+      );
 
       // The popup describes the private tab and verifies it; a new popup shows the result again (kept with the tab).
       const popup = await driver.openExtensionPage(`popup.html?tab=${opened.tabId}`);
@@ -111,11 +123,15 @@ export const FIREFOX_SCENARIOS: Scenario[] = [
       // Closing the private window forgets its tab's state.
       await helper.evaluateExpression(`browser.windows.remove(${opened.windowId})`);
       await eventually(
-        async () => ((await helper.evaluateExpression<boolean>(`browser.storage.session.get(null).then((all) => 'tab:${opened.tabId}' in all)`)) ? undefined : true),
+        async () =>
+          (await helper.evaluateExpression<boolean>(`browser.storage.session.get(null).then((all) => 'tab:${opened.tabId}' in all)`))
+            ? undefined
+            : true,
         () => "The private tab's state outlived its window",
       );
       await eventually(
-        async () => ((await helper.evaluateExpression<boolean>('browser.windows.getAll().then((all) => all.some((w) => w.incognito))')) ? undefined : true),
+        async () =>
+          (await helper.evaluateExpression<boolean>('browser.windows.getAll().then((all) => all.some((w) => w.incognito))')) ? undefined : true,
         () => 'The private window never closed',
       );
 
@@ -125,7 +141,8 @@ export const FIREFOX_SCENARIOS: Scenario[] = [
       const incognito = await helper.evaluateExpression<boolean>(`browser.tabs.query({}).then((tabs) => tabs.some((t) => t.incognito))`);
       check(!incognito, `The page ${normal.url} opened in a private window`);
       await eventually(
-        async () => ((JSON.parse(await helper.evaluateExpression<string>(storedExpression(url))) as { pages: number }).pages === 1 ? true : undefined),
+        async () =>
+          (JSON.parse(await helper.evaluateExpression<string>(storedExpression(url))) as { pages: number }).pages === 1 ? true : undefined,
         () => 'The page read in a normal window was not stored',
         { timeout: 20_000 },
       );

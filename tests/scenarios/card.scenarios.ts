@@ -20,7 +20,11 @@ function cardLayout(page: Tab) {
       return r && r.width > 0 ? { top: r.top, left: r.left, bottom: r.bottom, right: r.right } : null;
     };
     const part = (testid: string) => root?.querySelector(`[data-testid="${testid}"]`);
-    const buttons = [...(root?.querySelectorAll<HTMLElement>('.buttons .action') ?? [])].map((b) => ({ testid: b.dataset.testid ?? '', text: b.textContent ?? '', box: box(b)! }));
+    const buttons = [...(root?.querySelectorAll<HTMLElement>('.buttons .action') ?? [])].map((b) => ({
+      testid: b.dataset.testid ?? '',
+      text: b.textContent ?? '',
+      box: box(b)!,
+    }));
     return {
       card: box(part('provenance-badge-card')),
       title: root?.querySelector('.title')?.textContent ?? '',
@@ -37,7 +41,8 @@ function cardLayout(page: Tab) {
 const intersects = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
 /** What the card's status line says (drawn by CSS from data-t: components/badge.ts). */
-const statusOf = (page: Tab) => page.inShadow('provenance-badge', (root) => root?.querySelector<HTMLElement>('[data-testid="provenance-badge-status"]')?.dataset.t ?? null);
+const statusOf = (page: Tab) =>
+  page.inShadow('provenance-badge', (root) => root?.querySelector<HTMLElement>('[data-testid="provenance-badge-status"]')?.dataset.t ?? null);
 
 /** The quote the page shows highlighted (CSS Custom Highlight API) or selected (the fallback), and where it is. */
 function highlighted(page: Tab) {
@@ -47,7 +52,14 @@ function highlighted(page: Tab) {
     const range = highlight ? [...highlight][0] : getSelection()?.rangeCount ? getSelection()!.getRangeAt(0) : null;
     if (!range || range.collapsed) return null;
     const r = range.getBoundingClientRect();
-    return { how: highlight ? 'highlight' : 'selection', text: range.toString().replace(/\s+/g, ' ').trim(), top: r.top, bottom: r.bottom, viewport: innerHeight, scrollY };
+    return {
+      how: highlight ? 'highlight' : 'selection',
+      text: range.toString().replace(/\s+/g, ' ').trim(),
+      top: r.top,
+      bottom: r.bottom,
+      viewport: innerHeight,
+      scrollY,
+    };
   });
 }
 
@@ -90,18 +102,33 @@ export const CARD_SCENARIOS: Scenario[] = [
       const state = await waitForBadge(page, (b) => b.cardVisible, 'the card');
       check(state.link === RUNNING_EXAMPLE.sourceLink, `the link leads to the credited page: ${state.link}`);
       check(!/Open the source/.test(state.card), `no "Open the source": ${state.card}`);
-      check(layout.card && layout.byline && layout.image && layout.headline, `the card, the byline, the image and the headline are all there: ${JSON.stringify(layout)}`);
-      check(!intersects(layout.card!, layout.byline!), `the card (${JSON.stringify(layout.card)}) does not cover the byline (${JSON.stringify(layout.byline)})`);
-      check(!intersects(layout.card!, layout.image!), `the card (${JSON.stringify(layout.card)}) does not cover the lead image (${JSON.stringify(layout.image)})`);
+      check(
+        layout.card && layout.byline && layout.image && layout.headline,
+        `the card, the byline, the image and the headline are all there: ${JSON.stringify(layout)}`,
+      );
+      check(
+        !intersects(layout.card!, layout.byline!),
+        `the card (${JSON.stringify(layout.card)}) does not cover the byline (${JSON.stringify(layout.byline)})`,
+      );
+      check(
+        !intersects(layout.card!, layout.image!),
+        `the card (${JSON.stringify(layout.card)}) does not cover the lead image (${JSON.stringify(layout.image)})`,
+      );
       check(!intersects(layout.card!, layout.headline!), `the card does not cover the headline (${JSON.stringify(layout.headline)})`);
       check(layout.card!.right - layout.card!.left <= layout.headline!.right - layout.headline!.left + 1, 'the card stays within the column');
       // "Never on this site" on one line, sharing its row with another button.
       const never = layout.buttons.find((b) => b.testid === 'provenance-badge-silence');
       check(never, `"Never on this site" is in the card: ${JSON.stringify(layout.buttons.map((b) => b.text))}`);
       const oneLine = Math.min(...layout.buttons.map((b) => b.box.bottom - b.box.top));
-      check(never.box.bottom - never.box.top <= oneLine + 1, `"Never on this site" is one line high (${never.box.bottom - never.box.top}px against ${oneLine}px)`);
+      check(
+        never.box.bottom - never.box.top <= oneLine + 1,
+        `"Never on this site" is one line high (${never.box.bottom - never.box.top}px against ${oneLine}px)`,
+      );
       const rowMates = layout.buttons.filter((b) => b !== never && Math.abs(b.box.top - never.box.top) < 2);
-      check(rowMates.length > 0, `"Never on this site" shares its row: ${JSON.stringify(layout.buttons.map((b) => [b.text, Math.round(b.box.top)]))}`);
+      check(
+        rowMates.length > 0,
+        `"Never on this site" shares its row: ${JSON.stringify(layout.buttons.map((b) => [b.text, Math.round(b.box.top)]))}`,
+      );
     },
   },
 
@@ -136,7 +163,10 @@ export const CARD_SCENARIOS: Scenario[] = [
         () => `the card's check to end; its status said ${JSON.stringify(said)}`,
         { timeout: 60_000 },
       );
-      check(!/\b(verbatim|named-not-linked|nothing-to-verify|too-long|permission-refused)\b|^Checked: [\w-]+\.$/.test(sentence), `no engine code: ${sentence}`);
+      check(
+        !/\b(verbatim|named-not-linked|nothing-to-verify|too-long|permission-refused)\b|^Checked: [\w-]+\.$/.test(sentence),
+        `no engine code: ${sentence}`,
+      );
       // Every site is allowed in the test build: the check runs in place and reaches the Post.
       check(/^Checked: .*The Washington Post/.test(sentence), `the outcome names the original: ${sentence}`);
     },
@@ -159,7 +189,7 @@ export const CARD_SCENARIOS: Scenario[] = [
   },
 
   {
-    name: '[card] the link menu\'s check page reads the linked page with leave for its site and shows its provenance',
+    name: "[card] the link menu's check page reads the linked page with leave for its site and shows its provenance",
     timeout: 60_000,
     async run(driver) {
       const checkPage = await driver.openExtensionPage(`check.html?url=${encodeURIComponent(RUNNING_EXAMPLE.sourceLink)}`);
@@ -174,7 +204,10 @@ export const CARD_SCENARIOS: Scenario[] = [
 
       const privateAddress = await driver.openExtensionPage(`check.html?url=${encodeURIComponent('http://192.168.1.1/admin/')}`);
       await waitForText(privateAddress, '[data-testid="check-problem"]', /192\.168\.1\.1 points into a private network: not fetched/, 20_000);
-      check((await privateAddress.evaluate(() => document.querySelector('[data-testid="check-ask"]'))) === null, 'no access asked for a private address');
+      check(
+        (await privateAddress.evaluate(() => document.querySelector('[data-testid="check-ask"]'))) === null,
+        'no access asked for a private address',
+      );
 
       const notWeb = await driver.openExtensionPage(`check.html?url=${encodeURIComponent('javascript:alert(1)')}`);
       await waitForText(notWeb, '[data-testid="check-problem"]', 'only web pages');
@@ -182,10 +215,13 @@ export const CARD_SCENARIOS: Scenario[] = [
   },
 
   {
-    name: "[card] clicking a piece of evidence in the card scrolls the page to it and highlights it; one in the markup says so",
+    name: '[card] clicking a piece of evidence in the card scrolls the page to it and highlights it; one in the markup says so',
     async run(driver) {
       const page = await openCard(driver);
-      const count = await page.inShadow('provenance-badge', (root) => root?.querySelectorAll('[data-testid="provenance-badge-evidence"]').length ?? 0);
+      const count = await page.inShadow(
+        'provenance-badge',
+        (root) => root?.querySelectorAll('[data-testid="provenance-badge-evidence"]').length ?? 0,
+      );
       check(count >= 2, `the card lists the evidence: ${count}`);
       const seen: string[] = [];
       for (let n = 1; n <= count; n++) {
@@ -200,10 +236,16 @@ export const CARD_SCENARIOS: Scenario[] = [
         seen.push(shown.text);
         // Chromium and Firefox 140+ both have the CSS Custom Highlight API: the selection is only a fallback.
         check(shown.how === 'highlight', `evidence ${n} is marked with a highlight, not the selection (${shown.how})`);
-        check(shown.top >= 0 && shown.bottom <= shown.viewport, `evidence ${n} is in view (${shown.top}–${shown.bottom} of ${shown.viewport}): ${shown.text}`);
+        check(
+          shown.top >= 0 && shown.bottom <= shown.viewport,
+          `evidence ${n} is in view (${shown.top}–${shown.bottom} of ${shown.viewport}): ${shown.text}`,
+        );
         check((await statusOf(page)) === 'Highlighted on the page.', `the card says it is shown: ${await statusOf(page)}`);
       }
-      check(seen.some((text) => text.startsWith('Source link :')), `the source line was highlighted: ${JSON.stringify(seen)}`);
+      check(
+        seen.some((text) => text.startsWith('Source link :')),
+        `the source line was highlighted: ${JSON.stringify(seen)}`,
+      );
       // The page's own nodes are untouched: no element was added around the quote.
       check((await page.evaluate(() => document.querySelectorAll('mark, .provenance-highlight').length)) === 0, 'no element wraps the quote');
 
@@ -216,7 +258,10 @@ export const CARD_SCENARIOS: Scenario[] = [
         async () => (await statusOf(partner)) ?? undefined,
         () => 'the card to say where the evidence is',
       );
-      check(said.startsWith("This evidence is in the page's markup, not its text: <meta name=\"syndication-source\""), `the card says the evidence is in the markup: ${said}`);
+      check(
+        said.startsWith('This evidence is in the page\'s markup, not its text: <meta name="syndication-source"'),
+        `the card says the evidence is in the markup: ${said}`,
+      );
     },
   },
 
@@ -231,8 +276,14 @@ export const CARD_SCENARIOS: Scenario[] = [
       const quote = squash(await popup.evaluate(() => document.querySelector('[data-testid="evidence-item"] .quote')?.textContent ?? ''));
       await popup.click('[data-testid="evidence-show"]');
       await waitForText(popup, '[data-testid="evidence-show-status"]', 'Highlighted on the page.');
-      const shown = await eventually(async () => (await highlighted(page)) ?? undefined, () => 'the quote highlighted on the page');
-      check(quote.replace(/…$/, '').replace(/\s+/g, '').startsWith(shown.text.replace(/\s+/g, '').slice(0, 20)), `the page shows the quote ${JSON.stringify(quote)}: ${JSON.stringify(shown.text)}`);
+      const shown = await eventually(
+        async () => (await highlighted(page)) ?? undefined,
+        () => 'the quote highlighted on the page',
+      );
+      check(
+        quote.replace(/…$/, '').replace(/\s+/g, '').startsWith(shown.text.replace(/\s+/g, '').slice(0, 20)),
+        `the page shows the quote ${JSON.stringify(quote)}: ${JSON.stringify(shown.text)}`,
+      );
     },
   },
 ];

@@ -47,10 +47,14 @@ async function waitInCard(page: Tab, testid: string, present = true): Promise<vo
 
 /** The sites where Provenance stays silent, as stored (lib/settings.ts). */
 function silentSites(driver: Driver): Promise<string[]> {
-  return inExtension(driver, async ({ api }) => {
-    const local = (api as unknown as { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } }).storage.local;
-    return ((await local.get('settings.silentSites'))['settings.silentSites'] as string[] | undefined) ?? [];
-  }, null);
+  return inExtension(
+    driver,
+    async ({ api }) => {
+      const local = (api as unknown as { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } }).storage.local;
+      return ((await local.get('settings.silentSites'))['settings.silentSites'] as string[] | undefined) ?? [];
+    },
+    null,
+  );
 }
 
 /** Opens the popup for the page, once it shows the page's verdict. */
@@ -63,19 +67,36 @@ export const CONTROL_SCENARIOS: Scenario[] = [
     name: '[control] a fresh install opens the first-run page: what is read, kept, fetched and never sent, the pin, the shortcut, automatic verification, a sample badge',
     async run(driver) {
       // The browser was started on a fresh profile with the extension just installed: its install opened welcome.html.
-      const welcomeUrl = await inExtension(driver, ({ api }) => (api as unknown as { runtime: { getURL(path: string): string } }).runtime.getURL('welcome.html'), null);
+      const welcomeUrl = await inExtension(
+        driver,
+        ({ api }) => (api as unknown as { runtime: { getURL(path: string): string } }).runtime.getURL('welcome.html'),
+        null,
+      );
       await tabIdOf(driver, welcomeUrl);
 
       const welcome = await driver.openExtensionPage('welcome.html');
       await waitForText(welcome, 'h1', 'Welcome to Provenance');
       const privacy = (await textOf(welcome, '[data-testid="welcome-privacy"]')) ?? '';
-      for (const words of ['What it reads', 'on your machine', 'What it keeps', 'on this computer', 'When it fetches anything', 'Only when you click', 'automatic verification', 'What is never sent', 'no server of ours']) {
+      for (const words of [
+        'What it reads',
+        'on your machine',
+        'What it keeps',
+        'on this computer',
+        'When it fetches anything',
+        'Only when you click',
+        'automatic verification',
+        'What is never sent',
+        'no server of ours',
+      ]) {
         check(privacy.includes(words), `the first-run page says "${words}"; it says ${JSON.stringify(privacy)}`);
       }
       await waitForText(welcome, '[data-testid="welcome-pin"]', driver.browser === 'firefox' ? /Pin to Toolbar/ : /the pin next to Provenance/);
       await waitForText(welcome, '[data-testid="popup-shortcut"]', /Alt\+Shift\+O opens Provenance/);
       const sample = await welcome.inShadow('[data-testid="welcome-sample-badge"]', (root) => root?.querySelector('.pill')?.textContent ?? null);
-      check(/^⟲?Copy of a Washington Post story$/.test(sample ?? ''), `the sample badge is worded as the real one, kind first; it shows ${JSON.stringify(sample)}`);
+      check(
+        /^⟲?Copy of a Washington Post story$/.test(sample ?? ''),
+        `the sample badge is worded as the real one, kind first; it shows ${JSON.stringify(sample)}`,
+      );
 
       // Automatic verification: off until the reader turns it on here; the options show the same setting.
       const checked = () => welcome.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="welcome-auto-verify"]')?.checked ?? null);
@@ -83,7 +104,10 @@ export const CONTROL_SCENARIOS: Scenario[] = [
       await welcome.click('[data-testid="welcome-auto-verify"]');
       await waitForText(welcome, '[data-testid="welcome-auto-verify-status"]', 'Saved');
       await welcome.reload();
-      await eventually(async () => ((await checked()) === true ? true : undefined), () => 'automatic verification stays on after a reload of the first-run page');
+      await eventually(
+        async () => ((await checked()) === true ? true : undefined),
+        () => 'automatic verification stays on after a reload of the first-run page',
+      );
       const options = await driver.openExtensionPage('options.html#settings');
       await eventually(
         () => options.evaluate(() => (document.querySelector<HTMLInputElement>('[data-testid="setting-auto-verify"]')?.checked ? true : undefined)),
@@ -93,7 +117,10 @@ export const CONTROL_SCENARIOS: Scenario[] = [
       await waitForText(options, '[data-testid="popup-shortcut"]', /Alt\+Shift\+O/);
       await options.click('[data-testid="welcome-link"]');
       await eventually(
-        () => options.evaluate(() => (location.pathname.endsWith('/welcome.html') && document.querySelector('h1')?.textContent?.includes('Welcome') ? true : undefined)),
+        () =>
+          options.evaluate(() =>
+            location.pathname.endsWith('/welcome.html') && document.querySelector('h1')?.textContent?.includes('Welcome') ? true : undefined,
+          ),
         () => 'the options link opens the first-run page',
       );
     },
@@ -214,7 +241,10 @@ export const CONTROL_SCENARIOS: Scenario[] = [
       check((await silentSites(driver)).includes(SITE), `the site is silenced at once: ${JSON.stringify(await silentSites(driver))}`);
       await page.click(IN_CARD('provenance-badge-undo'));
       await waitInCard(page, 'provenance-badge-silence');
-      await eventually(async () => (!(await silentSites(driver)).includes(SITE) ? true : undefined), () => 'the Undo takes the site off the silenced sites');
+      await eventually(
+        async () => (!(await silentSites(driver)).includes(SITE) ? true : undefined),
+        () => 'the Undo takes the site off the silenced sites',
+      );
       await sleep(UNDO_WINDOW_MS);
       await waitForBadge(page, (b) => b.present, 'the badge still there after an Undo');
       await page.reload();

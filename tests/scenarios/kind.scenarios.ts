@@ -13,41 +13,39 @@ import { check, eventually, expectNoBadge, settledPopup, squash, textOf, toolbar
 const pillWords = (pill: string) => pill.replace(/^⟲\s*/, '');
 
 export const KIND_SCENARIOS: Scenario[] = [
-  ...Object.entries(KIND_PAGES).map(
-    ([kind, page]): Scenario => ({
-      name: `[kind] ${kind}: the badge's pill, the popup's verdict and the toolbar's title start with "${page.label}"`,
-      async run(driver) {
-        const tab = await driver.open(page.url);
-        await waitForBadge(tab, (b) => b.pillVisible && pillWords(b.pill).startsWith(page.label), `a visible badge starting "${page.label}"`);
+  ...Object.entries(KIND_PAGES).map(([kind, page]): Scenario => ({
+    name: `[kind] ${kind}: the badge's pill, the popup's verdict and the toolbar's title start with "${page.label}"`,
+    async run(driver) {
+      const tab = await driver.open(page.url);
+      await waitForBadge(tab, (b) => b.pillVisible && pillWords(b.pill).startsWith(page.label), `a visible badge starting "${page.label}"`);
 
-        const { popup, tabId } = await settledPopup(driver, page.url);
-        let verdict = '';
-        await eventually(
-          async () => {
-            verdict = squash(await textOf(popup, '[data-testid="verdict"]'));
-            return verdict.startsWith(page.label) || undefined;
-          },
-          () => `the popup's verdict on ${page.url} starts with "${page.label}"; it says ${JSON.stringify(verdict)}`,
-        );
-        if (page.detail) {
-          const shown = squash(await popup.evaluate(() => document.body.innerText));
-          check(shown.includes(page.detail), `the popup says "${page.detail}" on ${page.url}; it shows ${JSON.stringify(shown.slice(0, 400))}`);
-        }
+      const { popup, tabId } = await settledPopup(driver, page.url);
+      let verdict = '';
+      await eventually(
+        async () => {
+          verdict = squash(await textOf(popup, '[data-testid="verdict"]'));
+          return verdict.startsWith(page.label) || undefined;
+        },
+        () => `the popup's verdict on ${page.url} starts with "${page.label}"; it says ${JSON.stringify(verdict)}`,
+      );
+      if (page.detail) {
+        const shown = squash(await popup.evaluate(() => document.body.innerText));
+        check(shown.includes(page.detail), `the popup says "${page.detail}" on ${page.url}; it shows ${JSON.stringify(shown.slice(0, 400))}`);
+      }
 
-        let title = '';
-        await eventually(
-          async () => {
-            title = await toolbarTitle(driver, tabId);
-            return title.startsWith(`Provenance: ${page.label}`) || undefined;
-          },
-          () => `the toolbar's title on ${page.url} starts with "Provenance: ${page.label}"; it is ${JSON.stringify(title)}`,
-        );
-        if (page.detail) check(title.includes(page.detail), `the toolbar's title names the detail "${page.detail}": ${JSON.stringify(title)}`);
-        await popup.close();
-        await tab.close();
-      },
-    }),
-  ),
+      let title = '';
+      await eventually(
+        async () => {
+          title = await toolbarTitle(driver, tabId);
+          return title.startsWith(`Provenance: ${page.label}`) || undefined;
+        },
+        () => `the toolbar's title on ${page.url} starts with "Provenance: ${page.label}"; it is ${JSON.stringify(title)}`,
+      );
+      if (page.detail) check(title.includes(page.detail), `the toolbar's title names the detail "${page.detail}": ${JSON.stringify(title)}`);
+      await popup.close();
+      await tab.close();
+    },
+  })),
   {
     name: '[kind] an original has no kind: no badge, the toolbar says only the extension’s name',
     async run(driver) {
@@ -55,7 +53,10 @@ export const KIND_SCENARIOS: Scenario[] = [
       await expectNoBadge(tab, 'an original article');
       const { popup, tabId } = await settledPopup(driver, ORIGINALS.regional.url);
       const verdict = squash(await textOf(popup, '[data-testid="verdict"]'));
-      check(!/copy|wire story|republished|cross-posted|archived/i.test(verdict), `the popup's verdict on an original names no kind of copy: ${JSON.stringify(verdict)}`);
+      check(
+        !/copy|wire story|republished|cross-posted|archived/i.test(verdict),
+        `the popup's verdict on an original names no kind of copy: ${JSON.stringify(verdict)}`,
+      );
       check((await toolbarTitle(driver, tabId)) === 'Provenance', 'the toolbar title is the extension’s name');
       await popup.close();
       await tab.close();

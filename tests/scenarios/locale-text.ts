@@ -55,7 +55,8 @@ export function englishLeft(texts: string[], pageText = ''): string[] {
     if (pageText.includes(text)) continue;
     // What French quotes « » hold is quoted from the page ('ligne « Author »').
     const ours = withoutPageWords(text, pageText).replace(/«[^»]*»/g, '« »');
-    for (const probe of ENGLISH_PROBES) if (probe.pattern.test(ours)) found.add(`${probe.key}: "${probe.fragment}" in ${JSON.stringify(text.slice(0, 120))}`);
+    for (const probe of ENGLISH_PROBES)
+      if (probe.pattern.test(ours)) found.add(`${probe.key}: "${probe.fragment}" in ${JSON.stringify(text.slice(0, 120))}`);
   }
   return [...found];
 }
@@ -65,7 +66,7 @@ function withoutPageWords(text: string, pageText: string): string {
   if (!pageText) return text;
   const words = text.split(' ');
   const kept: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let end = -1;
     for (let j = words.length; j >= i + 2; j--) {
       if (pageText.includes(words.slice(i, j).join(' '))) {

@@ -32,7 +32,10 @@ function expectFrench(where: string, texts: string[], pageText: string, atLeast:
   const english = englishLeft(texts, pageText);
   check(english.length === 0, `English left ${where}: ${english.join(' | ')}`);
   const french = frenchShown(texts);
-  check(french.length >= atLeast, `Expected at least ${atLeast} French messages ${where}, found ${french.length} (${french.join(', ')}) in ${JSON.stringify(texts.slice(0, 40))}`);
+  check(
+    french.length >= atLeast,
+    `Expected at least ${atLeast} French messages ${where}, found ${french.length} (${french.join(', ')}) in ${JSON.stringify(texts.slice(0, 40))}`,
+  );
 }
 
 export const LOCALE_SCENARIOS: Scenario[] = [
@@ -93,7 +96,9 @@ export const LOCALE_SCENARIOS: Scenario[] = [
       const today = plain(new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date()));
       const seen = await eventually(
         async () => {
-          const texts = await options.evaluate(() => [...document.querySelectorAll('[data-testid="history-row"] time')].map((time) => time.textContent ?? ''));
+          const texts = await options.evaluate(() =>
+            [...document.querySelectorAll('[data-testid="history-row"] time')].map((time) => time.textContent ?? ''),
+          );
           return texts.length ? texts.map(plain) : undefined;
         },
         () => 'No date in the history rows',
@@ -111,7 +116,10 @@ export const LOCALE_SCENARIOS: Scenario[] = [
 
       // The first-run page.
       const welcome = await driver.openExtensionPage('welcome.html');
-      await eventually(async () => ((await pageTexts(welcome)).length > 3 ? true : undefined), () => 'The first-run page shows nothing');
+      await eventually(
+        async () => ((await pageTexts(welcome)).length > 3 ? true : undefined),
+        () => 'The first-run page shows nothing',
+      );
       expectFrench('on the first-run page', await pageTexts(welcome), pageText, 4);
     },
   },

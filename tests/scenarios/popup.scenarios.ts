@@ -91,7 +91,10 @@ export const POPUP_SCENARIOS: Scenario[] = [
       // The headline ends with " – The Washington Post": that publisher is offered, with the search.
       await waitForText(popup, field('finding-headline-credit'), `The headline ends with the name of ${RUNNING_EXAMPLE.originalPublisher}`);
       const search = (await attributeOf(popup, field('headline-credit-search'), 'href')) ?? '';
-      check(/^https:\/\/duckduckgo\.com\/\?q=/.test(search) && decodeURIComponent(search).includes('site:washingtonpost.com'), `the search is on the Post's site: ${search}`);
+      check(
+        /^https:\/\/duckduckgo\.com\/\?q=/.test(search) && decodeURIComponent(search).includes('site:washingtonpost.com'),
+        `the search is on the Post's site: ${search}`,
+      );
       // The chain says why its last step has no link.
       await waitForText(popup, field('chain'), `${RUNNING_EXAMPLE.originalPublisher} (washingtonpost.com) — named but not linked`);
 
@@ -107,7 +110,17 @@ export const POPUP_SCENARIOS: Scenario[] = [
       await waitForAttribute(popup, field('text-verdict'), 'data-verdict', /./);
       await waitForText(popup, field('verify-button'), 'Compare again');
       // What decides: the verdict and its kind, the original found and how the page compares with it. (The report and the facts follow below.)
-      const needed = ['verdict', 'verdict-detail', 'site-on', 'open-original', 'verify-button', 'verify-outcome', 'verified-chain', 'headline-verdict', 'text-verdict'];
+      const needed = [
+        'verdict',
+        'verdict-detail',
+        'site-on',
+        'open-original',
+        'verify-button',
+        'verify-outcome',
+        'verified-chain',
+        'headline-verdict',
+        'text-verdict',
+      ];
       const seen = await bottoms(popup, needed);
       for (const id of needed) {
         const bottom = seen[id];
@@ -123,23 +136,34 @@ export const POPUP_SCENARIOS: Scenario[] = [
       check(measured.small.length === 0, `no text under 13 px: ${measured.small.join('; ')}`);
       // The actions are one group: the citation shares its row with the report actions.
       const ids = measured.actions.map((a) => a.id);
-      for (const id of ['copy-citation', 'copy-report', 'save-report', 'archive-copy']) check(ids.includes(id), `${id} is in the group of actions: ${ids.join(', ')}`);
+      for (const id of ['copy-citation', 'copy-report', 'save-report', 'archive-copy'])
+        check(ids.includes(id), `${id} is in the group of actions: ${ids.join(', ')}`);
       const citation = measured.actions.find((a) => a.id === 'copy-citation')!;
-      check(measured.actions.filter((a) => a.top === citation.top).length >= 2, `"Copy citation" is not alone on its row: ${JSON.stringify(measured.actions)}`);
+      check(
+        measured.actions.filter((a) => a.top === citation.top).length >= 2,
+        `"Copy citation" is not alone on its row: ${JSON.stringify(measured.actions)}`,
+      );
     },
   },
 
   {
     name: '[popup] a source link back to its own site is a finding under the verdict, not evidence; with no link to follow, the search is the main action',
     async run(driver) {
-      const url = serve(driver, '/story/self-credit/', farmPage('Talks resume in Geneva after a week of delays – The Washington Post', `https://${COPY_HOST}/story/self-credit/`));
+      const url = serve(
+        driver,
+        '/story/self-credit/',
+        farmPage('Talks resume in Geneva after a week of delays – The Washington Post', `https://${COPY_HOST}/story/self-credit/`),
+      );
       await driver.open(url);
       const { popup } = await settledPopup(driver, url);
       await waitForText(popup, field('finding-self-reference'), 'The source link points back to this site, a content-farm pattern');
       // The quote it rests on is shown with it.
       await waitForText(popup, `${field('finding-self-reference')} blockquote`, `Source link : https://${COPY_HOST}/story/self-credit/`);
       const evidence = await popup.evaluate(() => [...document.querySelectorAll('[data-testid="evidence-item"]')].map((li) => li.textContent ?? ''));
-      check(!evidence.some((text) => /points back to this site/.test(text)), `the self-reference is not folded into the evidence: ${JSON.stringify(evidence)}`);
+      check(
+        !evidence.some((text) => /points back to this site/.test(text)),
+        `the self-reference is not folded into the evidence: ${JSON.stringify(evidence)}`,
+      );
       await waitForText(popup, field('site-on'), 'Copy Farm News (copyfarm-news.com)');
       // Nothing to fetch: no "Find and compare"; the main action searches the publisher the headline names.
       check((await countOf(popup, field('verify-button'))) === 0, 'no fetch is offered when the page links nowhere else');
@@ -170,15 +194,30 @@ export const POPUP_SCENARIOS: Scenario[] = [
       }
       check(report.scheme === 'blob:', `the file is made in the popup, nothing fetched: ${report.scheme}`);
       check(report.download === `provenance-report-newsharbordaily.com-${new Date().toISOString().slice(0, 10)}.html`, `saved as ${report.download}`);
-      check(report.active === 0 && report.handlers === 0, `no script, image, frame, external resource or handler in the file (${report.active}, ${report.handlers})`);
+      check(
+        report.active === 0 && report.handlers === 0,
+        `no script, image, frame, external resource or handler in the file (${report.active}, ${report.handlers})`,
+      );
       check((report.policy ?? '').includes("default-src 'none'"), `the file forbids itself any request: ${report.policy}`);
       check(report.title?.startsWith('Provenance report: U.S., Russia hold first talks') === true, `its title: ${report.title}`);
       const verdict = (await textOf(popup, field('verdict')))!;
-      for (const words of [verdict, 'Original found and compared', 'Headline compared with the original', 'Text reused', RUNNING_EXAMPLE.publishedAsWritten, 'Source link : ', `Made with Provenance ${version} on `]) {
+      for (const words of [
+        verdict,
+        'Original found and compared',
+        'Headline compared with the original',
+        'Text reused',
+        RUNNING_EXAMPLE.publishedAsWritten,
+        'Source link : ',
+        `Made with Provenance ${version} on `,
+      ]) {
         check(report.text.includes(words), `the report says "${words}": ${report.text.slice(0, 400)}`);
       }
-      for (const url of [RUNNING_EXAMPLE.syndicatedPage, RUNNING_EXAMPLE.sourceLink, RUNNING_EXAMPLE.original]) check(report.links.includes(url), `the report links ${url}: ${JSON.stringify(report.links)}`);
-      check(report.links.every((href) => /^https?:\/\//.test(href ?? '')), 'every link in the file is a web address');
+      for (const url of [RUNNING_EXAMPLE.syndicatedPage, RUNNING_EXAMPLE.sourceLink, RUNNING_EXAMPLE.original])
+        check(report.links.includes(url), `the report links ${url}: ${JSON.stringify(report.links)}`);
+      check(
+        report.links.every((href) => /^https?:\/\//.test(href ?? '')),
+        'every link in the file is a web address',
+      );
 
       await popup.click(field('copy-report'));
       await waitForText(popup, field('report-status'), 'Report copied (Markdown)');
@@ -187,8 +226,14 @@ export const POPUP_SCENARIOS: Scenario[] = [
         const a = document.querySelector<HTMLAnchorElement>('[data-testid="archive-copy"]')!;
         return { href: a.href, target: a.target, rel: a.rel, text: a.textContent };
       });
-      check(archive.href === `https://web.archive.org/save/${RUNNING_EXAMPLE.syndicatedPage}`, `Archive this copy opens the Wayback Machine's save page: ${archive.href}`);
-      check(archive.target === '_blank' && archive.rel.includes('noopener') && archive.text === 'Archive this copy', `a link the reader clicks, in a new tab: ${JSON.stringify(archive)}`);
+      check(
+        archive.href === `https://web.archive.org/save/${RUNNING_EXAMPLE.syndicatedPage}`,
+        `Archive this copy opens the Wayback Machine's save page: ${archive.href}`,
+      );
+      check(
+        archive.target === '_blank' && archive.rel.includes('noopener') && archive.text === 'Archive this copy',
+        `a link the reader clicks, in a new tab: ${JSON.stringify(archive)}`,
+      );
       check(!driver.web.requests.some((r) => r.host === 'web.archive.org'), 'nothing is sent to the archive without a click');
     },
   },
@@ -203,8 +248,14 @@ export const POPUP_SCENARIOS: Scenario[] = [
       const { popup } = await settledPopup(driver, url);
       await waitForText(popup, field('page-headline'), payload);
       const report = await savedReport(popup);
-      check(report.active === 0 && report.handlers === 0, `nothing in the saved file is made from the payload (${report.active}, ${report.handlers})`);
-      check(report.title === `Provenance report: ${payload} Talks resume in Geneva after a week`, `the headline is text in the file: ${report.title}`);
+      check(
+        report.active === 0 && report.handlers === 0,
+        `nothing in the saved file is made from the payload (${report.active}, ${report.handlers})`,
+      );
+      check(
+        report.title === `Provenance report: ${payload} Talks resume in Geneva after a week`,
+        `the headline is text in the file: ${report.title}`,
+      );
       check(!report.html.includes('<img'), 'the payload is escaped in the file');
       check((await countOf(popup, 'img, svg, iframe')) === 0, 'nothing made from the payload in the popup');
       check((await popup.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)) === null, 'the payload never ran');

@@ -18,7 +18,11 @@ export const PROTOCOL_SCENARIOS: Scenario[] = [
       driver.web.route({
         host: HOST,
         path,
-        behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage('Talks resume in Geneva after a week of delays', `https://usa-news.biz${path}`) },
+        behaviour: {
+          kind: 'body',
+          contentType: 'text/html; charset=utf-8',
+          body: farmPage('Talks resume in Geneva after a week of delays', `https://usa-news.biz${path}`),
+        },
       });
       const articleUrl = `https://${HOST}${path}`;
       const page = await driver.open(NOT_AN_ARTICLE.url);
@@ -31,8 +35,11 @@ export const PROTOCOL_SCENARIOS: Scenario[] = [
       await page.evaluate((url) => void setTimeout(() => location.assign(url), 50), articleUrl);
       await waitForText(popup, field('verdict'), /Copy/, 20_000);
       await waitForText(popup, field('site-on'), 'copyfarm-news.com');
-      check((await popup.evaluate(() => document.documentElement.getAttribute('data-same-document'))) === 'yes', 'the popup drew the copy without being reloaded');
-      check((await popup.evaluate(() => document.querySelector('[data-testid="no-article"]') === null)), 'the "no article" state is gone');
+      check(
+        (await popup.evaluate(() => document.documentElement.getAttribute('data-same-document'))) === 'yes',
+        'the popup drew the copy without being reloaded',
+      );
+      check(await popup.evaluate(() => document.querySelector('[data-testid="no-article"]') === null), 'the "no article" state is gone');
     },
   },
 ];

@@ -42,7 +42,11 @@ const COPY_HOST = 'www.copyfarm-news.com';
 
 function serveFarmPage(driver: Driver, slug: string, sourceUrl: string): string {
   const path = `/story/${slug}/`;
-  driver.web.route({ host: COPY_HOST, path, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`Story ${slug}`, sourceUrl) } });
+  driver.web.route({
+    host: COPY_HOST,
+    path,
+    behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`Story ${slug}`, sourceUrl) },
+  });
   return `https://${COPY_HOST}${path}`;
 }
 
@@ -58,7 +62,12 @@ const FAILURES = [
   { name: 'a connection reset', source: 'https://edge.test/reset', code: 'network', words: /could not be reached/ },
   { name: 'an endless body', source: 'https://edge.test/endless', code: 'too-large', words: /more than 5 MB/ },
   { name: 'garbage served as HTML', source: 'https://edge.test/garbage', code: 'empty-page', words: /no article/ },
-  { name: 'a source link into a private network', source: 'http://192.168.1.1/admin/', code: 'private-address', words: /192\.168\.1\.1 points into a private network: not fetched/ },
+  {
+    name: 'a source link into a private network',
+    source: 'http://192.168.1.1/admin/',
+    code: 'private-address',
+    words: /192\.168\.1\.1 points into a private network: not fetched/,
+  },
 ];
 
 /** How many pages the extension's cache of originals holds (its IndexedDB, read from an extension page). */
@@ -100,7 +109,10 @@ function expectHistory(rows: HistoryRow[], startedAt: number): void {
   check(original >= 0, 'the original is in the history, linked');
   check(original < copy, `newest first: the original, visited last, comes first (rows: ${JSON.stringify(rows.map((r) => r.text.slice(0, 60)))})`);
   const copyRow = rows[copy]!;
-  check(copyRow.text.includes('U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv'), `the copy's row shows its headline: ${copyRow.text}`);
+  check(
+    copyRow.text.includes('U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv'),
+    `the copy's row shows its headline: ${copyRow.text}`,
+  );
   check(/News Harbor Daily|newsharbordaily\.com/.test(copyRow.text), `the copy's row shows its site: ${copyRow.text}`);
   check(copyRow.text.includes(RUNNING_EXAMPLE.originalPublisher), `the copy's row names the original publisher: ${copyRow.text}`);
   const originalRow = rows[original]!;
@@ -123,7 +135,10 @@ const CORE_SCENARIOS: Scenario[] = [
         (b) => b.pillVisible && b.pill.includes('Copy of a Washington Post story'),
         'a visible badge saying "Copy of a Washington Post story"',
       );
-      check(badge.headlineTop !== null && Math.abs(badge.pillTop - badge.headlineTop) < badge.headlineHeight + 150, `the badge is near the headline (badge at ${badge.pillTop}, <h1> at ${badge.headlineTop})`);
+      check(
+        badge.headlineTop !== null && Math.abs(badge.pillTop - badge.headlineTop) < badge.headlineHeight + 150,
+        `the badge is near the headline (badge at ${badge.pillTop}, <h1> at ${badge.headlineTop})`,
+      );
       check(!badge.cardVisible && badge.expanded === 'false', 'the card is closed at first');
 
       await page.click(PILL);
@@ -174,7 +189,7 @@ const CORE_SCENARIOS: Scenario[] = [
       await driver.open(RUNNING_EXAMPLE.syndicatedPage);
       const copy = await settledPopup(driver, RUNNING_EXAMPLE.syndicatedPage);
       const copyText = await toolbarBadgeText(driver, copy.tabId);
-      check(copyText !== '', 'the copy\'s tab has a toolbar badge');
+      check(copyText !== '', "the copy's tab has a toolbar badge");
       await driver.open(ORIGINALS.regional.url);
       const original = await settledPopup(driver, ORIGINALS.regional.url);
       await sleep(500);
@@ -222,7 +237,7 @@ const CORE_SCENARIOS: Scenario[] = [
   },
 
   {
-    name: 'the history detail shows the popup\'s card; an entry can be deleted, and all cleared after confirming',
+    name: "the history detail shows the popup's card; an entry can be deleted, and all cleared after confirming",
     async run(driver) {
       await driver.open(ORIGINALS.regional.url);
       await (await openHistoryWith(driver, [ORIGINALS.regional.url])).close();
@@ -232,7 +247,10 @@ const CORE_SCENARIOS: Scenario[] = [
       await options.click('[data-testid="history-row"] [data-testid="history-details"]');
       const dialog = '[data-testid="history-detail"]';
       await waitForText(options, `${dialog} [data-testid="verdict"]`, 'Copy of a Washington Post story');
-      check((await attributeOf(options, `${dialog} [data-testid="source-link"]`, 'href')) === RUNNING_EXAMPLE.sourceLink, 'the detail links the source');
+      check(
+        (await attributeOf(options, `${dialog} [data-testid="source-link"]`, 'href')) === RUNNING_EXAMPLE.sourceLink,
+        'the detail links the source',
+      );
       await waitForText(options, `${dialog} [data-testid="author"]`, RUNNING_EXAMPLE.author);
       check((await countOf(options, `${dialog} [data-testid="evidence-item"]`)) >= 3, 'the detail lists the evidence');
       await options.click('[data-testid="detail-close"]');
@@ -267,12 +285,18 @@ const CORE_SCENARIOS: Scenario[] = [
       await waitForBadge(first, (b) => b.pillVisible, 'the badge (on by default)');
       const settings = await driver.openExtensionPage('options.html#settings');
       await waitForAttribute(settings, '[data-testid="setting-badges"]', 'data-testid', 'setting-badges');
-      check(await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-badges"]')!.checked), 'badges are on by default');
+      check(
+        await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-badges"]')!.checked),
+        'badges are on by default',
+      );
       await settings.click('[data-testid="setting-badges"]');
       await waitForText(settings, '[data-testid="settings-status"]', 'Saved.');
       await settings.reload();
       await eventually(
-        async () => ((await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-badges"]')?.checked)) === false ? true : undefined),
+        async () =>
+          (await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-badges"]')?.checked)) === false
+            ? true
+            : undefined,
         () => 'the badges setting stays off after a reload',
       );
       await first.close();
@@ -306,7 +330,11 @@ const CORE_SCENARIOS: Scenario[] = [
       // A blog on a shared host (blogspot.com is on the Public Suffix List's private section) is one site:
       // silencing it leaves the other blogs there, and the settings list the blog, not blogspot.com.
       const blog = (host: string) => {
-        driver.web.route({ host, path: '/2025/03/story.html', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`A story on ${host}`, RUNNING_EXAMPLE.sourceLink) } });
+        driver.web.route({
+          host,
+          path: '/2025/03/story.html',
+          behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: farmPage(`A story on ${host}`, RUNNING_EXAMPLE.sourceLink) },
+        });
         return `https://${host}/2025/03/story.html`;
       };
       const silenced = await driver.open(blog('harbourwatch.blogspot.com'));
@@ -343,12 +371,21 @@ const CORE_SCENARIOS: Scenario[] = [
   };
   document.getElementById('back').onclick = () => { history.pushState({}, '', '/story/local/'); root.innerHTML = original; };
 </script></body></html>`;
-      driver.web.route({ host: 'www.spa-news.com', path: /^\/story\//, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: app } });
+      driver.web.route({
+        host: 'www.spa-news.com',
+        path: /^\/story\//,
+        behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: app },
+      });
       const page = await driver.open('https://www.spa-news.com/story/local/');
       await expectNoBadge(page, 'a local story', 1_000);
       await page.click('#next');
       // The pill's words are the kind of copy, naming the original's publisher (core/kind-text.ts).
-      await waitForBadge(page, (b) => b.pillVisible && b.pill.includes('Copy of a Washington Post story'), 'the badge for the syndicated story', 5_000);
+      await waitForBadge(
+        page,
+        (b) => b.pillVisible && b.pill.includes('Copy of a Washington Post story'),
+        'the badge for the syndicated story',
+        5_000,
+      );
       await page.click('#back');
       await waitForBadge(page, (b) => !b.present, 'no badge back on the local story', 5_000);
     },
@@ -382,12 +419,16 @@ const CORE_SCENARIOS: Scenario[] = [
       // A hostile page stylesheet: everything red and huge, buttons and our host hidden.
       await page.evaluate(() => {
         const style = document.createElement('style');
-        style.textContent = '* { color: rgb(255, 0, 0) !important; font-size: 40px !important; } button { display: none !important; } provenance-badge { display: none !important; }';
+        style.textContent =
+          '* { color: rgb(255, 0, 0) !important; font-size: 40px !important; } button { display: none !important; } provenance-badge { display: none !important; }';
         document.head.append(style);
       });
-      await waitForBadge(page, (b) => b.pillVisible, 'the badge still visible under the page\'s hostile CSS');
+      await waitForBadge(page, (b) => b.pillVisible, "the badge still visible under the page's hostile CSS");
       const after = await pillStyle();
-      check(after.color === before.color && after.fontSize === '13px', `the pill kept its style: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      check(
+        after.color === before.color && after.fontSize === '13px',
+        `the pill kept its style: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+      );
       const leaked = await page.evaluate(() =>
         [...document.styleSheets].some((sheet) => {
           try {
@@ -408,12 +449,18 @@ const CORE_SCENARIOS: Scenario[] = [
       const { popup } = await openAndVerify(driver, RUNNING_EXAMPLE.syndicatedPage);
       await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
       const hops = await popup.evaluate(() => [...document.querySelectorAll('[data-testid="verified-hop"]')].map((h) => h.textContent ?? ''));
-      check(hops.length === 2 && hops[0]!.includes('usa-news.biz') && hops[1]!.includes('washingtonpost.com'), `two hops, USA NEWS then the Post: ${JSON.stringify(hops)}`);
+      check(
+        hops.length === 2 && hops[0]!.includes('usa-news.biz') && hops[1]!.includes('washingtonpost.com'),
+        `two hops, USA NEWS then the Post: ${JSON.stringify(hops)}`,
+      );
       // The farm's copy is a machine rewrite of the Post's story: similar headline, little wording reused.
       await waitForAttribute(popup, '[data-testid="headline-verdict"]', 'data-verdict', /same|lightly-edited/);
       await waitForAttribute(popup, '[data-testid="text-verdict"]', 'data-verdict', 'rewritten');
       await waitForText(popup, '[data-testid="delay"]', /later/);
-      check((await attributeOf(popup, '[data-testid="open-original"]', 'href')) === RUNNING_EXAMPLE.original, '"Open the original" points to the Post');
+      check(
+        (await attributeOf(popup, '[data-testid="open-original"]', 'href')) === RUNNING_EXAMPLE.original,
+        '"Open the original" points to the Post',
+      );
       const fetched = new Set(driver.web.requests.filter((r) => /usa-news\.biz|washingtonpost\.com/.test(r.url)).map((r) => new URL(r.url).hostname));
       check(fetched.has('usa-news.biz') && fetched.has('www.washingtonpost.com'), `both hops were fetched: ${[...fetched].join(', ')}`);
     },
@@ -425,7 +472,10 @@ const CORE_SCENARIOS: Scenario[] = [
     async run(driver) {
       const settings = await driver.openExtensionPage('options.html#settings');
       await waitForAttribute(settings, '[data-testid="setting-auto-verify"]', 'data-testid', 'setting-auto-verify');
-      check(!(await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-auto-verify"]')!.checked)), 'automatic verification is off by default');
+      check(
+        !(await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="setting-auto-verify"]')!.checked)),
+        'automatic verification is off by default',
+      );
       await settings.click('[data-testid="setting-auto-verify"]');
       await waitForText(settings, '[data-testid="settings-status"]', 'Saved.');
       await driver.open(RUNNING_EXAMPLE.syndicatedPage);
@@ -475,9 +525,16 @@ const CORE_SCENARIOS: Scenario[] = [
     timeout: 90_000,
     async run(driver) {
       // The Post's article republished word for word on another site, its canonical still pointing to the Post.
-      const original = fs.readFileSync(path.join(FIXTURE_ROOT, 'washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/index.html'), 'utf8');
+      const original = fs.readFileSync(
+        path.join(FIXTURE_ROOT, 'washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/index.html'),
+        'utf8',
+      );
       const republished = original.replace(/<meta property="og:site_name"[^>]*>/, '<meta property="og:site_name" content="Valley Republic">');
-      driver.web.route({ host: 'www.valleyrepublic.com', path: '/world/us-russia-talks/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: republished } });
+      driver.web.route({
+        host: 'www.valleyrepublic.com',
+        path: '/world/us-russia-talks/',
+        behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: republished },
+      });
       const { popup } = await openAndVerify(driver, 'https://www.valleyrepublic.com/world/us-russia-talks/');
       await waitForAttribute(popup, '[data-testid="verification-result"]', 'data-outcome', 'verified', 30_000);
       await waitForAttribute(popup, '[data-testid="text-verdict"]', 'data-verdict', 'verbatim');
@@ -509,7 +566,11 @@ const CORE_SCENARIOS: Scenario[] = [
       const url = serveFarmPage(driver, 'to-router', `https://edge.test/redirect/to?url=${encodeURIComponent(target)}`);
       const { popup } = await openAndVerify(driver, url);
       await waitForAttribute(popup, '[data-testid="verify-failure"]', 'data-code', 'private-address', 30_000);
-      await waitForText(popup, '[data-testid="verify-failure"]', /127\.0\.0\.1\S* points into a private network: not fetched\. edge\.test redirects there; the redirect was not followed\./);
+      await waitForText(
+        popup,
+        '[data-testid="verify-failure"]',
+        /127\.0\.0\.1\S* points into a private network: not fetched\. edge\.test redirects there; the redirect was not followed\./,
+      );
       const sent = driver.web.requests.filter((r) => r.host === '127.0.0.1' || r.host === 'localhost').map((r) => r.url);
       check(sent.length === 0, `nothing was sent into the private network: ${JSON.stringify(sent)}`);
       check(driver.web.requestsTo('edge.test').length === 1, 'the redirect itself was fetched once');
@@ -521,7 +582,11 @@ const CORE_SCENARIOS: Scenario[] = [
     timeout: 240_000,
     async run(driver) {
       // Bytes that are no web page, served as one.
-      driver.web.route({ host: 'edge.test', path: '/garbage', behaviour: { kind: 'body', contentType: 'text/html', body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) } });
+      driver.web.route({
+        host: 'edge.test',
+        path: '/garbage',
+        behaviour: { kind: 'body', contentType: 'text/html', body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) },
+      });
       for (const failure of FAILURES) {
         const url = serveFarmPage(driver, failure.code, failure.source);
         const { popup, page } = await openAndVerify(driver, url);
@@ -599,7 +664,11 @@ const CORE_SCENARIOS: Scenario[] = [
 <p>Source link : <a href="https://usa-news.biz/2025/02/22/x/">${escaped}</a></p><p>${body}</p>
 <p>Author : ${escaped}</p><p>Publish date : 2025-02-22 14:42:26</p>
 <p>Copyright for syndicated content belongs to the linked Source. ${escaped}</p></article></body></html>`;
-      driver.web.route({ host: 'www.evil-news.example', path: '/xss/', behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: html } });
+      driver.web.route({
+        host: 'www.evil-news.example',
+        path: '/xss/',
+        behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: html },
+      });
       const url = 'https://www.evil-news.example/xss/';
       const pwned = (tab: Tab) => tab.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);
 

@@ -64,7 +64,8 @@ export async function waitForText(tab: Tab, selector: string, pattern: RegExp | 
       if (seen === null) return undefined;
       return (typeof pattern === 'string' ? seen.includes(pattern) : pattern.test(seen)) ? seen : undefined;
     },
-    () => `Expected ${selector} to show ${String(pattern)} on ${tab.url}; it ${seen === null ? 'was not there' : `showed ${JSON.stringify(seen.slice(0, 300))}`}`,
+    () =>
+      `Expected ${selector} to show ${String(pattern)} on ${tab.url}; it ${seen === null ? 'was not there' : `showed ${JSON.stringify(seen.slice(0, 300))}`}`,
     { timeout },
   );
 }
@@ -294,7 +295,10 @@ export function toolbarTitle(driver: Driver, tabId: number): Promise<string> {
   return inExtension(
     driver,
     ({ api, arg }) => {
-      const action = (api as unknown as { action?: { getTitle(d: { tabId: number }): Promise<string> }; browserAction?: { getTitle(d: { tabId: number }): Promise<string> } });
+      const action = api as unknown as {
+        action?: { getTitle(d: { tabId: number }): Promise<string> };
+        browserAction?: { getTitle(d: { tabId: number }): Promise<string> };
+      };
       return (action.action ?? action.browserAction)!.getTitle({ tabId: arg });
     },
     tabId,

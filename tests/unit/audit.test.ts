@@ -26,14 +26,20 @@ describe('npm run audit: what it judges', () => {
   });
 
   it('fails on a high advisory in the bundler, reports one in a test tool', () => {
-    const verdict = judge({ metadata: { vulnerabilities: { high: 2 } }, vulnerabilities: { rollup: { severity: 'high' }, chai: { severity: 'critical' } } }, shippedPackages(lock));
+    const verdict = judge(
+      { metadata: { vulnerabilities: { high: 2 } }, vulnerabilities: { rollup: { severity: 'high' }, chai: { severity: 'critical' } } },
+      shippedPackages(lock),
+    );
     expect(verdict).toEqual({ ran: true, failing: [{ name: 'rollup', severity: 'high' }], reported: [{ name: 'chai', severity: 'critical' }] });
   });
 
   it('says "not run" with the reason when the endpoint answers no report', () => {
     const verdict = judge({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' }, new Set());
     expect(verdict).toEqual({ ran: false, reason: '405 Method Not Allowed' });
-    expect(judge(null, new Set(), 'npm error audit endpoint returned an error')).toEqual({ ran: false, reason: 'npm error audit endpoint returned an error' });
+    expect(judge(null, new Set(), 'npm error audit endpoint returned an error')).toEqual({
+      ran: false,
+      reason: 'npm error audit endpoint returned an error',
+    });
   });
 
   it('the real lockfile: the shipped set holds the extension’s dependencies and the bundler', () => {

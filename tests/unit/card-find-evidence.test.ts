@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { locateEvidence } from '@/lib/find-evidence';
 import { clip } from '@/core/text';
 
-const page = (body: string) => parseHTML(`<!doctype html><html><head><title>T</title><meta name="syndication-source" content="https://example.org/a"></head><body>${body}</body></html>`).document as unknown as Document;
+const page = (body: string) =>
+  parseHTML(
+    `<!doctype html><html><head><title>T</title><meta name="syndication-source" content="https://example.org/a"></head><body>${body}</body></html>`,
+  ).document as unknown as Document;
 
 /** The text between the found first and last characters, as the range would hold it. */
 function quoted(found: ReturnType<typeof locateEvidence>, doc: Document): string | null {
@@ -48,7 +51,9 @@ describe('locateEvidence', () => {
   });
 
   it('finds a quoted link by its text, and nothing for a tag alone', () => {
-    const doc = page('<p>This story was originally published by <a href="https://www.propublica.org/article/x">ProPublica</a>, a nonprofit newsroom.</p>');
+    const doc = page(
+      '<p>This story was originally published by <a href="https://www.propublica.org/article/x">ProPublica</a>, a nonprofit newsroom.</p>',
+    );
     const found = locateEvidence(doc, '<a href="https://www.propublica.org/article/x">ProPublica</a>');
     expect(found!.first[0].data).toBe('ProPublica');
     expect(quoted(found, doc)).toBe('ProPublica');

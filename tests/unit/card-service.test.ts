@@ -39,7 +39,10 @@ describe("the card's check", () => {
     await onPageScanned(digest, fromPage(4, PAGE));
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     const answer = await cardVerify(fromPage(4, PAGE));
-    expect(answer).toEqual({ opened: true, sentence: 'Provenance needs your permission to read usa-news.biz: a page has opened to ask for it, then check.' });
+    expect(answer).toEqual({
+      opened: true,
+      sentence: 'Provenance needs your permission to read usa-news.biz: a page has opened to ask for it, then check.',
+    });
     expect(create).toHaveBeenCalledTimes(1);
     const opened = create.mock.calls[0]![0] as { url: string; index: number; windowId: number; openerTabId: number };
     const url = new URL(opened.url);
@@ -49,14 +52,14 @@ describe("the card's check", () => {
     expect(opened).toMatchObject({ index: 3, windowId: 7, openerTabId: 4 });
   });
 
-  it('is refused to anything but a tab\'s own top page', async () => {
+  it("is refused to anything but a tab's own top page", async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     expect((await cardVerify(fromExtension())).opened).toBe(false);
     expect((await cardVerify({ ...fromPage(4, PAGE), frameId: 3 })).sentence).toBe('Could not check: a page can only check itself.');
     expect(create).not.toHaveBeenCalled();
   });
 
-  it('the scan carries the card\'s words only when the badge shows', async () => {
+  it("the scan carries the card's words only when the badge shows", async () => {
     const digest = sampleDigest(PAGE);
     const answer = await onPageScanned(digest, fromPage(4, PAGE));
     expect(withCardWords(answer).card).toEqual({
@@ -85,28 +88,48 @@ describe('evidence shown on the page', () => {
 describe('a link read for the check page', () => {
   it('is refused to a page, to what is not a web address, and to a site not allowed (named, to ask for it)', async () => {
     expect(await inspectUrl('https://usa-news.biz/a/', fromPage(4, PAGE))).toMatchObject({ ok: false, code: 'unsafe-url' });
-    expect(await inspectUrl('javascript:alert(1)', fromExtension('check.html'))).toMatchObject({ ok: false, message: 'only web pages (http and https) can be read' });
-    expect(await inspectUrl('https://usa-news.biz/a/', fromExtension('check.html'))).toMatchObject({ ok: false, code: 'permission-refused', url: 'https://usa-news.biz/a/' });
+    expect(await inspectUrl('javascript:alert(1)', fromExtension('check.html'))).toMatchObject({
+      ok: false,
+      message: 'only web pages (http and https) can be read',
+    });
+    expect(await inspectUrl('https://usa-news.biz/a/', fromExtension('check.html'))).toMatchObject({
+      ok: false,
+      code: 'permission-refused',
+      url: 'https://usa-news.biz/a/',
+    });
     expect(await inspectUrl('http://192.168.1.1/admin/', fromExtension('check.html'))).toMatchObject({ ok: false, code: 'private-address' });
   });
 });
 
 describe('the link menu', () => {
   it.each(['chrome', 'firefox'] as const)('the %s manifest asks for "contextMenus"', (browser) => {
-    const manifest = config.manifest as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => { permissions?: string[] };
-    expect(manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' }).permissions).toContain('contextMenus');
+    const manifest = config.manifest as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => {
+      permissions?: string[];
+    };
+    expect(manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' }).permissions).toContain(
+      'contextMenus',
+    );
   });
 
   it('is made for links, and opens the check page for the link clicked', async () => {
     const create = vi.fn();
     let onClicked: ((info: { menuItemId: string; linkUrl?: string }, tab?: unknown) => void) | undefined;
     Object.assign(fakeBrowser, {
-      contextMenus: { create, removeAll: vi.fn(async () => undefined), onClicked: { addListener: (listener: typeof onClicked) => (onClicked = listener) } },
+      contextMenus: {
+        create,
+        removeAll: vi.fn(async () => undefined),
+        onClicked: { addListener: (listener: typeof onClicked) => (onClicked = listener) },
+      },
     });
     const open = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     setUpLinkMenu();
     await vi.waitFor(() => expect(create).toHaveBeenCalled());
-    expect(create).toHaveBeenCalledWith({ id: LINK_MENU_ID, title: 'Where does this article come from?', contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] });
+    expect(create).toHaveBeenCalledWith({
+      id: LINK_MENU_ID,
+      title: 'Where does this article come from?',
+      contexts: ['link'],
+      targetUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
     onClicked!({ menuItemId: LINK_MENU_ID, linkUrl: 'https://usa-news.biz/a/' }, tab(4, PAGE));
     await vi.waitFor(() => expect(open).toHaveBeenCalled());
     const url = new URL((open.mock.calls[0]![0] as { url: string }).url);

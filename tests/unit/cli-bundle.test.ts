@@ -63,7 +63,10 @@ afterAll(async () => {
 describe('the bundled command line', () => {
   it('is plain JavaScript that imports only Node built-ins: no tsx, no TypeScript file, no node_modules', async () => {
     const code = await readFile(bundle, 'utf8');
-    const specifiers = [...code.matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["']/gm), ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+    const specifiers = [
+      ...code.matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["']/gm),
+      ...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((m) => m[1]!);
     expect(specifiers.length).toBeGreaterThan(0);
     expect(specifiers.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
     expect(code).not.toMatch(/\btsx\/(esm|cjs)|tsImport\(/);
@@ -90,7 +93,11 @@ describe('the bundled command line', () => {
     expect(none.out).toBe('');
     expect(none.err).toMatch(/^provenance: missing command\n\nusage: provenance <command>/);
     const unknown = await node([bin, 'inspect', '--nope']);
-    expect(unknown).toEqual({ code: 2, out: '', err: "provenance inspect: unknown option --nope\nTry 'provenance inspect --help' for more information.\n" });
+    expect(unknown).toEqual({
+      code: 2,
+      out: '',
+      err: "provenance inspect: unknown option --nope\nTry 'provenance inspect --help' for more information.\n",
+    });
   });
 
   it('sits in a pipe: `find … | provenance inspect --batch -`, one JSON line a page, exit 1 when one failed', async () => {
@@ -99,7 +106,10 @@ describe('the bundled command line', () => {
     const { code, out, err } = await node([bin, 'inspect', '--batch', '-'], list);
     expect(err).toBe('');
     expect(code).toBe(1);
-    const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; kind: string | null; error?: { code: string } });
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; kind: string | null; error?: { code: string } });
     expect(lines.map((r) => [r.file, r.kind, r.error?.code ?? null])).toEqual([
       [pages[0], 'scraped', null],
       [pages[1], 'wire', null],

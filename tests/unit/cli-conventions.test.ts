@@ -29,7 +29,10 @@ async function run(argv: string[], stdin?: string): Promise<{ code: number; out:
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const records = (out: string) => out.split('\n').map((line) => JSON.parse(line) as { file: string | null; url: string | null; kind: string | null; error?: { code: string; message: string } });
+const records = (out: string) =>
+  out
+    .split('\n')
+    .map((line) => JSON.parse(line) as { file: string | null; url: string | null; kind: string | null; error?: { code: string; message: string } });
 
 let dir = '';
 beforeAll(async () => {
@@ -60,7 +63,13 @@ describe('help and version: standard output, exit 0', () => {
   }
 
   for (const command of COMMANDS) {
-    for (const argv of [[command.name, '--help'], [command.name, '-h'], ['help', command.name], [command.name, 'page.html', '--json', '--help'], [command.name, '--nope', '-h']]) {
+    for (const argv of [
+      [command.name, '--help'],
+      [command.name, '-h'],
+      ['help', command.name],
+      [command.name, 'page.html', '--json', '--help'],
+      [command.name, '--nope', '-h'],
+    ]) {
       it(`provenance ${argv.join(' ')} prints the command's usage`, async () => {
         const { code, out, err } = await run(argv);
         expect(code).toBe(0);
@@ -111,7 +120,9 @@ describe('one parser for every command: usage errors name the option, exit 2', (
   it('an unknown command or program option is a usage error too', async () => {
     const command = await run(['inpsect', 'page.html']);
     expect(command.code).toBe(2);
-    expect(command.err).toBe(`provenance: unknown command "inpsect" (commands: ${COMMANDS.map((c) => c.name).join(', ')})\nTry 'provenance --help' for more information.`);
+    expect(command.err).toBe(
+      `provenance: unknown command "inpsect" (commands: ${COMMANDS.map((c) => c.name).join(', ')})\nTry 'provenance --help' for more information.`,
+    );
     const option = await run(['--verbose', 'inspect']);
     expect(option.code).toBe(2);
     expect(option.err).toBe("provenance: unknown option --verbose\nTry 'provenance --help' for more information.");
@@ -162,7 +173,10 @@ describe('inspect --batch - reads the list from standard input', () => {
     expect(first).toMatchObject({ file: fixtureFile(scraped), kind: 'scraped' });
     expect(first!.error).toBeUndefined();
     expect(second).toMatchObject({ file: fixtureFile(wire), url: wire, kind: 'wire' });
-    expect(missing).toMatchObject({ file: join(dir, 'missing.html'), error: { code: 'read-failed', message: `cannot read ${join(dir, 'missing.html')}: no such file` } });
+    expect(missing).toMatchObject({
+      file: join(dir, 'missing.html'),
+      error: { code: 'read-failed', message: `cannot read ${join(dir, 'missing.html')}: no such file` },
+    });
     expect(badJson!.error).toEqual({ code: 'bad-line', message: '(standard input):7: not a JSON object' });
     expect(noFile!.error).toEqual({ code: 'bad-line', message: '(standard input):8: "file" is missing' });
     expect(last).toMatchObject({ file: fixtureFile(wire), kind: 'wire' });
@@ -198,7 +212,7 @@ describe('inspect --batch - reads the list from standard input', () => {
     expect(both.err).toContain('--batch reads the pages from its list: not with a page (page.html) too');
     const url = await run(['inspect', '--batch', '-', '--url', scraped], '');
     expect(url.code).toBe(2);
-    expect(url.err).toContain('--url is one page\'s address: in a batch, give it on the line');
+    expect(url.err).toContain("--url is one page's address: in a batch, give it on the line");
   });
 });
 

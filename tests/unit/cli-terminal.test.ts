@@ -118,7 +118,10 @@ describe('the CLI prints no control or bidi character from a page', () => {
 
   it('inspect --batch: one JSON line per page, escaped too', async () => {
     const list = join(dir, 'list.jsonl');
-    await writeFile(list, `${JSON.stringify({ file, url: 'https://www.harbourdigest.example/harbour-plan/' })}\n${JSON.stringify({ file: join(dir, `missing${TITLE}.html`) })}\n`);
+    await writeFile(
+      list,
+      `${JSON.stringify({ file, url: 'https://www.harbourdigest.example/harbour-plan/' })}\n${JSON.stringify({ file: join(dir, `missing${TITLE}.html`) })}\n`,
+    );
     const { code, out } = await run(['inspect', '--batch', list]);
     expect(code).toBe(1);
     expect(out.split('\n')).toHaveLength(2);

@@ -41,10 +41,18 @@ describe('compareHeadlines', () => {
     ['two site segments', 'Senate passes stopgap funding bill | Politics | CNN', 'Senate passes stopgap funding bill'],
     ['a domain', 'Senate passes stopgap funding bill – usa-news.biz', 'Senate passes stopgap funding bill'],
     ['a suffix on each side', 'Senate passes stopgap funding bill - Reuters', 'Senate passes stopgap funding bill — AP News'],
-    ['curly vs straight quotes', '‘We will rebuild,’ mayor says after “historic” tornado', "'We will rebuild,' mayor says after \"historic\" tornado"],
+    [
+      'curly vs straight quotes',
+      '‘We will rebuild,’ mayor says after “historic” tornado',
+      '\'We will rebuild,\' mayor says after "historic" tornado',
+    ],
     ['curly vs straight apostrophe', 'Trump’s tariffs hit Iowa’s farmers', "Trump's tariffs hit Iowa's farmers"],
     ['em dash vs hyphen inside', 'Stocks slide — then rebound — as Fed holds rates', 'Stocks slide - then rebound - as Fed holds rates'],
-    ['figure dash and minus sign', 'Temperatures fall to ‒20 as storm − and snow − sweep in', 'Temperatures fall to -20 as storm - and snow - sweep in'],
+    [
+      'figure dash and minus sign',
+      'Temperatures fall to ‒20 as storm − and snow − sweep in',
+      'Temperatures fall to -20 as storm - and snow - sweep in',
+    ],
     ['case and spacing', 'Fed  Holds Rates Steady', 'Fed holds rates steady'],
     ['full-width characters (NFKC)', 'Ｆｅｄ holds rates steady', 'Fed holds rates steady'],
   ])('same: %s', (_label, page, original) => {
@@ -54,9 +62,7 @@ describe('compareHeadlines', () => {
   it('keeps a trailing segment that is part of the headline', () => {
     // "live updates" is not a site name, and in a title-cased headline "Experts Say" is not either.
     expect(compareHeadlines('Tornado hits Oklahoma - live updates', 'Tornado hits Oklahoma').verdict).not.toBe('same');
-    expect(compareHeadlines("Trump's Tariffs Hit Farmers – Experts Say", "Trump's Tariffs Hit Farmers").verdict).toBe(
-      'lightly-edited',
-    );
+    expect(compareHeadlines("Trump's Tariffs Hit Farmers – Experts Say", "Trump's Tariffs Hit Farmers").verdict).toBe('lightly-edited');
   });
 
   it('a headline with words added by the syndicator is lightly edited, and the diff shows them', () => {
@@ -155,7 +161,23 @@ describe('compareHeadlines', () => {
 
 describe('compareHeadlines properties', () => {
   const anyText = fc.string({ unit: 'binary', maxLength: 200 });
-  const word = fc.constantFrom('Trump', 'tariffs', 'hit', 'farmers', 'the', 'Post', '–', '|', 'U.S.', 'Kyiv', 'talks', 'on', 'NATO', '“new”', 'don’t');
+  const word = fc.constantFrom(
+    'Trump',
+    'tariffs',
+    'hit',
+    'farmers',
+    'the',
+    'Post',
+    '–',
+    '|',
+    'U.S.',
+    'Kyiv',
+    'talks',
+    'on',
+    'NATO',
+    '“new”',
+    'don’t',
+  );
   const headline = fc.array(word, { maxLength: 16 }).map((words) => words.join(' '));
 
   it('never throws and keeps similarity in [0, 1]', () => {
@@ -349,7 +371,10 @@ describe('compareTexts', () => {
   });
 
   it('never throws, and shares stay in [0, 1]', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 120 }).map((w) => w.join(' ')));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 400 }),
+      fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 120 }).map((w) => w.join(' ')),
+    );
     fc.assert(
       fc.property(text, text, fc.boolean(), (a, b, fingerprintOriginal) => {
         const result = compareTexts(a, fingerprintOriginal ? textFingerprint(b, { exactLimit: 20, sampleSize: 10 }) : b);

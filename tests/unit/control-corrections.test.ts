@@ -21,7 +21,16 @@ import { pageKey } from '@/core/url';
 
 const PAGE = 'https://worldnewsera.example/2025/02/22/talks/';
 const EXTENSION = 'chrome-extension://test-id/';
-const tab = (id: number, url: string, incognito = false) => ({ id, url, index: 0, highlighted: false, active: true, pinned: false, incognito, windowId: 1 });
+const tab = (id: number, url: string, incognito = false) => ({
+  id,
+  url,
+  index: 0,
+  highlighted: false,
+  active: true,
+  pinned: false,
+  incognito,
+  windowId: 1,
+});
 /** A message from the content script in the top frame (each test its own tabs: the background limits one tab's scans per second) of tab `tabId` showing `url`. */
 const fromPage = (tabId: number, url: string) => ({ id: fakeBrowser.runtime.id, tab: tab(tabId, url) as never, frameId: 0, url });
 /** A message from the popup (an extension page). */
@@ -50,7 +59,12 @@ describe('a correction changes what the record says, and nothing else', () => {
     const corrected = applyCorrection(record, { kind: 'wrong-original', originalUrl: 'https://www.reuters.com/world/talks-2025-02-22/', at: 1 });
     expect(corrected.syndicated).toBe(true);
     expect(corrected.kind).toBe('scraped');
-    expect(corrected.original).toEqual({ url: 'https://www.reuters.com/world/talks-2025-02-22/', publisher: null, headline: null, publishedAt: null });
+    expect(corrected.original).toEqual({
+      url: 'https://www.reuters.com/world/talks-2025-02-22/',
+      publisher: null,
+      headline: null,
+      publishedAt: null,
+    });
     expect(corrected.chain).toEqual([{ url: 'https://www.reuters.com/world/talks-2025-02-22/', publisher: null, site: 'reuters.com' }]);
     expect(nextHopUrl(corrected)).toBe('https://www.reuters.com/world/talks-2025-02-22/');
   });
@@ -111,7 +125,10 @@ describe('the background keeps a correction and applies it on every later scan',
 
   it('"Wrong original?" with the right one: the record names it on every scan, and a check goes there', async () => {
     const first = await onPageScanned(sampleDigest(PAGE), fromPage(2, PAGE));
-    const answer = await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'apnews.com/article/talks' } }, fromPopup);
+    const answer = await correctPage(
+      { pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'apnews.com/article/talks' } },
+      fromPopup,
+    );
     expect(answer.ok && answer.entry.record.original?.url).toBe('https://apnews.com/article/talks');
     const again = await onPageScanned(sampleDigest(PAGE), fromPage(2, PAGE));
     expect(again.showBadge).toBe(true);
@@ -124,14 +141,22 @@ describe('the background keeps a correction and applies it on every later scan',
   });
 
   it('refuses what it cannot keep, with a sentence: not in the history, a bad address, a private window', async () => {
-    expect(await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'not-a-copy' } }, fromPopup)).toEqual({ ok: false, message: getMessage('control_notInHistory') });
+    expect(await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'not-a-copy' } }, fromPopup)).toEqual({
+      ok: false,
+      message: getMessage('control_notInHistory'),
+    });
     await onPageScanned(sampleDigest(PAGE), fromPage(12, PAGE));
-    expect(await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'javascript:alert(1)' } }, fromPopup)).toEqual({
+    expect(
+      await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'javascript:alert(1)' } }, fromPopup),
+    ).toEqual({
       ok: false,
       message: getMessage('control_badUrl'),
     });
     const get = vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => tab(id, PAGE, true)) as never);
-    expect(await correctPage({ pageUrl: PAGE, tabId: 9, correction: { kind: 'not-a-copy' } }, fromPopup)).toEqual({ ok: false, message: getMessage('control_privateWindow') });
+    expect(await correctPage({ pageUrl: PAGE, tabId: 9, correction: { kind: 'not-a-copy' } }, fromPopup)).toEqual({
+      ok: false,
+      message: getMessage('control_privateWindow'),
+    });
     get.mockRestore();
     expect((await getEntry(database(), pageKey(PAGE)))?.correction).toBeUndefined();
   });
@@ -139,8 +164,16 @@ describe('the background keeps a correction and applies it on every later scan',
   it("a page's card corrects its own page only, and cannot name an original", async () => {
     await onPageScanned(sampleDigest(PAGE), fromPage(11, PAGE));
     const other = 'https://elsewhere.example/story/';
-    expect(await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'not-a-copy' } }, fromPage(2, other))).toEqual({ ok: false, message: getMessage('control_onlyThisPage') });
-    expect(await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'https://evil.example/' } }, fromPage(11, PAGE))).toEqual({
+    expect(await correctPage({ pageUrl: PAGE, tabId: null, correction: { kind: 'not-a-copy' } }, fromPage(2, other))).toEqual({
+      ok: false,
+      message: getMessage('control_onlyThisPage'),
+    });
+    expect(
+      await correctPage(
+        { pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'https://evil.example/' } },
+        fromPage(11, PAGE),
+      ),
+    ).toEqual({
       ok: false,
       message: getMessage('control_onlyThisPage'),
     });
@@ -157,15 +190,33 @@ describe('the background keeps a correction and applies it on every later scan',
 
 describe('the protocol carries corrections checked at the boundary', () => {
   it('accepts the two kinds and an undo, refuses anything else', () => {
-    expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: 3, correction: { kind: 'not-a-copy', extra: 1 } })).toEqual({ type: 'correct', pageUrl: PAGE, tabId: 3, correction: { kind: 'not-a-copy' } });
-    expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: null })).toEqual({ type: 'correct', pageUrl: PAGE, tabId: null, correction: null });
-    expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'https://a.example/' } })).not.toBeNull();
+    expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: 3, correction: { kind: 'not-a-copy', extra: 1 } })).toEqual({
+      type: 'correct',
+      pageUrl: PAGE,
+      tabId: 3,
+      correction: { kind: 'not-a-copy' },
+    });
+    expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: null })).toEqual({
+      type: 'correct',
+      pageUrl: PAGE,
+      tabId: null,
+      correction: null,
+    });
+    expect(
+      parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'https://a.example/' } }),
+    ).not.toBeNull();
     expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original' } })).toBeNull();
     expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: { kind: 'original' } })).toBeNull();
     expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null })).toBeNull();
     expect(parseRequest({ type: 'correct', pageUrl: 7, tabId: null, correction: null })).toBeNull();
-    expect(parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'x'.repeat(5000) } })).toBeNull();
-    expect(parseRequest({ type: 'card-control', what: 'silence', undo: true, site: 'ignored.example' })).toEqual({ type: 'card-control', what: 'silence', undo: true });
+    expect(
+      parseRequest({ type: 'correct', pageUrl: PAGE, tabId: null, correction: { kind: 'wrong-original', originalUrl: 'x'.repeat(5000) } }),
+    ).toBeNull();
+    expect(parseRequest({ type: 'card-control', what: 'silence', undo: true, site: 'ignored.example' })).toEqual({
+      type: 'card-control',
+      what: 'silence',
+      undo: true,
+    });
     expect(parseRequest({ type: 'card-control', what: 'delete-history', undo: false })).toBeNull();
     expect(parseRequest({ type: 'card-control', what: 'not-a-copy' })).toBeNull();
   });

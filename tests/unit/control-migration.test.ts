@@ -17,7 +17,11 @@ import { pageKey } from '@/core/url';
 function openVersion4(name: string) {
   const db = new Dexie(name);
   db.version(1).stores({ history: 'key, lastSeen, syndicated, site, publisherKey' });
-  db.version(2).stores({ history: 'key, lastSeen, syndicated, site, publisherKey, *words', originals: 'key, fetchedAt', verifications: '[pageKey+originalKey], pageKey, checkedAt' });
+  db.version(2).stores({
+    history: 'key, lastSeen, syndicated, site, publisherKey, *words',
+    originals: 'key, fetchedAt',
+    verifications: '[pageKey+originalKey], pageKey, checkedAt',
+  });
   db.version(3).stores({ history: 'key, lastSeen, syndicated, publisherKey, *words' });
   db.version(4).stores({ history: null, pages: 'id, &key, syndicated, publisherKey, *words' });
   return db;
@@ -32,7 +36,18 @@ describe('a database from before corrections', () => {
     await old.table('pages').bulkAdd(
       Array.from({ length: 12 }, (_, i) => {
         const { kind: _kind, ...record } = sampleRecord({ url: url(i) });
-        return { id: (5000 + i) * 1000, key: url(i), firstSeen: 4000, lastSeen: 5000 + i, visits: 2, syndicated: 1, site: `site${i}.example`, publisherKey: 'the washington post', words: ['talks'], record };
+        return {
+          id: (5000 + i) * 1000,
+          key: url(i),
+          firstSeen: 4000,
+          lastSeen: 5000 + i,
+          visits: 2,
+          syndicated: 1,
+          site: `site${i}.example`,
+          publisherKey: 'the washington post',
+          words: ['talks'],
+          record,
+        };
       }),
     );
     old.close();
@@ -62,7 +77,12 @@ describe('a database from before corrections', () => {
 
     // The page read again: the engine's fresh record is corrected again, the entry counts the visit.
     const rescanned = await recordDetection(again, sampleRecord({ url: url(3), confidence: 0.7 }), 7000);
-    expect(rescanned).toMatchObject({ visits: 3, syndicated: 0, record: { syndicated: false, confidence: 0.7 }, correction: { kind: 'not-a-copy', at: 6000 } });
+    expect(rescanned).toMatchObject({
+      visits: 3,
+      syndicated: 0,
+      record: { syndicated: false, confidence: 0.7 },
+      correction: { kind: 'not-a-copy', at: 6000 },
+    });
     expect(rescanned.correction?.engine.confidence).toBe(0.7);
     const other = await recordDetection(again, sampleRecord({ url: url(4) }), 7001);
     expect(other.record.original?.url).toBe('https://apnews.com/article/x');

@@ -95,9 +95,21 @@ describe('strict import of corrections', () => {
   }
 
   it.each([
-    ['an unknown kind', { kind: 'retracted', originalUrl: null, at: 5 }, 'correction.kind is the text "retracted", not "not-a-copy" or "wrong-original"'],
-    ['a script address', { kind: 'wrong-original', originalUrl: 'javascript:alert(1)', at: 5 }, 'correction.originalUrl "javascript:alert(1)" is not an http(s) link'],
-    ['an original on "not a copy"', { kind: 'not-a-copy', originalUrl: 'https://a.example/', at: 5 }, 'correction.originalUrl is the text "https://a.example/"; a "not-a-copy" correction names no original'],
+    [
+      'an unknown kind',
+      { kind: 'retracted', originalUrl: null, at: 5 },
+      'correction.kind is the text "retracted", not "not-a-copy" or "wrong-original"',
+    ],
+    [
+      'a script address',
+      { kind: 'wrong-original', originalUrl: 'javascript:alert(1)', at: 5 },
+      'correction.originalUrl "javascript:alert(1)" is not an http(s) link',
+    ],
+    [
+      'an original on "not a copy"',
+      { kind: 'not-a-copy', originalUrl: 'https://a.example/', at: 5 },
+      'correction.originalUrl is the text "https://a.example/"; a "not-a-copy" correction names no original',
+    ],
     ['no time', { kind: 'not-a-copy', originalUrl: null }, 'correction.at is missing, not a time in ms since 1970'],
     ['a negative time', { kind: 'not-a-copy', originalUrl: null, at: -1 }, 'correction.at is -1, not a time in ms since 1970'],
     ['not an object', 'not-a-copy', 'correction is the text "not-a-copy", not an object'],

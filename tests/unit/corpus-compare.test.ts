@@ -85,7 +85,7 @@ describe('dayAsWrittenOnPage', () => {
 describe('headlines and authors', () => {
   it('entities decoded, twice-escaped ones too', () => {
     expect(decodeEntities('Tom &amp; Jerry &#8211; &#x201C;live&#x201D; &amp;amp; more&nbsp;now')).toBe('Tom & Jerry – “live” & more now');
-    expect(sameHeadline('Tom &amp; Jerry’s “Return”', "Tom & Jerry's \"Return\"")).toBe(true);
+    expect(sameHeadline('Tom &amp; Jerry’s “Return”', 'Tom & Jerry\'s "Return"')).toBe(true);
   });
 
   it('a site suffix on either side, but not another headline', () => {

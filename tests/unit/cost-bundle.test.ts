@@ -14,7 +14,8 @@ import { buildContentUi } from '../../scripts/content-ui';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The rules and what only they need: the background's half of the engine. */
-const RULE_MODULE = /(?:^|\/)core\/(?:detect|scan|publishers|url|psl|outlets|metadata|jsonld|verify)\.ts$|(?:^|\/)core\/signals\/|(?:^|\/)node_modules\/tldts/;
+const RULE_MODULE =
+  /(?:^|\/)core\/(?:detect|scan|publishers|url|psl|outlets|metadata|jsonld|verify)\.ts$|(?:^|\/)core\/signals\/|(?:^|\/)node_modules\/tldts/;
 /** The content script's on-demand half, and what only it needs. */
 const ON_DEMAND = /(?:^|\/)components\/(?:badge\.ts|badge\.css|content-ui\.ts)|(?:^|\/)lib\/(?:find-evidence|signal-text)\.ts$/;
 

@@ -91,14 +91,22 @@ describe('parseDate: metadata values', () => {
 describe('publish date: the order of trust between sources', () => {
   it('takes article:published_time, never og:updated_time', () => {
     expect(dateOf(page('', '<meta property="og:updated_time" content="2021-05-05T10:00:00+02:00">')).publishedAt).toBeNull();
-    const both = dateOf(page('', '<meta property="og:updated_time" content="2021-05-05T10:00:00+02:00"><meta property="article:published_time" content="2021-04-01T09:30:00+02:00">'));
+    const both = dateOf(
+      page(
+        '',
+        '<meta property="og:updated_time" content="2021-05-05T10:00:00+02:00"><meta property="article:published_time" content="2021-04-01T09:30:00+02:00">',
+      ),
+    );
     expect(both.publishedAt).toBe('2021-04-01T09:30:00+02:00');
   });
 
   it('reads JSON-LD datePublished nested in @graph, Parse.ly pub_date, citation and Dublin Core dates', () => {
-    const graph = '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"Story","dateModified":"2020-03-02T08:00:00+01:00","datePublished":"2020-02-28T17:45:00+01:00"}]}</script>';
+    const graph =
+      '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"Story","dateModified":"2020-03-02T08:00:00+01:00","datePublished":"2020-02-28T17:45:00+01:00"}]}</script>';
     expect(dateOf(page('', graph)).publishedAt).toBe('2020-02-28T17:45:00+01:00');
-    expect(day(dateOf(page('', `<meta name="parsely-page" content='{"title":"Story","pub_date":"2019-07-04T12:00:00Z"}'>`)).publishedAt)).toBe('2019-07-04');
+    expect(day(dateOf(page('', `<meta name="parsely-page" content='{"title":"Story","pub_date":"2019-07-04T12:00:00Z"}'>`)).publishedAt)).toBe(
+      '2019-07-04',
+    );
     expect(dateOf(page('', '<meta name="citation_publication_date" content="2009/09/15">')).publishedAt).toBe('2009-09-15');
     expect(dateOf(page('', '<meta name="DC.date.issued" content="2022-02-04T15:33:00+01:00">')).publishedAt).toBe('2022-02-04T15:33:00+01:00');
   });
@@ -119,11 +127,15 @@ describe('publish date: the order of trust between sources', () => {
     expect(dateOf(article('<p class="byline">Af Jens Hansen. Udgivet 4. maj 2020</p>', { lang: 'da' })).publishedAt).toBe('2020-05-04');
     expect(dateOf(article('<p>Gepubliceerd op 7 mei 2020</p>', { lang: 'nl' })).publishedAt).toBe('2020-05-07');
     expect(dateOf(article('<p class="date">公開日：2017年3月9日</p>', { lang: 'ja' })).publishedAt).toBe('2017-03-09');
-    expect(dateOf(article('<span class="media_end_head_info_datestamp_time">입력 2023.11.02. 오후 8:06</span>', { lang: 'ko' })).publishedAt).toBe('2023-11-02');
+    expect(dateOf(article('<span class="media_end_head_info_datestamp_time">입력 2023.11.02. 오후 8:06</span>', { lang: 'ko' })).publishedAt).toBe(
+      '2023-11-02',
+    );
   });
 
   it('reads a date line in date markup just before or after the headline, and a plain dateline', () => {
-    expect(dateOf(article('', { beforeHeadline: '<div class="meta-date"><i class="icon-calendar"></i> 19.11.2021</div>' })).publishedAt).toBe('2021-11-19');
+    expect(dateOf(article('', { beforeHeadline: '<div class="meta-date"><i class="icon-calendar"></i> 19.11.2021</div>' })).publishedAt).toBe(
+      '2021-11-19',
+    );
     expect(dateOf(article('<p><span class="author">Von Fred Muster</span> <em>31.10.2023</em></p>')).publishedAt).toBe('2023-10-31');
     expect(dateOf(article('<p>January 22, 2014</p>', { lang: 'en-US' })).publishedAt).toBe('2014-01-22');
   });
@@ -135,16 +147,25 @@ describe('publish date: the order of trust between sources', () => {
 
   it('never takes an update: "Aktualisiert", "Letzte Änderung", "Updated" dates are passed over', () => {
     expect(dateOf(article('<p class="date">Aktualisiert am 12.01.2022</p>')).publishedAt).toBeNull();
-    expect(dateOf(article('<p class="rez_footer">Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023</p>')).publishedAt).toBe('2023-11-01');
+    expect(dateOf(article('<p class="rez_footer">Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023</p>')).publishedAt).toBe(
+      '2023-11-01',
+    );
     expect(dateOf(article('<p class="byline">By Jane Doe | Updated May 6, 2019</p>', { lang: 'en-US' })).publishedAt).toBeNull();
   });
 
   it('never takes a comment’s date, a related story’s, or a list of stories’', () => {
-    const comments = article('', { tail: '<section id="comments"><article class="comment"><footer class="comment-meta"><time datetime="2021-02-01T10:00:00+01:00">1. Februar 2021</time></footer><p>Toller Artikel!</p></article></section>' });
+    const comments = article('', {
+      tail: '<section id="comments"><article class="comment"><footer class="comment-meta"><time datetime="2021-02-01T10:00:00+01:00">1. Februar 2021</time></footer><p>Toller Artikel!</p></article></section>',
+    });
     expect(dateOf(comments).publishedAt).toBeNull();
-    const related = article('<div class="related-posts"><ul><li><a href="/a">Older story</a> <time class="entry-date published" datetime="2020-12-03T07:32:49">3. Dezember 2020</time></li></ul></div>');
+    const related = article(
+      '<div class="related-posts"><ul><li><a href="/a">Older story</a> <time class="entry-date published" datetime="2020-12-03T07:32:49">3. Dezember 2020</time></li></ul></div>',
+    );
     expect(dateOf(related).publishedAt).toBeNull();
-    const list = article('<ul><li><time datetime="2019-07-30">30 juil. 2019</time> Un billet</li><li><time datetime="2019-08-04">4 août 2019</time> Un autre</li><li><time datetime="2019-08-03">3 août 2019</time> Encore un</li></ul>', { lang: 'fr' });
+    const list = article(
+      '<ul><li><time datetime="2019-07-30">30 juil. 2019</time> Un billet</li><li><time datetime="2019-08-04">4 août 2019</time> Un autre</li><li><time datetime="2019-08-03">3 août 2019</time> Encore un</li></ul>',
+      { lang: 'fr' },
+    );
     expect(dateOf(list).publishedAt).toBeNull();
   });
 
@@ -156,10 +177,16 @@ describe('publish date: the order of trust between sources', () => {
   it('keeps the page’s own day when a UTC time falls on the next day: the URL’s day, or a local time shown a whole zone away', () => {
     const url = 'https://paper.example/2023/11/08/mayor-elected/';
     expect(day(dateOf(page('', '<meta property="article:published_time" content="2023-11-09T03:28:35+00:00">'), url).publishedAt)).toBe('2023-11-08');
-    const local = article('<p class="posted">Posted: Nov 8, 2023 / 10:35 PM</p>', { lang: 'en-US', head: '<meta property="article:published_time" content="2023-11-09T06:35:29+00:00">' });
+    const local = article('<p class="posted">Posted: Nov 8, 2023 / 10:35 PM</p>', {
+      lang: 'en-US',
+      head: '<meta property="article:published_time" content="2023-11-09T06:35:29+00:00">',
+    });
     expect(day(dateOf(local).publishedAt)).toBe('2023-11-08');
     // A shown date without a time proves nothing about the zone: the metadata stands.
-    const dateOnly = article('<p>Nov. 8, 2023</p>', { lang: 'en-US', head: '<meta property="article:published_time" content="2023-11-09T04:15:00Z">' });
+    const dateOnly = article('<p>Nov. 8, 2023</p>', {
+      lang: 'en-US',
+      head: '<meta property="article:published_time" content="2023-11-09T04:15:00Z">',
+    });
     expect(day(dateOf(dateOnly).publishedAt)).toBe('2023-11-09');
   });
 
@@ -169,7 +196,8 @@ describe('publish date: the order of trust between sources', () => {
   });
 
   it('abstains when the page shows a later date that is its modification date, and takes a later marked date that is not', () => {
-    const head = '<meta property="article:published_time" content="2021-11-29T14:13:37+00:00"><meta property="article:modified_time" content="2022-01-12T14:27:30+00:00">';
+    const head =
+      '<meta property="article:published_time" content="2021-11-29T14:13:37+00:00"><meta property="article:modified_time" content="2022-01-12T14:27:30+00:00">';
     expect(dateOf(article('<div class="post-date">12.01.2022</div>', { head })).publishedAt).toBeNull();
     const stale = '<meta property="article:published_time" content="2011-02-21T17:47:28+01:00">';
     expect(day(dateOf(article('<div class="date">03.03.2011, 14:17</div>', { head: stale })).publishedAt)).toBe('2011-03-03');

@@ -139,13 +139,20 @@ describe('database upgrades keep every record', () => {
   it('from version 4: gives every stored record its kind of copy, archived snapshots their capture time', async () => {
     const name = 'migration-v4';
     const old = openVersion(name, 4);
-    const stored = oldEntries(40, true).map((entry, i) => ({ ...entry, id: (entry.lastSeen * 1000) + i }));
+    const stored = oldEntries(40, true).map((entry, i) => ({ ...entry, id: entry.lastSeen * 1000 + i }));
     const { kind: _kind, ...snapshot } = sampleRecord({
       url: 'https://web.archive.org/web/20250222144226/https://www.washingtonpost.com/world/2025/02/22/talks/',
       syndicated: false,
       original: null,
       chain: [],
-      signals: [{ kind: 'archived-copy', detail: 'An archived copy (Wayback Machine), not a republication', weight: 0, evidence: { text: 'https://web.archive.org/…', location: 'page address' } }],
+      signals: [
+        {
+          kind: 'archived-copy',
+          detail: 'An archived copy (Wayback Machine), not a republication',
+          weight: 0,
+          evidence: { text: 'https://web.archive.org/…', location: 'page address' },
+        },
+      ],
     });
     await old.table('pages').bulkAdd([...stored, { ...stored[0]!, id: 1, key: snapshot.url, record: snapshot, syndicated: 0 }]);
     old.close();
@@ -157,7 +164,10 @@ describe('database upgrades keep every record', () => {
     expect(byKey.size).toBe(41);
     for (const before of stored) expect(byKey.get(before.key)?.record.kind).toBe(before.syndicated ? 'scraped' : null);
     const archived = byKey.get(snapshot.url);
-    expect(archived?.record).toMatchObject({ kind: 'archive', archive: { service: 'Wayback Machine', url: 'https://www.washingtonpost.com/world/2025/02/22/talks/', capturedAt: '2025-02-22T14:42:26Z' } });
+    expect(archived?.record).toMatchObject({
+      kind: 'archive',
+      archive: { service: 'Wayback Machine', url: 'https://www.washingtonpost.com/world/2025/02/22/talks/', capturedAt: '2025-02-22T14:42:26Z' },
+    });
     expect(await matchingIds(db, { ...EMPTY_FILTER, kind: 'archive' })).toEqual([archived!.id]);
     db.close();
     await db.delete();

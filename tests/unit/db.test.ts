@@ -65,9 +65,20 @@ describe('verification results', () => {
   };
   it('keeps an earlier success when a re-check fails, and shows the failure beside it', async () => {
     open();
-    const success = { ...base, checkedAt: 1000, outcome: 'verified' as const, failure: null, original: { url: 'https://orig.example/x', publisher: 'Orig', headline: 'H', publishedAt: null, authors: [] } };
+    const success = {
+      ...base,
+      checkedAt: 1000,
+      outcome: 'verified' as const,
+      failure: null,
+      original: { url: 'https://orig.example/x', publisher: 'Orig', headline: 'H', publishedAt: null, authors: [] },
+    };
     await storeVerification(db, success);
-    const failed = { ...base, checkedAt: 2000, outcome: 'failed' as const, failure: { code: 'offline' as const, message: 'the browser is offline', url: 'https://orig.example/x' } };
+    const failed = {
+      ...base,
+      checkedAt: 2000,
+      outcome: 'failed' as const,
+      failure: { code: 'offline' as const, message: 'the browser is offline', url: 'https://orig.example/x' },
+    };
     const kept = await storeVerification(db, failed);
     expect(kept.verification.outcome).toBe('verified');
     expect(kept.lastFailure?.at).toBe(2000);
@@ -77,8 +88,18 @@ describe('verification results', () => {
 
   it('replaces a failure with the next result', async () => {
     open();
-    await storeVerification(db, { ...base, checkedAt: 1000, outcome: 'failed', failure: { code: 'not-found', message: '404', url: 'https://x.example' } });
-    const next = await storeVerification(db, { ...base, checkedAt: 2000, outcome: 'failed', failure: { code: 'timeout', message: 'slow', url: 'https://x.example' } });
+    await storeVerification(db, {
+      ...base,
+      checkedAt: 1000,
+      outcome: 'failed',
+      failure: { code: 'not-found', message: '404', url: 'https://x.example' },
+    });
+    const next = await storeVerification(db, {
+      ...base,
+      checkedAt: 2000,
+      outcome: 'failed',
+      failure: { code: 'timeout', message: 'slow', url: 'https://x.example' },
+    });
     expect(next.verification.failure?.code).toBe('timeout');
     expect(next.lastFailure).toBeNull();
     expect(await db.verifications.count()).toBe(1);

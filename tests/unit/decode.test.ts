@@ -39,15 +39,27 @@ describe('decodeHtml', () => {
   it('<meta charset="gbk"> (and gb2312, its older label) reads Chinese pages', () => {
     const gbk = page('<!DOCTYPE html><html><head><meta charset="gbk"><title>', GBK, '</title></head><body></body></html>');
     expect(decodeHtml(gbk)).toContain('<title>新华网北京</title>');
-    const gb2312 = page('<html><head>\n<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />\n<title>', GBK, '</title></head></html>');
+    const gb2312 = page(
+      '<html><head>\n<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />\n<title>',
+      GBK,
+      '</title></head></html>',
+    );
     expect(htmlEncoding(gb2312)).toBe('gbk');
     expect(decodeHtml(gb2312)).toContain('新华网北京');
   });
 
   it('<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">, attributes in either order', () => {
-    const first = page('<html><head><meta http-equiv="Content-Type" content="text/html; charset=shift_jis"><title>', SHIFT_JIS, '</title></head></html>');
+    const first = page(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=shift_jis"><title>',
+      SHIFT_JIS,
+      '</title></head></html>',
+    );
     expect(decodeHtml(first)).toContain('<title>日本ニュース</title>');
-    const reversed = page("<html><head><META CONTENT='text/html;charset=Shift_JIS' HTTP-EQUIV='content-type'><title>", SHIFT_JIS, '</title></head></html>');
+    const reversed = page(
+      "<html><head><META CONTENT='text/html;charset=Shift_JIS' HTTP-EQUIV='content-type'><title>",
+      SHIFT_JIS,
+      '</title></head></html>',
+    );
     expect(decodeHtml(reversed)).toContain('<title>日本ニュース</title>');
   });
 
@@ -92,8 +104,15 @@ describe('decodeHtml', () => {
 });
 
 describe('fetched originals are decoded as a browser would', () => {
-  it('reads the page\'s <meta charset> when the Content-Type header names none', async () => {
-    const gbk = new Uint8Array([...new TextEncoder().encode('<html><head><meta charset="gbk"><title>'), 0xc4, 0xe3, 0xba, 0xc3, ...new TextEncoder().encode('</title></head></html>')]);
+  it("reads the page's <meta charset> when the Content-Type header names none", async () => {
+    const gbk = new Uint8Array([
+      ...new TextEncoder().encode('<html><head><meta charset="gbk"><title>'),
+      0xc4,
+      0xe3,
+      0xba,
+      0xc3,
+      ...new TextEncoder().encode('</title></head></html>'),
+    ]);
     const response = new Response(gbk, { headers: { 'content-type': 'text/html' } });
     expect(await readCappedText(response, 1_000_000)).toContain('<title>你好</title>');
   });
@@ -101,10 +120,14 @@ describe('fetched originals are decoded as a browser would', () => {
 
 describe('a saved page re-encoded as UTF-8 that keeps its old <meta charset>', () => {
   it('is read as UTF-8 when its bytes are valid UTF-8 over many characters, and as declared otherwise', () => {
-    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>人工智能迈上新台阶_科技_新闻网</title></head></html>';
+    const page =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>人工智能迈上新台阶_科技_新闻网</title></head></html>';
     expect(decodeHtml(new TextEncoder().encode(page))).toContain('<title>人工智能迈上新台阶_科技_新闻网</title>');
     // Real GBK bytes under the same declaration stay GBK ("你好世界你好世界" in GBK is not valid UTF-8).
-    const gbk = new Uint8Array([...new TextEncoder().encode('<meta charset="gbk"><p>'), ...[0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7].flatMap((b, i, all) => (i === 0 ? [...all, ...all] : []))]);
+    const gbk = new Uint8Array([
+      ...new TextEncoder().encode('<meta charset="gbk"><p>'),
+      ...[0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7].flatMap((b, i, all) => (i === 0 ? [...all, ...all] : [])),
+    ]);
     expect(htmlEncoding(gbk)).toBe('gbk');
     expect(decodeHtml(gbk)).toContain('你好世界你好世界');
   });

@@ -36,7 +36,10 @@ describe('the digest as a whole', () => {
     expect(digest.jsonLd).toHaveLength(1);
     expect(digest.jsonLd[0]).toContain('Heavy 1');
     expect(digest.meta).toHaveLength(400);
-    expect(digest.lines.map((line) => line.text)).toEqual(['Source link : USA NEWS', 'Copyright for syndicated content belongs to the linked Source.']);
+    expect(digest.lines.map((line) => line.text)).toEqual([
+      'Source link : USA NEWS',
+      'Copyright for syndicated content belongs to the linked Source.',
+    ]);
     expect(digestSizeProblem(digest)).toBeNull();
     expect(parseRequest(JSON.parse(JSON.stringify({ type: 'page-scanned', digest })))).not.toBeNull();
   });

@@ -24,7 +24,11 @@ function htmlFiles(folder: string): string[] {
 
 const pages = [
   ...loadCorpus().map((page) => ({ name: page.name, html: page.html, url: page.url })),
-  ...htmlFiles(fixtures).map((file) => ({ name: relative(fixtures, file), html: readFileSync(file, 'utf8'), url: `https://${relative(fixtures, file).replace(/index\.html$/, '')}` })),
+  ...htmlFiles(fixtures).map((file) => ({
+    name: relative(fixtures, file),
+    html: readFileSync(file, 'utf8'),
+    url: `https://${relative(fixtures, file).replace(/index\.html$/, '')}`,
+  })),
 ];
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const withoutTime = <T extends { engineMs: number }>(record: T) => ({ ...record, engineMs: 0 });
@@ -47,7 +51,12 @@ describe('the digest the content script sends', () => {
     const manyKeys = `<head><meta property="${Array.from({ length: 5_000 }, (_, i) => `k${i}`).join(' ')}" content="v"><link rel="${'r '.repeat(2_000)}" href="/x"><meta name="${'n'.repeat(5_000)}" content="long key"></head><body><h1>Keys</h1></body>`;
     const longLink = `<article><h1>Link</h1><p>Source: ${'<a href="https://example.com/">x</a>'.repeat(1_000)}<a href="https://example.com/${'p'.repeat(10_000)}">${'t'.repeat(10_000)}</a></p><p>${' '.repeat(50_000)}${'word '.repeat(20_000)}</p></article>`;
     const portal = `<body><h1>Story</h1><my-very-long-custom-element-name-that-goes-on-and-on-and-on class="provider-name">Partner</my-very-long-custom-element-name-that-goes-on-and-on-and-on></body>`;
-    for (const [html, url] of [[manyLines, 'https://a.example/'], [manyKeys, 'https://b.example/'], [longLink, 'https://c.example/'], [portal, 'https://www.msn.com/x']] as const) {
+    for (const [html, url] of [
+      [manyLines, 'https://a.example/'],
+      [manyKeys, 'https://b.example/'],
+      [longLink, 'https://c.example/'],
+      [portal, 'https://www.msn.com/x'],
+    ] as const) {
       const digest = digestPage(doc(`<!doctype html><html>${html}</html>`), url);
       expect(digest.lines.length).toBeLessThanOrEqual(DIGEST_LIMITS.lines);
       expect(parseRequest(JSON.parse(JSON.stringify({ type: 'page-scanned', digest }))), url).not.toBeNull();
@@ -55,14 +64,21 @@ describe('the digest the content script sends', () => {
   });
 
   it('a page that cannot be read gives an empty, quiet digest, never an exception', () => {
-    const broken = { querySelectorAll: () => { throw new Error('hostile'); } } as unknown as Document;
+    const broken = {
+      querySelectorAll: () => {
+        throw new Error('hostile');
+      },
+    } as unknown as Document;
     const digest = digestPage(broken, 'https://x.example/');
     expect(digest.quiet).toBe(true);
     expect(analyse(digest).isArticle).toBe(false);
   });
 
   describe("byline markup, read as the rules read it: the article's own before the page's, each selector in order, up to the first name", () => {
-    const page = (header: string, article: string) => doc(`<html><head><title>T</title></head><body><header>${header}</header><article><h1>Headline</h1>${article}<p>Text of the story.</p></article></body></html>`);
+    const page = (header: string, article: string) =>
+      doc(
+        `<html><head><title>T</title></head><body><header>${header}</header><article><h1>Headline</h1>${article}<p>Text of the story.</p></article></body></html>`,
+      );
     const url = 'https://news.example/story';
 
     it("takes the article's own byline over an earlier, more specific one in the site's header, and reads no further", () => {

@@ -24,7 +24,8 @@ import { htmldateIndex, readabilityIndex } from './corpus-helpers';
 import { getMessage } from './locale-messages';
 
 const RUNNING_EXAMPLE = join(process.cwd(), 'tests/fixtures/engine/running-example.html');
-const RUNNING_URL = 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/?utm_source=twitter#comments';
+const RUNNING_URL =
+  'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/?utm_source=twitter#comments';
 
 /** Corpus pages of several kinds (tests/corpus): a scraped copy, a wire copy, a partner's copy, an original. */
 const CORPUS_PAGES: [file: string, url: string][] = [
@@ -73,7 +74,11 @@ describe('the CLI and the extension get the same record', () => {
     const record = await extensionRecord(html, RUNNING_URL, 2);
     expect(record.url).toBe(normalizeUrl(RUNNING_URL));
     expect(record.chain).toEqual([
-      { url: 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/', publisher: 'USA NEWS', site: 'usa-news.biz' },
+      {
+        url: 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+        publisher: 'USA NEWS',
+        site: 'usa-news.biz',
+      },
       { url: null, publisher: 'The Washington Post', site: 'washingtonpost.com' },
     ]);
     // The history's key is the record's url, as analyse made it.

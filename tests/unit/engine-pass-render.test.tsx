@@ -22,7 +22,10 @@ describe("the popup shows a hop's site by its display label", () => {
   it('a look-alike host in the chain: the record holds the ASCII domain, the popup both forms', () => {
     // "wаshingtonpost.com" with a Cyrillic "а".
     const lookalike = 'https://www.w\u0430shingtonpost.com/world/2025/02/18/us-russia-talks/';
-    const record = detect(parseHTML(farmPage('First talks on the harbour plan', lookalike)).document as unknown as Document, 'https://farm.example/2025/02/18/talks/');
+    const record = detect(
+      parseHTML(farmPage('First talks on the harbour plan', lookalike)).document as unknown as Document,
+      'https://farm.example/2025/02/18/talks/',
+    );
     const site = registrableDomain(lookalike)!;
     expect(record.chain.map((hop) => hop.site)).toEqual([site]);
     const root = document.createElement('div');

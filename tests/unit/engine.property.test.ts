@@ -33,7 +33,12 @@ const fragment = fc.oneof(
     '<script type="application/ld+json">{"@type":"NewsArticle","isBasedOn":"javascript:alert(1)","author":[null,1,{"name":{}}]}</script>',
     '<script type="application/ld+json">[[[[{"@graph":[{"@graph":null}]}]]]]</script>',
     '<p>The post <a href="file:///x">X – The Washington Post</a> first appeared on <a href="chrome-extension://a/b">Y</a>.</p>',
-    '<p>MOSCOW (AP) — </p>', '<br><br><br>', '<div><p><div>', '</article></body>', '<article>', '<time datetime="9999-99-99">x</time>',
+    '<p>MOSCOW (AP) — </p>',
+    '<br><br><br>',
+    '<div><p><div>',
+    '</article></body>',
+    '<article>',
+    '<time datetime="9999-99-99">x</time>',
   ),
 );
 

@@ -9,7 +9,8 @@ import { displayHost, normalizeUrl, registrableDomain, safeHttpUrl, sameSite } f
 import { publisherForDomain } from '../../core/outlets';
 import { SAME_OUTLET } from '../../core/url';
 
-const PAGE_URL = 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/?utm_source=twitter&fbclid=abc#comments';
+const PAGE_URL =
+  'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/?utm_source=twitter&fbclid=abc#comments';
 const SOURCE = 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/';
 
 describe('the running example (seeds/000_b9eb4489ecf82cc8.txt as a WordPress page)', () => {
@@ -21,7 +22,9 @@ describe('the running example (seeds/000_b9eb4489ecf82cc8.txt as a WordPress pag
     expect(record.syndicated).toBe(true);
     expect(record.isArticle).toBe(true);
     expect(record.confidence).toBeGreaterThanOrEqual(0.9);
-    expect(record.url).toBe('https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/');
+    expect(record.url).toBe(
+      'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+    );
     expect(record.sourceUrl).toBe(SOURCE);
   });
   it('gives the chain this page → USA NEWS → The Washington Post', () => {
@@ -29,9 +32,14 @@ describe('the running example (seeds/000_b9eb4489ecf82cc8.txt as a WordPress pag
       { url: SOURCE, publisher: 'USA NEWS', site: 'usa-news.biz' },
       { url: null, publisher: 'The Washington Post', site: 'washingtonpost.com' },
     ]);
-    expect(record.original).toEqual({ url: null, publisher: 'The Washington Post', headline: 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv', publishedAt: null });
+    expect(record.original).toEqual({
+      url: null,
+      publisher: 'The Washington Post',
+      headline: 'U.S., Russia hold first talks on Ukraine without NATO allies, Kyiv',
+      publishedAt: null,
+    });
   });
-  it('keeps the syndicator\'s author, the local date as written, and the copyright notice', () => {
+  it("keeps the syndicator's author, the local date as written, and the copyright notice", () => {
     expect(record.page.author).toBe('Jean-Pierre CHALLOT');
     expect(record.page.publishedAt).toBe('2025-02-22T14:42:26');
     expect(record.page.publishedAtText).toBe('2025-02-22 14:42:26');
@@ -53,13 +61,42 @@ describe('URL helpers', () => {
     expect(normalizeUrl('https://example.com/a?b=2&a=1')).toBe('https://example.com/a?b=2&a=1');
   });
   it('safeHttpUrl: http(s) only, resolved, tracking dropped', () => {
-    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\nscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'chrome-extension://abc/x.html', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'chrome-extension://abc/x.html',
+      '',
+    ]) {
       expect(safeHttpUrl(bad, 'https://a.example/')).toBeNull();
     }
     expect(safeHttpUrl('/x?utm_medium=e', 'https://a.example/y')).toBe('https://a.example/x');
   });
   it('registrableDomain agrees with tldts (private domains allowed) on the hosts news pages use', () => {
-    const hosts = ['www.bbc.co.uk', 'abcnews.go.com', 'headlines.yahoo.co.jp', 'www.abc.net.au', 'www.smh.com.au', 'news.google.com', 'www.lemonde.fr', 'www.spiegel.de', 'edition.cnn.com', 'amp.theguardian.com', 'm.nzherald.co.nz', 'www.folha.uol.com.br', 'www.thehindu.co.in', 'www.gov.uk', 'foo.blogspot.com', 'a.b.c.example.org', 'www.nytimes.com', 'www.elpais.com.co', 'news.sky.com'];
+    const hosts = [
+      'www.bbc.co.uk',
+      'abcnews.go.com',
+      'headlines.yahoo.co.jp',
+      'www.abc.net.au',
+      'www.smh.com.au',
+      'news.google.com',
+      'www.lemonde.fr',
+      'www.spiegel.de',
+      'edition.cnn.com',
+      'amp.theguardian.com',
+      'm.nzherald.co.nz',
+      'www.folha.uol.com.br',
+      'www.thehindu.co.in',
+      'www.gov.uk',
+      'foo.blogspot.com',
+      'a.b.c.example.org',
+      'www.nytimes.com',
+      'www.elpais.com.co',
+      'news.sky.com',
+    ];
     for (const host of hosts) expect(registrableDomain(host), host).toBe(getDomain(host, { allowPrivateDomains: true }));
     expect(registrableDomain('127.0.0.1')).toBeNull();
     expect(sameSite('https://amp.example.com/x', 'http://www.example.com')).toBe(true);
@@ -82,14 +119,29 @@ describe('URL helpers', () => {
         loader: { '.css': 'empty' },
       });
       const inputs = Object.keys(result.metafile.inputs);
-      expect(inputs.some((input) => input.endsWith('core/next-hop.ts')), page).toBe(true);
-      expect(inputs.filter((input) => /core\/(?:detect|digest|scan|metadata|verify|publishers)\.ts$|core\/signals\//.test(input)), page).toEqual([]);
+      expect(
+        inputs.some((input) => input.endsWith('core/next-hop.ts')),
+        page,
+      ).toBe(true);
+      expect(
+        inputs.filter((input) => /core\/(?:detect|digest|scan|metadata|verify|publishers)\.ts$|core\/signals\//.test(input)),
+        page,
+      ).toEqual([]);
     }
   });
   it('the publishers table is in analyse(), and never in the content script, which carries only the digest', async () => {
     const { build } = await import('esbuild');
     const bundle = async (entry: string) => {
-      const result = await build({ entryPoints: [new URL(entry, import.meta.url).pathname], bundle: true, write: false, metafile: true, logLevel: 'silent', format: 'esm', external: ['wxt/*'], loader: { '.css': 'empty' } });
+      const result = await build({
+        entryPoints: [new URL(entry, import.meta.url).pathname],
+        bundle: true,
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        format: 'esm',
+        external: ['wxt/*'],
+        loader: { '.css': 'empty' },
+      });
       return Object.keys(result.metafile.inputs);
     };
     // analyse() names the outlets itself: the record it returns is the finished one, for every caller.
@@ -99,7 +151,11 @@ describe('URL helpers', () => {
     expect(content.filter((input) => /core\/(?:detect|publishers|outlets|sanitize|url)\.ts$/.test(input))).toEqual([]);
     // The table's names are in the record: the original's hop has the Post's site, found from its name.
     const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
-    expect(detect(parseHTML(html).document as unknown as Document, PAGE_URL).chain.at(-1)).toEqual({ url: null, publisher: 'The Washington Post', site: 'washingtonpost.com' });
+    expect(detect(parseHTML(html).document as unknown as Document, PAGE_URL).chain.at(-1)).toEqual({
+      url: null,
+      publisher: 'The Washington Post',
+      site: 'washingtonpost.com',
+    });
   });
   it('SAME_OUTLET lists exactly the outlets that the table puts on several domains', () => {
     const names = new Map<string, string[]>();
@@ -110,7 +166,13 @@ describe('URL helpers', () => {
       for (const host of group) expect(publisherForDomain(host), host).toBe(publisher);
     }
     // Every pair of table domains with one name is in one group (spot check of the multi-domain outlets).
-    for (const [a, b] of [['bbc.com', 'bbc.co.uk'], ['ap.org', 'apnewsarchive.com'], ['insider.com', 'businessinsider.com'], ['khn.org', 'kffhealthnews.org']]) expect(names.get(a!)).toBe(names.get(b!));
+    for (const [a, b] of [
+      ['bbc.com', 'bbc.co.uk'],
+      ['ap.org', 'apnewsarchive.com'],
+      ['insider.com', 'businessinsider.com'],
+      ['khn.org', 'kffhealthnews.org'],
+    ])
+      expect(names.get(a!)).toBe(names.get(b!));
   });
   it('publishers table', () => {
     expect(publisherForDomain('https://www.washingtonpost.com/world/')).toBe('The Washington Post');
@@ -123,8 +185,14 @@ describe('quiet pages (no article, no credit words) take the fast path without l
   const run = (html: string, url: string) => detect(parseHTML(html).document as unknown as Document, url);
 
   it('a shop home page is not an article and carries no signal', () => {
-    const cards = Array.from({ length: 50 }, (_, i) => `<div class="card"><a href="/item/${i}"><img src="/i/${i}.png" alt="">Item ${i}</a></div>`).join('');
-    const record = run(`<html><head><title>Shop – Home</title></head><body><nav><a href="/a">A</a></nav>${cards}<footer><p>© 2025 Shop</p></footer></body></html>`, 'https://shop.example/');
+    const cards = Array.from(
+      { length: 50 },
+      (_, i) => `<div class="card"><a href="/item/${i}"><img src="/i/${i}.png" alt="">Item ${i}</a></div>`,
+    ).join('');
+    const record = run(
+      `<html><head><title>Shop – Home</title></head><body><nav><a href="/a">A</a></nav>${cards}<footer><p>© 2025 Shop</p></footer></body></html>`,
+      'https://shop.example/',
+    );
     expect(record.isArticle).toBe(false);
     expect(record.syndicated).toBe(false);
     expect(record.signals).toEqual([]);
@@ -145,9 +213,15 @@ describe('quiet pages (no article, no credit words) take the fast path without l
   });
 
   it('a bare page with a wire dateline or a republication credit is not quiet', () => {
-    const wire = run(`<html><body><p>MOSCOW (AP) — An unmanned Russian cargo spaceship broke up.</p><p>${'More text. '.repeat(30)}</p></body></html>`, 'https://local.example/x');
+    const wire = run(
+      `<html><body><p>MOSCOW (AP) — An unmanned Russian cargo spaceship broke up.</p><p>${'More text. '.repeat(30)}</p></body></html>`,
+      'https://local.example/x',
+    );
     expect(wire.syndicated).toBe(true);
-    const credit = run(`<html><body><p>${'More text. '.repeat(30)}</p><p>This article was originally published by <a href="https://www.propublica.org/article/x">ProPublica</a>.</p></body></html>`, 'https://local.example/x');
+    const credit = run(
+      `<html><body><p>${'More text. '.repeat(30)}</p><p>This article was originally published by <a href="https://www.propublica.org/article/x">ProPublica</a>.</p></body></html>`,
+      'https://local.example/x',
+    );
     expect(credit.syndicated).toBe(true);
   });
 });

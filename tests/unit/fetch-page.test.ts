@@ -21,7 +21,14 @@ let nextId = 0;
 
 function fakeFetch(input: string, init: RequestInit): Promise<Response> {
   fetchCalls.push({ url: input, init });
-  const details: RequestEvent = { requestId: String(++nextId), url: input, tabId: -1, timeStamp: Date.now(), method: 'GET', initiator: 'chrome-extension://test-id' };
+  const details: RequestEvent = {
+    requestId: String(++nextId),
+    url: input,
+    tabId: -1,
+    timeStamp: Date.now(),
+    method: 'GET',
+    initiator: 'chrome-extension://test-id',
+  };
   emit('onBeforeRequest', details);
   const answer = answers[input];
   if (!answer) {
@@ -45,7 +52,9 @@ describe('the extension fetches one hop at a time and checks every hop', () => {
 
   beforeAll(async () => {
     Object.assign(fakeBrowser, {
-      webRequest: Object.fromEntries(['onBeforeRequest', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'].map((name) => [name, event(name)])),
+      webRequest: Object.fromEntries(
+        ['onBeforeRequest', 'onHeadersReceived', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'].map((name) => [name, event(name)]),
+      ),
       permissions: {
         contains: async ({ origins }: { origins: string[] }) => {
           containsCalls.push(...origins);
@@ -73,17 +82,21 @@ describe('the extension fetches one hop at a time and checks every hop', () => {
     expect(fetchCalls[0]!.init).toMatchObject({ referrerPolicy: 'no-referrer', credentials: 'omit', redirect: 'manual' });
   });
 
-  it.each(['http://192.168.1.1/', 'http://localhost:3000/', 'http://[::1]/', 'http://169.254.169.254/latest/', 'http://intranet/', 'http://0x7f000001/'])(
-    'refuses %s before asking for permission and before any request',
-    async (url) => {
-      permittedOrigins.push(`${new URL(url).origin}/*`);
-      const answer = await fetchPage(url);
-      expect(answer).toMatchObject({ ok: false, code: 'private-address' });
-      if (!answer.ok) expect(answer.message).toMatch(/points into a private network: not fetched/);
-      expect(containsCalls).toEqual([]);
-      expect(fetchCalls).toEqual([]);
-    },
-  );
+  it.each([
+    'http://192.168.1.1/',
+    'http://localhost:3000/',
+    'http://[::1]/',
+    'http://169.254.169.254/latest/',
+    'http://intranet/',
+    'http://0x7f000001/',
+  ])('refuses %s before asking for permission and before any request', async (url) => {
+    permittedOrigins.push(`${new URL(url).origin}/*`);
+    const answer = await fetchPage(url);
+    expect(answer).toMatchObject({ ok: false, code: 'private-address' });
+    if (!answer.ok) expect(answer.message).toMatch(/points into a private network: not fetched/);
+    expect(containsCalls).toEqual([]);
+    expect(fetchCalls).toEqual([]);
+  });
 
   it('follows a permitted redirect by itself, hop by hop', async () => {
     answers['https://news.example/a'] = { location: '/b' };
@@ -98,7 +111,11 @@ describe('the extension fetches one hop at a time and checks every hop', () => {
     answers['https://news.example/a'] = { location: 'http://127.0.0.1:8080/admin' };
     answers['http://127.0.0.1:8080/admin'] = page('Router admin');
     const answer = await fetchPage('https://news.example/a');
-    expect(answer).toMatchObject({ ok: false, code: 'private-address', refusedRedirect: { to: 'http://127.0.0.1:8080/admin', from: 'https://news.example/a' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: 'private-address',
+      refusedRedirect: { to: 'http://127.0.0.1:8080/admin', from: 'https://news.example/a' },
+    });
     if (!answer.ok) expect(answer.message).toBe('news.example redirects to 127.0.0.1, which points into a private network: not followed');
     expect(fetchCalls.map((call) => call.url)).toEqual(['https://news.example/a']);
   });
@@ -107,7 +124,11 @@ describe('the extension fetches one hop at a time and checks every hop', () => {
     answers['https://news.example/a'] = { location: 'https://tracker.example/next' };
     answers['https://tracker.example/next'] = page('Tracker');
     const answer = await fetchPage('https://news.example/a');
-    expect(answer).toMatchObject({ ok: false, code: 'permission-refused', refusedRedirect: { to: 'https://tracker.example/next', from: 'https://news.example/a' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: 'permission-refused',
+      refusedRedirect: { to: 'https://tracker.example/next', from: 'https://news.example/a' },
+    });
     expect(containsCalls).toEqual(['https://news.example/*', 'https://tracker.example/*']);
     expect(fetchCalls.map((call) => call.url)).toEqual(['https://news.example/a']);
   });
@@ -129,7 +150,7 @@ describe('the extension fetches one hop at a time and checks every hop', () => {
     expect(await fetchPage('https://news.example/chain/5')).toMatchObject({ ok: true, finalUrl: 'https://news.example/chain/0' });
   });
 
-  it('names a network failure from the browser\'s own reason', async () => {
+  it("names a network failure from the browser's own reason", async () => {
     const answer = await fetchPage('https://news.example/missing');
     expect(answer).toMatchObject({ ok: false, code: 'network' });
   });

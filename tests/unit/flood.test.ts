@@ -107,13 +107,16 @@ describe('a page flooding the background with scans', () => {
     clock.mockRestore();
     expect(other.stored).toBe(true);
     // The flooding tab's latest scan is kept once its token comes.
-    await vi.waitFor(async () => expect(await getEntry(database(), pageKey('https://farm.example/x-49'))).toBeDefined(), { timeout: SCAN_LIMITS.refillMs + 3_000 });
+    await vi.waitFor(async () => expect(await getEntry(database(), pageKey('https://farm.example/x-49'))).toBeDefined(), {
+      timeout: SCAN_LIMITS.refillMs + 3_000,
+    });
   });
 
   it('a closed tab starts afresh (its bucket is dropped)', async () => {
     const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.now());
     const digest = sampleDigest('https://farm.example/y');
-    for (let i = 0; i < SCAN_LIMITS.burst; i++) await onPageScanned({ ...digest, url: `https://farm.example/y-${i}` }, sender(104, `https://farm.example/y-${i}`));
+    for (let i = 0; i < SCAN_LIMITS.burst; i++)
+      await onPageScanned({ ...digest, url: `https://farm.example/y-${i}` }, sender(104, `https://farm.example/y-${i}`));
     expect((await onPageScanned({ ...digest, url: 'https://farm.example/y-over' }, sender(104, 'https://farm.example/y-over'))).stored).toBe(false);
     await onTabRemoved(104);
     expect((await onPageScanned({ ...digest, url: 'https://farm.example/y-again' }, sender(104, 'https://farm.example/y-again'))).stored).toBe(true);
@@ -197,7 +200,9 @@ describe('the history size limit', () => {
     await verify('https://cap.example/5', null, false);
     expect(await db.verifications.count()).toBe(2);
     expect(await capHistory(db, 7)).toBe(3);
-    expect((await db.history.toArray()).map((entry) => entry.key).sort()).toEqual(['0', '4', '5', '6', '7', '8', '9'].map((n) => `https://cap.example/${n}`));
+    expect((await db.history.toArray()).map((entry) => entry.key).sort()).toEqual(
+      ['0', '4', '5', '6', '7', '8', '9'].map((n) => `https://cap.example/${n}`),
+    );
     expect((await db.verifications.toArray()).map((v) => v.pageKey)).toEqual(['https://cap.example/5']);
     expect(await capHistory(db, 7)).toBe(0);
   });

@@ -15,7 +15,8 @@ const ROOT = join(__dirname, '../..');
 
 const EXCEPTIONS: Record<string, string> = {
   'lib/native-browser.ts browser': "imported as 'wxt/browser' by the content script's build (an alias in wxt.config.ts)",
-  'lib/content-context.ts ContentScriptContext': "imported as 'wxt/utils/content-script-context' by WXT's content script entry (an alias in wxt.config.ts)",
+  'lib/content-context.ts ContentScriptContext':
+    "imported as 'wxt/utils/content-script-context' by WXT's content script entry (an alias in wxt.config.ts)",
   // The typed protocol names each direction of its messages (its header lists them): the vocabulary a reader looks up.
   'lib/messages.ts ContentRequest': 'the protocol: content script → background',
   'lib/messages.ts UiRequest': "the protocol: the extension's pages → background",
@@ -71,17 +72,25 @@ function extensionSources(dir: string, found: string[] = []): string[] {
 
 describe('unused messages', () => {
   it('reads every key of messages.json: by name in the extension or the CLI, in the manifest, or composed from a listed prefix', () => {
-    const text = [...['core', 'lib', 'components', 'entrypoints', 'cli'].flatMap((dir) => extensionSources(join(ROOT, dir))), join(ROOT, 'wxt.config.ts')]
+    const text = [
+      ...['core', 'lib', 'components', 'entrypoints', 'cli'].flatMap((dir) => extensionSources(join(ROOT, dir))),
+      join(ROOT, 'wxt.config.ts'),
+    ]
       .map((file) => readFileSync(file, 'utf8'))
       .join('\n');
     const keys = Object.keys(JSON.parse(readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, unknown>);
     const quoted = (key: string) => ["'", '"', '`'].some((quote) => text.includes(`${quote}${key}${quote}`));
-    const unread = keys.filter((key) => !quoted(key) && !text.includes(`__MSG_${key}__`) && !COMPOSED_PREFIXES.some((prefix) => key.startsWith(prefix)));
+    const unread = keys.filter(
+      (key) => !quoted(key) && !text.includes(`__MSG_${key}__`) && !COMPOSED_PREFIXES.some((prefix) => key.startsWith(prefix)),
+    );
     expect(unread, 'remove them from every public/_locales/*/messages.json').toEqual([]);
     // Each listed prefix is still composed somewhere, and names keys.
     for (const prefix of COMPOSED_PREFIXES) {
       expect(text, prefix).toContain(`\`${prefix}\${`);
-      expect(keys.some((key) => key.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        keys.some((key) => key.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
   });
 });

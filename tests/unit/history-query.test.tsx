@@ -288,7 +288,9 @@ describe('useHistoryQuery', () => {
     const order = await seed(3);
     const refusing = databaseClient();
     const failing = (name: string) => () => Promise.reject(new DOMException('The database is full.', name));
-    await mount(Object.assign(Object.create(refusing) as ProvenanceClient, { deleteEntry: failing('QuotaExceededError'), clearHistory: failing('AbortError') }));
+    await mount(
+      Object.assign(Object.create(refusing) as ProvenanceClient, { deleteEntry: failing('QuotaExceededError'), clearHistory: failing('AbortError') }),
+    );
     await until(answered, 'the first answer');
 
     await act(() => latest.deleteEntry(latest.entry(order[0]!)!.key));

@@ -1,7 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProvenanceDatabase, recordDetection } from '@/lib/db';
-import { EMPTY_FILTER, deleteEntry, entriesById, isEmptyFilter, matchingIds, publishers, pruneHistory, searchTerms, timeOrder, type HistoryFilter } from '@/lib/history';
+import {
+  EMPTY_FILTER,
+  deleteEntry,
+  entriesById,
+  isEmptyFilter,
+  matchingIds,
+  publishers,
+  pruneHistory,
+  searchTerms,
+  timeOrder,
+  type HistoryFilter,
+} from '@/lib/history';
 import { sampleRecord } from './sample-record';
 
 let db: ProvenanceDatabase;
@@ -14,7 +25,14 @@ afterEach(async () => {
 async function seed() {
   db = new ProvenanceDatabase(`history-${++n}`);
   const rows = [
-    { url: 'https://a.example/1', headline: 'Ukraine talks begin in Riyadh', publisher: 'The Washington Post', syndicated: true, kind: 'scraped' as const, at: 1000 },
+    {
+      url: 'https://a.example/1',
+      headline: 'Ukraine talks begin in Riyadh',
+      publisher: 'The Washington Post',
+      syndicated: true,
+      kind: 'scraped' as const,
+      at: 1000,
+    },
     { url: 'https://b.example/2', headline: 'Council approves bridge plan', publisher: null, syndicated: false, kind: null, at: 2000 },
     { url: 'https://c.example/3', headline: 'Ukraine grain exports rise', publisher: 'Reuters', syndicated: true, kind: 'wire' as const, at: 3000 },
     { url: 'https://d.example/4', headline: 'New e-reader gets margins right', publisher: null, syndicated: false, kind: null, at: 4000 },
@@ -117,7 +135,11 @@ describe('history search', () => {
 describe('history upkeep', () => {
   it('counts original publishers, most frequent first', async () => {
     await seed();
-    await recordDetection(db, sampleRecord({ url: 'https://e.example/5', original: { url: null, publisher: 'Reuters', headline: null, publishedAt: null } }), 5000);
+    await recordDetection(
+      db,
+      sampleRecord({ url: 'https://e.example/5', original: { url: null, publisher: 'Reuters', headline: null, publishedAt: null } }),
+      5000,
+    );
     expect(await publishers(db)).toEqual([
       { key: 'reuters', count: 2 },
       { key: 'the washington post', count: 1 },

@@ -26,7 +26,7 @@ const CODES: Record<FetchFailureCode, number | undefined> = {
   'private-address': undefined,
 };
 
-describe('verification failures in the reader\'s language', () => {
+describe("verification failures in the reader's language", () => {
   beforeEach(() => {
     fakeBrowser.reset();
     fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
@@ -38,12 +38,12 @@ describe('verification failures in the reader\'s language', () => {
     expect(failureText({ ...engine, url })).toBe(engine.message);
   });
 
-  it('keeps the engine\'s sentence when a status sentence has no status', () => {
+  it("keeps the engine's sentence when a status sentence has no status", () => {
     const notModified = { code: 'http-error', message: 'the site answered "not modified" to a page never fetched', url: 'https://a.example/' };
     expect(failureText(notModified)).toBe(notModified.message);
   });
 
-  it('falls back to the engine\'s sentence for a code messages.json does not know', () => {
+  it("falls back to the engine's sentence for a code messages.json does not know", () => {
     expect(failureText({ code: 'something-new', message: 'the engine says why', url: 'https://a.example/' })).toBe('the engine says why');
   });
 });

@@ -59,13 +59,48 @@ async function refused(text: string): Promise<string> {
 
 describe('links in an import are http(s) only, and a bad one is named', () => {
   it.each([
-    ['record.url', 'http://', (r: Record<string, any>) => (r.url = 'http://'), /^entry 2 is not the record of a web page: record\.url "http:\/\/" is not an http\(s\) link$/],
-    ['record.url', 'javascript:', (r: Record<string, any>) => (r.url = 'javascript:alert(1)'), /entry 2 is not the record of a web page: record\.url "javascript:alert\(1\)" is not an http\(s\) link/],
-    ['record.original.url', 'javascript:', (r: Record<string, any>) => (r.original.url = 'javascript:alert(document.cookie)'), /entry 2 is not a valid provenance record: record\.original\.url "javascript:alert\(document\.cookie\)" is not an http\(s\) link/],
-    ['record.chain[1].url', 'data:', (r: Record<string, any>) => (r.chain[1].url = 'data:text/html,<script>alert(1)</script>'), /entry 2 .*record\.chain\[1\]\.url "data:text\/html,<script>alert\(1\)<\/script>" is not an http\(s\) link/],
-    ['record.sourceUrl', 'file:', (r: Record<string, any>) => (r.sourceUrl = 'file:///etc/passwd'), /entry 2 .*record\.sourceUrl "file:\/\/\/etc\/passwd" is not an http\(s\) link/],
-    ['record.sourceUrl', 'not a URL', (r: Record<string, any>) => (r.sourceUrl = 'see the source'), /entry 2 .*record\.sourceUrl "see the source" is not an http\(s\) link/],
-    ['record.original.url', 'chrome-extension:', (r: Record<string, any>) => (r.original.url = 'chrome-extension://abc/options.html'), /record\.original\.url .* is not an http\(s\) link/],
+    [
+      'record.url',
+      'http://',
+      (r: Record<string, any>) => (r.url = 'http://'),
+      /^entry 2 is not the record of a web page: record\.url "http:\/\/" is not an http\(s\) link$/,
+    ],
+    [
+      'record.url',
+      'javascript:',
+      (r: Record<string, any>) => (r.url = 'javascript:alert(1)'),
+      /entry 2 is not the record of a web page: record\.url "javascript:alert\(1\)" is not an http\(s\) link/,
+    ],
+    [
+      'record.original.url',
+      'javascript:',
+      (r: Record<string, any>) => (r.original.url = 'javascript:alert(document.cookie)'),
+      /entry 2 is not a valid provenance record: record\.original\.url "javascript:alert\(document\.cookie\)" is not an http\(s\) link/,
+    ],
+    [
+      'record.chain[1].url',
+      'data:',
+      (r: Record<string, any>) => (r.chain[1].url = 'data:text/html,<script>alert(1)</script>'),
+      /entry 2 .*record\.chain\[1\]\.url "data:text\/html,<script>alert\(1\)<\/script>" is not an http\(s\) link/,
+    ],
+    [
+      'record.sourceUrl',
+      'file:',
+      (r: Record<string, any>) => (r.sourceUrl = 'file:///etc/passwd'),
+      /entry 2 .*record\.sourceUrl "file:\/\/\/etc\/passwd" is not an http\(s\) link/,
+    ],
+    [
+      'record.sourceUrl',
+      'not a URL',
+      (r: Record<string, any>) => (r.sourceUrl = 'see the source'),
+      /entry 2 .*record\.sourceUrl "see the source" is not an http\(s\) link/,
+    ],
+    [
+      'record.original.url',
+      'chrome-extension:',
+      (r: Record<string, any>) => (r.original.url = 'chrome-extension://abc/options.html'),
+      /record\.original\.url .* is not an http\(s\) link/,
+    ],
   ])('%s: %s', async (_field, _kind, change, message) => {
     expect(await refused(file(record(), record(change, 'https://copy.example/b')))).toMatch(message);
   });
@@ -97,16 +132,22 @@ describe('every string of an import has a length limit', () => {
   });
 
   it('a wrong type is named with its field', async () => {
-    expect(await refused(file(record((r) => (r.confidence = 'high'))))).toBe('entry 1 is not a valid provenance record: record.confidence is the text "high", not a number from 0 to 1');
+    expect(await refused(file(record((r) => (r.confidence = 'high'))))).toBe(
+      'entry 1 is not a valid provenance record: record.confidence is the text "high", not a number from 0 to 1',
+    );
     expect(await refused(file(record((r) => (r.page = null))))).toBe('entry 1 is not a valid provenance record: record.page is null, not an object');
-    expect(await refused(file(record((r) => delete r.syndicated)))).toBe('entry 1 is not a valid provenance record: record.syndicated is missing, not true or false');
+    expect(await refused(file(record((r) => delete r.syndicated)))).toBe(
+      'entry 1 is not a valid provenance record: record.syndicated is missing, not true or false',
+    );
   });
 });
 
 describe('the file as a whole', () => {
   it(`a file over ${IMPORT_MAX_MB} MB is refused before it is parsed`, async () => {
     const huge = ' '.repeat(IMPORT_LIMITS.bytes + 1);
-    expect(() => parseHistoryExport(huge)).toThrow(new ImportError(`the file is ${IMPORT_MAX_MB + 1} MB; an import file can be at most ${IMPORT_MAX_MB} MB`));
+    expect(() => parseHistoryExport(huge)).toThrow(
+      new ImportError(`the file is ${IMPORT_MAX_MB + 1} MB; an import file can be at most ${IMPORT_MAX_MB} MB`),
+    );
   });
 
   it(`more than ${IMPORT_LIMITS.entries.toLocaleString('en')} entries are refused`, async () => {
@@ -116,7 +157,9 @@ describe('the file as a whole', () => {
 
   it('impossible dates and visit counts say what is wrong', async () => {
     const bad = (entry: object) => JSON.stringify({ format: 'provenance-history', version: 1, entries: [entry] });
-    expect(await refused(bad({ firstSeen: 5, lastSeen: 1, visits: 1, record: record() }))).toBe('entry 1 has impossible dates (firstSeen 5 is after lastSeen 1)');
+    expect(await refused(bad({ firstSeen: 5, lastSeen: 1, visits: 1, record: record() }))).toBe(
+      'entry 1 has impossible dates (firstSeen 5 is after lastSeen 1)',
+    );
     expect(await refused(bad({ firstSeen: 'yesterday', lastSeen: 1, visits: 1, record: record() }))).toMatch(/^entry 1 has impossible dates/);
     expect(await refused(bad({ firstSeen: 1, lastSeen: 2, visits: 0, record: record() }))).toMatch(/^entry 1 has no visit count/);
     expect(await refused(JSON.stringify({ format: 'provenance-history', version: 1, entries: [[1, 2]] }))).toBe('entry 1 is not an object');
@@ -151,7 +194,7 @@ describe('what an accepted import stores', () => {
     expect(Object.keys(stored).sort()).toEqual(Object.keys(sampleRecord()).sort());
   });
 
-  it('an export of the extension\'s own records comes back unchanged', async () => {
+  it("an export of the extension's own records comes back unchanged", async () => {
     const own: Provenance = sampleRecord({ url: 'https://copy.example/own' });
     const parsed = parseHistoryExport(file(own));
     expect(parsed.entries[0]!.record).toEqual(own);

@@ -46,7 +46,11 @@ describe('provenance inspect names the kind of copy', () => {
 
   it('an archived snapshot: its service, page and capture time in the JSON', async () => {
     const page = KIND_PAGES.archive;
-    const record = JSON.parse((await run(['inspect', fixtureFile(page.url), '--url', page.url, '--json'])).out) as { syndicated: boolean; kindText: string; archive: unknown };
+    const record = JSON.parse((await run(['inspect', fixtureFile(page.url), '--url', page.url, '--json'])).out) as {
+      syndicated: boolean;
+      kindText: string;
+      archive: unknown;
+    };
     expect(record.syndicated).toBe(false);
     expect(record.archive).toEqual({
       service: 'Wayback Machine',

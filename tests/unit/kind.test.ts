@@ -32,7 +32,10 @@ beforeEach(() => {
 describe('the kind of copy, from the page', () => {
   it('scraped: the running example, a content farm’s feed copy of a Washington Post story', () => {
     const html = readFileSync(join(__dirname, '../fixtures/engine/running-example.html'), 'utf8');
-    const record = detect(parseHTML(html).document, 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/');
+    const record = detect(
+      parseHTML(html).document,
+      'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+    );
     expect(record.kind).toBe('scraped');
     expect(kindEnglish(record)).toEqual({ label: 'Copy of a Washington Post story', detail: 'scraped by a feed site, no licence shown' });
     expect(kindText(record)).toEqual({ label: 'Copy of a Washington Post story', detail: 'scraped by a feed site, no licence shown' });
@@ -41,7 +44,11 @@ describe('the kind of copy, from the page', () => {
 
   it('scraped: "The post … appeared first on …" feed footer', () => {
     const record = inspect(
-      article('Fed holds rates steady', FILLER, '<p>The post <a href="https://www.cnbc.com/2025/03/19/fed-rates.html">Fed holds rates steady</a> appeared first on <a href="https://www.cnbc.com">CNBC</a>.</p>'),
+      article(
+        'Fed holds rates steady',
+        FILLER,
+        '<p>The post <a href="https://www.cnbc.com/2025/03/19/fed-rates.html">Fed holds rates steady</a> appeared first on <a href="https://www.cnbc.com">CNBC</a>.</p>',
+      ),
       'https://marketnewsdaily.example/fed-holds-rates-steady/',
     );
     expect(record.kind).toBe('scraped');
@@ -66,7 +73,12 @@ describe('the kind of copy, from the page', () => {
 
   it('wire: "Quelle: dpa" after an agency dateline is the agency’s credit, not a scraper’s source link', () => {
     const record = inspect(
-      article('Trotz Gespräch: Fronten bleiben verhärtet', 'Hamburg (dpa/lno) – Trotz eines Gespräches zwischen den beiden Parteien bleiben die Fronten verhärtet, wie ein Sprecher am Montag mitteilte.', FILLER, '<p>Quelle: <a href="https://www.dpa.com/">dpa</a></p>'),
+      article(
+        'Trotz Gespräch: Fronten bleiben verhärtet',
+        'Hamburg (dpa/lno) – Trotz eines Gespräches zwischen den beiden Parteien bleiben die Fronten verhärtet, wie ein Sprecher am Montag mitteilte.',
+        FILLER,
+        '<p>Quelle: <a href="https://www.dpa.com/">dpa</a></p>',
+      ),
       'https://www.regionalticker.example/newsticker/fronten-verhaertet',
       '<html lang="de">',
     );
@@ -86,7 +98,11 @@ describe('the kind of copy, from the page', () => {
 
   it('partner: "This article originally appeared on The Atlantic" on a sister site (no licence named)', () => {
     const record = inspect(
-      article('Being and Neon-ness', FILLER, '<p><em>This article originally appeared on <a href="https://www.theatlantic.com/entertainment/archive/2019/04/being-and-neonness/588184/">The Atlantic</a>.</em></p>'),
+      article(
+        'Being and Neon-ness',
+        FILLER,
+        '<p><em>This article originally appeared on <a href="https://www.theatlantic.com/entertainment/archive/2019/04/being-and-neonness/588184/">The Atlantic</a>.</em></p>',
+      ),
       'https://www.citylab.com/design/2019/04/neon-signs-history/588200/',
       '<meta property="og:site_name" content="CityLab">',
     );
@@ -96,7 +112,11 @@ describe('the kind of copy, from the page', () => {
 
   it('republication: ProPublica’s republish block, and The Conversation’s Creative Commons line', () => {
     const propublica = inspect(
-      article('How the IRS audits the poor', FILLER, '<p>This article was originally published by <a href="https://www.propublica.org/article/irs-audits-poor">ProPublica</a>.</p><img src="https://pixel.propublica.org/pixel.gif?id=123" width="1" height="1" alt="">'),
+      article(
+        'How the IRS audits the poor',
+        FILLER,
+        '<p>This article was originally published by <a href="https://www.propublica.org/article/irs-audits-poor">ProPublica</a>.</p><img src="https://pixel.propublica.org/pixel.gif?id=123" width="1" height="1" alt="">',
+      ),
       'https://www.localgazette.example/news/irs-audits-the-poor',
     );
     expect(propublica.kind).toBe('republication');
@@ -116,13 +136,22 @@ describe('the kind of copy, from the page', () => {
 
   it('republication: "republished here with permission" names the licence; a photo’s CC licence does not', () => {
     const permitted = inspect(
-      article('Pregnant panhandler’s car stopped', FILLER, '<p id="syndication">This article was originally published on <a href="https://www.coolimba.com/view/pregnant-panhandler/">coolimba</a> and has been republished here with permission.</p>'),
+      article(
+        'Pregnant panhandler’s car stopped',
+        FILLER,
+        '<p id="syndication">This article was originally published on <a href="https://www.coolimba.com/view/pregnant-panhandler/">coolimba</a> and has been republished here with permission.</p>',
+      ),
       'https://www.chocolate.example/pregnant-panhandler/',
     );
     expect(permitted.kind).toBe('republication');
 
     const photo = inspect(
-      article('Steinmeier warnt vor Radikalisierung', '<p>Foto: president.gov.ua, via Wikimedia Commons | Lizenz: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>', 'Wiesbaden (KNA/iz). Bundespräsident Frank-Walter Steinmeier sieht nach eigenen Worten eine zunehmende Radikalisierung.', FILLER),
+      article(
+        'Steinmeier warnt vor Radikalisierung',
+        '<p>Foto: president.gov.ua, via Wikimedia Commons | Lizenz: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></p>',
+        'Wiesbaden (KNA/iz). Bundespräsident Frank-Walter Steinmeier sieht nach eigenen Worten eine zunehmende Radikalisierung.',
+        FILLER,
+      ),
       'https://www.islamische-zeitung.example/steinmeier-radikalisierung/',
     );
     expect(photo.kind).toBe('wire');
@@ -130,23 +159,38 @@ describe('the kind of copy, from the page', () => {
 
   it('cross-post: Medium’s "Originally published at <the author’s site>"', () => {
     const record = inspect(
-      article('On Behalf of Literally', FILLER, '<p><em>Originally published at </em><a href="http://www.courtneykirchoff.com/2011/11/on-behalf-of-literally/">www.courtneykirchoff.com</a> on November 18, 2011.</p>'),
+      article(
+        'On Behalf of Literally',
+        FILLER,
+        '<p><em>Originally published at </em><a href="http://www.courtneykirchoff.com/2011/11/on-behalf-of-literally/">www.courtneykirchoff.com</a> on November 18, 2011.</p>',
+      ),
       'https://medium.com/@courtneykirchoff/on-behalf-of-literally-4e7c2f0c7d1b',
     );
     expect(record.kind).toBe('cross-post');
-    expect(kindEnglish(record)).toEqual({ label: 'Cross-posted by the author from their blog', detail: 'first published on www.courtneykirchoff.com' });
+    expect(kindEnglish(record)).toEqual({
+      label: 'Cross-posted by the author from their blog',
+      detail: 'first published on www.courtneykirchoff.com',
+    });
   });
 
   it('cross-post: the author’s own words, in English and German', () => {
     const english = inspect(
-      article('What I learned shipping a browser extension', FILLER, '<p><em>Cross-posted from <a href="https://janedoe.substack.com/p/shipping-an-extension">my Substack</a>.</em></p>'),
+      article(
+        'What I learned shipping a browser extension',
+        FILLER,
+        '<p><em>Cross-posted from <a href="https://janedoe.substack.com/p/shipping-an-extension">my Substack</a>.</em></p>',
+      ),
       'https://dev-community.example/janedoe/what-i-learned-shipping-a-browser-extension',
     );
     expect(english.kind).toBe('cross-post');
     expect(kindEnglish(english)?.detail).toBe('first published on janedoe.substack.com');
 
     const german = inspect(
-      article('Warum ich keine Kommentare mehr moderiere', FILLER, '<p>Dieser Beitrag erschien zuerst auf meinem Blog <a href="https://www.mueller-schreibt.example/2019/kommentare/">Müller schreibt</a>.</p>'),
+      article(
+        'Warum ich keine Kommentare mehr moderiere',
+        FILLER,
+        '<p>Dieser Beitrag erschien zuerst auf meinem Blog <a href="https://www.mueller-schreibt.example/2019/kommentare/">Müller schreibt</a>.</p>',
+      ),
       'https://www.netzfeuilleton.example/2019/06/kommentare-moderieren/',
     );
     expect(german.kind).toBe('cross-post');
@@ -160,18 +204,37 @@ describe('the kind of copy, from the page', () => {
     );
     expect(record.syndicated).toBe(false);
     expect(record.kind).toBe('archive');
-    expect(record.archive).toEqual({ service: 'Wayback Machine', url: 'https://www.washingtonpost.com/world/2025/02/22/us-russia-talks-ukraine/', capturedAt: '2025-02-22T14:42:26Z' });
-    expect(kindEnglish(record)).toEqual({ label: 'Archived copy of washingtonpost.com', detail: 'captured 22 Feb 2025, 14:42 UTC (Wayback Machine)' });
+    expect(record.archive).toEqual({
+      service: 'Wayback Machine',
+      url: 'https://www.washingtonpost.com/world/2025/02/22/us-russia-talks-ukraine/',
+      capturedAt: '2025-02-22T14:42:26Z',
+    });
+    expect(kindEnglish(record)).toEqual({
+      label: 'Archived copy of washingtonpost.com',
+      detail: 'captured 22 Feb 2025, 14:42 UTC (Wayback Machine)',
+    });
     const words = kindText(record);
     expect(words.label).toBe('Archived copy of washingtonpost.com');
     // In the reader's language and way of writing dates (the fake browser's is en-US), in the archive's UTC.
-    const when = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(Date.UTC(2025, 1, 22, 14, 42, 26));
+    const when = new Intl.DateTimeFormat('en-US', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    }).format(Date.UTC(2025, 1, 22, 14, 42, 26));
     expect(words.detail).toBe(`captured ${when} (Wayback Machine)`);
     expect(words.detail).toContain('UTC');
   });
 
   it('archive: archive.today keeps no time in its address; a day-only Wayback address keeps the day', () => {
-    const today = inspect(article('A story', FILLER), 'https://archive.ph/Xy12z', '<link rel="canonical" href="https://www.nytimes.com/2024/01/02/world/story.html">');
+    const today = inspect(
+      article('A story', FILLER),
+      'https://archive.ph/Xy12z',
+      '<link rel="canonical" href="https://www.nytimes.com/2024/01/02/world/story.html">',
+    );
     expect(today.kind).toBe('archive');
     expect(today.archive).toEqual({ service: 'archive.today', url: 'https://www.nytimes.com/2024/01/02/world/story.html', capturedAt: null });
     expect(kindEnglish(today)).toEqual({ label: 'Archived copy of nytimes.com', detail: 'kept by archive.today' });
@@ -192,7 +255,10 @@ describe('the kind of copy, from the page', () => {
   });
 
   it('null: an original article, whatever licence its photo has', () => {
-    const record = inspect(article('Council approves bridge plan', FILLER, '<p>Photo: Jane Roe, CC BY-SA 4.0</p>', FILLER), 'https://www.citynews.example/council-bridge-plan/');
+    const record = inspect(
+      article('Council approves bridge plan', FILLER, '<p>Photo: Jane Roe, CC BY-SA 4.0</p>', FILLER),
+      'https://www.citynews.example/council-bridge-plan/',
+    );
     expect(record.syndicated).toBe(false);
     expect(record.kind).toBeNull();
     expect(kindEnglish(record)).toBeNull();
@@ -202,7 +268,10 @@ describe('the kind of copy, from the page', () => {
 
 describe('the kind in words', () => {
   it('the English twin says what messages.json says, sentence for sentence', () => {
-    const messages = JSON.parse(readFileSync(join(__dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+    const messages = JSON.parse(readFileSync(join(__dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
     for (const [id, english] of Object.entries(KIND_ENGLISH)) {
       const args = ['ONE', 'TWO'];
       expect(getMessage(`kind_${id}`, args), id).toBe(english.replace(/\$(\d)/g, (_, n: string) => args[Number(n) - 1]!));
@@ -234,15 +303,28 @@ describe('the kind in words', () => {
   });
 
   it('a carrier’s tagline is left out of its name', () => {
-    const record = sampleRecord({ kind: 'wire', url: 'https://news.yahoo.com/x', original: { url: null, publisher: 'The Associated Press', headline: null, publishedAt: null }, page: { ...sampleRecord().page, siteName: 'Yahoo News - Latest News & Headlines' } });
+    const record = sampleRecord({
+      kind: 'wire',
+      url: 'https://news.yahoo.com/x',
+      original: { url: null, publisher: 'The Associated Press', headline: null, publishedAt: null },
+      page: { ...sampleRecord().page, siteName: 'Yahoo News - Latest News & Headlines' },
+    });
     expect(kindEnglish(record)).toEqual({ label: 'AP wire story', detail: 'carried by Yahoo News, one of the agency’s clients' });
   });
 
   it('names every kind for the history’s filter, in English and French', () => {
-    expect(COPY_KINDS.map(kindName)).toEqual(['Scraped copy', 'Wire story', 'Partner article', 'Licensed republication', 'Author’s cross-post', 'Archived copy', 'Copy of unknown kind']);
+    expect(COPY_KINDS.map(kindName)).toEqual([
+      'Scraped copy',
+      'Wire story',
+      'Partner article',
+      'Licensed republication',
+      'Author’s cross-post',
+      'Archived copy',
+      'Copy of unknown kind',
+    ]);
     fakeBrowser.i18n.getMessage = getMessageIn('fr') as typeof fakeBrowser.i18n.getMessage;
-    expect(kindName('wire')).toBe('Dépêche d\'agence');
-    expect(kindText(sampleRecord()).label).toBe('Copie d\'un article de Washington Post');
+    expect(kindName('wire')).toBe("Dépêche d'agence");
+    expect(kindText(sampleRecord()).label).toBe("Copie d'un article de Washington Post");
   });
 });
 
@@ -251,9 +333,16 @@ describe('the toolbar button', () => {
     const action = { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn(), setTitle: vi.fn() };
     Object.assign(fakeBrowser, { action });
     await markTab(3, sampleRecord());
-    expect(action.setTitle).toHaveBeenLastCalledWith({ tabId: 3, title: 'Provenance: Copy of a Washington Post story · scraped by a feed site, no licence shown' });
+    expect(action.setTitle).toHaveBeenLastCalledWith({
+      tabId: 3,
+      title: 'Provenance: Copy of a Washington Post story · scraped by a feed site, no licence shown',
+    });
     expect(action.setBadgeText).toHaveBeenLastCalledWith({ tabId: 3, text: getMessage('toolbarBadgeCopy') });
-    const archived = sampleRecord({ syndicated: false, kind: 'archive', archive: { service: 'archive.today', url: 'https://www.nytimes.com/x.html', capturedAt: null } });
+    const archived = sampleRecord({
+      syndicated: false,
+      kind: 'archive',
+      archive: { service: 'archive.today', url: 'https://www.nytimes.com/x.html', capturedAt: null },
+    });
     await markTab(3, archived);
     expect(action.setTitle).toHaveBeenLastCalledWith({ tabId: 3, title: 'Provenance: Archived copy of nytimes.com · kept by archive.today' });
     await markTab(3, sampleRecord({ syndicated: false, kind: null }));
@@ -267,7 +356,12 @@ describe('records stored before records had a kind', () => {
     const { kind: _kind, ...old } = sampleRecord();
     expect(kindOfStored(old as Provenance)).toEqual({ kind: 'scraped' });
     expect(kindOfStored({ ...(old as Provenance), syndicated: false })).toEqual({ kind: null });
-    const wire = { ...(old as Provenance), signals: [{ kind: 'wire' as const, detail: 'AP dateline', weight: 0.9, evidence: { text: 'LOS ANGELES (AP) —', location: 'start of the article' } }] };
+    const wire = {
+      ...(old as Provenance),
+      signals: [
+        { kind: 'wire' as const, detail: 'AP dateline', weight: 0.9, evidence: { text: 'LOS ANGELES (AP) —', location: 'start of the article' } },
+      ],
+    };
     expect(kindOfStored(wire)).toEqual({ kind: 'wire' });
   });
 

@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 type Entry = { message: string; description?: string; placeholders?: Record<string, { content: string; example?: string }> };
 type Messages = Record<string, Entry>;
 
-const read = (locale: string) =>
-  JSON.parse(readFileSync(join(__dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
+const read = (locale: string) => JSON.parse(readFileSync(join(__dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
 const en = read('en');
 const fr = read('fr');
 
@@ -43,8 +42,14 @@ describe('French messages (public/_locales/fr/messages.json)', () => {
   const keys = Object.keys(en);
 
   it('has every English key and no key English no longer has', () => {
-    expect(keys.filter((key) => !(key in fr)), 'English keys with no French message').toEqual([]);
-    expect(Object.keys(fr).filter((key) => !(key in en)), 'French keys English no longer has').toEqual([]);
+    expect(
+      keys.filter((key) => !(key in fr)),
+      'English keys with no French message',
+    ).toEqual([]);
+    expect(
+      Object.keys(fr).filter((key) => !(key in en)),
+      'French keys English no longer has',
+    ).toEqual([]);
   });
 
   it.each(keys.filter((key) => key in fr))('%s: same substitutions as English', (key) => {
@@ -57,7 +62,9 @@ describe('French messages (public/_locales/fr/messages.json)', () => {
     expect(same, 'French messages equal to their English').toEqual([]);
     // Text is French, not an English phrase with a French word or two: no English function words
     // (placeholders taken out first; $FROM$ and $TO$ are names, not words).
-    const english = keys.filter((key) => key in fr && !(key in SAME_IN_FRENCH) && ENGLISH_WORDS.test(fr[key]!.message.replace(/\$[A-Za-z0-9_@]+\$/g, '')));
+    const english = keys.filter(
+      (key) => key in fr && !(key in SAME_IN_FRENCH) && ENGLISH_WORDS.test(fr[key]!.message.replace(/\$[A-Za-z0-9_@]+\$/g, '')),
+    );
     expect(english, 'French messages with English words').toEqual([]);
   });
 

@@ -33,12 +33,14 @@ function evidencePages(): Array<{ name: string; url: string; html: string }> {
     }
   };
   walk(web);
-  for (const entry of htmldateIndex().filter((e) => e.syndicated !== undefined)) pages.push({ name: entry.name, url: entry.url, html: readCorpusPage('htmldate', entry.file) });
-  for (const entry of readabilityIndex().filter((e) => e.syndicated)) pages.push({ name: entry.name, url: entry.url, html: readCorpusPage('readability', entry.file) });
+  for (const entry of htmldateIndex().filter((e) => e.syndicated !== undefined))
+    pages.push({ name: entry.name, url: entry.url, html: readCorpusPage('htmldate', entry.file) });
+  for (const entry of readabilityIndex().filter((e) => e.syndicated))
+    pages.push({ name: entry.name, url: entry.url, html: readCorpusPage('readability', entry.file) });
   return pages;
 }
 
-describe('evidence in the reader\'s language', () => {
+describe("evidence in the reader's language", () => {
   it('has an English message for every sentence, the same as the engine writes', () => {
     for (const id of Object.keys(SIGNAL_ENGLISH) as SignalTextId[]) {
       const key = `locale_signal_${id}`;
@@ -85,7 +87,9 @@ describe('the wording functions', () => {
   });
 
   it('translate a sentence with its names', () => {
-    expect(signalText({ detail: 'Source link points to usa-news.biz', say: { id: 'sourceLink', args: ['usa-news.biz'] } })).toBe('Le lien vers la source pointe vers usa-news.biz');
+    expect(signalText({ detail: 'Source link points to usa-news.biz', say: { id: 'sourceLink', args: ['usa-news.biz'] } })).toBe(
+      'Le lien vers la source pointe vers usa-news.biz',
+    );
   });
 
   it("keep the engine's English for a record kept from before (no id) or an id without a message", () => {
@@ -94,7 +98,7 @@ describe('the wording functions', () => {
   });
 
   it('translate the words of a location and keep markup and labels from the page', () => {
-    expect(placeText('end of the article, "Source link" line')).toBe('fin de l\'article, ligne « Source link »');
+    expect(placeText('end of the article, "Source link" line')).toBe("fin de l'article, ligne « Source link »");
     expect(placeText('page footer, copyright line')).toBe("pied de page, mention de droits d'auteur");
     expect(placeText('<link rel="canonical">')).toBe('<link rel="canonical">');
     expect(placeText('JSON-LD isBasedOn; start of the article, byline')).toBe("JSON-LD isBasedOn; début de l'article, signature");
@@ -104,11 +108,19 @@ describe('the wording functions', () => {
 
 describe('export and import keep the sentence ids', () => {
   const record = detect(
-    parseHTML(readFileSync(join(__dirname, '../fixtures/web/newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/index.html'), 'utf8')).document as unknown as Document,
+    parseHTML(
+      readFileSync(
+        join(
+          __dirname,
+          '../fixtures/web/newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/index.html',
+        ),
+        'utf8',
+      ),
+    ).document as unknown as Document,
     'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
   );
 
-  it('so an imported history is shown in the reader\'s language too', () => {
+  it("so an imported history is shown in the reader's language too", () => {
     expect(record.signals.every((s) => s.say)).toBe(true);
     const back = checkRecord(JSON.parse(JSON.stringify(record)));
     expect(back.signals.map((s) => s.say)).toEqual(record.signals.map((s) => s.say));

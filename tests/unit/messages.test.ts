@@ -35,7 +35,11 @@ describe('message protocol', () => {
 
 describe('withRetries (a scan sent again when the background went away)', () => {
   it('answers with the first success, after failures, waiting longer each time', async () => {
-    const attempt = vi.fn().mockRejectedValueOnce(new Error('The message port closed before a response was received.')).mockRejectedValueOnce(new Error('Could not establish connection.')).mockResolvedValue('stored');
+    const attempt = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('The message port closed before a response was received.'))
+      .mockRejectedValueOnce(new Error('Could not establish connection.'))
+      .mockResolvedValue('stored');
     const started = Date.now();
     expect(await withRetries(attempt, 5, 10)).toBe('stored');
     expect(attempt).toHaveBeenCalledTimes(3);
@@ -43,7 +47,10 @@ describe('withRetries (a scan sent again when the background went away)', () => 
   });
 
   it('tries again when an attempt is never answered (a message lost with a stopped worker)', async () => {
-    const attempt = vi.fn().mockReturnValueOnce(new Promise(() => undefined)).mockResolvedValue('stored');
+    const attempt = vi
+      .fn()
+      .mockReturnValueOnce(new Promise(() => undefined))
+      .mockResolvedValue('stored');
     expect(await withRetries(attempt, 5, 1, 20)).toBe('stored');
     expect(attempt).toHaveBeenCalledTimes(2);
   });
@@ -56,7 +63,10 @@ describe('withRetries (a scan sent again when the background went away)', () => 
 
   it('sends again when the background answered nothing (its worker stopped mid-request: Chrome resolves with undefined)', async () => {
     const answer = { stored: true, record: sampleRecord(), showBadge: true };
-    const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce(undefined as never).mockResolvedValue(answer as never);
+    const sendMessage = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValueOnce(undefined as never)
+      .mockResolvedValue(answer as never);
     expect(await withRetries(() => send({ type: 'page-scanned', digest: sampleDigest() }), 5, 1)).toEqual(answer);
     expect(sendMessage).toHaveBeenCalledTimes(2);
     sendMessage.mockRestore();

@@ -25,20 +25,28 @@ interface Parts {
 
 /** A news page: <title>, meta tags, JSON-LD, an <h1> in the article, a byline, two paragraphs. */
 function newsPage({ title = '', head = '', jsonLd, h1, byline }: Parts): string {
-  const ld = jsonLd === undefined ? '' : `<script type="application/ld+json">${typeof jsonLd === 'string' ? jsonLd : JSON.stringify(jsonLd)}</script>`;
+  const ld =
+    jsonLd === undefined ? '' : `<script type="application/ld+json">${typeof jsonLd === 'string' ? jsonLd : JSON.stringify(jsonLd)}</script>`;
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title><meta property="og:type" content="article">${head}${ld}</head><body><main><article>${h1 === undefined ? '' : `<h1>${h1}</h1>`}${byline ?? ''}<p>${'The council met on Tuesday evening and voted on the plan after a long debate about costs. '.repeat(3)}</p><p>${'Residents who spoke at the meeting asked for more time to read the proposal. '.repeat(3)}</p></article></main></body></html>`;
 }
 
-const meta = (key: string, value: string) => `<meta ${key.includes(':') && !key.startsWith('twitter') ? 'property' : 'name'}="${key}" content="${value.replace(/"/g, '&quot;')}">`;
+const meta = (key: string, value: string) =>
+  `<meta ${key.includes(':') && !key.startsWith('twitter') ? 'property' : 'name'}="${key}" content="${value.replace(/"/g, '&quot;')}">`;
 const run = (html: string, url = 'https://www.example-news.com/2024/03/04/story/') => detect(doc(html), url).page;
 const headline = (parts: Parts, url?: string) => run(newsPage(parts), url).headline;
 const authors = (parts: Parts, url?: string) => run(newsPage(parts), url).authors;
 
 describe('headline: character references', () => {
   it('decodes the references WordPress SEO plugins write into JSON-LD strings', () => {
-    expect(headline({ title: 'x', jsonLd: { '@type': 'NewsArticle', headline: 'Talks resume in Geneva &#8211; &#8220;a long night&#8221; ahead' } })).toBe('Talks resume in Geneva – “a long night” ahead');
-    expect(headline({ title: 'x', jsonLd: { '@type': 'BlogPosting', headline: 'Fish &amp; chips: the town&#8217;s best' } })).toBe('Fish & chips: the town’s best');
-    expect(headline({ title: 'x', jsonLd: { '@type': 'NewsArticle', headline: 'Neue Regeln f&uuml;r &#x201E;Mini-Jobs&#x201C;' } })).toBe('Neue Regeln für „Mini-Jobs“');
+    expect(
+      headline({ title: 'x', jsonLd: { '@type': 'NewsArticle', headline: 'Talks resume in Geneva &#8211; &#8220;a long night&#8221; ahead' } }),
+    ).toBe('Talks resume in Geneva – “a long night” ahead');
+    expect(headline({ title: 'x', jsonLd: { '@type': 'BlogPosting', headline: 'Fish &amp; chips: the town&#8217;s best' } })).toBe(
+      'Fish & chips: the town’s best',
+    );
+    expect(headline({ title: 'x', jsonLd: { '@type': 'NewsArticle', headline: 'Neue Regeln f&uuml;r &#x201E;Mini-Jobs&#x201C;' } })).toBe(
+      'Neue Regeln für „Mini-Jobs“',
+    );
   });
   it('decodes a meta value escaped twice', () => {
     expect(headline({ title: 'x', head: meta('og:title', 'The mayor&amp;#8217;s last budget') })).toBe('The mayor’s last budget');
@@ -71,24 +79,36 @@ describe('headline: the site name off either end', () => {
   it('a site name with its tagline, written whole or after a section', () => {
     const tagline = meta('og:site_name', 'Valley Herald - Good News for the Valley');
     expect(headline({ title: 'Bakery wins prize - Valley Herald - Good News for the Valley', head: tagline })).toBe('Bakery wins prize');
-    expect(headline({ title: 'Markt: Händler ziehen Bilanz - Lokales - Stadtbote.de - Ihr Portal für die Region' }, 'https://www.stadtbote.de/lokales/markt/')).toBe('Markt: Händler ziehen Bilanz - Lokales');
+    expect(
+      headline(
+        { title: 'Markt: Händler ziehen Bilanz - Lokales - Stadtbote.de - Ihr Portal für die Region' },
+        'https://www.stadtbote.de/lokales/markt/',
+      ),
+    ).toBe('Markt: Händler ziehen Bilanz - Lokales');
   });
   it('the host name when no site name is declared ("Salon.com", "Wikimedia Blog")', () => {
     expect(headline({ title: 'Why the night bus matters - Metroline.com' }, 'https://www.metroline.com/story')).toBe('Why the night bus matters');
     expect(headline({ title: 'Maps in every language – Atlasworks Blog' }, 'https://blog.atlasworks.org/maps')).toBe('Maps in every language');
   });
   it('keeps a headline part that only mentions the host ("…: \\"Das Autohaus ist …\\"" on autohaus.example)', () => {
-    expect(headline({ title: 'Händler-Chefin Weber: "Das Autohaus bleibt unverzichtbar"' }, 'https://www.autohaus.de/x')).toBe('Händler-Chefin Weber: "Das Autohaus bleibt unverzichtbar"');
+    expect(headline({ title: 'Händler-Chefin Weber: "Das Autohaus bleibt unverzichtbar"' }, 'https://www.autohaus.de/x')).toBe(
+      'Händler-Chefin Weber: "Das Autohaus bleibt unverzichtbar"',
+    );
     expect(headline({ title: 'Zehn Jahre stadtbote.de' }, 'https://www.stadtbote.de/jubilaeum')).toBe('Zehn Jahre stadtbote.de');
   });
-  it('drops an author\'s name a site puts after the headline', () => {
-    expect(headline({ title: 'Why I stopped flying | Priya Raman | Opinion', head: meta('author', 'Priya Raman') + meta('og:site_name', 'Opinion') })).toBe('Why I stopped flying');
+  it("drops an author's name a site puts after the headline", () => {
+    expect(
+      headline({ title: 'Why I stopped flying | Priya Raman | Opinion', head: meta('author', 'Priya Raman') + meta('og:site_name', 'Opinion') }),
+    ).toBe('Why I stopped flying');
   });
   it('drops a separator left where the site name was meant to be', () => {
-    expect(headline({ title: 'Reitverband wählt neuen Vorstand -', head: meta('og:title', 'Reitverband wählt neuen Vorstand -') })).toBe('Reitverband wählt neuen Vorstand');
+    expect(headline({ title: 'Reitverband wählt neuen Vorstand -', head: meta('og:title', 'Reitverband wählt neuen Vorstand -') })).toBe(
+      'Reitverband wählt neuen Vorstand',
+    );
   });
   it('never truncates a long headline', () => {
-    const long = 'Regional transport board approves new timetable after months of complaints about late trains, missed connections and crowded carriages on the coast line';
+    const long =
+      'Regional transport board approves new timetable after months of complaints about late trains, missed connections and crowded carriages on the coast line';
     expect(headline({ title: `${long} | Daily Courier`, head: site, jsonLd: { '@type': 'NewsArticle', headline: long } })).toBe(long);
   });
 });
@@ -96,7 +116,9 @@ describe('headline: the site name off either end', () => {
 describe('headline: the visible <h1> as arbiter', () => {
   it('cuts an unknown site suffix or prefix where the <h1> ends', () => {
     expect(headline({ title: 'Parken in der Altstadt – mein kleiner Reiseblog', h1: 'Parken in der Altstadt' })).toBe('Parken in der Altstadt');
-    expect(headline({ title: 'Nouvelle piste cyclable sur les quais ‹ Le Vélo Lyonnais', h1: 'Nouvelle piste cyclable sur les quais' })).toBe('Nouvelle piste cyclable sur les quais');
+    expect(headline({ title: 'Nouvelle piste cyclable sur les quais ‹ Le Vélo Lyonnais', h1: 'Nouvelle piste cyclable sur les quais' })).toBe(
+      'Nouvelle piste cyclable sur les quais',
+    );
     expect(headline({ title: 'Garden diary, week 12 [The Allotment]', h1: 'Garden diary, week 12' })).toBe('Garden diary, week 12');
     expect(headline({ title: '台风过后的第一天 _本地新闻 _东海网', h1: '台风过后的第一天' })).toBe('台风过后的第一天');
     expect(headline({ title: '新しい駅ビルが開業へ|まちナビ', h1: '新しい駅ビルが開業へ' })).toBe('新しい駅ビルが開業へ');
@@ -108,52 +130,108 @@ describe('headline: the visible <h1> as arbiter', () => {
     expect(blog.headline).toBe('Rhabarberkuchen mit Streuseln vom Blech');
   });
   it('an <h1> that is a section or a caption is ignored', () => {
-    expect(headline({ title: 'Storm closes mountain pass | Daily Courier', head: meta('og:site_name', 'Daily Courier'), h1: 'Weather' })).toBe('Storm closes mountain pass');
+    expect(headline({ title: 'Storm closes mountain pass | Daily Courier', head: meta('og:site_name', 'Daily Courier'), h1: 'Weather' })).toBe(
+      'Storm closes mountain pass',
+    );
   });
   it('the kicker the <h1> and the other sources write is kept when JSON-LD drops it', () => {
     const kicker = 'Neue Abrechnung: Musiker fordern faire Vergütung';
-    expect(headline({ title: kicker, head: meta('og:title', kicker), h1: kicker, jsonLd: { '@type': 'NewsArticle', headline: 'Musiker fordern faire Vergütung' } })).toBe(kicker);
+    expect(
+      headline({
+        title: kicker,
+        head: meta('og:title', kicker),
+        h1: kicker,
+        jsonLd: { '@type': 'NewsArticle', headline: 'Musiker fordern faire Vergütung' },
+      }),
+    ).toBe(kicker);
   });
   it('a kicker before the <h1> in the title is cut', () => {
     expect(headline({ title: 'Stadtrat: Mehr Geld für Spielplätze', h1: 'Mehr Geld für Spielplätze' })).toBe('Mehr Geld für Spielplätze');
   });
   it('writes the headline the way most sources do (quotes, dashes)', () => {
     // og:title and <h1> typeset, JSON-LD with straight quotes: the typeset form.
-    expect(headline({ title: 'x', head: meta('og:title', 'Mayor on the budget: ‘We had no choice’'), h1: 'Mayor on the budget: ‘We had no choice’', jsonLd: { '@type': 'NewsArticle', headline: "Mayor on the budget: 'We had no choice'" } })).toBe('Mayor on the budget: ‘We had no choice’');
+    expect(
+      headline({
+        title: 'x',
+        head: meta('og:title', 'Mayor on the budget: ‘We had no choice’'),
+        h1: 'Mayor on the budget: ‘We had no choice’',
+        jsonLd: { '@type': 'NewsArticle', headline: "Mayor on the budget: 'We had no choice'" },
+      }),
+    ).toBe('Mayor on the budget: ‘We had no choice’');
     // Three sources with straight quotes, the <h1> alone typeset: straight.
     const straight = 'Student says the pills "burned her up"';
-    expect(headline({ title: straight, head: meta('og:title', straight) + meta('twitter:title', straight), h1: 'Student says the pills “burned her up”' })).toBe(straight);
+    expect(
+      headline({ title: straight, head: meta('og:title', straight) + meta('twitter:title', straight), h1: 'Student says the pills “burned her up”' }),
+    ).toBe(straight);
   });
   it('an <h1> with a subtitle or a date glued on is not taken for a longer headline', () => {
-    expect(headline({ title: 'Zuschauer kehren in die Hallen zurück', h1: 'Zuschauer kehren in die Hallen zurück 02.02.2022 • Verband, Presse' })).toBe('Zuschauer kehren in die Hallen zurück');
-    expect(headline({ title: 'Night trains are back', head: meta('og:title', 'Night trains are back'), h1: 'Night trains are back Operators add six routes for the summer' })).toBe('Night trains are back');
+    expect(
+      headline({ title: 'Zuschauer kehren in die Hallen zurück', h1: 'Zuschauer kehren in die Hallen zurück 02.02.2022 • Verband, Presse' }),
+    ).toBe('Zuschauer kehren in die Hallen zurück');
+    expect(
+      headline({
+        title: 'Night trains are back',
+        head: meta('og:title', 'Night trains are back'),
+        h1: 'Night trains are back Operators add six routes for the summer',
+      }),
+    ).toBe('Night trains are back');
   });
   it('a different wording in JSON-LD (SEO) than in og:title and the <h1> (social): JSON-LD, as Readability does', () => {
-    expect(headline({ title: 'x', head: meta('og:title', 'The 12 best films of the year'), h1: 'The 12 best films of the year', jsonLd: { '@type': 'NewsArticle', headline: 'How to stream the 12 best films of the year' } })).toBe('How to stream the 12 best films of the year');
+    expect(
+      headline({
+        title: 'x',
+        head: meta('og:title', 'The 12 best films of the year'),
+        h1: 'The 12 best films of the year',
+        jsonLd: { '@type': 'NewsArticle', headline: 'How to stream the 12 best films of the year' },
+      }),
+    ).toBe('How to stream the 12 best films of the year');
   });
 });
 
 describe('headline: shortened and generic candidates', () => {
   it('a JSON-LD headline cut with an ellipsis gives way to the full one', () => {
     const full = 'Taiwan’s president says talks with the mainland can resume once both sides agree on the agenda for the first meeting';
-    expect(headline({ title: `${full} | Far East Wire`, head: meta('og:site_name', 'Far East Wire'), jsonLd: { '@type': 'NewsArticle', headline: 'Taiwan’s president says talks with the mainland can resume once both sides agree on the…' } })).toBe(full);
+    expect(
+      headline({
+        title: `${full} | Far East Wire`,
+        head: meta('og:site_name', 'Far East Wire'),
+        jsonLd: { '@type': 'NewsArticle', headline: 'Taiwan’s president says talks with the mainland can resume once both sides agree on the…' },
+      }),
+    ).toBe(full);
   });
   it('a JSON-LD headline cut at 110 characters without a mark gives way to the <h1>', () => {
     const full = 'Teachers in three districts vote to strike next month unless the state restores the funding it cut from rural schools last spring';
     expect(headline({ title: 'x', h1: full, jsonLd: { '@type': 'NewsArticle', headline: full.slice(0, 110) } })).toBe(full);
   });
   it('skips an og:title that is only the site name', () => {
-    expect(headline({ title: 'Hafen meldet Rekordumschlag - Nordsee Kurier', head: meta('og:title', 'Nordsee Kurier') + meta('og:site_name', 'Nordsee Kurier') })).toBe('Hafen meldet Rekordumschlag');
+    expect(
+      headline({
+        title: 'Hafen meldet Rekordumschlag - Nordsee Kurier',
+        head: meta('og:title', 'Nordsee Kurier') + meta('og:site_name', 'Nordsee Kurier'),
+      }),
+    ).toBe('Hafen meldet Rekordumschlag');
   });
   it('skips an og:title that is the site name and its tagline, and an application-name that is the headline', () => {
     const page = run(fixture('portal-tagline-og.html'), 'https://www.sierravalleynews.com/wildfire-lone-pine-evacuation');
     expect(page.headline).toBe('Wildfire near Lone Pine forces evacuation of 2,000 residents');
   });
   it('takes the <h1> when every other source is the site name', () => {
-    expect(headline({ title: 'ACME Widgets', head: meta('og:title', 'ACME Widgets') + meta('og:site_name', 'ACME Widgets'), h1: 'Our new widget ships in May' })).toBe('Our new widget ships in May');
+    expect(
+      headline({
+        title: 'ACME Widgets',
+        head: meta('og:title', 'ACME Widgets') + meta('og:site_name', 'ACME Widgets'),
+        h1: 'Our new widget ships in May',
+      }),
+    ).toBe('Our new widget ships in May');
   });
   it('ignores a JSON-LD "name" that is the site', () => {
-    expect(headline({ title: 'Ledger Today', head: meta('og:site_name', 'Ledger Today'), jsonLd: { '@type': 'NewsArticle', headline: 'Port strike ends', name: 'Ledger Today' } })).toBe('Port strike ends');
+    expect(
+      headline({
+        title: 'Ledger Today',
+        head: meta('og:site_name', 'Ledger Today'),
+        jsonLd: { '@type': 'NewsArticle', headline: 'Port strike ends', name: 'Ledger Today' },
+      }),
+    ).toBe('Port strike ends');
   });
 });
 
@@ -206,7 +284,20 @@ describe('author: cleaning a written name', () => {
   ])('%s → %s', (raw, clean) => {
     expect(cleanAuthor(raw)).toBe(clean);
   });
-  it.each(['Follow Author', 'Staff Writer', 'No Author', 'admin', 'wordpressadmin', 'Unknown', 'https://www.facebook.com/coastlineledger', 'facebook.com/somepage', '@handle', 'Last Updated: January 7, 2025', '8. November 2021', '5 minutes ago'])('%s is no name', (raw) => {
+  it.each([
+    'Follow Author',
+    'Staff Writer',
+    'No Author',
+    'admin',
+    'wordpressadmin',
+    'Unknown',
+    'https://www.facebook.com/coastlineledger',
+    'facebook.com/somepage',
+    '@handle',
+    'Last Updated: January 7, 2025',
+    '8. November 2021',
+    '5 minutes ago',
+  ])('%s is no name', (raw) => {
     expect(cleanAuthor(raw)).toBeNull();
   });
 });
@@ -231,7 +322,20 @@ describe('author: several names', () => {
     expect(authorNames(raw)).toEqual(names);
   });
   it('lists JSON-LD authors and joins them for display', () => {
-    const page = run(newsPage({ title: 'x', jsonLd: { '@type': 'NewsArticle', headline: 'x', author: [{ '@type': 'Person', name: 'Ana Ruiz' }, { '@type': 'Person', name: 'By Li Wei' }, { '@type': 'Person', name: 'Tom Field' }] } }));
+    const page = run(
+      newsPage({
+        title: 'x',
+        jsonLd: {
+          '@type': 'NewsArticle',
+          headline: 'x',
+          author: [
+            { '@type': 'Person', name: 'Ana Ruiz' },
+            { '@type': 'Person', name: 'By Li Wei' },
+            { '@type': 'Person', name: 'Tom Field' },
+          ],
+        },
+      }),
+    );
     expect(page.authors).toEqual(['Ana Ruiz', 'Li Wei', 'Tom Field']);
     expect(page.author).toBe('Ana Ruiz, Li Wei and Tom Field');
   });
@@ -244,7 +348,13 @@ describe('author: several names', () => {
 describe('author: which source', () => {
   const byline = (text: string) => `<p class="byline">${text}</p>`;
   it('prefers a JSON-LD person to byline markup', () => {
-    expect(authors({ title: 'x', jsonLd: { '@type': 'NewsArticle', headline: 'x', author: { '@type': 'Person', name: 'Ines Kohl' } }, byline: byline('By Someone Else') })).toEqual(['Ines Kohl']);
+    expect(
+      authors({
+        title: 'x',
+        jsonLd: { '@type': 'NewsArticle', headline: 'x', author: { '@type': 'Person', name: 'Ines Kohl' } },
+        byline: byline('By Someone Else'),
+      }),
+    ).toEqual(['Ines Kohl']);
   });
   it('a meta author that is the site itself gives way to the byline, and stands when there is none', () => {
     const site = meta('og:site_name', 'Riverside Evening Post') + meta('author', 'Riverside Evening Post');
@@ -258,10 +368,18 @@ describe('author: which source', () => {
     expect(authors({ title: 'x', jsonLd: org })).toEqual(['Metro Desk News']);
   });
   it('an article:author that is a profile URL is no name; the next meta tag is read', () => {
-    expect(authors({ title: 'x', head: meta('article:author', 'https://www.facebook.com/janedoe.writer') + meta('parsely-author', 'Jane Doe') })).toEqual(['Jane Doe']);
+    expect(
+      authors({ title: 'x', head: meta('article:author', 'https://www.facebook.com/janedoe.writer') + meta('parsely-author', 'Jane Doe') }),
+    ).toEqual(['Jane Doe']);
   });
   it('a meta tag that names more of the same people wins over JSON-LD', () => {
-    expect(authors({ title: 'x', head: meta('author', "April Rowe, Daniel O'Malley"), jsonLd: { '@type': 'NewsArticle', headline: 'x', author: { '@type': 'Person', name: 'April Rowe' } } })).toEqual(['April Rowe', "Daniel O'Malley"]);
+    expect(
+      authors({
+        title: 'x',
+        head: meta('author', "April Rowe, Daniel O'Malley"),
+        jsonLd: { '@type': 'NewsArticle', headline: 'x', author: { '@type': 'Person', name: 'April Rowe' } },
+      }),
+    ).toEqual(['April Rowe', "Daniel O'Malley"]);
   });
   it('the dated byline with a job title and an update stamp', () => {
     const page = run(fixture('byline-dated.html'), 'https://www.riversideeveningpost.com/news/county-flood-barriers/');
@@ -269,13 +387,18 @@ describe('author: which source', () => {
     expect(page.headline).toBe('County approves budget for new flood barriers');
   });
   it('the agency glued to the byline name', () => {
-    expect(run(fixture('portal-tagline-og.html'), 'https://www.sierravalleynews.com/wildfire-lone-pine-evacuation').authors).toEqual(['Dana Whitcomb']);
+    expect(run(fixture('portal-tagline-og.html'), 'https://www.sierravalleynews.com/wildfire-lone-pine-evacuation').authors).toEqual([
+      'Dana Whitcomb',
+    ]);
   });
   it('the byline glued to its label on an old blog', () => {
     expect(run(fixture('blog-logo-h1.html'), 'https://backstube-deich.example/2023/05/rhabarberkuchen/').authors).toEqual(['Hannelore Brinkmann']);
   });
   it('a gender-neutral label ("Autor:innen") is no author line', () => {
-    const page = newsPage({ title: 'x', jsonLd: { '@type': 'NewsArticle', headline: 'x', author: { '@type': 'Person', name: 'Felix Ebert' } } }).replace('<p>', '<p>Autor:innen |</p><p>');
+    const page = newsPage({
+      title: 'x',
+      jsonLd: { '@type': 'NewsArticle', headline: 'x', author: { '@type': 'Person', name: 'Felix Ebert' } },
+    }).replace('<p>', '<p>Autor:innen |</p><p>');
     expect(run(page).authors).toEqual(['Felix Ebert']);
   });
 });

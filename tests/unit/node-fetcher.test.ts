@@ -78,11 +78,13 @@ function fakeWeb(answers: Record<string, Response | (() => Response)>) {
 }
 const redirectTo = (location: string) => () => new Response(null, { status: 302, headers: { location } });
 const page = (title: string) => () => new Response(article(title), { headers: { 'content-type': 'text/html' } });
-const dns = (table: Record<string, string[]>): Resolve => async (host) => {
-  const found = table[host];
-  if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-  return found;
-};
+const dns =
+  (table: Record<string, string[]>): Resolve =>
+  async (host) => {
+    const found = table[host];
+    if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    return found;
+  };
 
 describe('the command line refuses private networks', () => {
   it('a source link into the private network is refused before any request, and the report says so', async () => {
@@ -91,7 +93,9 @@ describe('the command line refuses private networks', () => {
     const { code, out } = await run(['verify', file, '--url', 'https://www.harbourdigest.example/harbour-plan/']);
     expect(code).toBe(1);
     expect(out).toContain('COULD NOT CHECK');
-    expect(out).toContain('Problem: 127.0.0.1 points into a private network: not fetched (--allow-private fetches from private networks when you mean it)');
+    expect(out).toContain(
+      'Problem: 127.0.0.1 points into a private network: not fetched (--allow-private fetches from private networks when you mean it)',
+    );
     expect(seen).toEqual([]);
   });
 
@@ -116,17 +120,23 @@ describe('the command line refuses private networks', () => {
     expect((await run(['inspect', `http://localhost:${port}/story`, '--allow-private'])).code).toBe(0);
   });
 
-  it.each(['http://192.168.1.1/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/', 'http://intranet/', 'http://0x7f000001/', 'http://[::ffff:127.0.0.1]/', 'http://100.64.1.1/', 'http://printer.local/'])(
-    '%s is refused as written, without a lookup or a request',
-    async (url) => {
-      const lookups: string[] = [];
-      const { asked, transport } = fakeWeb({});
-      const answer = await createNodeFetcher({ transport, resolve: async (host) => (lookups.push(host), ['93.184.215.14']) })(url);
-      expect(answer).toMatchObject({ ok: false, code: 'private-address' });
-      expect(lookups).toEqual([]);
-      expect(asked).toEqual([]);
-    },
-  );
+  it.each([
+    'http://192.168.1.1/',
+    'http://[::1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://intranet/',
+    'http://0x7f000001/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://100.64.1.1/',
+    'http://printer.local/',
+  ])('%s is refused as written, without a lookup or a request', async (url) => {
+    const lookups: string[] = [];
+    const { asked, transport } = fakeWeb({});
+    const answer = await createNodeFetcher({ transport, resolve: async (host) => (lookups.push(host), ['93.184.215.14']) })(url);
+    expect(answer).toMatchObject({ ok: false, code: 'private-address' });
+    expect(lookups).toEqual([]);
+    expect(asked).toEqual([]);
+  });
 
   it('a public-looking name that resolves into the private network is refused (any of its addresses)', async () => {
     const { asked, transport } = fakeWeb({ 'https://harbour-times.example/story': page('Story') });
@@ -150,7 +160,9 @@ describe('the command line refuses private networks', () => {
 
   it('the real transport connects to the checked address: a name no DNS knows reaches the test server', async () => {
     // Only the resolver handed in knows this name; the connection must use its answer, not the system's.
-    const answer = await createNodeFetcher({ allowPrivate: true, resolve: dns({ 'pinned.invalid': ['127.0.0.1'] }) })(`http://pinned.invalid:${port}/gzip`);
+    const answer = await createNodeFetcher({ allowPrivate: true, resolve: dns({ 'pinned.invalid': ['127.0.0.1'] }) })(
+      `http://pinned.invalid:${port}/gzip`,
+    );
     expect(answer).toMatchObject({ ok: true, status: 200 });
     if (answer.ok) expect(answer.html).toContain('<h1>Compressed</h1>');
     expect(seen[0]!.headers.host).toBe(`pinned.invalid:${port}`);
@@ -161,8 +173,14 @@ describe('the command line refuses private networks', () => {
       'https://harbour-times.example/story': redirectTo('http://192.168.0.1/admin'),
       'http://192.168.0.1/admin': page('Router'),
     });
-    const answer = await createNodeFetcher({ transport, resolve: dns({ 'harbour-times.example': ['93.184.215.14'] }) })('https://harbour-times.example/story');
-    expect(answer).toMatchObject({ ok: false, code: 'private-address', refusedRedirect: { to: 'http://192.168.0.1/admin', from: 'https://harbour-times.example/story' } });
+    const answer = await createNodeFetcher({ transport, resolve: dns({ 'harbour-times.example': ['93.184.215.14'] }) })(
+      'https://harbour-times.example/story',
+    );
+    expect(answer).toMatchObject({
+      ok: false,
+      code: 'private-address',
+      refusedRedirect: { to: 'http://192.168.0.1/admin', from: 'https://harbour-times.example/story' },
+    });
     if (!answer.ok) expect(answer.message).toBe('harbour-times.example redirects to 192.168.0.1, which points into a private network: not followed');
     expect(asked.map((a) => a.url)).toEqual(['https://harbour-times.example/story']);
   });
@@ -171,7 +189,9 @@ describe('the command line refuses private networks', () => {
     const lookups: string[] = [];
     const resolve = dns({ 'harbour-times.example': ['93.184.215.14'], 'cdn.harbour-times.example': ['172.16.5.5'] });
     const { asked, transport } = fakeWeb({ 'https://harbour-times.example/story': redirectTo('https://cdn.harbour-times.example/story') });
-    const answer = await createNodeFetcher({ transport, resolve: async (host) => (lookups.push(host), resolve(host)) })('https://harbour-times.example/story');
+    const answer = await createNodeFetcher({ transport, resolve: async (host) => (lookups.push(host), resolve(host)) })(
+      'https://harbour-times.example/story',
+    );
     expect(answer).toMatchObject({ ok: false, code: 'private-address', refusedRedirect: { to: 'https://cdn.harbour-times.example/story' } });
     if (!answer.ok) expect(answer.message).toContain('resolves to 172.16.5.5');
     expect(lookups).toEqual(['harbour-times.example', 'cdn.harbour-times.example']);
@@ -181,9 +201,16 @@ describe('the command line refuses private networks', () => {
   it('follows public redirects hop by hop, and still catches loops', async () => {
     const resolve = dns({ 'a.example': ['93.184.215.14'], 'b.example': ['93.184.215.15'] });
     const { transport } = fakeWeb({ 'https://a.example/x': redirectTo('https://b.example/y'), 'https://b.example/y': page('Y') });
-    expect(await createNodeFetcher({ transport, resolve })('https://a.example/x')).toMatchObject({ ok: true, finalUrl: 'https://b.example/y', redirects: ['https://a.example/x'] });
+    expect(await createNodeFetcher({ transport, resolve })('https://a.example/x')).toMatchObject({
+      ok: true,
+      finalUrl: 'https://b.example/y',
+      redirects: ['https://a.example/x'],
+    });
     const loop = fakeWeb({ 'https://a.example/x': redirectTo('https://b.example/y'), 'https://b.example/y': redirectTo('https://a.example/x') });
-    expect(await createNodeFetcher({ transport: loop.transport, resolve })('https://a.example/x')).toMatchObject({ ok: false, code: 'redirect-loop' });
+    expect(await createNodeFetcher({ transport: loop.transport, resolve })('https://a.example/x')).toMatchObject({
+      ok: false,
+      code: 'redirect-loop',
+    });
   });
 
   it('a name that does not resolve is explained as such', async () => {
@@ -192,7 +219,9 @@ describe('the command line refuses private networks', () => {
   });
 
   it('the real transport: a name that resolves to this machine is refused before the first request', async () => {
-    const answer = await createNodeFetcher({ resolve: dns({ 'news.test': ['127.0.0.1'] }), allowPrivate: false })(`http://news.test:${port}/to-private`);
+    const answer = await createNodeFetcher({ resolve: dns({ 'news.test': ['127.0.0.1'] }), allowPrivate: false })(
+      `http://news.test:${port}/to-private`,
+    );
     // news.test resolves to this machine: refused before the first request.
     expect(answer).toMatchObject({ ok: false, code: 'private-address' });
     expect(seen).toEqual([]);

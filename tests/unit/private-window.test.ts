@@ -28,8 +28,22 @@ vi.mock('@/lib/fetch-page', () => ({
   },
 }));
 
-const tab = (id: number, url: string, incognito: boolean) => ({ id, url, index: 0, highlighted: false, active: true, pinned: false, incognito, windowId: incognito ? 2 : 1 });
-const sender = (tabId: number, url: string, incognito: boolean) => ({ id: fakeBrowser.runtime.id, tab: tab(tabId, url, incognito) as never, frameId: 0, url });
+const tab = (id: number, url: string, incognito: boolean) => ({
+  id,
+  url,
+  index: 0,
+  highlighted: false,
+  active: true,
+  pinned: false,
+  incognito,
+  windowId: incognito ? 2 : 1,
+});
+const sender = (tabId: number, url: string, incognito: boolean) => ({
+  id: fakeBrowser.runtime.id,
+  tab: tab(tabId, url, incognito) as never,
+  frameId: 0,
+  url,
+});
 
 const PAGE = 'https://farm.example/2025/02/22/talks/';
 const tabs = new Map<number, ReturnType<typeof tab>>();

@@ -48,7 +48,8 @@ describe('the protocol is in lib/messages.ts', () => {
     expect(raw.map(rel).sort()).toEqual(['lib/client.ts', 'lib/messages.ts']);
     const answering = SOURCE_FILES.filter((path) => rel(path) !== 'lib/messages.ts' && /\banswerMessages\s*\(/.test(code(path)));
     expect(answering.map(rel).sort()).toEqual(['entrypoints/background.ts', 'entrypoints/content/index.ts', 'entrypoints/offscreen/main.ts']);
-    for (const path of [...answering, join(ROOT, 'lib/client.ts')]) expect(code(path), rel(path)).toMatch(/\b(parseRequest|parseTabMessage|parseBroadcast|isParseRequest)\(/);
+    for (const path of [...answering, join(ROOT, 'lib/client.ts')])
+      expect(code(path), rel(path)).toMatch(/\b(parseRequest|parseTabMessage|parseBroadcast|isParseRequest)\(/);
   });
 
   it('answerMessages hears this extension only, and its promise is the reply', async () => {
@@ -80,7 +81,9 @@ describe('background → pages: the progress of a verification', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('is sent to whoever listens, and no page open is not an error', async () => {
-    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const sent = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     expect(() => broadcast({ type: 'verify-progress', pageUrl: 'https://farm.example/a', url: 'https://usa-news.biz/x/', hop: 2 })).not.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(sent).toHaveBeenCalledWith({ type: 'verify-progress', pageUrl: 'https://farm.example/a', url: 'https://usa-news.biz/x/', hop: 2 });
@@ -172,7 +175,11 @@ describe("a tab's state, watched (lib/tab-state.ts through WXT's storage)", () =
       return request?.type === 'get-tab-report' ? tabReport(request.tabId) : undefined;
     }) as never);
     const reports: TabReport[] = [];
-    const stop = extensionClient.watchTabReport(4, (report) => reports.push(report), (error) => reports.push({ state: 'unreadable', tabUrl: String(error), entry: null, verification: null }));
+    const stop = extensionClient.watchTabReport(
+      4,
+      (report) => reports.push(report),
+      (error) => reports.push({ state: 'unreadable', tabUrl: String(error), entry: null, verification: null }),
+    );
     await settle();
     expect(reports.map((report) => report.state)).toEqual(['pending']);
 
@@ -208,7 +215,11 @@ describe("a tab's state, watched (lib/tab-state.ts through WXT's storage)", () =
   it('a report that cannot be had is an error for the popup', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
     const errors: unknown[] = [];
-    const stop = extensionClient.watchTabReport(5, () => undefined, (error) => errors.push(error));
+    const stop = extensionClient.watchTabReport(
+      5,
+      () => undefined,
+      (error) => errors.push(error),
+    );
     await settle();
     stop();
     expect(String(errors[0])).toMatch(/No answer from the background to "get-tab-report"/);

@@ -40,7 +40,13 @@ const originalRecord = () =>
     copyright: null,
     signals: [],
   });
-const article = (entry: HistoryEntry, more: Partial<TabReport> = {}): TabReport => ({ state: 'article', tabUrl: entry.record.url, entry, verification: null, ...more });
+const article = (entry: HistoryEntry, more: Partial<TabReport> = {}): TabReport => ({
+  state: 'article',
+  tabUrl: entry.record.url,
+  entry,
+  verification: null,
+  ...more,
+});
 
 function verified(pageUrl: string): Verification {
   return {
@@ -48,7 +54,20 @@ function verified(pageUrl: string): Verification {
     checkedAt: Date.now(),
     outcome: 'verified',
     hops: [
-      { url: SOURCE, finalUrl: SOURCE, site: 'usa-news.biz', publisher: 'USA NEWS', headline: SAMPLE_HEADLINE, publishedAt: null, syndicated: false, redirectedAcrossSites: false, redirects: [], fetchedAt: Date.now(), fromCache: false, stale: false },
+      {
+        url: SOURCE,
+        finalUrl: SOURCE,
+        site: 'usa-news.biz',
+        publisher: 'USA NEWS',
+        headline: SAMPLE_HEADLINE,
+        publishedAt: null,
+        syndicated: false,
+        redirectedAcrossSites: false,
+        redirects: [],
+        fetchedAt: Date.now(),
+        fromCache: false,
+        stale: false,
+      },
     ],
     original: { url: SOURCE, publisher: 'USA NEWS', headline: SAMPLE_HEADLINE, publishedAt: null, authors: [] },
     failure: null,

@@ -58,7 +58,8 @@ describe('the registry', () => {
     expect(SIGNAL_FAMILIES).toEqual(FAMILIES.map((family) => family.rule));
     // A file that exports a family is registered (the scaffold adds the line; a hand-made file must too).
     for (const file of files) {
-      if (/^export const family\b/m.test(readFileSync(path.join(root, 'core/signals', file), 'utf8'))) expect(names).toContain(file.replace(/\.ts$/, ''));
+      if (/^export const family\b/m.test(readFileSync(path.join(root, 'core/signals', file), 'utf8')))
+        expect(names).toContain(file.replace(/\.ts$/, ''));
     }
   });
 
@@ -70,7 +71,9 @@ describe('the registry', () => {
       const current = values[name];
       if (value instanceof RegExp) {
         expect(current, name).toBeInstanceOf(RegExp);
-        expect(`/${(current as RegExp).source}/${(current as RegExp).flags}`, `${name} (regenerate: npx tsx scripts/gen-digest-keep.ts)`).toBe(`/${value.source}/${value.flags}`);
+        expect(`/${(current as RegExp).source}/${(current as RegExp).flags}`, `${name} (regenerate: npx tsx scripts/gen-digest-keep.ts)`).toBe(
+          `/${value.source}/${value.flags}`,
+        );
       } else {
         expect(current, `${name} (regenerate: npx tsx scripts/gen-digest-keep.ts)`).toEqual(value);
       }
@@ -78,7 +81,11 @@ describe('the registry', () => {
   });
 
   it('the check above fails when a family declares a word the file does not hold', () => {
-    const extra: Family = { name: 'extra', rule: () => [], keep: { creditPhrases: /brand-new credit/i, portals: { hosts: ['portal.example'], selectors: ['.partner'] } } };
+    const extra: Family = {
+      name: 'extra',
+      rule: () => [],
+      keep: { creditPhrases: /brand-new credit/i, portals: { hosts: ['portal.example'], selectors: ['.partner'] } },
+    };
     const data = digestKeepData([...FAMILIES, extra]);
     expect(data.CREDIT_PHRASES!.value).not.toEqual(generated.CREDIT_PHRASES);
     expect((data.CREDIT_PHRASES!.value as RegExp).test('A brand-new credit line')).toBe(true);
@@ -86,7 +93,7 @@ describe('the registry', () => {
     expect(data.PROVIDER_SELECTORS!.value).toContain('.partner');
   });
 
-  it('merges the families\' words by alternative, each once, and refuses a field with other flags', () => {
+  it("merges the families' words by alternative, each once, and refuses a field with other flags", () => {
     expect(alternatives(String.raw`a|b(?:c|d)|[|]|\||e`)).toEqual(['a', 'b(?:c|d)', '[|]', String.raw`\|`, 'e']);
     const one: Family = { name: 'one', rule: () => [], keep: { creditPhrases: /syndi|courtesy/i } };
     const two: Family = { name: 'two', rule: () => [], keep: { creditPhrases: /courtesy|reprinted/i } };

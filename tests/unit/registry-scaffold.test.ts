@@ -35,7 +35,12 @@ describe('npm run new-signal', () => {
     const before = read('core/signals/index.ts');
     const run = scaffold('press-release');
     expect(run.status, run.stderr).toBe(0);
-    for (const file of ['core/signals/press-release.ts', 'tests/fixtures/signals/press-release/example.html', 'tests/unit/signals/press-release.test.ts']) expect(existsSync(path.join(copy, file)), file).toBe(true);
+    for (const file of [
+      'core/signals/press-release.ts',
+      'tests/fixtures/signals/press-release/example.html',
+      'tests/unit/signals/press-release.test.ts',
+    ])
+      expect(existsSync(path.join(copy, file)), file).toBe(true);
     expect(read('core/signals/press-release.ts')).toMatch(/export const family: Family = \{\n {2}name: 'press-release',/);
     expect(read('tests/fixtures/signals/press-release/example.html')).toMatch(/^<!-- url: https:\/\/\S+ -->\n/);
     // The registry gains the import and the entry, nothing else.

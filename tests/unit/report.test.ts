@@ -54,7 +54,14 @@ beforeAll(async () => {
   record = page.record;
   verification = await verified(record, page.text);
   expect(verification.outcome).toBe('verified');
-  input = { record, verification, verdict: { label: 'Copy of a Washington Post story', detail: 'scraped by a feed site, no licence shown' }, readAt: READ_AT, now: NOW, version: '9.8.7' };
+  input = {
+    record,
+    verification,
+    verdict: { label: 'Copy of a Washington Post story', detail: 'scraped by a feed site, no licence shown' },
+    readAt: READ_AT,
+    now: NOW,
+    version: '9.8.7',
+  };
 });
 
 /** The visible text of an HTML report, as a reader sees it. */
@@ -91,7 +98,12 @@ describe('the Markdown report', () => {
   });
 
   it('the self-reference of a content farm is a finding of its own, not in the evidence', () => {
-    const selfRef = { kind: 'self-reference' as const, detail: 'The source link points back to this site (farm.example)', evidence: { text: 'Source link : https://farm.example/x/', location: 'footer paragraph' }, weight: 0 };
+    const selfRef = {
+      kind: 'self-reference' as const,
+      detail: 'The source link points back to this site (farm.example)',
+      evidence: { text: 'Source link : https://farm.example/x/', location: 'footer paragraph' },
+      weight: 0,
+    };
     const md = reportMarkdown({ ...input, record: { ...record, signals: [...record.signals, selfRef] } });
     const findings = md.indexOf('## Findings');
     const evidence = md.indexOf('## Evidence');
@@ -111,8 +123,18 @@ describe('the Markdown report', () => {
 
   it('keeps page text from becoming markup, links or images', () => {
     const hostile = sampleRecord({
-      page: { ...sampleRecord().page, headline: '<img src=x onerror=alert(1)> ![x](https://evil.example/t.png) [click](https://evil.example) **bold** `code` # Heading' },
-      signals: [{ kind: 'copyright', detail: '| table | row |', evidence: { text: '<script>alert(1)</script>\n- item\n> quote https://evil.example', location: '<footer>' }, weight: 0.3 }],
+      page: {
+        ...sampleRecord().page,
+        headline: '<img src=x onerror=alert(1)> ![x](https://evil.example/t.png) [click](https://evil.example) **bold** `code` # Heading',
+      },
+      signals: [
+        {
+          kind: 'copyright',
+          detail: '| table | row |',
+          evidence: { text: '<script>alert(1)</script>\n- item\n> quote https://evil.example', location: '<footer>' },
+          weight: 0.3,
+        },
+      ],
       chain: [{ url: 'javascript:alert(1)', publisher: '[x](https://evil.example)', site: null }],
     });
     const md = reportMarkdown({ record: hostile, verification: null, readAt: null, now: NOW, version: '1' });
@@ -165,7 +187,14 @@ describe('the HTML report', () => {
     const hostile = sampleRecord({
       url: 'https://evil.example/"><script>alert(1)</script>',
       page: { ...sampleRecord().page, headline: payload, siteName: `"><svg onload=alert(1)>` },
-      signals: [{ kind: 'copyright', detail: `</title><script>alert(1)</script>`, evidence: { text: `</style><img src=x onerror=alert(2)>`, location: '<footer onclick=x>' }, weight: 0.3 }],
+      signals: [
+        {
+          kind: 'copyright',
+          detail: `</title><script>alert(1)</script>`,
+          evidence: { text: `</style><img src=x onerror=alert(2)>`, location: '<footer onclick=x>' },
+          weight: 0.3,
+        },
+      ],
       chain: [{ url: 'javascript:alert(1)', publisher: payload, site: null }],
     });
     const html = reportHtml({ record: hostile, verification: null, readAt: null, now: NOW, version: '1' });
@@ -182,7 +211,7 @@ describe('the HTML report', () => {
     expect(doc.querySelectorAll('style').length).toBe(1);
   });
 
-  it('takes another language\'s strings', () => {
+  it("takes another language's strings", () => {
     const html = reportHtml({ ...input, strings: { ...REPORT_TEXT, locale: 'fr', title: 'Rapport de provenance' } });
     expect(parse(html).documentElement.getAttribute('lang')).toBe('fr');
     expect(parse(html).querySelector('h1')?.textContent).toMatch(/^Rapport de provenance: /);

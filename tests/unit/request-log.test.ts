@@ -12,9 +12,13 @@ const now = () => clock;
 function request(url: string, extra: Partial<RequestEvent> = {}): RequestEvent {
   return { requestId: String(++ids), url, tabId: -1, timeStamp: clock, method: 'GET', initiator: BASE.slice(0, -1), ...extra };
 }
-const redirect = (event: RequestEvent, to: string): RequestEvent => ({ ...event, statusCode: 302, responseHeaders: [{ name: 'Location', value: to }] });
+const redirect = (event: RequestEvent, to: string): RequestEvent => ({
+  ...event,
+  statusCode: 302,
+  responseHeaders: [{ name: 'Location', value: to }],
+});
 
-describe('our own requests among the browser\'s webRequest events', () => {
+describe("our own requests among the browser's webRequest events", () => {
   it('learns where our request redirects to', async () => {
     const log = new RequestLog(BASE, now);
     const watch = await log.watch(URL_A);
@@ -50,17 +54,21 @@ describe('our own requests among the browser\'s webRequest events', () => {
     expect(await watch.redirectTarget(50)).toBe('https://news.example/real/');
   });
 
-  it('a tab\'s request and another extension\'s are not ours', async () => {
+  it("a tab's request and another extension's are not ours", async () => {
     const log = new RequestLog(BASE, now);
     const watch = await log.watch(URL_A);
-    for (const other of [request(URL_A, { tabId: 7 }), request(URL_A, { initiator: 'chrome-extension://someoneelse' }), request(URL_A, { initiator: 'chrome-extension://ourextensionid.evil' })]) {
+    for (const other of [
+      request(URL_A, { tabId: 7 }),
+      request(URL_A, { initiator: 'chrome-extension://someoneelse' }),
+      request(URL_A, { initiator: 'chrome-extension://ourextensionid.evil' }),
+    ]) {
       log.onBeforeRequest(other);
       log.onHeadersReceived(redirect(other, 'http://127.0.0.1/'));
     }
     expect(await watch.redirectTarget(20)).toBeNull();
   });
 
-  it('two fetches of one URL take turns, so neither can take the other\'s request', async () => {
+  it("two fetches of one URL take turns, so neither can take the other's request", async () => {
     const log = new RequestLog(BASE, now);
     const first = await log.watch(URL_A);
     let secondStarted = false;
@@ -97,7 +105,7 @@ describe('our own requests among the browser\'s webRequest events', () => {
     expect(await watch.redirectTarget(50)).toBe('https://news.example/fresh/');
   });
 
-  it('gives the browser\'s reason for a failure, and waits for it', async () => {
+  it("gives the browser's reason for a failure, and waits for it", async () => {
     const log = new RequestLog(BASE, now);
     const watch = await log.watch(URL_A);
     const ours = request(URL_A);
@@ -108,7 +116,7 @@ describe('our own requests among the browser\'s webRequest events', () => {
     expect(await watch.failureReason(500)).toBe('net::ERR_CERT_AUTHORITY_INVALID');
   });
 
-  it('prefers the browser\'s own reading of the redirect (onBeforeRedirect), and matches URLs without their fragment', async () => {
+  it("prefers the browser's own reading of the redirect (onBeforeRedirect), and matches URLs without their fragment", async () => {
     const log = new RequestLog(BASE, now);
     const watch = await log.watch(`${URL_A}#section`);
     const ours = request(URL_A);

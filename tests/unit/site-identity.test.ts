@@ -142,7 +142,15 @@ describe('history and chains tell two blogs on one host apart', () => {
 
     const original = `<!doctype html><html><head><title>First talks on the harbour plan</title><meta property="og:type" content="article"></head><body><article><h1>First talks on the harbour plan</h1><p>${'The talks were described by officials as a first step, and analysts said more meetings would follow in the coming weeks. '.repeat(12)}</p></article></body></html>`;
     const finalUrl = 'https://c.blogspot.com/2025/03/talks.html';
-    const fetchPage: FetchPage = async (url) => ({ ok: true, finalUrl, status: 200, redirects: [url], html: original, etag: null, lastModified: null });
+    const fetchPage: FetchPage = async (url) => ({
+      ok: true,
+      finalUrl,
+      status: 200,
+      redirects: [url],
+      html: original,
+      etag: null,
+      lastModified: null,
+    });
     const memory = new Map<string, CachedOriginal>();
     const verification = await verifyProvenance(record, null, {
       fetchPage,

@@ -55,10 +55,7 @@ describe('site figures', () => {
   });
 
   it('filters sites by name and to those mostly copies', () => {
-    const figures = siteFigures([
-      ...[1, 2, 3].map((n) => entry('farm.example', n, 'scraped')),
-      ...[1, 2, 3].map((n) => entry('paper.example', n)),
-    ]);
+    const figures = siteFigures([...[1, 2, 3].map((n) => entry('farm.example', n, 'scraped')), ...[1, 2, 3].map((n) => entry('paper.example', n))]);
     expect(filterSites(figures, 'FARM', false).map((site) => site.site)).toEqual(['farm.example']);
     expect(filterSites(figures, '', true).map((site) => site.site)).toEqual(['farm.example']);
     expect(filterSites(figures, '', false)).toHaveLength(2);
@@ -66,7 +63,9 @@ describe('site figures', () => {
 
   it('folds 50,000 entries in one pass (time printed, not asserted)', () => {
     const kinds: (CopyKind | '')[] = ['', 'scraped', 'wire', 'partner', ''];
-    const entries = Array.from({ length: 50_000 }, (_, i) => entry(`site${i % 1_500}.example`, 1_700_000_000_000 + i, kinds[i % kinds.length]!, `Outlet ${i % 40}`));
+    const entries = Array.from({ length: 50_000 }, (_, i) =>
+      entry(`site${i % 1_500}.example`, 1_700_000_000_000 + i, kinds[i % kinds.length]!, `Outlet ${i % 40}`),
+    );
     const started = performance.now();
     const tally = new SiteTally();
     for (const one of entries) tally.add(one);
@@ -86,8 +85,17 @@ describe('site figures from the database', () => {
   it('reads every site of the history in slices and counts a site from its index, the current page left out', async () => {
     const db = fresh();
     for (let i = 0; i < 9; i++) await recordDetection(db, sampleRecord({ url: `https://farm.example/story-${i}` }), 1_000 + i);
-    await recordDetection(db, sampleRecord({ url: 'https://farm.example/about-us', syndicated: false, kind: null, original: null, chain: [] }), 2_000);
-    for (let i = 0; i < 4; i++) await recordDetection(db, sampleRecord({ url: `https://paper.example/news-${i}`, syndicated: false, kind: null, original: null, chain: [] }), 3_000 + i);
+    await recordDetection(
+      db,
+      sampleRecord({ url: 'https://farm.example/about-us', syndicated: false, kind: null, original: null, chain: [] }),
+      2_000,
+    );
+    for (let i = 0; i < 4; i++)
+      await recordDetection(
+        db,
+        sampleRecord({ url: `https://paper.example/news-${i}`, syndicated: false, kind: null, original: null, chain: [] }),
+        3_000 + i,
+      );
     const seen: number[] = [];
     const sites = await readSites(db, (read) => seen.push(read));
     expect(seen.at(-1)).toBe(14);
@@ -111,7 +119,18 @@ describe('site figures from the database', () => {
     old.version(4).stores({ pages: 'id, &key, syndicated, publisherKey, *words' });
     const { kind: _kind, ...record } = sampleRecord({ url: 'https://farm.example/a' });
     await old.table('pages').bulkAdd(
-      [1, 2, 3].map((i) => ({ id: i * 1000, key: `https://farm.example/${i}`, firstSeen: i, lastSeen: i, visits: 1, syndicated: 1, site: 'farm.example', publisherKey: '', words: [], record: { ...record, url: `https://farm.example/${i}` } })),
+      [1, 2, 3].map((i) => ({
+        id: i * 1000,
+        key: `https://farm.example/${i}`,
+        firstSeen: i,
+        lastSeen: i,
+        visits: 1,
+        syndicated: 1,
+        site: 'farm.example',
+        publisherKey: '',
+        words: [],
+        record: { ...record, url: `https://farm.example/${i}` },
+      })),
     );
     old.close();
     const db = new ProvenanceDatabase(name);

@@ -6,12 +6,44 @@ import { pageKey } from '@/core/url';
 
 let id = 100;
 function copy(url: string, original: { url?: string | null; publisher?: string; headline?: string }): HistoryEntry {
-  const record = sampleRecord({ url, original: { url: original.url ?? null, publisher: original.publisher ?? 'The Washington Post', headline: original.headline ?? 'Talks', publishedAt: null } });
-  return { id: id--, key: pageKey(url), firstSeen: 0, lastSeen: 0, visits: 1, syndicated: 1, site: '', publisherKey: '', kind: 'scraped', words: [], record };
+  const record = sampleRecord({
+    url,
+    original: {
+      url: original.url ?? null,
+      publisher: original.publisher ?? 'The Washington Post',
+      headline: original.headline ?? 'Talks',
+      publishedAt: null,
+    },
+  });
+  return {
+    id: id--,
+    key: pageKey(url),
+    firstSeen: 0,
+    lastSeen: 0,
+    visits: 1,
+    syndicated: 1,
+    site: '',
+    publisherKey: '',
+    kind: 'scraped',
+    words: [],
+    record,
+  };
 }
 function page(url: string): HistoryEntry {
   const record = sampleRecord({ url, syndicated: false, kind: null, original: null, chain: [] });
-  return { id: id--, key: pageKey(url), firstSeen: 0, lastSeen: 0, visits: 1, syndicated: 0, site: '', publisherKey: '', kind: '', words: [], record };
+  return {
+    id: id--,
+    key: pageKey(url),
+    firstSeen: 0,
+    lastSeen: 0,
+    visits: 1,
+    syndicated: 0,
+    site: '',
+    publisherKey: '',
+    kind: '',
+    words: [],
+    record,
+  };
 }
 
 describe('history grouped by original', () => {
@@ -34,7 +66,14 @@ describe('history grouped by original', () => {
     const lines = groupByOriginal(entries);
     const ids = (entry: HistoryEntry) => entry.id;
     expect(lines).toEqual([
-      { type: 'group', key: 'url:https://wp.example/story', publisher: 'The Washington Post', url: 'https://wp.example/story', headline: 'Talks', copies: 2 },
+      {
+        type: 'group',
+        key: 'url:https://wp.example/story',
+        publisher: 'The Washington Post',
+        url: 'https://wp.example/story',
+        headline: 'Talks',
+        copies: 2,
+      },
       { type: 'entry', id: ids(entries[4]!), grouped: true },
       { type: 'entry', id: ids(entries[0]!), grouped: true },
       { type: 'entry', id: ids(entries[2]!), grouped: true },

@@ -48,7 +48,15 @@ function fetchedPage(siteName: string): string {
 }
 
 async function verifyAgainst(record: Provenance, siteName: string, finalUrl = SPOOF_URL): Promise<Verification> {
-  const fetchPage: FetchPage = async () => ({ ok: true, finalUrl, status: 200, redirects: [], html: fetchedPage(siteName), etag: null, lastModified: null });
+  const fetchPage: FetchPage = async () => ({
+    ok: true,
+    finalUrl,
+    status: 200,
+    redirects: [],
+    html: fetchedPage(siteName),
+    etag: null,
+    lastModified: null,
+  });
   const memory = new Map<string, CachedOriginal>();
   return verifyProvenance(record, null, {
     fetchPage,
@@ -96,7 +104,11 @@ describe('verification: the outlets table, not the fetched page, names the hop',
   it('a fetched page calling itself the Post on another site is not the Post', async () => {
     const verification = await verifyAgainst(detect(doc(FIXTURE), PAGE_URL), 'The Washington Post');
     expect(verification.outcome).toBe('verified');
-    expect(verification.hops[0]).toMatchObject({ site: 'washingtonpost-archive.com', publisher: 'washingtonpost-archive.com', impersonates: 'The Washington Post' });
+    expect(verification.hops[0]).toMatchObject({
+      site: 'washingtonpost-archive.com',
+      publisher: 'washingtonpost-archive.com',
+      impersonates: 'The Washington Post',
+    });
     expect(verification.original?.publisher).toBe('washingtonpost-archive.com');
   });
 
@@ -116,22 +128,35 @@ describe('"Open the original" always shows its host', () => {
     render(h(ProvenanceCard, { record }), root);
     expect(root.querySelector('[data-testid="open-original"]')?.textContent).toBe('Open the original (www.washingtonpost-archive.com)');
     expect(root.querySelector('[data-testid="verdict"]')?.textContent).not.toContain('The Washington Post');
-    expect(root.querySelector('[data-testid="evidence"]')?.textContent).toContain('names The Washington Post but links to washingtonpost-archive.com');
+    expect(root.querySelector('[data-testid="evidence"]')?.textContent).toContain(
+      'names The Washington Post but links to washingtonpost-archive.com',
+    );
   });
 
   it('in the verification panel, with the impersonation said in words', async () => {
     const verification = await verifyAgainst(detect(doc(FIXTURE), PAGE_URL), 'The Washington Post');
     const root = document.createElement('div');
-    render(h(VerificationPanel, { entry: { verification } as never, status: { kind: 'idle' }, canVerify: true, onVerify: () => Promise.resolve() }), root);
+    render(
+      h(VerificationPanel, { entry: { verification } as never, status: { kind: 'idle' }, canVerify: true, onVerify: () => Promise.resolve() }),
+      root,
+    );
     const hop = root.querySelector('[data-testid="verified-hop"]')?.textContent ?? '';
     expect(hop).toContain('(washingtonpost-archive.com)');
-    expect(root.querySelector('[data-testid="hop-impersonates"]')?.textContent).toContain("calls itself The Washington Post, but washingtonpost-archive.com is not The Washington Post's site");
+    expect(root.querySelector('[data-testid="hop-impersonates"]')?.textContent).toContain(
+      "calls itself The Washington Post, but washingtonpost-archive.com is not The Washington Post's site",
+    );
   });
 
   it("in the badge's card", () => {
     const record = detect(doc(FIXTURE), PAGE_URL);
     const root = document.createElement('div');
-    renderBadge(root, record, { dismiss: () => undefined, control: async () => '', verify: async () => '' }, document.createElement('span'), cardWords(record));
+    renderBadge(
+      root,
+      record,
+      { dismiss: () => undefined, control: async () => '', verify: async () => '' },
+      document.createElement('span'),
+      cardWords(record),
+    );
     // Labelled with what it leads to, and the host it opens beside it (lib/card-words.ts).
     const link = root.querySelector('[data-testid="provenance-badge-link"]')?.textContent ?? '';
     expect(link).toMatch(/^(Original|Credited page): /);

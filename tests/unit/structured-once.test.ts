@@ -38,7 +38,10 @@ describe('structured data read once per analysis', () => {
 
   it('the running example: one read, and the record still carries what the meta tags say', () => {
     const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');
-    const record = detect(doc(html), 'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/');
+    const record = detect(
+      doc(html),
+      'https://europedailywire.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+    );
     expect(calls()).toEqual(ONCE);
     expect(record.syndicated).toBe(true);
     expect(record.isArticle).toBe(true);
@@ -64,7 +67,9 @@ describe('structured data read once per analysis', () => {
   it('three analyses, three reads: nothing is cached across pages', () => {
     const page = (headline: string) =>
       `<html><head><title>${headline}</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"${headline}","author":{"@type":"Person","name":"Ana Ruiz"}}</script></head><body><article><h1>${headline}</h1><p>${'Text of the story. '.repeat(20)}</p></article></body></html>`;
-    const headlines = ['Port strike ends', 'Rail strike begins', 'Bus strike looms'].map((headline) => detect(doc(page(headline)), 'https://news.example/story').page);
+    const headlines = ['Port strike ends', 'Rail strike begins', 'Bus strike looms'].map(
+      (headline) => detect(doc(page(headline)), 'https://news.example/story').page,
+    );
     expect(calls()).toEqual({ readStructured: 3, flattenJsonLd: 3, articleNode: 3 });
     expect(headlines.map((page) => page.headline)).toEqual(['Port strike ends', 'Rail strike begins', 'Bus strike looms']);
     expect(headlines.map((page) => page.author)).toEqual(['Ana Ruiz', 'Ana Ruiz', 'Ana Ruiz']);

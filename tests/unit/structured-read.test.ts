@@ -55,7 +55,14 @@ describe('readStructured', () => {
   });
 
   it('keeps the meta map (meta name, property, microdata itemprop): first one wins, as the digest gave it', () => {
-    const data = read([], [['og:type', 'website'], ['og:site_name', 'Harbour Digest'], ['datepublished', '2024-03-04']]);
+    const data = read(
+      [],
+      [
+        ['og:type', 'website'],
+        ['og:site_name', 'Harbour Digest'],
+        ['datepublished', '2024-03-04'],
+      ],
+    );
     expect(data.meta.get('og:site_name')).toBe('Harbour Digest');
     expect(data.meta.get('datepublished')).toBe('2024-03-04');
     expect(data.article).toBeNull();
@@ -65,10 +72,24 @@ describe('readStructured', () => {
   });
 
   it('a WebPage with a headline stands in for the article; an organisation or a breadcrumb never does', () => {
-    expect(read([JSON.stringify({ '@type': 'WebPage', headline: 'Council votes', datePublished: '2024-03-04' })]).article?.headline).toBe('Council votes');
-    expect(read([JSON.stringify([{ '@type': 'Organization', author: 'x', headline: 'Not this' }, { '@type': 'BreadcrumbList', headline: 'Nor this' }])]).article).toBeNull();
+    expect(read([JSON.stringify({ '@type': 'WebPage', headline: 'Council votes', datePublished: '2024-03-04' })]).article?.headline).toBe(
+      'Council votes',
+    );
+    expect(
+      read([
+        JSON.stringify([
+          { '@type': 'Organization', author: 'x', headline: 'Not this' },
+          { '@type': 'BreadcrumbList', headline: 'Nor this' },
+        ]),
+      ]).article,
+    ).toBeNull();
     // The first article-typed node wins over an earlier fallback.
-    const both = read([JSON.stringify([{ '@type': 'WebPage', headline: 'Page' }, { '@type': 'BlogPosting', headline: 'Post' }])]);
+    const both = read([
+      JSON.stringify([
+        { '@type': 'WebPage', headline: 'Page' },
+        { '@type': 'BlogPosting', headline: 'Post' },
+      ]),
+    ]);
     expect(both.article?.headline).toBe('Post');
   });
 
@@ -80,14 +101,37 @@ describe('readStructured', () => {
 
   it('skips bad JSON and non-object values, and still reads the good script beside them', () => {
     const good = JSON.stringify({ '@type': 'NewsArticle', headline: 'Council votes' });
-    const data = read(['{"@type": "NewsArticle", "headline": ', 'null', '42', '"NewsArticle"', '[1, "two", null, true]', '{"@graph": "not a list"}', good]);
+    const data = read([
+      '{"@type": "NewsArticle", "headline": ',
+      'null',
+      '42',
+      '"NewsArticle"',
+      '[1, "two", null, true]',
+      '{"@graph": "not a list"}',
+      good,
+    ]);
     expect(data.article?.headline).toBe('Council votes');
     expect(read(['not json at all', '', '}{']).article).toBeNull();
   });
 
   it('fields of the wrong shape read as nothing, not as text', () => {
-    const data = read([JSON.stringify({ '@type': 'NewsArticle', headline: { nested: true }, author: [null, true, { '@type': 'Person' }, { name: { '@value': 'Ines Kohl' } }], publisher: [], datePublished: false, provider: { url: 7 } })]);
-    expect(data.article).toMatchObject({ headline: null, authors: ['Ines Kohl'], publisher: null, datePublished: null, provider: { name: null, url: null } });
+    const data = read([
+      JSON.stringify({
+        '@type': 'NewsArticle',
+        headline: { nested: true },
+        author: [null, true, { '@type': 'Person' }, { name: { '@value': 'Ines Kohl' } }],
+        publisher: [],
+        datePublished: false,
+        provider: { url: 7 },
+      }),
+    ]);
+    expect(data.article).toMatchObject({
+      headline: null,
+      authors: ['Ines Kohl'],
+      publisher: null,
+      datePublished: null,
+      provider: { name: null, url: null },
+    });
   });
 
   it('bounds deep nesting and huge arrays: no throw, and the article is still found', () => {
@@ -101,7 +145,12 @@ describe('readStructured', () => {
     expect(data.article?.publisher).toBeNull();
 
     // 100,000 nodes before the article: the walk stops at its bounds (200 per array, 400 nodes) without throwing.
-    const huge = JSON.stringify({ '@graph': [...Array.from({ length: 100_000 }, (_, i) => ({ '@type': 'ImageObject', name: `image ${i}` })), { '@type': 'NewsArticle', headline: 'Past the bound' }] });
+    const huge = JSON.stringify({
+      '@graph': [
+        ...Array.from({ length: 100_000 }, (_, i) => ({ '@type': 'ImageObject', name: `image ${i}` })),
+        { '@type': 'NewsArticle', headline: 'Past the bound' },
+      ],
+    });
     const bounded = read([huge, JSON.stringify({ '@type': 'BlogPosting', headline: 'Second script' })]);
     expect(bounded.article?.headline).toBe('Second script');
     const authors = JSON.stringify({ '@type': 'NewsArticle', author: Array.from({ length: 50_000 }, (_, i) => `Author ${i}`) });

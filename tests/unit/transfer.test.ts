@@ -65,8 +65,20 @@ describe('export and import', () => {
     ['not JSON', '{oops', /not JSON/],
     ['another format', JSON.stringify({ format: 'other' }), /not a Provenance history export/],
     ['a future version', JSON.stringify({ format: 'provenance-history', version: 9, entries: [] }), /version 9/],
-    ['a malformed entry', JSON.stringify({ format: 'provenance-history', version: 1, entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record: { url: 5 } }] }), /entry 1 is not a valid provenance record/],
-    ['a javascript: page', JSON.stringify({ format: 'provenance-history', version: 1, entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record: sampleRecord({ url: 'javascript:alert(1)' }) }] }), /entry 1 is not the record of a web page/],
+    [
+      'a malformed entry',
+      JSON.stringify({ format: 'provenance-history', version: 1, entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record: { url: 5 } }] }),
+      /entry 1 is not a valid provenance record/,
+    ],
+    [
+      'a javascript: page',
+      JSON.stringify({
+        format: 'provenance-history',
+        version: 1,
+        entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record: sampleRecord({ url: 'javascript:alert(1)' }) }],
+      }),
+      /entry 1 is not the record of a web page/,
+    ],
   ])('rejects %s with a clear message and changes nothing', async (_label, text, message) => {
     const db = await seeded(5);
     const before = await db.history.toArray();
@@ -79,7 +91,12 @@ describe('export and import', () => {
     const db = await seeded(3);
     const before = await db.history.toArray();
     const good = (await exportHistory(await seeded(20))).entries;
-    const file = { format: 'provenance-history', version: 1, exportedAt: '', entries: [...good, { firstSeen: 5, lastSeen: 1, visits: 1, record: sampleRecord() }] };
+    const file = {
+      format: 'provenance-history',
+      version: 1,
+      exportedAt: '',
+      entries: [...good, { firstSeen: 5, lastSeen: 1, visits: 1, record: sampleRecord() }],
+    };
     await expect(importHistory(db, JSON.stringify(file))).rejects.toThrow(/entry 21 has impossible dates/);
     expect(await db.history.toArray()).toEqual(before);
   });
@@ -97,20 +114,25 @@ describe('CSV', () => {
 
   it('writes one header and one row per entry', async () => {
     const db = await seeded(3);
-    const lines = historyCsv(await exportHistory(db)).trim().split('\r\n');
+    const lines = historyCsv(await exportHistory(db))
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^url,headline,site,syndicated/);
   });
 });
 
 describe('the kind of copy in export and import', () => {
-  const fileOf = (record: unknown) => JSON.stringify({ format: 'provenance-history', version: 1, exportedAt: '', entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record }] });
+  const fileOf = (record: unknown) =>
+    JSON.stringify({ format: 'provenance-history', version: 1, exportedAt: '', entries: [{ firstSeen: 1, lastSeen: 2, visits: 1, record }] });
 
   it('CSV has the kind and its words, in English like its column names', async () => {
     const db = fresh();
     await recordDetection(db, sampleRecord({ url: 'https://copy.example/1' }), 1000);
     await recordDetection(db, sampleRecord({ url: 'https://original.example/2', syndicated: false, kind: null, original: null, chain: [] }), 2000);
-    const [header, ...rows] = historyCsv(await exportHistory(db)).trim().split('\r\n');
+    const [header, ...rows] = historyCsv(await exportHistory(db))
+      .trim()
+      .split('\r\n');
     expect(header).toMatch(/^url,headline,site,syndicated,kind,kind_text,confidence,/);
     expect(rows[1]).toContain(',true,scraped,"Copy of a Washington Post story · scraped by a feed site, no licence shown",0.95,');
     expect(rows[0]).toContain(',false,,,');
@@ -135,6 +157,8 @@ describe('the kind of copy in export and import', () => {
     });
     await importHistory(db, fileOf(archived));
     expect((await getEntry(db, archived.url))?.record).toMatchObject({ kind: 'archive', archive: archived.archive });
-    await expect(importHistory(db, fileOf({ ...archived, kind: 'licensed' }))).rejects.toThrow(/entry 1 is not a valid provenance record: record\.kind is the text "licensed", not a kind of copy/);
+    await expect(importHistory(db, fileOf({ ...archived, kind: 'licensed' }))).rejects.toThrow(
+      /entry 1 is not a valid provenance record: record\.kind is the text "licensed", not a kind of copy/,
+    );
   });
 });

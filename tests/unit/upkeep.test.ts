@@ -18,11 +18,30 @@ import { pageKey } from '@/core/url';
 const DAY = 24 * 60 * 60 * 1000;
 
 function verification(pageUrl: string, checkedAt: number): Verification {
-  return { pageUrl: pageKey(pageUrl), checkedAt, outcome: 'named-not-linked', hops: [], original: null, failure: null, search: null, comparison: null };
+  return {
+    pageUrl: pageKey(pageUrl),
+    checkedAt,
+    outcome: 'named-not-linked',
+    hops: [],
+    original: null,
+    failure: null,
+    search: null,
+    comparison: null,
+  };
 }
 
 function original(key: string, fetchedAt: number): CachedOriginal {
-  return { key, finalUrl: key, redirects: [], fetchedAt, status: 200, etag: null, lastModified: null, record: sampleRecord({ url: key }), fingerprint: {} as CachedOriginal['fingerprint'] };
+  return {
+    key,
+    finalUrl: key,
+    redirects: [],
+    fetchedAt,
+    status: 200,
+    etag: null,
+    lastModified: null,
+    record: sampleRecord({ url: key }),
+    fingerprint: {} as CachedOriginal['fingerprint'],
+  };
 }
 
 async function seed(times: number[]) {
@@ -90,7 +109,11 @@ describe('pruning on a schedule', () => {
   });
 
   it.each(['chrome', 'firefox'] as const)('the %s manifest asks for "alarms"', async (browser) => {
-    const manifest = config.manifest as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => { permissions?: string[] };
-    expect(manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' }).permissions).toContain('alarms');
+    const manifest = config.manifest as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => {
+      permissions?: string[];
+    };
+    expect(manifest({ browser, manifestVersion: browser === 'chrome' ? 3 : 2, mode: 'production', command: 'build' }).permissions).toContain(
+      'alarms',
+    );
   });
 });

@@ -7,8 +7,7 @@ import { failure, failureForStatus } from '@/core/fetch-failures';
 import { verifyProvenance, type CachedOriginal, type FetchPage, type FetchSuccess, type VerifyOptions } from '@/core/verify';
 
 const WEB = join(__dirname, '..', 'fixtures', 'web');
-const RUNNING_EXAMPLE =
-  'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/';
+const RUNNING_EXAMPLE = 'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/';
 const DAY = 86_400_000;
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
@@ -28,7 +27,15 @@ function fixtureFetcher(overrides: Record<string, Awaited<ReturnType<FetchPage>>
     const file = fixtureFile(url);
     if (!file) return failureForStatus(404, url);
     if (validators?.etag === '"v1"') return { ok: true, finalUrl: url, status: 304, redirects: [], html: null, etag: '"v1"', lastModified: null };
-    return { ok: true, finalUrl: url, status: 200, redirects: [], html: readFileSync(file, 'utf8'), etag: '"v1"', lastModified: null } satisfies FetchSuccess;
+    return {
+      ok: true,
+      finalUrl: url,
+      status: 200,
+      redirects: [],
+      html: readFileSync(file, 'utf8'),
+      etag: '"v1"',
+      lastModified: null,
+    } satisfies FetchSuccess;
   };
   return { fetchPage, requested };
 }
@@ -120,7 +127,15 @@ describe('failures are explained and never cached as success', () => {
     const { record, text } = pageAt(RUNNING_EXAMPLE);
     const cache = memoryCache();
     const garbage = '\u0000\u00ff<<<>>>\ufffd'.repeat(500);
-    const fetchPage: FetchPage = async (url) => ({ ok: true, finalUrl: url, status: 200, redirects: [], html: garbage, etag: null, lastModified: null });
+    const fetchPage: FetchPage = async (url) => ({
+      ok: true,
+      finalUrl: url,
+      status: 200,
+      redirects: [],
+      html: garbage,
+      etag: null,
+      lastModified: null,
+    });
     const result = await verifyProvenance(record, text, options(fetchPage, cache));
     expect(result.outcome).toBe('failed');
     expect(result.failure?.code).toBe('empty-page');
@@ -132,7 +147,9 @@ describe('failures are explained and never cached as success', () => {
     const sourceUrl = record.sourceUrl!;
     // usa-news.biz credits the page we started from.
     const loopHtml = `<html><head><title>Loop</title></head><body><article><h1>Loop</h1><p>Source link : <a href="${RUNNING_EXAMPLE}">${RUNNING_EXAMPLE}</a></p><p>Copyright for syndicated content belongs to the linked Source.</p></article></body></html>`;
-    const { fetchPage } = fixtureFetcher({ [sourceUrl]: { ok: true, finalUrl: sourceUrl, status: 200, redirects: [], html: loopHtml, etag: null, lastModified: null } });
+    const { fetchPage } = fixtureFetcher({
+      [sourceUrl]: { ok: true, finalUrl: sourceUrl, status: 200, redirects: [], html: loopHtml, etag: null, lastModified: null },
+    });
     const result = await verifyProvenance(record, text, options(fetchPage));
     expect(result.outcome).toBe('loop');
   });

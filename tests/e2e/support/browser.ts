@@ -101,7 +101,8 @@ export interface LaunchOptions {
  */
 export function languageEnv(language: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !/^(LC_ALL|LC_MESSAGES|LANGUAGE|LANG)$/.test(name)) env[name] = value;
+  for (const [name, value] of Object.entries(process.env))
+    if (value !== undefined && !/^(LC_ALL|LC_MESSAGES|LANGUAGE|LANG)$/.test(name)) env[name] = value;
   const [lang, region] = language.split(/[-_]/);
   return { ...env, LANGUAGE: language.replace('-', '_'), LANG: `${lang}_${(region ?? lang)!.toUpperCase()}.UTF-8` };
 }
@@ -199,7 +200,13 @@ export async function tabIdFor(context: BrowserContext, pageUrl: string, extensi
     if (tab && tab.id >= 0) return tab.id;
     if (tabs.length > 0 && tabs.every((t) => t.url === '')) {
       const page = context.pages().find((p) => p.url() === pageUrl);
-      if (!page) throw new Error(`No page of this browser shows ${pageUrl}. Pages: ${context.pages().map((p) => p.url()).join(', ')}`);
+      if (!page)
+        throw new Error(
+          `No page of this browser shows ${pageUrl}. Pages: ${context
+            .pages()
+            .map((p) => p.url())
+            .join(', ')}`,
+        );
       return activeTabIdOf(context, id, page);
     }
     if (Date.now() > deadline) {
@@ -218,7 +225,8 @@ export async function activeTabIdOf(context: BrowserContext, extensionId: string
     async () => (await (globalThis as unknown as ChromeInWorker).chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id ?? -1),
     undefined,
   );
-  if (active.length !== 1 || active[0]! < 0) throw new Error(`Expected one active tab after bringing ${page.url()} to the front, found ${active.length}.`);
+  if (active.length !== 1 || active[0]! < 0)
+    throw new Error(`Expected one active tab after bringing ${page.url()} to the front, found ${active.length}.`);
   return active[0]!;
 }
 
@@ -256,9 +264,17 @@ export async function waitForSettledPopup(context: BrowserContext, extensionId: 
       return popup;
     } catch (error) {
       if (Date.now() > deadline) {
-        const text = (await popup.locator('body').innerText().catch(() => '')).slice(0, 300);
+        const text = (
+          await popup
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 300);
         await popup.close().catch(() => {});
-        throw new Error(`The popup for tab ${tabId} never showed a verdict or "no article" within ${timeout} ms. It showed: ${JSON.stringify(text)}`, { cause: error });
+        throw new Error(
+          `The popup for tab ${tabId} never showed a verdict or "no article" within ${timeout} ms. It showed: ${JSON.stringify(text)}`,
+          { cause: error },
+        );
       }
       await popup.reload();
     }

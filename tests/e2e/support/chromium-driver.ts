@@ -74,7 +74,8 @@ export class ChromiumDriver implements Driver {
     await this.current.context.close();
     this.current = await this.launch({ userDataDir, language });
     // An unpacked extension's id comes from its path, so it is the same after a restart.
-    if (this.current.extensionId !== extensionId) throw new Error(`The extension id changed across the restart: ${extensionId} → ${this.current.extensionId}`);
+    if (this.current.extensionId !== extensionId)
+      throw new Error(`The extension id changed across the restart: ${extensionId} → ${this.current.extensionId}`);
     this.watch(this.current);
   }
 

@@ -16,7 +16,9 @@ export function checkContentScriptSize(dir: string): string {
   const bytes = fs.statSync(file).size;
   const line = `content.js: ${bytes.toLocaleString('en')} bytes minified (limit ${CONTENT_SCRIPT_LIMIT.toLocaleString('en')})`;
   if (bytes > CONTENT_SCRIPT_LIMIT) {
-    throw new Error(`${line}: over the limit. It runs on every page; keep what only some pages need in its on-demand half (components/content-ui.ts).`);
+    throw new Error(
+      `${line}: over the limit. It runs on every page; keep what only some pages need in its on-demand half (components/content-ui.ts).`,
+    );
   }
   return line;
 }

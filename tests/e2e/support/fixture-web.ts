@@ -328,7 +328,10 @@ export class FixtureWeb {
     };
     const ifNoneMatch = req.headers['if-none-match'];
     const ifModifiedSince = req.headers['if-modified-since'];
-    if ((ifNoneMatch && ifNoneMatch === etag) || (!ifNoneMatch && ifModifiedSince && Date.parse(ifModifiedSince) >= Math.floor(stat.mtimeMs / 1000) * 1000)) {
+    if (
+      (ifNoneMatch && ifNoneMatch === etag) ||
+      (!ifNoneMatch && ifModifiedSince && Date.parse(ifModifiedSince) >= Math.floor(stat.mtimeMs / 1000) * 1000)
+    ) {
       res.writeHead(304, headers);
       return void res.end();
     }
@@ -372,19 +375,33 @@ export class FixtureWeb {
   private perform(behaviour: Behaviour, req: http.IncomingMessage, res: http.ServerResponse): void {
     switch (behaviour.kind) {
       case 'status': {
-        const body = behaviour.body ?? `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${behaviour.status} ${http.STATUS_CODES[behaviour.status] ?? ''}</title></head><body><h1>${behaviour.status} ${http.STATUS_CODES[behaviour.status] ?? ''}</h1></body></html>`;
-        res.writeHead(behaviour.status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...behaviour.headers });
+        const body =
+          behaviour.body ??
+          `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${behaviour.status} ${http.STATUS_CODES[behaviour.status] ?? ''}</title></head><body><h1>${behaviour.status} ${http.STATUS_CODES[behaviour.status] ?? ''}</h1></body></html>`;
+        res.writeHead(behaviour.status, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': String(Buffer.byteLength(body)),
+          ...behaviour.headers,
+        });
         return void res.end(req.method === 'HEAD' ? undefined : body);
       }
       case 'body': {
         const body = typeof behaviour.body === 'string' ? Buffer.from(behaviour.body) : behaviour.body;
-        res.writeHead(behaviour.status ?? 200, { 'Content-Type': behaviour.contentType, 'Content-Length': String(body.length), ...behaviour.headers });
+        res.writeHead(behaviour.status ?? 200, {
+          'Content-Type': behaviour.contentType,
+          'Content-Length': String(body.length),
+          ...behaviour.headers,
+        });
         return void res.end(req.method === 'HEAD' ? undefined : body);
       }
       case 'file': {
         const file = path.resolve(this.root, behaviour.file);
         const body = fs.readFileSync(file);
-        res.writeHead(behaviour.status ?? 200, { 'Content-Type': behaviour.contentType ?? contentTypeFor(file), 'Content-Length': String(body.length), ...behaviour.headers });
+        res.writeHead(behaviour.status ?? 200, {
+          'Content-Type': behaviour.contentType ?? contentTypeFor(file),
+          'Content-Length': String(body.length),
+          ...behaviour.headers,
+        });
         return void res.end(req.method === 'HEAD' ? undefined : body);
       }
       case 'redirect': {
@@ -480,4 +497,3 @@ function statOrNull(file: string): fs.Stats | null {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
-

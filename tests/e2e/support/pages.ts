@@ -4,11 +4,9 @@
  */
 export const RUNNING_EXAMPLE = {
   /** A made-up feed-scraping WordPress site printing the running example (seeds/000_b9eb4489ecf82cc8.txt). */
-  syndicatedPage:
-    'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+  syndicatedPage: 'https://newsharbordaily.com/2025/02/22/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
   /** The page's "Source link :", itself a syndicator (USA NEWS). */
-  sourceLink:
-    'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
+  sourceLink: 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/',
   /** Where USA NEWS got it from: the original. */
   original: 'https://www.washingtonpost.com/world/2025/02/18/us-russia-talks-ukraine-nato-kyiv/',
   siteName: 'News Harbor Daily',

@@ -76,10 +76,7 @@ trailer << /Root 1 0 R >>
 `;
 
 // A 1×1 transparent PNG.
-const tinyPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const rss = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>USA NEWS</title><link>https://usa-news.biz</link><description>News of the United States</description>
@@ -137,7 +134,11 @@ export function builtInRoutes(): Route[] {
       behaviour: { kind: 'body', contentType: 'application/json', body: JSON.stringify({ headline: 'Not a web page', status: 'ok' }) },
     },
     { host: EDGE_HOST, path: '/content/png', behaviour: { kind: 'body', contentType: 'image/png', body: tinyPng } },
-    { host: EDGE_HOST, path: '/content/plain', behaviour: { kind: 'body', contentType: 'text/plain; charset=utf-8', body: 'Plain text, not HTML.\n' } },
+    {
+      host: EDGE_HOST,
+      path: '/content/plain',
+      behaviour: { kind: 'body', contentType: 'text/plain; charset=utf-8', body: 'Plain text, not HTML.\n' },
+    },
     { host: EDGE_HOST, path: '/content/rss', behaviour: { kind: 'body', contentType: 'application/rss+xml; charset=utf-8', body: rss } },
     {
       host: EDGE_HOST,

@@ -12,16 +12,32 @@
 import type { CDPSession, Page } from '@playwright/test';
 
 /** Runs `fn(root, arg)` in the page, `root` being the shadow root of the first element matching `host` (null when there is none). */
-export async function inShadow<R, A = undefined>(page: Page, host: string, fn: (root: ShadowRoot | null, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+export async function inShadow<R, A = undefined>(
+  page: Page,
+  host: string,
+  fn: (root: ShadowRoot | null, arg: A) => R | Promise<R>,
+  arg?: A,
+): Promise<R> {
   const cdp = await page.context().newCDPSession(page);
   try {
     // tsx (esbuild keepNames) may wrap inner functions in __name(…), which the page lacks.
     const declaration = `async function (root, arg) { const __name = (f) => f; return await (${fn.toString()})(root, arg); }`;
     const rootId = await shadowRootId(cdp, host);
     const answer = rootId
-      ? await cdp.send('Runtime.callFunctionOn', { objectId: rootId, functionDeclaration: declaration, arguments: [{ objectId: rootId }, { value: arg ?? null }], awaitPromise: true, returnByValue: true })
-      : await cdp.send('Runtime.evaluate', { expression: `(${declaration})(null, ${JSON.stringify(arg ?? null)})`, awaitPromise: true, returnByValue: true });
-    if (answer.exceptionDetails) throw new Error(`In ${host}'s shadow root: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+      ? await cdp.send('Runtime.callFunctionOn', {
+          objectId: rootId,
+          functionDeclaration: declaration,
+          arguments: [{ objectId: rootId }, { value: arg ?? null }],
+          awaitPromise: true,
+          returnByValue: true,
+        })
+      : await cdp.send('Runtime.evaluate', {
+          expression: `(${declaration})(null, ${JSON.stringify(arg ?? null)})`,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+    if (answer.exceptionDetails)
+      throw new Error(`In ${host}'s shadow root: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
     return answer.result.value as R;
   } finally {
     await cdp.detach().catch(() => {});
@@ -104,7 +120,8 @@ export async function waitForBadgePart(page: Page, testid: string, timeout = 10_
   for (;;) {
     const part = await badgePart(page, testid);
     if (part?.visible) return part.text;
-    if (Date.now() > deadline) throw new Error(`The badge's ${testid} was not visible within ${timeout} ms (${part ? 'there but hidden' : 'not there'}) on ${page.url()}`);
+    if (Date.now() > deadline)
+      throw new Error(`The badge's ${testid} was not visible within ${timeout} ms (${part ? 'there but hidden' : 'not there'}) on ${page.url()}`);
     await page.waitForTimeout(100);
   }
 }

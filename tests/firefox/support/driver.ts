@@ -74,7 +74,8 @@ function firefoxTab(firefox: FirefoxWithExtension, page: Page, url: string, exte
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) =>
       page.evaluate(`((__name) => (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)}))((f) => f)`) as Promise<R>,
     evaluateExpression: <R>(expression: string) => page.evaluate(expression) as Promise<R>,
-    inShadow: <R, A>(host: string, fn: (root: ShadowRoot | null, arg: A) => R | Promise<R>, arg?: A) => firefox.inShadow<R>(page, host, fn.toString(), arg),
+    inShadow: <R, A>(host: string, fn: (root: ShadowRoot | null, arg: A) => R | Promise<R>, arg?: A) =>
+      firefox.inShadow<R>(page, host, fn.toString(), arg),
     // `host >>> inner`: puppeteer's selectors pierce open shadow roots only; the badge's is closed.
     click: (selector) => {
       const [host, inner] = selector.split(/\s*>>>\s*/);
@@ -141,14 +142,17 @@ export class FirefoxDriver implements Driver {
     await this.firefox.close({ keepProfile: true });
     this.firefox = await FirefoxWithExtension.launch({ proxyPort: this.proxyPort, profile: { dir: profileDir, extensionUuid }, language });
     await this.install();
-    if (this.firefox.extensionHost !== extensionUuid) throw new Error(`The add-on's UUID changed across the restart: ${extensionUuid} → ${this.firefox.extensionHost}`);
+    if (this.firefox.extensionHost !== extensionUuid)
+      throw new Error(`The add-on's UUID changed across the restart: ${extensionUuid} → ${this.firefox.extensionHost}`);
   }
 
   async extensionErrors(): Promise<string[]> {
     const errors = await this.firefox.extensionErrors();
     // "Promise resolved after context unloaded" is Firefox telling that an extension page (a popup the
     // scenario closed) went away while one of its storage reads was answered: not an error of the code.
-    return errors.filter((e) => !e.warning && !/Promise resolved after context unloaded/.test(e.message)).map((e) => `${e.source}:${e.line}: ${e.message}`);
+    return errors
+      .filter((e) => !e.warning && !/Promise resolved after context unloaded/.test(e.message))
+      .map((e) => `${e.source}:${e.line}: ${e.message}`);
   }
 
   /** Closes Firefox and removes its profile. */

@@ -213,7 +213,8 @@ export class FirefoxWithExtension {
     if (this.chromeScope !== undefined) return this.chromeScope;
     const tree = await this.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
     const contexts = tree.result.contexts as Array<{ context: string; url: string; 'moz:scope'?: string }>;
-    const window = contexts.find((c) => c['moz:scope'] === 'chrome' && c.url.startsWith('chrome://browser/')) ?? contexts.find((c) => c['moz:scope'] === 'chrome');
+    const window =
+      contexts.find((c) => c['moz:scope'] === 'chrome' && c.url.startsWith('chrome://browser/')) ?? contexts.find((c) => c['moz:scope'] === 'chrome');
     this.chromeScope = window?.context ?? null;
     return this.chromeScope;
   }

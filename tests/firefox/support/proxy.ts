@@ -27,7 +27,10 @@ export class LoopbackProxy {
   private readonly sockets = new Set<net.Socket>();
   private portNumber = 0;
 
-  constructor(private readonly targetPort: number, private readonly targetHost = '127.0.0.1') {}
+  constructor(
+    private readonly targetPort: number,
+    private readonly targetHost = '127.0.0.1',
+  ) {}
 
   get port(): number {
     if (!this.portNumber) throw new Error('The proxy has no port yet: call start() first.');

@@ -10,8 +10,8 @@ import { page, run } from './helpers';
 
 const FARM = 'https://usa-news.biz/2025/02/22/washington/u-s-russia-hold-first-talks-on-ukraine-without-nato-allies-kyiv-the-washington-post/';
 
-describe('a headline suffix where the page\'s own credits name only itself', () => {
-  it('the running example on the farm\'s own address names The Washington Post, with the headline as evidence', () => {
+describe("a headline suffix where the page's own credits name only itself", () => {
+  it("the running example on the farm's own address names The Washington Post, with the headline as evidence", () => {
     const html = readFileSync(new URL('../../fixtures/engine/running-example.html', import.meta.url), 'utf8');
     const r = run(html, FARM);
     expect(r.syndicated).toBe(true);
@@ -32,10 +32,16 @@ describe('a headline suffix where the page\'s own credits name only itself', () 
     expect(r.original?.publisher).toBe('Financial Times');
     expect(r.original?.headline).toBe('Stocks slide as rate fears return');
   });
-  it('not: a suffix naming the site itself, a suffix that is a date, a suffix without the farm\'s self-credits', () => {
-    const own = page('<p>Source link : <a href="https://dailywire-hub.example/x/">https://dailywire-hub.example/x/</a></p>', '<meta property="og:title" content="Stocks slide as rate fears return – Daily Wire Hub"><meta property="og:site_name" content="Daily Wire Hub">');
+  it("not: a suffix naming the site itself, a suffix that is a date, a suffix without the farm's self-credits", () => {
+    const own = page(
+      '<p>Source link : <a href="https://dailywire-hub.example/x/">https://dailywire-hub.example/x/</a></p>',
+      '<meta property="og:title" content="Stocks slide as rate fears return – Daily Wire Hub"><meta property="og:site_name" content="Daily Wire Hub">',
+    );
     expect(run(own, 'https://dailywire-hub.example/x/').signals.map((s) => s.kind)).not.toContain('headline-credit');
-    const dated = page('<p>Source link : <a href="https://dailywire-hub.example/x/">https://dailywire-hub.example/x/</a></p><p>Copyright for syndicated content belongs to the linked Source.</p>', '<meta property="og:title" content="Council approves the new budget for the harbour – Apr 8">');
+    const dated = page(
+      '<p>Source link : <a href="https://dailywire-hub.example/x/">https://dailywire-hub.example/x/</a></p><p>Copyright for syndicated content belongs to the linked Source.</p>',
+      '<meta property="og:title" content="Council approves the new budget for the harbour – Apr 8">',
+    );
     const record = run(dated, 'https://dailywire-hub.example/x/');
     expect(record.original?.publisher ?? null).toBeNull();
     expect(record.signals.map((s) => s.kind)).not.toContain('headline-credit');
@@ -46,8 +52,22 @@ describe('a headline suffix where the page\'s own credits name only itself', () 
 
 describe('a publisher is a name', () => {
   it('dates, times, datelines and labels are not names', () => {
-    for (const text of ['Apr 8', 'April 8, 2020', '8 avril 2020', 'Freitag, 04.02.2022', '10:46 PM', '2020-02-19', 'WASHINGTON (AP) —', 'Hamburg (dpa/lno)', 'Source', 'Quelle', '']) expect(isPublisherName(text), text).toBe(false);
-    for (const text of ['The Washington Post', 'dpa', 'ABC News (Australia)', '半月谈', '뉴스타파', 'brandeins.de', '20 Minutes', 'USA Today']) expect(isPublisherName(text), text).toBe(true);
+    for (const text of [
+      'Apr 8',
+      'April 8, 2020',
+      '8 avril 2020',
+      'Freitag, 04.02.2022',
+      '10:46 PM',
+      '2020-02-19',
+      'WASHINGTON (AP) —',
+      'Hamburg (dpa/lno)',
+      'Source',
+      'Quelle',
+      '',
+    ])
+      expect(isPublisherName(text), text).toBe(false);
+    for (const text of ['The Washington Post', 'dpa', 'ABC News (Australia)', '半月谈', '뉴스타파', 'brandeins.de', '20 Minutes', 'USA Today'])
+      expect(isPublisherName(text), text).toBe(true);
   });
   it('every publisher reported comes with the evidence it was read from', () => {
     const r = run(page('<p>LOS ANGELES (AP) -- The studio said Tuesday that the premiere would go ahead.</p>'), 'https://www.valleytimes.example/x/');
@@ -58,8 +78,14 @@ describe('a publisher is a name', () => {
 
 describe('credits that disagree', () => {
   it('a dateline naming one agency and a byline another: a conflict signal (weight 0) and lower confidence', () => {
-    const agreeing = run(page('<p>Jane Doe, Reuters</p><p>LONDON (Reuters) - Oil prices rose on Monday as supply worries returned.</p>'), 'https://www.valleytimes.example/x/');
-    const disagreeing = run(page('<p>Jane Doe, Reuters</p><p>LONDON (AP) - Oil prices rose on Monday as supply worries returned.</p>'), 'https://www.valleytimes.example/x/');
+    const agreeing = run(
+      page('<p>Jane Doe, Reuters</p><p>LONDON (Reuters) - Oil prices rose on Monday as supply worries returned.</p>'),
+      'https://www.valleytimes.example/x/',
+    );
+    const disagreeing = run(
+      page('<p>Jane Doe, Reuters</p><p>LONDON (AP) - Oil prices rose on Monday as supply worries returned.</p>'),
+      'https://www.valleytimes.example/x/',
+    );
     expect(agreeing.signals.map((s) => s.kind)).not.toContain('conflict');
     const conflict = disagreeing.signals.find((s) => s.kind === 'conflict');
     expect(conflict?.weight).toBe(0);
@@ -67,8 +93,14 @@ describe('credits that disagree', () => {
     expect(disagreeing.confidence).toBeLessThan(agreeing.confidence);
     expect(disagreeing.syndicated).toBe(true);
   });
-  it('an agency story on a partner\'s page with a canonical to the partner is one story, named after the agency', () => {
-    const r = run(page('<p>Hamburg (dpa/lno) – Trotz eines Gesprächs bleiben die Fronten verhärtet.</p>', '<link rel="canonical" href="https://www.regionalsender.example/newsticker/verhaertete-fronten-nach-tumulten/">'), 'https://www.stadtzeitung.example/hamburg/article202159566/');
+  it("an agency story on a partner's page with a canonical to the partner is one story, named after the agency", () => {
+    const r = run(
+      page(
+        '<p>Hamburg (dpa/lno) – Trotz eines Gesprächs bleiben die Fronten verhärtet.</p>',
+        '<link rel="canonical" href="https://www.regionalsender.example/newsticker/verhaertete-fronten-nach-tumulten/">',
+      ),
+      'https://www.stadtzeitung.example/hamburg/article202159566/',
+    );
     expect(r.original?.publisher).toBe('dpa');
     expect(r.signals.map((s) => s.kind)).not.toContain('conflict');
   });

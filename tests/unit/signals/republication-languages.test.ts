@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { page, run } from './helpers';
 
 const URL = 'https://www.autorenblog.example/2017/06/07/sorgfaltspflicht/';
-const credit = (line: string, head = '') => run(page(`<p>${'Ein längerer Absatz des Beitrags mit seinem eigentlichen Inhalt. '.repeat(3)}</p><p><em>${line}</em></p>`, head), URL);
+const credit = (line: string, head = '') =>
+  run(page(`<p>${'Ein längerer Absatz des Beitrags mit seinem eigentlichen Inhalt. '.repeat(3)}</p><p><em>${line}</em></p>`, head), URL);
 
 describe('"first published in" in other languages', () => {
   it('German: "Dieser Beitrag ist am … in der Wochenzeitung „…“ erschienen.", "erschien zuerst bei …"', () => {
@@ -24,7 +25,7 @@ describe('"first published in" in other languages', () => {
     expect(credit('Dit artikel verscheen eerder in De Noorderkrant.').original?.publisher).toBe('De Noorderkrant');
     expect(credit('Artykuł ukazał się pierwotnie w Gazeta Pomorska.').original?.publisher).toBe('Gazeta Pomorska');
   });
-  it('not: an update of the site\'s own article, a first-publication date, the page\'s own blog', () => {
+  it("not: an update of the site's own article, a first-publication date, the page's own blog", () => {
     expect(credit('* Cet article, initialement publié en avril 2017, a fait l’objet d’une mise à jour.').syndicated).toBe(false);
     expect(credit('Erstveröffentlichung: 25. März 2020').syndicated).toBe(false);
     const own = credit('Dieser Beitrag erschien zuerst im Blog Autorenblog.example', '<meta property="og:site_name" content="Autorenblog">');
