@@ -9,60 +9,188 @@ import { decodeEntities, foldForCompare, foldToKey, looksLikeName, normalizeSpac
 /** Meta tags that name the author, most trustworthy first. */
 import { AUTHOR_META } from './digest-limits';
 import { MONTH_NAME, WEEKDAY_NAME } from './dates';
+import { oneOf, or, regex } from './regex';
 
 export { AUTHOR_META };
 
+/** A date or a time: "29.12", "26. Januar", "11, 2015", "2019", "3:46", "8h", "3 hours". */
+const DATE_OR_TIME = oneOf(
+  String.raw`\d{1,4}[./-]\d{1,2}`,
+  String.raw`\d{1,2}\.?\s*(?:${MONTH_NAME})\b`,
+  String.raw`\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
+  String.raw`\d{4}\b`,
+  String.raw`\d{1,2}:\d{2}`,
+  String.raw`\d+\s*(?:h|hrs?|mins?|minutes?|hours?|days?|weeks?|std|stunden|tagen?)\b`,
+);
 /**
  * Where a date or a time starts after a name: "March 11, 2015", "26. Januar", "29.12.2010", "3:46 PM",
  * "2019", "8h"; glued to the name too ("Nolan22 Dec 2016"). A number that is none ("Bündnis 90/Die Grünen",
  * "News4Max") is no date.
  */
-const DATE_START = new RegExp(
-  `(?:^|[\\s,|•·–—(/-])(?:\\d{1,4}[./-]\\d{1,2}|\\d{1,2}\\.?\\s*(?:${MONTH_NAME})\\b|\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}\\b|\\d{1,2}:\\d{2}|\\d+\\s*(?:h|hrs?|mins?|minutes?|hours?|days?|weeks?|std|stunden|tagen?)\\b)|(?<=\\p{L})\\d{1,2}\\.?\\s*(?:${MONTH_NAME})\\b`,
+const DATE_START = regex(
   'iu',
+  or(
+    String.raw`(?:^|[\s,|•·–—(/-])${DATE_OR_TIME}`,
+    String.raw`(?<=\p{L})\d{1,2}\.?\s*(?:${MONTH_NAME})\b`, // glued to the name: "Nolan22 Dec"
+  ),
 );
 /** Words left behind a name once the date that followed it is cut: "on", "am", "le", a month, a weekday, a label. */
-const DATE_LEFTOVER = new RegExp(
-  `(?:^|[\\s,|•·–—:/(.-])(?:on|am|um|le|el|il|em|op|den|at|the|dnia|du|vom|de|der|\\||updated|published|posted|datum|date|stand|fecha|data|publi[ée]|ver[öo]ffentlicht|aktualisiert|erschienen|${MONTH_NAME}|${WEEKDAY_NAME})\\.?$`,
+const DATE_LEFTOVER = regex(
   'i',
+  String.raw`(?:^|[\s,|•·–—:/(.-])`,
+  oneOf(
+    'on|am|um|le|el|il|em|op|den|at|the|dnia|du|vom|de|der',
+    String.raw`\|`,
+    'updated|published|posted|datum|date|stand|fecha|data|publi[ée]|ver[öo]ffentlicht|aktualisiert|erschienen',
+    MONTH_NAME,
+    WEEKDAY_NAME,
+  ),
+  String.raw`\.?$`,
 );
 
+/** Words for "written" before "by": "Posted by", "Geschrieben von", "Écrit par", "Publicado por". */
+const WRITTEN = oneOf(
+  'written|posted|published|reported|reporting|words|interview|story|report',
+  String.raw`ver[öo]ffentlicht|eingestellt|erstellt|geschrieben|verfasst|gepostet|ein\s+beitrag|ein\s+artikel`, // German
+  'publi[ée]|[ée]crit|r[ée]dig[ée]', // French
+  'publicado|escrito|pubblicato|scritto', // Spanish, Portuguese, Italian
+  'geplaatst|geschreven|skrevet|napisa[łl]a?', // Dutch, Danish and Norwegian, Polish
+);
+/** "Author" as a label: "Autor", "Autor*in", "Autorinnen", "auteure", "yazar", "автор", "Redakteurin". */
+const AUTHOR_WORD = oneOf(
+  'author',
+  'autor(?:in(?:nen)?|es|en)?(?:[/:*_]in(?:nen)?)?',
+  'auteur(?:e|s)?|autore|autrice|autori|yazar|автор',
+  'redakteur(?:in)?|verfasser(?:in)?',
+);
 /**
  * What stands before a name: "By", "Von", "Par"…, labels ("Author:", "Interview:", "Text:"), "Posted by",
  * "View all posts by", separators. Case-insensitive; glued forms ("AuthorJane Doe") are GLUED_LEAD.
  */
-const LEAD = new RegExp(
-  String.raw`^(?:[\s|•·,:;–—/-]+|(?:view|see|show|read|zeige|voir|ver|alle|all|more|mehr|weitere|tous|todos|tutti)\b[\p{L}\s]{0,25}?\b(?:by|von|de|from|par|di|van)\s+|post\s+author\s+|(?:(?:this\s+)?(?:article|story|post|entry|beitrag|artikel)\s+)?(?:written|posted|published|reported|reporting|words|interview|story|report|ver[öo]ffentlicht|eingestellt|erstellt|geschrieben|verfasst|gepostet|ein\s+beitrag|ein\s+artikel|publi[ée]|[ée]crit|r[ée]dig[ée]|publicado|escrito|pubblicato|scritto|geplaatst|geschreven|skrevet|napisa[łl]a?)\b\s*(?:(?:by|von|vom|par|por|de|da|di|door|av|af|przez)\b)?\s*[:：]?\s*|(?:text|texte|testo|texto|tekst)\s*(?:[:：]\s*|(?:von|by|de|di)\s+)|(?:author|autor(?:in(?:nen)?|es|en)?(?:[/:*_]in(?:nen)?)?|auteur(?:e|s)?|autore|autrice|autori|yazar|автор|redakteur(?:in)?|verfasser(?:in)?)\s*[:：]?\s*(?:(?:by|von|par|por|di)\s+)?(?=\p{L})|(?:by|von|vom|par|por|di|door|av|af|przez|od|от)\s*[:：]?\s+)`,
+const LEAD = regex(
   'iu',
+  '^',
+  oneOf(
+    String.raw`[\s|•·,:;–—/-]+`,
+    // "View all posts by", "Alle Artikel von", "Voir les articles de".
+    String.raw`(?:view|see|show|read|zeige|voir|ver|alle|all|more|mehr|weitere|tous|todos|tutti)\b[\p{L}\s]{0,25}?\b(?:by|von|de|from|par|di|van)\s+`,
+    String.raw`post\s+author\s+`,
+    // "This article was written by", "Posted by:", "Geschrieben von".
+    String.raw`(?:(?:this\s+)?(?:article|story|post|entry|beitrag|artikel)\s+)?${WRITTEN}\b\s*(?:(?:by|von|vom|par|por|de|da|di|door|av|af|przez)\b)?\s*[:：]?\s*`,
+    String.raw`(?:text|texte|testo|texto|tekst)\s*(?:[:：]\s*|(?:von|by|de|di)\s+)`, // "Text:", "Texte de"
+    String.raw`${AUTHOR_WORD}\s*[:：]?\s*(?:(?:by|von|par|por|di)\s+)?(?=\p{L})`, // "Author:", "Autorin: von"
+    String.raw`(?:by|von|vom|par|por|di|door|av|af|przez|od|от)\s*[:：]?\s+`, // "By", "Von", "Par", "Przez"
+  ),
 );
 const GLUED_LEAD = /^(?:Author|AUTHOR|Autor|AUTOR|Von|VON|von|By|BY|by)(?=\p{Lu}\p{Ll})/u;
+/** A separator between a name and what bylines put after it: ", ", " | ", " · ", " – ". */
+const SEPARATOR = String.raw`\s*[,;|•·–—-]\s*`;
+/** A separator or a plain space. */
+const AFTER_NAME = String.raw`(?:${SEPARATOR}|\s+)`;
+/** Roles of another person's credit: "Edited by", "Photos by", "Additional reporting by", "Fotos:". */
+const OTHER_ROLE = oneOf(
+  'edited',
+  'photos?|photographs?|photography|pictures?|illustrations?|graphics?|videos?|fotos?|bilder|grafik',
+  'additional reporting|with reporting|reporting|contributed|mit material|mitarbeit',
+  'fact-?checked|reviewed|medically reviewed',
+);
 /** Another person's credit after the author's: "Edited by", "Photos by", "Additional reporting by". */
-const OTHER_CREDITS =
-  /(?:\s*[,;|•·–—-]\s*|\s+)(?:(?:edited|photos?|photographs?|photography|pictures?|illustrations?|graphics?|videos?|fotos?|bilder|grafik|additional reporting|with reporting|reporting|contributed|mit material|mitarbeit|fact-?checked|reviewed|medically reviewed)\b(?:\s+by|\s+von|\s*:)).*$/i;
+const OTHER_CREDITS = regex('i', AFTER_NAME, String.raw`(?:${OTHER_ROLE}\b(?:\s+by|\s+von|\s*:))`, '.*$');
+/** A status word: "Updated", "veröffentlicht", "mis à jour", "vor 3 Stunden", "an hour ago". */
+const STATUS_WORD = oneOf(
+  String.raw`(?:last\s+)?updated|aktualisiert|published|posted\s+(?:on|at|in)`,
+  String.raw`ver[öo]ffentlicht|publi[ée]\s+le|mis\s+[àa]\s+jour|actualizado|aggiornato`,
+  String.raw`vor\s+\p{L}+\s+(?:stunden?|minuten?|tagen?)|an?\s+(?:hour|minute|day)s?\s+ago|just\s+now`,
+);
+/** "yesterday", "today" in English, German, French, Spanish and Italian. */
+const RELATIVE_DAY = oneOf("yesterday|today|gestern|heute|aujourd'hui|hier|ayer|hoy|ieri|oggi");
 /** A status or time stamp after the name: "| Updated 3 hours ago", "— veröffentlicht …", "yesterday". */
-const STATUS =
-  /(?:(?:\s*[,;|•·–—-]\s*|\s+)(?:(?:last\s+)?updated|aktualisiert|published|posted\s+(?:on|at|in)|ver[öo]ffentlicht|publi[ée]\s+le|mis\s+[àa]\s+jour|actualizado|aggiornato|vor\s+\p{L}+\s+(?:stunden?|minuten?|tagen?)|an?\s+(?:hour|minute|day)s?\s+ago|just\s+now)|\s*[,;|•·–—-]\s*(?:yesterday|today|gestern|heute|aujourd'hui|hier|ayer|hoy|ieri|oggi))\b.*$/iu;
+const STATUS = regex('iu', oneOf(AFTER_NAME + STATUS_WORD, SEPARATOR + RELATIVE_DAY), String.raw`\b.*$`);
 /** Profile links and social buttons after the name. */
-const PROFILE =
-  /(?:\s*[,;|•·–—-]\s*|\s+)(?:follow(?:\s+(?:author|me|us|on))?|twitter|facebook|instagram|linkedin|threads|bluesky|mastodon|e-?mail(?:\s+(?:me|author|the author))?|alle\s+(?:artikel|beitr[äa]ge)|all\s+(?:posts|articles|stories)|more\s+(?:by|from|articles|stories)|view\s+(?:profile|bio|all)|see\s+(?:all|full|more)|read\s+(?:more|bio|full bio)|full\s+bio|profil|profile|bio|contact|kontakt|rss|@[\w.]+)\b.*$/i;
+const PROFILE = regex(
+  'i',
+  AFTER_NAME,
+  oneOf(
+    String.raw`follow(?:\s+(?:author|me|us|on))?`,
+    'twitter|facebook|instagram|linkedin|threads|bluesky|mastodon',
+    String.raw`e-?mail(?:\s+(?:me|author|the author))?`,
+    // "Alle Artikel", "All posts", "More by", "View profile", "See all", "Read full bio".
+    String.raw`alle\s+(?:artikel|beitr[äa]ge)|all\s+(?:posts|articles|stories)|more\s+(?:by|from|articles|stories)`,
+    String.raw`view\s+(?:profile|bio|all)|see\s+(?:all|full|more)|read\s+(?:more|bio|full bio)|full\s+bio`,
+    'profil|profile|bio|contact|kontakt|rss',
+    String.raw`@[\w.]+`, // a handle
+  ),
+  String.raw`\b.*$`,
+);
 /** Academic and professional letters after a name: "Brenda Goodman, MA", "Jane Doe, PhD". */
-const CREDENTIALS =
-  /,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|M\.?A\.?|MSc|M\.?S\.?|MPH|R\.?N\.?|RDN?|DVM|DDS|D\.?O\.?|LCSW|FACS|BSc|B\.?A\.?|MBA|CFA|CPA|J\.?D\.?|Esq\.?|FRCP|MRCP|MBBS|CSCS|CPT)\.?$/;
+const CREDENTIALS = regex(
+  '',
+  String.raw`,?\s+`,
+  oneOf(
+    // Degrees, nursing, dietitians, veterinarians, dentists, osteopaths, social workers, surgeons.
+    String.raw`Ph\.?\s?D\.?|M\.?D\.?|M\.?A\.?|MSc|M\.?S\.?|MPH|R\.?N\.?|RDN?|DVM|DDS|D\.?O\.?|LCSW|FACS|BSc|B\.?A\.?|MBA`,
+    String.raw`CFA|CPA|J\.?D\.?|Esq\.?`, // finance and law
+    'FRCP|MRCP|MBBS|CSCS|CPT', // British physicians, trainers
+  ),
+  String.raw`\.?$`,
+);
+/** How an agency stands beside the author: "Jane Doe, AP", "det/dpa", "Jane Doe for Reuters", "Jane Doe mit dpa". */
+const BESIDE = oneOf(String.raw`\s*[,;|/–—-]\s*`, String.raw`\s+(?:for|f[üu]r|pour|para|per|with|avec|mit|con|com|and|und|et|y)\s+`, String.raw`\s+`);
+const AGENCY_NAME = oneOf(
+  String.raw`Associated\s+Press|AP|Reuters|REUTERS|AFP|Agence\s+France[- ]Presse|dpa|DPA|Bloomberg(?:\s+News)?`,
+  String.raw`TNS|Tribune\s+News\s+Service|Tribune\s+Content\s+Agency|UPI|United\s+Press\s+International|CNN(?:\s+Wire)?`,
+  String.raw`EFE|ANSA|Xinhua|Kyodo(?:\s+News)?|Yonhap|PA(?:\s+Media)?|Press\s+Association|AAP|(?:The\s+)?Canadian\s+Press`,
+  'KNA|epd|APA|SDA|Keystone-SDA', // German, Austrian, Swiss
+  String.raw`KHN|Kaiser\s+Health\s+News|HealthDay(?:\s+News)?`,
+  String.raw`agencies|Agencies|news\s+agencies|wires|Agenturen|agences`, // agencies unnamed
+);
 /** News agencies and wires credited beside the author: "Jane Doe, Associated Press", "Los Angeles Times (TNS)", "det/dpa". */
-const AGENCY =
-  /(?:\s*[,;|/–—-]\s*|\s+(?:for|f[üu]r|pour|para|per|with|avec|mit|con|com|and|und|et|y)\s+|\s+)(?:[Tt]he\s+)?(?:Associated\s+Press|AP|Reuters|REUTERS|AFP|Agence\s+France[- ]Presse|dpa|DPA|Bloomberg(?:\s+News)?|TNS|Tribune\s+News\s+Service|Tribune\s+Content\s+Agency|UPI|United\s+Press\s+International|CNN(?:\s+Wire)?|EFE|ANSA|Xinhua|Kyodo(?:\s+News)?|Yonhap|PA(?:\s+Media)?|Press\s+Association|AAP|(?:The\s+)?Canadian\s+Press|KNA|epd|APA|SDA|Keystone-SDA|KHN|Kaiser\s+Health\s+News|HealthDay(?:\s+News)?|agencies|Agencies|news\s+agencies|wires|Agenturen|agences)\s*$/;
-const ROLE_WORDS =
-  'editor(?:-in-chief|\\s+in\\s+chief|\\s+at\\s+large)?|editors|reporter|writer|correspondent|contributor|columnist|journalist|producer|analyst|photographer|photojournalist|critic|reviewer|intern|fellow|anchor|blogger|commentator|redakteur(?:in)?|redaktorin|redaktor|korrespondent(?:in)?|journalistin|reporterin|volont[äa]r(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|r[ée]dacteur|r[ée]dactrice|journaliste|correspondante?|chroniqueur|chroniqueuse|periodista|redactora?|corresponsal|columnista|giornalista|redattore|redattrice|corrispondente|inviat[oa]';
-const ROLE_MODS =
-  '(?:senior|sr\\.?|junior|chief|deputy|managing|executive|associate|assistant|contributing|staff|lead|head|principal|special|freelance|guest|political|politics|tech|technology|science|health|sports?|games?|gaming|business|news|features?|digital|social|video|photo|investigative|national|international|foreign|entertainment|culture|arts?|music|film|movies?|tv|travel|food|opinion|editorial|legal|financial|finance|economics?|economy|weather|metro|city|local|breaking|general|court|courts|crime|education|environment(?:al)?|climate|security|defen[cs]e|markets?|energy|autos?|motoring|fashion|beauty|style|lifestyle|commerce|shopping|deals|audience|copy|web|online|wire|night|weekend|regional|state|global|world|data|graphics|visual|multimedia|content|medical|wellness|parenting|books|religion|white\\s+house|real\\s+estate|wirtschafts|politik|sport|kultur|lokal|leitende[rn]?|stellvertretende[rn]?|freie[rn]?)';
+const AGENCY = regex('', BESIDE, String.raw`(?:[Tt]he\s+)?`, AGENCY_NAME, String.raw`\s*$`);
+/** Job titles after a name: "Reporter", "Redakteurin", "rédactrice", "corresponsal", "inviata". */
+const ROLE_WORDS = or(
+  String.raw`editor(?:-in-chief|\s+in\s+chief|\s+at\s+large)?|editors|reporter|writer|correspondent|contributor|columnist|journalist`,
+  'producer|analyst|photographer|photojournalist|critic|reviewer|intern|fellow|anchor|blogger|commentator',
+  // German.
+  'redakteur(?:in)?|redaktorin|redaktor|korrespondent(?:in)?|journalistin|reporterin|volont[äa]r(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?',
+  'r[ée]dacteur|r[ée]dactrice|journaliste|correspondante?|chroniqueur|chroniqueuse', // French
+  'periodista|redactora?|corresponsal|columnista', // Spanish
+  'giornalista|redattore|redattrice|corrispondente|inviat[oa]', // Italian
+);
+/** Words before a job title: a rank ("Senior", "Deputy") or a beat ("Games", "White House"). */
+const ROLE_MODS = oneOf(
+  String.raw`senior|sr\.?|junior|chief|deputy|managing|executive|associate|assistant|contributing|staff|lead|head|principal|special|freelance|guest`,
+  'political|politics|tech|technology|science|health|sports?|games?|gaming|business|news|features?|digital|social|video|photo|investigative',
+  'national|international|foreign|entertainment|culture|arts?|music|film|movies?|tv|travel|food|opinion|editorial|legal|financial|finance',
+  'economics?|economy|weather|metro|city|local|breaking|general|court|courts|crime|education|environment(?:al)?|climate|security|defen[cs]e',
+  'markets?|energy|autos?|motoring|fashion|beauty|style|lifestyle|commerce|shopping|deals|audience|copy|web|online|wire|night|weekend',
+  'regional|state|global|world|data|graphics|visual|multimedia|content|medical|wellness|parenting|books|religion',
+  String.raw`white\s+house|real\s+estate`,
+  'wirtschafts|politik|sport|kultur|lokal|leitende[rn]?|stellvertretende[rn]?|freie[rn]?', // German
+);
 const ROLE = new RegExp(
   `(\\s*[,|–—-]\\s*|\\s+)(?:${ROLE_MODS}\\s+)*(?:${ROLE_WORDS})(?:\\s+(?:at|for|of|bei|f[üu]r|de|du|del|di|chez)\\s+.*)?\\s*$`,
   'i',
 );
 const ONLY_ROLE = new RegExp(`^(?:${ROLE_MODS}\\s+)*(?:${ROLE_WORDS})$`, 'i');
 /** Not a name: placeholders, navigation words, account names. */
-const NOT_A_NAME =
-  /^(?:admin|administrator|staff|editor|editors|unknown|unbekannt|unbenannt|inconnu|desconocido|anonymous|anonym|anonyme|no author|not available|n\/a|none|null|undefined|user|guest|gast|webmaster|publisher|root|system|default|superuser|weiter|next|more|mehr|zur[üu]ck|back|home|menu|login|share|teilen|comments?|kommentare?|loading|author|autor|auteur|written by|posted by|by|in|innen|follow(?:\s+(?:author|me|us))?|(?:staff\s+and\s+)?(?:news\s+service|wire|staff|agency|wire\s+service)\s+reports?)$|admin$/i;
+const NOT_A_NAME = regex(
+  'i',
+  '^',
+  oneOf(
+    'admin|administrator|staff|editor|editors',
+    // Placeholders.
+    String.raw`unknown|unbekannt|unbenannt|inconnu|desconocido|anonymous|anonym|anonyme|no author|not available|n\/a|none|null|undefined`,
+    // Accounts.
+    'user|guest|gast|webmaster|publisher|root|system|default|superuser',
+    // Navigation and buttons.
+    'weiter|next|more|mehr|zur[üu]ck|back|home|menu|login|share|teilen|comments?|kommentare?|loading',
+    // Labels.
+    'author|autor|auteur|written by|posted by|by|in|innen',
+    String.raw`follow(?:\s+(?:author|me|us))?`,
+    String.raw`(?:staff\s+and\s+)?(?:news\s+service|wire|staff|agency|wire\s+service)\s+reports?`, // "Staff and wire reports"
+  ),
+  '$|admin$',
+);
 
 /**
  * An author's name as a page writes it, cleaned: labels and "By"/"Von"/"Par"… before it, and what bylines
@@ -223,8 +351,20 @@ export function siteNamesOf({ meta, article }: StructuredData, url: string): str
   return names.filter((name): name is string => !!name && name.length > 1 && words(name) <= 10);
 }
 
-const ORG_FORM =
-  /\b(?:GmbH|AG|KG|KGaA|e\.\s?V\.|eG|Inc|Ltd|LLC|PLC|S\.?A\.?S?|SARL|S\.r\.l|B\.V|N\.V|Corp|Corporation|Company|Verlag|Ministry|Institute|Foundation|Universit[äa]t|University|Newsroom|Redaktion|Online-Redaktion|News\s+Desk|Desk)\b/;
+/** A company form or a word that names an organisation or a desk. */
+const ORG_FORM = regex(
+  '',
+  String.raw`\b`,
+  oneOf(
+    String.raw`GmbH|AG|KG|KGaA|e\.\s?V\.|eG`, // German
+    'Inc|Ltd|LLC|PLC',
+    String.raw`S\.?A\.?S?|SARL|S\.r\.l|B\.V|N\.V`, // French, Italian, Dutch
+    'Corp|Corporation|Company|Verlag',
+    'Ministry|Institute|Foundation|Universit[äa]t|University',
+    String.raw`Newsroom|Redaktion|Online-Redaktion|News\s+Desk|Desk`,
+  ),
+  String.raw`\b`,
+);
 /** German compounds that name a body: "Landesanstalt", "Bundesministerium", "Sportverband", "Landtagsfraktion". */
 const ORG_WORD = /\p{L}*(?:anstalt|ministerium|verband|verein|gesellschaft|kammer|stiftung|institut|fraktion)\b/iu;
 

@@ -14,6 +14,7 @@
  *   2017年3月9日                    Japanese pages
  *   1489053189 / 1489053189613     epoch seconds / milliseconds
  */
+import { regex } from './regex';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -73,8 +74,13 @@ function build(y: number, m: number, d: number, time: { h: number; min: number; 
   return `${day}T${pad(time.h)}:${pad(time.min)}:${pad(time.s)}${time.frac ?? ''}${zone}`;
 }
 
-const ISO =
-  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}\b)?)?/i;
+/** "2024-01-05", "2024/1/5": year, month, day. */
+const ISO_DATE = String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})`;
+/** "T10:46", " 10:46:00.123": hours, minutes, seconds, fraction. */
+const ISO_TIME = String.raw`(?:T|\s+|,\s*)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*`;
+/** "Z", "+02:00", "GMT+1", "CET". */
+const ISO_ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}\b)`;
+const ISO = regex('i', ISO_DATE, `(?:${ISO_TIME}${ISO_ZONE}?)?`);
 const TIME =
   /\b(\d{1,2})(?::|h)(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?(?:\s*\(?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|[A-Z]{2,4})\b\)?)?/i;
 const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?([\p{L}]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b/u;

@@ -17,6 +17,7 @@
  *
  * Null when the page is not a copy (not syndicated and not archived).
  */
+import { oneOf, or, regex } from './regex';
 import type { PageScan } from './scan';
 import type { Finding } from './signals/finding';
 import { foldToKey } from './text';
@@ -112,6 +113,9 @@ const REPUBLISHING_NEWSROOMS = [
   'The Bureau of Investigative Journalism',
 ].map((name) => foldToKey(name));
 
+/** " on my own ", " in my personal ", " at my ". */
+const ON_MY_OWN = String.raw`\s+(?:on|in|at)\s+my\s+(?:own\s+|personal\s+)?`;
+
 /**
  * The author's own words about carrying their post over, in several languages: "Cross-posted from my
  * blog", "This post originally appeared on my blog", "Originally published on my Substack", "Dieser Beitrag
@@ -121,8 +125,13 @@ const REPUBLISHING_NEWSROOMS = [
 const CROSS_POST_WORDS = [
   /\bcross-?posted\s+(?:from|on|at|to|with)\b/i,
   /^cross-?post\b/i,
-  /\b(?:originally|first)\s+(?:published|appeared|posted)\s+(?:on|in|at)\s+my\s+(?:own\s+|personal\s+)?(?:blog|website|site|newsletter|substack|medium)\b/i,
-  /\b(?:appeared|published|posted)\s+(?:originally|first)\s+(?:on|in|at)\s+my\s+(?:own\s+|personal\s+)?(?:blog|website|site|newsletter|substack)\b/i,
+  regex(
+    'i',
+    String.raw`\b(?:originally|first)\s+(?:published|appeared|posted)`,
+    ON_MY_OWN,
+    String.raw`(?:blog|website|site|newsletter|substack|medium)\b`,
+  ),
+  regex('i', String.raw`\b(?:appeared|published|posted)\s+(?:originally|first)`, ON_MY_OWN, String.raw`(?:blog|website|site|newsletter|substack)\b`),
   /\b(?:zuerst|ursprünglich|erstmals)\s+(?:auf|in|bei)\s+meinem\s+(?:eigenen\s+)?(?:blog|newsletter|substack)\b/iu,
   /\b(?:publiée?|paru)\s+(?:initialement\s+|d['’]abord\s+|à\s+l['’]origine\s+)?sur\s+mon\s+(?:blog|site|substack)\b/iu,
   /\bpublicad[oa]\s+(?:originalmente|inicialmente|primero)\s+en\s+mi\s+(?:blog|sitio|web)\b/iu,
@@ -135,10 +144,23 @@ const CROSS_POST_WORDS = [
  * licensed under CC BY-ND 4.0", "republished here with permission". A photo's licence ("Foto: … | Lizenz:
  * CC BY 4.0") is not the article's.
  */
-const LICENCE_WORDS =
-  /\bcreative\s*commons\b|\bCC[\s-]BY(?:[\s-](?:NC|ND|SA))*\b|\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}licen[cs]e\b|\b(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\b/i;
-const ABOUT_THE_ARTICLE =
-  /\b(?:article|story|post|piece|essay|column|report|work|text|republish\w*|reprint\w*|originally|first\s+(?:appeared|published))\b|\b(?:artikel|beitrag|texte?|article|artículo|articolo)\b/iu;
+const LICENCE_WORDS = regex(
+  'i',
+  or(
+    String.raw`\bcreative\s*commons\b`,
+    String.raw`\bCC[\s-]BY(?:[\s-](?:NC|ND|SA))*\b`, // "CC BY-NC-SA"
+    String.raw`\bunder\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}licen[cs]e\b`, // "under a Creative Commons Attribution license"
+    String.raw`\b(?:republished|reprinted|reposted)\s+(?:here\s+)?(?:with|by)\s+(?:the\s+)?(?:kind\s+)?permission\b`,
+  ),
+);
+/** The article in English: "this story", "first appeared". */
+const ARTICLE_WORD = oneOf(
+  'article|story|post|piece|essay|column|report|work|text',
+  String.raw`republish\w*|reprint\w*|originally|first\s+(?:appeared|published)`,
+);
+/** The article in German, French, Spanish and Italian. */
+const ARTICLE_WORD_ELSEWHERE = oneOf('artikel|beitrag|texte?|article|artículo|articolo');
+const ABOUT_THE_ARTICLE = regex('iu', String.raw`\b${ARTICLE_WORD}\b|\b${ARTICLE_WORD_ELSEWHERE}\b`);
 const ABOUT_A_PICTURE = /\b(?:foto|photo|image|bild|picture|illustration|grafik|graphic|video|icon|logo|map)s?\b|wikimedia|flickr|unsplash/i;
 
 /** A portal's or partner's "Read the original article on X" credit. */

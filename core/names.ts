@@ -6,15 +6,40 @@
  * (core/detect.ts).
  */
 import { MONTH_NAME, WEEKDAY_NAME } from './dates';
+import { oneOf, regex } from './regex';
 
+/** A date: "04.02.2022", "2020-02-19", "8 avril 2020", "Apr 8, 2020", "April 2020", "2020". */
+const DATE = oneOf(
+  String.raw`\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?`,
+  String.raw`\d{1,2}\.?\s*(?:${MONTH_NAME})\.?(?:\s*\d{2,4})?`,
+  String.raw`(?:${MONTH_NAME})\.?\s*\d{1,2}(?:st|nd|rd|th)?,?(?:\s*\d{4})?`,
+  String.raw`(?:${MONTH_NAME})\.?\s+\d{4}`,
+  String.raw`\d{4}`,
+);
 /** A date or a time, alone or with a weekday: "Apr 8", "8 avril 2020", "Freitag, 04.02.2022", "10:46 PM", "2020-02-19". */
-const DATE_LIKE = new RegExp(
-  String.raw`^(?:(?:${WEEKDAY_NAME})\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}\.?\s*(?:${MONTH_NAME})\.?(?:\s*\d{2,4})?|(?:${MONTH_NAME})\.?\s*\d{1,2}(?:st|nd|rd|th)?,?(?:\s*\d{4})?|(?:${MONTH_NAME})\.?\s+\d{4}|\d{4})?(?:[,\s|·-]*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?)?$`,
+const DATE_LIKE = regex(
   'iu',
+  String.raw`^(?:(?:${WEEKDAY_NAME})\.?,?\s*)?`,
+  `${DATE}?`,
+  String.raw`(?:[,\s|·-]*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr))?)?$`, // a time: "10:46 PM", "14.30 Uhr"
 );
 /** Words that label a credit instead of naming anyone. */
-const LABEL =
-  /^(?:source|sources|quelle|fuente|fonte|source link|link|original|here|this|read more|more|updated|published|posted|by|via|the|unknown|admin|staff|agencies|agenturen|redaktion|editor|author|copyright|all rights reserved)$/i;
+const LABEL = regex(
+  'i',
+  '^',
+  oneOf(
+    // "Source:", "Quelle:", "Source link:" and the like.
+    'source|sources|quelle|fuente|fonte|source link|link|original',
+    // A link's text.
+    'here|this|read more|more',
+    // A date's label, a credit's word.
+    'updated|published|posted|by|via|the',
+    // Nobody in particular.
+    'unknown|admin|staff|agencies|agenturen|redaktion|editor|author',
+    'copyright|all rights reserved',
+  ),
+  '$',
+);
 
 export function isPublisherName(raw: string | null | undefined): boolean {
   if (!raw) return false;

@@ -17,6 +17,7 @@
  * time late in the site's evening), the date as the page shows it wins.
  */
 import { dateFromUrlPath, findDates, parseDate } from './dates';
+import { oneOf, or, regex } from './regex';
 import type { DigestDate } from './digest';
 import type { PageScan } from './scan';
 
@@ -91,19 +92,59 @@ const GENERIC_META = [
 ];
 
 /** Markup words for a publish date (class, id, itemprop, attribute). */
-const PUBLISH_HINT =
-  /publish|pubdate|\bpublished\b|datepublished|date-?published|entry-date|post-?date|posted|date-?header|created|erstellt|veroeffentlicht|article-?date|story-?date|news-?date|dateline/;
+const PUBLISH_HINT = regex(
+  '',
+  or(
+    String.raw`publish|pubdate|\bpublished\b|datepublished|date-?published`,
+    // Blog themes' classes ("entry-date", "post-date").
+    'entry-date|post-?date|posted|date-?header|created',
+    'erstellt|veroeffentlicht',
+    'article-?date|story-?date|news-?date|dateline',
+  ),
+);
 /** Markup words for a date or the meta line under a headline. */
 const DATE_HINT =
   /date|datum|time|zeit|fecha|data|stamp|meta|byline|info|posted|publi|created|submitted|autor|author|dachzeile|kicker|subline|subtitle|header/;
 const UPDATE_HINT = /updated|modified|last-?mod|changed|aktualisiert/;
 
 /** Labels before a date that make it the publish date, in the major languages. */
-const PUBLISH_LABEL =
-  /(?:publi(?:shed|cado|cada|cação|cacao|é|e|ziert|kováno|cerad|sert|ceret)|pubblicat[oa]|posted|released|written|first\s+appeared|veröffentlicht|veroeffentlicht|erschienen|erstellt|geschrieben|verfasst|eingestellt|ver[öo]ffentlichung|datum|date|fecha|data|mis\s+en\s+ligne|posté|opublikowan[oay]|dodan[oy]|udgivet|offentliggjort|gepubliceerd|geplaatst|julkaistu|vydáno|yay[ıi]n|опубликован|発行|公開|投稿|掲載|配信|发布|發布|发表|입력|등록|작성|게시|pressemitteilung\s+vom|meldung\s+vom|artikel\s+vom|wurde\s+am|beitrag\s+vom)/i;
+const PUBLISH_LABEL = regex(
+  'i',
+  oneOf(
+    // "published" in English, Spanish, Portuguese, French, German, Czech, Swedish, Norwegian, Danish
+    'publi(?:shed|cado|cada|cação|cacao|é|e|ziert|kováno|cerad|sert|ceret)',
+    'pubblicat[oa]', // Italian
+    String.raw`posted|released|written|first\s+appeared`,
+    'veröffentlicht|veroeffentlicht|erschienen|erstellt|geschrieben|verfasst|eingestellt|ver[öo]ffentlichung|datum', // German
+    'date|fecha|data',
+    String.raw`mis\s+en\s+ligne|posté`, // French
+    'opublikowan[oay]|dodan[oy]', // Polish
+    'udgivet|offentliggjort', // Danish
+    'gepubliceerd|geplaatst', // Dutch
+    'julkaistu|vydáno|yay[ıi]n|опубликован', // Finnish, Czech, Turkish, Russian
+    '発行|公開|投稿|掲載|配信', // Japanese
+    '发布|發布|发表', // Chinese
+    '입력|등록|작성|게시', // Korean
+    // German phrases: "Pressemitteilung vom", "wurde am".
+    String.raw`pressemitteilung\s+vom|meldung\s+vom|artikel\s+vom|wurde\s+am|beitrag\s+vom`,
+  ),
+);
 /** Labels before a date that make it a change, not the publish date. */
-const UPDATE_LABEL =
-  /(?:updated?|editiert|bearbeitet|last\s+(?:edited|modified|changed|revised)|modified|edited|revised|aktualisier|geändert|geaendert|änderung|aenderung|zuletzt|überarbeitet|mis\s+à\s+jour|mise\s+à\s+jour|actualis|modifié|actualizad|actualizaci|aggiornat|aggiornament|atualizad|atualizaç|zaktualizowan|aktualizacj|opdateret|bijgewerkt|gewijzigd|uppdaterad|oppdatert|päivitetty|更新|수정|обновлен|güncellen)/i;
+const UPDATE_LABEL = regex(
+  'i',
+  oneOf(
+    'updated?|editiert|bearbeitet', // English, German
+    String.raw`last\s+(?:edited|modified|changed|revised)|modified|edited|revised`,
+    'aktualisier|geändert|geaendert|änderung|aenderung|zuletzt|überarbeitet', // German
+    String.raw`mis\s+à\s+jour|mise\s+à\s+jour|actualis|modifié`, // French
+    'actualizad|actualizaci', // Spanish
+    'aggiornat|aggiornament', // Italian
+    'atualizad|atualizaç', // Portuguese
+    'zaktualizowan|aktualizacj', // Polish
+    'opdateret|bijgewerkt|gewijzigd|uppdaterad|oppdatert|päivitetty', // Danish, Dutch, Swedish, Norwegian, Finnish
+    '更新|수정|обновлен|güncellen', // Japanese and Chinese, Korean, Russian, Turkish
+  ),
+);
 /** A comment's line: "Jane sagt:", "John says:", "Antworten". */
 const COMMENT_TEXT = /\b(?:sagt|says|schreibt|wrote|antworten|reply|répondre|responder)\b\s*:?/i;
 

@@ -5,6 +5,7 @@
  */
 import { foldForCompare, foldPunctuation, looksLikeName, normalizeSpace, sameName } from '../text';
 import { CJK_SPLIT } from './tokens';
+import { oneOf, regex } from '../regex';
 
 type HeadlineVerdict = 'same' | 'lightly-edited' | 'rewritten' | 'different-story';
 
@@ -101,8 +102,17 @@ const STOP_WORDS = new Set([
 ]);
 
 /** Words that mark a trailing segment as an outlet's name even in a title-cased headline. */
-const OUTLET_WORD =
-  /^(?:news|post|times|journal|herald|tribune|press|daily|gazette|online|tv|radio|media|magazine|review|report|chronicle|observer|guardian|telegraph|independent|insider|today|wire|network|weekly|star|sun|mail|express|standard|bulletin|courier|dispatch|register|sentinel|examiner|inquirer|globe|monitor|reporter|zeitung|nachrichten|monde|figaro|país|pais|repubblica|corriere)$/iu;
+const OUTLET_WORD = regex(
+  'iu',
+  '^',
+  oneOf(
+    'news|post|times|journal|herald|tribune|press|daily|gazette|online|tv|radio|media|magazine|review|report|chronicle|observer|guardian',
+    'telegraph|independent|insider|today|wire|network|weekly|star|sun|mail|express|standard|bulletin|courier|dispatch|register|sentinel',
+    'examiner|inquirer|globe|monitor|reporter',
+    'zeitung|nachrichten|monde|figaro|país|pais|repubblica|corriere', // German, French, Spanish, Italian
+  ),
+  '$',
+);
 
 const DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
 

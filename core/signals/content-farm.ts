@@ -23,16 +23,49 @@ import { finding, regionName, type Finding } from './finding';
 import { articleLike } from './source-credit';
 import { say } from '../signal-text';
 import type { Family } from './keep';
+import { oneOf, or, regex } from '../regex';
 
-export const STRONG_SOURCE_LABEL =
-  /^(?:source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source|lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)|quellenlink|quell-?link|link\s*zur\s*quelle|enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)|link\s*(?:da\s*|de\s*)?(?:fonte|origem)|link\s*(?:alla\s*)?(?:fonte|sorgente)|bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник)\s*[:：]\s*/i;
+/** A colon, ASCII or full-width, with spaces around it. */
+const COLON = String.raw`\s*[:：]\s*`;
+export const STRONG_SOURCE_LABEL = regex(
+  'i',
+  '^',
+  oneOf(
+    String.raw`source\s*link|source\s*url|original\s*(?:source|link|article)|link\s*to\s*(?:the\s*)?source`,
+    String.raw`lien\s*(?:de\s*la\s*|d['’]\s*)?(?:source|origine)`, // French
+    String.raw`quellenlink|quell-?link|link\s*zur\s*quelle`, // German
+    String.raw`enlace\s*(?:de\s*(?:la\s*)?)?(?:fuente|origen|original)`, // Spanish
+    String.raw`link\s*(?:da\s*|de\s*)?(?:fonte|origem)`, // Portuguese
+    String.raw`link\s*(?:alla\s*)?(?:fonte|sorgente)`, // Italian
+    String.raw`bronlink|link\s*źródła|kaynak\s*link|ссылка\s*на\s*источник`, // Dutch, Polish, Turkish, Russian
+  ),
+  COLON,
+);
 const WEAK_SOURCE_LABEL = /^(?:source|sources|quelle|fuente|fonte|bron|źródło|kaynak|источник|sorgente)\s*[:：]\s*/i;
 const AUTHOR_LABEL = /^(?:author|auteur|autor|autore|yazar|автор|auteur\s*\/\s*autrice)\s*[:：]\s*(.+)$/i;
-const DATE_LABEL =
-  /^(?:publish(?:ed)?\s*(?:date|on)|publication\s*date|date\s*de\s*publication|publié\s*le|veröffentlicht(?:\s*am)?|ver[öo]ffentlichungsdatum|fecha\s*de\s*publicaci[óo]n|publicado(?:\s*em|\s*el)?|data\s*de\s*publica[çc][ãa]o|data\s*di\s*pubblicazione|pubblicato\s*il|yay[ıi]n\s*tarihi|дата\s*публикации)\s*[:：]\s*(.+)$/i;
+const DATE_LABEL = regex(
+  'i',
+  '^',
+  oneOf(
+    String.raw`publish(?:ed)?\s*(?:date|on)|publication\s*date`,
+    String.raw`date\s*de\s*publication|publié\s*le`, // French
+    String.raw`veröffentlicht(?:\s*am)?|ver[öo]ffentlichungsdatum`, // German
+    String.raw`fecha\s*de\s*publicaci[óo]n|publicado(?:\s*em|\s*el)?|data\s*de\s*publica[çc][ãa]o`, // Spanish, Portuguese
+    String.raw`data\s*di\s*pubblicazione|pubblicato\s*il`, // Italian
+    String.raw`yay[ıi]n\s*tarihi|дата\s*публикации`, // Turkish, Russian
+  ),
+  COLON,
+  '(.+)$',
+);
 /** "Copyright for syndicated content belongs to the linked Source." and translations of it. */
-const DISCLAIMER =
-  /(?:copyright|droits?\s*d['’]auteur|urheberrecht|derechos\s*de\s*autor|direitos\s*autorais|diritti\s*d['’]autore).{0,40}(?:syndicat|syndiqu|syndizi|sindica).{0,60}(?:source|quelle|fuente|fonte|sorgente)/i;
+const DISCLAIMER = regex(
+  'i',
+  oneOf(String.raw`copyright|droits?\s*d['’]auteur|urheberrecht|derechos\s*de\s*autor|direitos\s*autorais|diritti\s*d['’]autore`),
+  '.{0,40}',
+  oneOf('syndicat|syndiqu|syndizi|sindica'), // "syndicated" in English, French, German, Spanish and Italian
+  '.{0,60}',
+  oneOf('source|quelle|fuente|fonte|sorgente'),
+);
 const BARE_URL = /https?:\/\/[^\s<>"'()]+/i;
 
 const contentFarmFooter = (scan: PageScan): Finding[] => {
@@ -133,7 +166,13 @@ export const family: Family = {
     creditLabels: /link|url|sources?|article|origine|origen|origem|original|quelle|fuente|fonte|sorgente|bron|źródła|źródło|kaynak|источник/i,
     creditPhrases: /syndi|sindica/i,
     // The labelled author and date lines ("Author :", "Publish date :", "Publié le :", "Veröffentlicht am :").
-    lineLabels:
-      /author|auteur|autor|autore|autrice|yazar|автор|date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht|\b(?:on|le|am|em|el|il)/i,
+    lineLabels: regex(
+      'i',
+      or(
+        'author|auteur|autor|autore|autrice|yazar|автор',
+        'date|datum|publication|publicaci[oó]n|publica[cç][aã]o|pubblicazione|tarihi|публикации|publicado|ver[öo]ffentlicht',
+        String.raw`\b(?:on|le|am|em|el|il)`, // "published on", "publié le", "veröffentlicht am"
+      ),
+    ),
   },
 };

@@ -26,13 +26,21 @@ import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 import { say } from '../signal-text';
 import type { Family } from './keep';
+import { oneOf, or, regex } from '../regex';
 
 const THIS = String.raw`(?:this|the above|the following)\s+(?:article|story|post|piece|essay|report|column|commentary|op-ed|interview|analysis|feature|blog post|version of this (?:article|story))`;
 const DE_THIS = String.raw`dieser\s+(?:beitrag|artikel|text|kommentar|essay|gastbeitrag|blogbeitrag|aufsatz|bericht)`;
 const DE_WHEN = String.raw`(?:am\s+)?\d{1,2}\.\s*[\p{L}]+\.?\s*\d{4}|(?:im\s+)?[\p{L}]+\s+\d{4}`;
 /** A publication's kind before its name: "in der Wochenzeitung „der Freitag“", "im Blog DoSchu.Com". */
-const KIND_OF_TITLE =
-  /^(?:(?:der|die|das|dem|den|des)\s+)?(?:(?:wochen|tages|monats|fach)?zeitung|zeitschrift|(?:wochen|monats)?magazin|blog|online-?ausgabe|print-?ausgabe|ausgabe)\s+/iu;
+const KIND_OF_TITLE = regex(
+  'iu',
+  String.raw`^(?:(?:der|die|das|dem|den|des)\s+)?`,
+  oneOf('(?:wochen|tages|monats|fach)?zeitung|zeitschrift|(?:wochen|monats)?magazin|blog', 'online-?ausgabe|print-?ausgabe|ausgabe'),
+  String.raw`\s+`,
+);
+/** The publication's name in a "first published in" sentence, and what may follow it ("." and the rest). */
+const CREDITED_NAME = '(?<name>.{2,100}?)';
+const SENTENCE_REST = '(?:[.,;(].*)?$';
 const PATTERNS: { pattern: RegExp; weight: number }[] = [
   { pattern: /\brepublished from (?<name>.{2,80}?) under (?:a |the )?Creative Commons/i, weight: 0.95 },
   {
@@ -76,18 +84,37 @@ const PATTERNS: { pattern: RegExp; weight: number }[] = [
     weight: 0.85,
   },
   {
-    pattern:
-      /^(?:cet|ce)\s+(?:article|texte|billet|entretien|reportage|éditorial|tribune|récit)\s+(?:a\s+été\s+|est\s+)?(?:initialement\s+|d['’]abord\s+|originellement\s+|originalement\s+)?(?:publiée?|parue?)\s+(?:initialement\s+|d['’]abord\s+|originellement\s+)?(?:dans|sur|par|chez)\s+(?<name>.{2,100}?)(?:\s+le\s+.*|[.,;(].*)?$/iu,
+    // "Cet article a été initialement publié dans X le 5 mai."
+    pattern: regex(
+      'iu',
+      String.raw`^(?:cet|ce)\s+(?:article|texte|billet|entretien|reportage|éditorial|tribune|récit)\s+`,
+      String.raw`(?:a\s+été\s+|est\s+)?(?:initialement\s+|d['’]abord\s+|originellement\s+|originalement\s+)?(?:publiée?|parue?)\s+`,
+      String.raw`(?:initialement\s+|d['’]abord\s+|originellement\s+)?(?:dans|sur|par|chez)\s+`,
+      CREDITED_NAME,
+      String.raw`(?:\s+le\s+.*|[.,;(].*)?$`,
+    ),
     weight: 0.85,
   },
   {
-    pattern:
-      /^(?:este\s+(?:artículo|texto|reportaje)\s+(?:fue|ha\s+sido)\s+)?publicad[oa]\s+(?:originalmente|inicialmente|primero|por\s+primera\s+vez)\s+(?:en|por)\s+(?<name>.{2,100}?)(?:\s+el\s+.*|[.,;(].*)?$/iu,
+    // "Este artículo fue publicado originalmente en X el 5 de mayo."
+    pattern: regex(
+      'iu',
+      String.raw`^(?:este\s+(?:artículo|texto|reportaje)\s+(?:fue|ha\s+sido)\s+)?`,
+      String.raw`publicad[oa]\s+(?:originalmente|inicialmente|primero|por\s+primera\s+vez)\s+(?:en|por)\s+`,
+      CREDITED_NAME,
+      String.raw`(?:\s+el\s+.*|[.,;(].*)?$`,
+    ),
     weight: 0.85,
   },
   {
-    pattern:
-      /^questo\s+(?:articolo|testo)\s+(?:è\s+stato\s+)?(?:pubblicato|apparso)\s+(?:originariamente|originalmente|per\s+la\s+prima\s+volta|inizialmente)\s+(?:su|in|da|sul|sulla)\s+(?<name>.{2,100}?)(?:[.,;(].*)?$/iu,
+    // "Questo articolo è stato pubblicato originariamente su X."
+    pattern: regex(
+      'iu',
+      String.raw`^questo\s+(?:articolo|testo)\s+(?:è\s+stato\s+)?(?:pubblicato|apparso)\s+`,
+      String.raw`(?:originariamente|originalmente|per\s+la\s+prima\s+volta|inizialmente)\s+(?:su|in|da|sul|sulla)\s+`,
+      CREDITED_NAME,
+      SENTENCE_REST,
+    ),
     weight: 0.85,
   },
   {
@@ -103,13 +130,38 @@ const PATTERNS: { pattern: RegExp; weight: number }[] = [
   { pattern: /^(?:artykuł|tekst)\s+ukazał\s+się\s+(?:pierwotnie\s+|oryginalnie\s+)?(?:w|na)\s+(?<name>.{2,100}?)(?:[.,;(].*)?$/iu, weight: 0.85 },
 ];
 /** "Read the original article" as a link of its own, in several languages (Courrier international, Naver's 기사원문, au's 元記事を読む). */
-const ORIGINAL_LINK =
-  /^(?:read\s+the\s+original(?:\s+(?:article|story|post))?|original\s+(?:article|story)|lire\s+l['’]article\s+(?:original|d['’]origine)|voir\s+l['’]article\s+original|zum\s+original(?:artikel|beitrag)?|originalartikel|ver\s+(?:el\s+)?art[íi]culo\s+original|leggi\s+l['’]articolo\s+originale|ler\s+(?:o\s+)?artigo\s+original|lees\s+het\s+originele\s+artikel|기사원문|元記事を読む|元記事|原文链接|阅读原文|原文)\s*[.:›»>→]*$/iu;
+const ORIGINAL_LINK = regex(
+  'iu',
+  '^',
+  oneOf(
+    String.raw`read\s+the\s+original(?:\s+(?:article|story|post))?|original\s+(?:article|story)`,
+    String.raw`lire\s+l['’]article\s+(?:original|d['’]origine)|voir\s+l['’]article\s+original`, // French
+    String.raw`zum\s+original(?:artikel|beitrag)?|originalartikel`, // German
+    String.raw`ver\s+(?:el\s+)?art[íi]culo\s+original`, // Spanish
+    String.raw`leggi\s+l['’]articolo\s+originale`, // Italian
+    String.raw`ler\s+(?:o\s+)?artigo\s+original`, // Portuguese
+    String.raw`lees\s+het\s+originele\s+artikel`, // Dutch
+    '기사원문', // Korean
+    '元記事を読む|元記事', // Japanese
+    '原文链接|阅读原文|原文', // Chinese
+  ),
+  String.raw`\s*[.:›»>→]*$`,
+);
 /** WordPress.com reblogs: the title is "Reblogged from <blog>: <its title>" (in the blog's language). */
 const REBLOG =
   /^(?:reblogged\s+from|rebloggt\s+von|reblogu[ée]\s+(?:de|depuis)|rebloggato\s+da|reblogueado\s+de|reblogado\s+de|gereblogd\s+van)\s+(.{2,60}?):\s/iu;
-const NOT_A_NAME =
-  /^(?:\d|the (?:same|first|book|novel|paper|print|magazine|journal|original|spring|summer|fall|winter|year)|a |an |print|paper|book|his |her |their |our |my |this |that |january|february|march|april|may|june|july|august|september|october|november|december)/i;
+/** What follows "first published in" that is no publication: a date, "the same year", "print", "his book". */
+const NOT_A_NAME = regex(
+  'i',
+  '^',
+  oneOf(
+    String.raw`\d`,
+    'the (?:same|first|book|novel|paper|print|magazine|journal|original|spring|summer|fall|winter|year)',
+    'a |an |print|paper|book',
+    'his |her |their |our |my |this |that ',
+    'january|february|march|april|may|june|july|august|september|october|november|december',
+  ),
+);
 
 const republicationCredit = (scan: PageScan): Finding[] => {
   const reblog = reblogCredit(scan);
@@ -214,7 +266,15 @@ export const family: Family = {
   name: 'republication',
   rule: republicationCredit,
   keep: {
-    creditPhrases:
-      /first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted|permission|the[\s\u200b]+original|reblog|cross-?posted|erschien|initialement|\bparu\b|originalmente|originariamente|foi publicado|verscheen|ukaza[łl]|article original|originalartikel|기사원문|元記事|原文/i,
+    creditPhrases: regex(
+      'i',
+      or(
+        String.raw`first[\s\u200b]+(?:appeared|published|posted|ran)|originally|republished|reprinted|reposted`,
+        String.raw`permission|the[\s\u200b]+original|reblog|cross-?posted`,
+        // German, French, Spanish and Portuguese, Italian, Portuguese, Dutch, Polish, French, German.
+        String.raw`erschien|initialement|\bparu\b|originalmente|originariamente|foi publicado|verscheen|ukaza[łl]|article original|originalartikel`,
+        '기사원문|元記事|原文', // Korean, Japanese, Chinese
+      ),
+    ),
   },
 };

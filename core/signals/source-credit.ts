@@ -21,17 +21,32 @@ import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 import { say } from '../signal-text';
 import type { Family } from './keep';
+import { oneOf, or, regex } from '../regex';
 
 const CJK_SOURCE = /(?:^|[\s|｜])(?:稿件|文章|新闻)?(?:来源|來源|出处|出處|出典|配信元|출처)\s*[:：]\s*([^\s|｜:：,，。、()（）]{2,24})/u;
-const COURTESY =
-  /^(?:(?:article|story|content|post|text)\s+)?courtesy\s+of\s+(?:the\s+website\s+)?(.{2,60}?)\.?$|^mit\s+freundlicher\s+genehmigung\s+(?:von|der|des)\s+(.{2,60}?)\.?$/iu;
+const COURTESY = regex(
+  'iu',
+  or(
+    String.raw`^(?:(?:article|story|content|post|text)\s+)?courtesy\s+of\s+(?:the\s+website\s+)?(.{2,60}?)\.?$`, // "Article courtesy of X."
+    String.raw`^mit\s+freundlicher\s+genehmigung\s+(?:von|der|des)\s+(.{2,60}?)\.?$`, // "Mit freundlicher Genehmigung von X"
+  ),
+);
 /** An opener: the source's name (with "via" an agency), a dash, then the story's first sentence. */
 const OPENER = /^(.{2,40}?)\s+via\s+(.{2,40}?)\s*[—–]{1,2}\s+\S.{60}|^(.{2,40}?)\s*[—–]{1,2}\s+\S.{60}/u;
 const COPYRIGHT_HOLDER = /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?(?:by\s+)?([^.|,;©]{2,60}?)\.?$/iu;
 const SITE_NAME = /^(?:www\.)?[a-z0-9-]{2,}(?:\.[a-z0-9-]{2,})*\.[a-z]{2,6}\/?$/i;
 /** Words in an outlet's name: "The Washington Post", "Boston Business Journal", "Süddeutsche Zeitung". */
-const OUTLET_WORD =
-  /\b(?:Post|Times|News|Journal|Tribune|Herald|Press|Gazette|Daily|Chronicle|Telegraph|Guardian|Observer|Review|Reporter|Star|Sun|Mail|Examiner|Courier|Register|Today|Weekly|Magazine|Monitor|Standard|Independent|Inquirer|Dispatch|Bulletin|Enquirer|Record|Sentinel|Zeitung|Rundschau|Anzeiger|Kurier|Nachrichten|Presse|Zeitschrift|Magazin|Journal|Tagblatt|Abendblatt|Allgemeine|Radio|Television|TV|Wire|Report)\b/u;
+const OUTLET_WORD = regex(
+  'u',
+  String.raw`\b`,
+  oneOf(
+    'Post|Times|News|Journal|Tribune|Herald|Press|Gazette|Daily|Chronicle|Telegraph|Guardian|Observer|Review|Reporter|Star|Sun|Mail',
+    'Examiner|Courier|Register|Today|Weekly|Magazine|Monitor|Standard|Independent|Inquirer|Dispatch|Bulletin|Enquirer|Record|Sentinel',
+    'Zeitung|Rundschau|Anzeiger|Kurier|Nachrichten|Presse|Zeitschrift|Magazin|Journal|Tagblatt|Abendblatt|Allgemeine', // German
+    'Radio|Television|TV|Wire|Report',
+  ),
+  String.raw`\b`,
+);
 /** A byline's affiliation that is a role or a network of the paper's own group, not another outlet. */
 const NOT_AN_OUTLET = /\b(?:Network|Staff|Contributor|Correspondent|Writer|Editor|Reporter|Columnist|Intern)s?$/u;
 /** A source field's words for "this site", "original", "the web", "compiled": no outlet. */
@@ -39,8 +54,20 @@ const NO_SOURCE = /^(?:本站|本网|原创|网络|互联网|综合|网友|作�
 /** "Courtesy of" a picture library, the author or the family: a picture's credit. */
 const PICTURE_CREDIT =
   /\b(?:images?|photos?|pictures?|fotos?|bilder|archiv|archive|getty|shutterstock|istock|unsplash|pixabay|author|family|the artist)\b/iu;
-const BYLINE_OUTLET =
-  /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*(?:\s+(?:and|und|et|y)\s+(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][\p{L}\p{M}'’.-]*)?,\s+(?:special\s+to\s+)?((?:The\s+)?[\p{Lu}][\p{L}\p{M}'’.&-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}'’.&-]*|of|and|the|de|del|di)){0,5})$/u;
+/** A capitalised word of a person's name: "Jane", "O'Neil", "Müller-Lüdenscheidt". */
+const NAME_WORD = String.raw`[\p{Lu}][\p{L}\p{M}'’.-]*`;
+/** One to four such words. */
+const PERSON = String.raw`(?:${NAME_WORD}\s+){0,3}${NAME_WORD}`;
+/** A capitalised word of an outlet's name ("AT&T" too). */
+const OUTLET_NAME_WORD = String.raw`[\p{Lu}][\p{L}\p{M}'’.&-]*`;
+/** "By Jane Doe and John Roe, special to The Washington Post": the outlet is captured. */
+const BYLINE_OUTLET = regex(
+  'u',
+  '^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)',
+  String.raw`\s+${PERSON}(?:\s+(?:and|und|et|y)\s+${PERSON})?`,
+  String.raw`,\s+(?:special\s+to\s+)?`,
+  String.raw`((?:The\s+)?${OUTLET_NAME_WORD}(?:\s+(?:${OUTLET_NAME_WORD}|of|and|the|de|del|di)){0,5})$`,
+);
 
 const sourceCredit = (scan: PageScan): Finding[] => {
   const found: Finding[] = [];

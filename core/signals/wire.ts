@@ -30,16 +30,26 @@ import { finding, regionName, type Finding } from './finding';
 import { isOwnSiteName } from './own-site';
 import { say, type Said } from '../signal-text';
 import type { Family } from './keep';
+import { oneOf, or, regex } from '../regex';
 
 /** A dateline: a place (optionally ", date"), the credit in brackets, then a dash, a colon or a full stop. */
 const DATELINE =
   /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ /][\p{L}\p{M}'’.-]+){0,4}?(?:,\s*[^()]{2,30}?)?\s*)?\(([^()]{2,40})\)\s*(?:[-—–]{1,2}|\.\s*[-—–]|:|\.(?=\s))\s*\S/u;
+/** A place of up to four words: "New Delhi", "MOSCOW", "Groß-Gerau". */
+const PLACE = String.raw`[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ /][\p{L}\p{M}'’.-]+){0,3}?`;
 /**
  * Other dateline forms: "New Delhi, Jan 5 (PTI) The government …" (no dash, after a date), "MADRID, 5
  * (EUROPA PRESS)" (a paragraph of its own), "MOSCOW, January 5. /TASS/. …".
  */
-const DATELINE_PLAIN =
-  /^[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ /][\p{L}\p{M}'’.-]+){0,3}?,\s*[^()]{1,30}?\s*\(([^()]{2,40})\)(?:\s+(?=[\p{Lu}"“])|\s*$)|^[\p{Lu}][\p{L}\p{M}'’.-]*(?:[ /][\p{L}\p{M}'’.-]+){0,3}?(?:,\s*[^()/]{1,30}?)?\s*\/([\p{Lu}]{2,10})\/\.?\s*(?:[-—–]{1,2}\s*)?\S/u;
+const DATELINE_PLAIN = regex(
+  'u',
+  or(
+    // "New Delhi, Jan 5 (PTI) The government …", "MADRID, 5 (EUROPA PRESS)".
+    String.raw`^${PLACE},\s*[^()]{1,30}?\s*\(([^()]{2,40})\)(?:\s+(?=[\p{Lu}"“])|\s*$)`,
+    // "MOSCOW, January 5. /TASS/. …".
+    String.raw`^${PLACE}(?:,\s*[^()/]{1,30}?)?\s*\/([\p{Lu}]{2,10})\/\.?\s*(?:[-—–]{1,2}\s*)?\S`,
+  ),
+);
 /** "This report by The Canadian Press was first published Jan. 5, 2024." */
 const FIRST_PUBLISHED_BY = /^this (?:report|story|article) by (.{2,40}?) was first published\b/iu;
 /** The agency first, then the place, then a dash: "mid Groß-Gerau - …", "Reuters Berlin – …". */
@@ -48,12 +58,36 @@ const AGENCY_FIRST = /^(\S{2,30}?)\s+([\p{Lu}][\p{L}\p{M}'’.-]*(?:[ /][\p{Lu}]
 const CLOSING = /(?:^|[.!?…"“”»«'’)\]]\s*|\s[-–—]\s*)[([]([^()[\]]{2,40})[)\]]\s*\.?\s*$/u;
 /** A line that is only a credit: "(dpa)", "/dpa", "det/dpa", "– Ritzau –", "/ritzau/". */
 const BARE = /^[\s([/–—-]*([^()[\]]{2,40}?)[\s)\]/–—-]*\.?$/u;
-const LABELLED =
-  /^[([]?\s*(?:quellen?|sources?|fuentes?|fonte|fonti|źródła|źródło|zdroj|kilde|källa|lähde|bron|forrás|izvor|sursa|kaynak|πηγή|источник|来源|來源|出处|出典|稿件来源|agency|agentur|agencia|agence|agenzia)\s*[:：]\s*(.{2,60}?)\s*[)\]]?\.?$/iu;
-const WITH =
-  /^(?:(.{2,50}?)\s+)?(?:with|avec|mit|con|com|met|med|z|ze|amb)\s+(?:(?:the|l['’]|la|der|die|dem)\s*)?(.{2,40}?)\.?$|^\(?(?:avec|with|mit|con|com)\s+(.{2,40}?)\)?\.?$/iu;
-const MATERIAL =
-  /^(?:mit\s+)?material\s+(?:von|der|des)\s+(?:(?:nachrichten)?agentur(?:en)?\s+)?(.{2,40}?)\.?$|^con\s+informaci[oó]n\s+de\s+(?:la\s+agencia\s+|agencias?\s+)?(.{2,40}?)\.?$|^(?:avec|d['’]apr[eè]s)\s+(?:l['’]agence\s+)?(.{2,30}?)\.?$|^com\s+(?:a\s+)?(?:ag[eê]ncia\s+)?(.{2,30}?)\.?$/iu;
+/** "Source: AFP", "Quelle: dpa", "来源：新华社", "Agency: Reuters". */
+const LABELLED = regex(
+  'iu',
+  String.raw`^[([]?\s*`,
+  oneOf(
+    'quellen?|sources?|fuentes?|fonte|fonti|źródła|źródło|zdroj|kilde|källa|lähde|bron|forrás|izvor|sursa|kaynak|πηγή|источник',
+    '来源|來源|出处|出典|稿件来源', // Chinese, Japanese
+    'agency|agentur|agencia|agence|agenzia',
+  ),
+  String.raw`\s*[:：]\s*(.{2,60}?)\s*[)\]]?\.?$`,
+);
+const WITH = regex(
+  'iu',
+  or(
+    // "Jane Doe with AP", "mit dpa", "z PAP": "with" in English, French, German, Spanish, Italian,
+    // Portuguese, Dutch, the Scandinavian languages, Polish and Catalan.
+    String.raw`^(?:(.{2,50}?)\s+)?(?:with|avec|mit|con|com|met|med|z|ze|amb)\s+(?:(?:the|l['’]|la|der|die|dem)\s*)?(.{2,40}?)\.?$`,
+    String.raw`^\(?(?:avec|with|mit|con|com)\s+(.{2,40}?)\)?\.?$`, // "(with AFP)"
+  ),
+);
+const MATERIAL = regex(
+  'iu',
+  or(
+    // "Mit Material der Nachrichtenagentur dpa".
+    String.raw`^(?:mit\s+)?material\s+(?:von|der|des)\s+(?:(?:nachrichten)?agentur(?:en)?\s+)?(.{2,40}?)\.?$`,
+    String.raw`^con\s+informaci[oó]n\s+de\s+(?:la\s+agencia\s+|agencias?\s+)?(.{2,40}?)\.?$`, // "Con información de la agencia EFE"
+    String.raw`^(?:avec|d['’]apr[eè]s)\s+(?:l['’]agence\s+)?(.{2,30}?)\.?$`, // "D'après l'agence AFP"
+    String.raw`^com\s+(?:a\s+)?(?:ag[eê]ncia\s+)?(.{2,30}?)\.?$`, // "Com a agência Lusa"
+  ),
+);
 const COPYRIGHT = /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?(?:by\s+)?(.{2,300})$/iu;
 const TCA = /distributed by tribune content agency/i;
 const BY_WORD = /^(?:by|von|par|por|di|door|av|af|przez|od|de|från|fra|ved|autor|auteur|author)\s*[:：]?\s+/iu;
@@ -298,8 +332,10 @@ const PERSON_THEN_SEPARATOR = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,3}[\p{Lu}][
 const CAPITALS = /^(?:[\p{Lu}][\p{Lu}\p{M}'’.-]+\s+){1,4}$/u;
 const ROLE =
   /^,?\s*(?:[\p{Lu}][\p{Ll}]+\s+){0,2}(?:Writer|Correspondent|Reporter|Editor|Staff|Journalist|Korrespondent(?:in)?|Correspondant|Corresponsal)\b/u;
-const TAIL =
-  /^[\s,|·•–-]*(?:(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Publié|Publicado|Pubblicato|Erstellt|am|on|le|el|il|den)\b.*|[\p{L}]{0,12}\.?,?\s*\d.*)$/iu;
+/** A date's label, or the word before a date: "Updated", "Veröffentlicht", "am", "le". */
+const DATE_WORD = oneOf('Updated|Published|Posted|Aktualisiert|Veröffentlicht|Publié|Publicado|Pubblicato|Erstellt', 'am|on|le|el|il|den');
+/** What may follow a credit on its line: a date's label and the rest, or a date ("Jan. 5, 2024"). */
+const TAIL = regex('iu', String.raw`^[\s,|·•–-]*`, oneOf(String.raw`${DATE_WORD}\b.*`, String.raw`[\p{L}]{0,12}\.?,?\s*\d.*`), '$');
 
 /** The author fields: meta tags and the JSON-LD article's authors, as [where, value]. */
 function authorFields(scan: PageScan): [string, string][] {
@@ -345,8 +381,13 @@ export const family: Family = {
     // "Jane Doe, Reuters"). A superset: a false hit only costs reading the block.
     creditEnd: /(?:[([/–—-]\s*[^\s()[\]/]{2,16}(?:\/[^\s()[\]/]{1,8})?\s*[)\]/–—-]?|\b(?:with|avec|mit|von|con|com|de)\s+\S{2,20})\s*\.?\s*$/u,
     creditStart: /^[^()]{0,80}\([^()]{2,40}\)/,
-    shortStart:
-      /\b(?:[A-ZÄÖÜ]{2,6}|dpa|epd|sda|ats|apa|kna|sid|mid|dts|ritzau|kathpress)\b|Reuters|Press|News|Agen|Jiji|Kyodo|Xinhua|Yonhap|Bloomberg|Lusa|Belga|Antara|Bernama|Interfax|Anadolu|Tanjug/,
+    shortStart: regex(
+      '',
+      or(
+        String.raw`\b(?:[A-ZÄÖÜ]{2,6}|dpa|epd|sda|ats|apa|kna|sid|mid|dts|ritzau|kathpress)\b`, // an agency's initials
+        'Reuters|Press|News|Agen|Jiji|Kyodo|Xinhua|Yonhap|Bloomberg|Lusa|Belga|Antara|Bernama|Interfax|Anadolu|Tanjug',
+      ),
+    ),
     // Long lines naming these get `footer` and `caption` too: a site-wide footer's agency notice is no credit.
     placedWords: /associated press|tribune content/i,
   },

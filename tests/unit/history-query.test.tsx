@@ -100,7 +100,10 @@ afterEach(async () => {
   await act(() => render(null, container));
   db.close();
   await db.delete();
-  // Dexie announces the change on a later tick, with jsdom's dispatchEvent: not after this file's jsdom is gone.
+  // Dexie announces a change on a later tick, with jsdom's dispatchEvent: not after this file's jsdom is gone.
+  // Counted in turns of the event loop (fake-indexeddb finishes its work in setImmediate turns), so that a
+  // busy machine waits as many turns as an idle one, then a little time.
+  for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setTimeout(resolve, 20));
 });
 
