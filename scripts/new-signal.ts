@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -114,7 +115,7 @@ export function registered(registry: string, name: string): string {
   return text.replace(list[0], list[0].replace(/\n\];$/, `\n  ${camel(name)},\n];`));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const name = process.argv[2] ?? '';
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name) || NOT_FAMILIES.has(name)) {
     console.error('usage: npm run new-signal -- <name>   (lower-case words joined by dashes, e.g. press-release)');
@@ -130,10 +131,10 @@ function main(): void {
     console.error(`new-signal: ${taken.map(([file]) => file).join(', ')} already exists; nothing changed`);
     process.exit(1);
   }
-  const registry = registered(readFileSync(path.join(root, REGISTRY), 'utf8'), name);
+  const registry = await formatted(REGISTRY, registered(readFileSync(path.join(root, REGISTRY), 'utf8'), name));
   for (const [file, text] of files) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
+    writeFileSync(path.join(root, file), await formatted(file, text));
     console.log(`wrote ${file}`);
   }
   writeFileSync(path.join(root, REGISTRY), registry);
@@ -145,4 +146,11 @@ function main(): void {
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+/** TypeScript as the lint's formatting check wants it (.prettierrc.json); other files as they are. */
+async function formatted(file: string, text: string): Promise<string> {
+  if (!file.endsWith('.ts')) return text;
+  const options = await prettier.resolveConfig(path.join(root, file));
+  return prettier.format(text, { ...options, filepath: file });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

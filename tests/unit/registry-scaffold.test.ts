@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registered } from '../../scripts/new-signal';
 
@@ -22,7 +23,8 @@ const read = (file: string) => readFileSync(path.join(copy, file), 'utf8');
 beforeAll(() => {
   copy = mkdtempSync(path.join(tmpdir(), 'new-signal-'));
   for (const dir of ['core', 'tests/fixtures/signals', 'tests/unit/signals']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
-  for (const file of ['scripts/gen-digest-keep.ts', 'scripts/new-signal.ts', 'package.json']) cpSync(path.join(root, file), path.join(copy, file));
+  for (const file of ['scripts/gen-digest-keep.ts', 'scripts/new-signal.ts', 'package.json', '.prettierrc.json'])
+    cpSync(path.join(root, file), path.join(copy, file));
   symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
 });
 
@@ -31,7 +33,7 @@ afterAll(() => {
 });
 
 describe('npm run new-signal', () => {
-  it('adds a family in one file, one registry line, an example page and a test; the digest keeps what it reads', () => {
+  it('adds a family in one file, one registry line, an example page and a test; the digest keeps what it reads', async () => {
     const before = read('core/signals/index.ts');
     const run = scaffold('press-release');
     expect(run.status, run.stderr).toBe(0);
@@ -49,6 +51,10 @@ describe('npm run new-signal', () => {
     expect(added).toEqual(["import { family as pressRelease } from './press-release';", '  pressRelease,']);
     expect(after.indexOf("from './portal';")).toBeLessThan(after.indexOf("from './press-release';"));
     expect(read('core/digest-keep.generated.ts')).toContain('first carried by');
+    // What it writes passes the lint's formatting check as it is (.prettierrc.json).
+    const options = await prettier.resolveConfig(path.join(root, 'core/signals/index.ts'));
+    for (const file of ['core/signals/press-release.ts', 'tests/unit/signals/press-release.test.ts', 'core/signals/index.ts'])
+      expect(await prettier.check(read(file), { ...options, filepath: file }), `${file} as Prettier writes it`).toBe(true);
 
     // The new family, in the copy, reads its example page through the digest and the registry.
     writeFileSync(
