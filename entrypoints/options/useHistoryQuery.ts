@@ -19,8 +19,15 @@ export const PAGE = 60;
 /** Entries read per request while the history is grouped by original. */
 export const GROUP_SLICE = 2_000;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const whenIdle = (run: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1_000 }) : setTimeout(run, 100);
+/** Runs `run` when the page is idle; returns what cancels it. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(run, 100);
+  return () => clearTimeout(handle);
+}
 
 /** The list's line at `index`: a grouped line when grouping is shown, else the entry at that place in the answer. */
 export function lineAt(lines: HistoryLine[] | null, ids: number[], index: number): HistoryLine {
@@ -159,6 +166,9 @@ export function useHistoryQuery(client: ProvenanceClient): HistoryQuery {
   const currentFilter = useRef(filter);
   /** Numbers each query: the answer of a query overtaken by a newer one is dropped. */
   const latestQuery = useRef(0);
+  /** Cancels the publisher list's idle read (a reload starts another; closing the page ends it). */
+  const cancelPublisherRead = useRef<() => void>(() => undefined);
+  useEffect(() => () => cancelPublisherRead.current(), []);
 
   /** Answers a filter from the indexes and shows the answer, unless a newer query was started meanwhile. */
   const query = useCallback(
@@ -206,8 +216,15 @@ export function useHistoryQuery(client: ProvenanceClient): HistoryQuery {
         setOrder(fresh);
         setError(null);
         await query(currentFilter.current, false);
-        // The publisher list asks IndexedDB once per publisher: not before the rows are on screen.
-        whenIdle(() => void client.publishers().then(setPublisherList));
+        // The publisher list asks IndexedDB once per publisher: not before the rows are on screen, and not
+        // once the history is closed. A list that cannot be read leaves the one shown (the filter still works).
+        cancelPublisherRead.current();
+        cancelPublisherRead.current = whenIdle(() => {
+          client
+            .publishers()
+            .then(setPublisherList)
+            .catch(() => undefined);
+        });
       } catch (reason) {
         setError(errorText(reason));
       }

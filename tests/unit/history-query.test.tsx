@@ -100,11 +100,11 @@ afterEach(async () => {
   await act(() => render(null, container));
   db.close();
   await db.delete();
-  // Dexie announces a change on a later tick, with jsdom's dispatchEvent: not after this file's jsdom is gone.
-  // Counted in turns of the event loop (fake-indexeddb finishes its work in setImmediate turns), so that a
-  // busy machine waits as many turns as an idle one, then a little time.
-  for (let turn = 0; turn < 50; turn++) await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Nothing of a closed history may reach the database later: a late read (the publisher list's idle read
+  // once was) opens it again, and Dexie then announces the new database through jsdom's dispatchEvent,
+  // which is gone once this file ends. Waited past the idle read's fallback delay (100 ms).
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  expect(db.isOpen(), 'the database was opened again after the history was closed').toBe(false);
 });
 
 describe('history paging (pure)', () => {
@@ -285,6 +285,27 @@ describe('useHistoryQuery', () => {
     expect(latest.notice).toBe(getMessage('historyCleared'));
     expect(latest.order).toEqual([]);
     expect(latest.matchCount).toBe(0);
+  });
+
+  it('asks nothing once the history is closed: the idle publisher read goes with it', async () => {
+    await seed(3);
+    const asked: string[] = [];
+    const client = databaseClient();
+    const counting = new Proxy(client, {
+      get: (target, name: string) => {
+        const method = (target as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
+        return (...args: unknown[]) => {
+          asked.push(name);
+          return method(...args);
+        };
+      },
+    });
+    await mount(counting);
+    await until(answered, 'the first answer');
+    await act(() => render(null, container));
+    const atClose = asked.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(asked.slice(atClose)).toEqual([]);
   });
 
   it('a delete or a clear the database refuses is said, and the history stays as it was', async () => {
