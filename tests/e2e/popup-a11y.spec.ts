@@ -3,8 +3,9 @@
  * in light and dark mode, on the popup as it opens (site, verdict and kind,
  * the headline's publisher offered, the main action, the group of actions),
  * after the check (Open the original, Compare again, the comparison, a copied
- * report), and on a content farm's page whose source link points back to
- * itself (the finding, the search as the main action).
+ * report), on the saved HTML report itself, and on a content farm's page
+ * whose source link points back to itself (the finding, the search as the
+ * main action).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -48,6 +49,17 @@ for (const scheme of SCHEMES) {
       expect(copied).toMatch(/^# Provenance report: U\.S\., Russia hold first talks/);
       expect(copied).toContain('Original found and compared');
       await expectNoViolations(popup, `the popup after the check (${scheme})`, scheme);
+
+      // The saved report is a page of its own, opened by whoever receives it: axe on it as a browser shows the file.
+      const reportHtml = async () =>
+        popup.evaluate(async () => (await fetch(document.querySelector<HTMLAnchorElement>('[data-testid="save-report"]')!.href)).text());
+      await expect.poll(reportHtml, { message: 'the saved report includes the check' }).toContain('Original found and compared');
+      const report = await context.newPage();
+      await report.emulateMedia({ colorScheme: scheme });
+      await report.setContent(await reportHtml());
+      await expect(report.locator('h1')).toContainText('Provenance report: U.S., Russia hold first talks');
+      await expectNoViolations(report, `the saved report (${scheme})`);
+      await report.close();
     });
 
     test('a source link back to its own site: the finding, and the search as the main action', async ({ context, extensionId, page, fixtureWeb }) => {

@@ -33,6 +33,14 @@ function cardLayout(page: Tab) {
       image: box(document.querySelector('.post-thumbnail img')),
       headline: box(document.querySelector('h1')),
       buttons,
+      // Every element of the card that shows text of its own, shown smaller than 13 px.
+      small: [...(root?.querySelectorAll<HTMLElement>('*') ?? [])]
+        .filter(
+          (el) =>
+            [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '') && el.getClientRects().length > 0,
+        )
+        .map((el) => ({ text: el.textContent!.trim().slice(0, 40), size: parseFloat(getComputedStyle(el).fontSize) }))
+        .filter((el) => el.size < 13),
     };
   });
 }
@@ -115,6 +123,7 @@ export const CARD_SCENARIOS: Scenario[] = [
         `the card (${JSON.stringify(layout.card)}) does not cover the lead image (${JSON.stringify(layout.image)})`,
       );
       check(!intersects(layout.card!, layout.headline!), `the card does not cover the headline (${JSON.stringify(layout.headline)})`);
+      check(layout.small.length === 0, `no text in the card under 13 px: ${JSON.stringify(layout.small)}`);
       check(layout.card!.right - layout.card!.left <= layout.headline!.right - layout.headline!.left + 1, 'the card stays within the column');
       // "Never on this site" on one line, sharing its row with another button.
       const never = layout.buttons.find((b) => b.testid === 'provenance-badge-silence');

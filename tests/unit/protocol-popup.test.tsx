@@ -241,6 +241,32 @@ describe("the options page's views against the mock client", () => {
     expect(container.querySelector('[data-testid="history-site"]')?.textContent).toContain('The Washington Post');
   });
 
+  it('each history row names the kind of copy first; an archived copy by its kind; an original none', async () => {
+    location.hash = '';
+    const wire = sampleRecord({ url: pageKey('https://member-paper.example/2025/02/22/talks/'), kind: 'wire' });
+    const archived = sampleRecord({
+      url: pageKey('https://web.archive.org/web/20250222120000/https://example.com/talks/'),
+      kind: 'archive',
+      syndicated: false,
+    });
+    const client = new MockClient({
+      history: [
+        copyEntry(sampleRecord(), NOW - 60_000),
+        copyEntry(wire, NOW - 90_000),
+        copyEntry(archived, NOW - 100_000),
+        copyEntry(originalRecord(), NOW - 120_000),
+      ],
+    });
+    await act(() => render(h(Options, { client }), container));
+    await until(() => headlines().length === 4, 'the history');
+    const originals = [...container.querySelectorAll('[data-testid="history-original"]')];
+    const kinds = originals.map((cell) => cell.querySelector('[data-testid="history-kind"]')?.textContent ?? null);
+    expect(kinds).toEqual(['Scraped copy · ', 'Wire story · ', 'Archived copy', null]);
+    // The kind comes before the original's publisher in the cell, and its full wording is its title.
+    expect(originals[0]!.textContent).toMatch(/^Scraped copy · .+/);
+    expect(originals[0]!.querySelector('[data-testid="history-kind"]')!.getAttribute('title')).toMatch(/^Copy of a Washington Post story/);
+  });
+
   it("the Sites view counts each site's pages and copies", async () => {
     location.hash = '#sites';
     const client = new MockClient({ history: history() });
