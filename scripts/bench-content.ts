@@ -16,7 +16,9 @@
  * the end of the page, in a tab of their own (so that none of them warms up the other's renderer), and
  * are timed the same way: the trace's EvaluateScript events of their script files.
  *
- *   npx tsx scripts/bench-content.ts [--pages N] [--extension DIR]
+ *   npx tsx scripts/bench-content.ts [--pages N] [--extension DIR] [--parts]
+ *
+ * --parts also prints where the time goes: each script file's evaluation, compile and callbacks.
  *
  * Exported for scripts/bench.ts (npm run bench), which runs it on the build it makes.
  */
@@ -41,6 +43,8 @@ export interface ContentFigures {
   /** Per page, ms of main-thread time: the content script, the reader-mode check, Readability. */
   ours: { cold: number[]; warm: number[] };
   nonArticle: { cold: number[]; warm: number[] };
+  /** Per load, the content script's time by part (partsOf): articles and the non-article page, cold and warm. */
+  parts: Record<'articleCold' | 'articleWarm' | 'nonArticleCold' | 'nonArticleWarm', Record<string, number>[]>;
   readerable: { cold: number[]; warm: number[] };
   readability: { cold: number[]; warm: number[] };
   /** Loads counted cold that the trace shows in a renderer already used (then left out), and pages that failed. */
@@ -122,20 +126,49 @@ async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceE
   return events;
 }
 
-/** The CPU time of the outermost events (events nest: a compile inside an evaluation), in ms. */
-function outermostMs(events: TraceEvent[]): number {
-  let total = 0;
+/** The outermost events (events nest: a compile inside an evaluation). */
+function outermost(events: TraceEvent[]): TraceEvent[] {
+  const kept: TraceEvent[] = [];
   let end = -Infinity;
   for (const event of [...events].sort((a, b) => a.ts - b.ts)) {
     if (event.ts < end) continue;
-    total += event.tdur ?? event.dur!;
+    kept.push(event);
     end = event.ts + event.dur!;
   }
-  return total / 1000;
+  return kept;
+}
+const cpuMs = (event: TraceEvent) => (event.tdur ?? event.dur!) / 1000;
+
+/**
+ * Where a load's time went: each outermost event by its kind and script file ("EvaluateScript content.js",
+ * "FunctionCall content.js": a callback, such as the background's answer), and inside the content script's
+ * evaluation, the compile V8 reports (v8.compile) apart from the rest.
+ */
+function partsOf(events: TraceEvent[], all: TraceEvent[]): Record<string, number> {
+  const parts: Record<string, number> = {};
+  const add = (key: string, ms: number) => (parts[key] = (parts[key] ?? 0) + ms);
+  for (const event of outermost(events)) {
+    const file = (event.args?.data?.url ?? '').split('/').pop() || '?';
+    const compiled = all
+      .filter(
+        (e) =>
+          e !== event && e.name === 'v8.compile' && e.tid === event.tid && e.pid === event.pid && e.ts >= event.ts && e.ts < event.ts + event.dur!,
+      )
+      .reduce((sum, e) => sum + cpuMs(e), 0);
+    add(`${event.name} ${file}`, cpuMs(event) - compiled);
+    if (compiled) add(`  of which compiling ${file}`, compiled);
+  }
+  return parts;
+}
+
+interface Load {
+  ms: number;
+  pid: number;
+  parts: Record<string, number>;
 }
 
 /** Script events on renderer main threads whose script URL passes `ours`, grouped by load (the marker event opening each). */
-function perLoad(events: TraceEvent[], ours: (url: string) => boolean, opensLoad: (url: string) => boolean): { ms: number; pid: number }[] {
+function perLoad(events: TraceEvent[], ours: (url: string) => boolean, opensLoad: (url: string) => boolean): Load[] {
   const scripted = events
     .filter(
       (e) => e.ph === 'X' && e.dur !== undefined && /^(?:EvaluateScript|FunctionCall|v8\.compileModule|v8\.evaluateModule|v8\.compile)$/.test(e.name),
@@ -145,7 +178,7 @@ function perLoad(events: TraceEvent[], ours: (url: string) => boolean, opensLoad
   return openings.map((open, i) => {
     const until = openings[i + 1]?.ts ?? Infinity;
     const mine = scripted.filter((e) => e.pid === open.pid && e.tid === open.tid && e.ts >= open.ts && e.ts < until);
-    return { ms: outermostMs(mine), pid: open.pid };
+    return { ms: outermost(mine).reduce((sum, e) => sum + cpuMs(e), 0), pid: open.pid, parts: partsOf(mine, events) };
   });
 }
 
@@ -193,6 +226,7 @@ export async function benchContentScript(
   const figures: ContentFigures = {
     ours: { cold: [], warm: [] },
     nonArticle: { cold: [], warm: [] },
+    parts: { articleCold: [], articleWarm: [], nonArticleCold: [], nonArticleWarm: [] },
     readerable: { cold: [], warm: [] },
     readability: { cold: [], warm: [] },
     notFresh: 0,
@@ -200,13 +234,23 @@ export async function benchContentScript(
   };
   const seenPids = new Set<number>();
   const extensionUrl = `chrome-extension://${browser.extensionId}/`;
-  const record = (loads: { ms: number; pid: number }[], into: { cold: number[]; warm: number[] }) => {
+  const record = (
+    loads: Load[],
+    into: { cold: number[]; warm: number[] },
+    parts: { cold: Record<string, number>[]; warm: Record<string, number>[] },
+  ) => {
     const [cold, warm] = loads;
     if (cold) {
       if (seenPids.has(cold.pid)) figures.notFresh++;
-      else into.cold.push(cold.ms);
+      else {
+        into.cold.push(cold.ms);
+        parts.cold.push(cold.parts);
+      }
     }
-    if (warm && warm.pid === cold?.pid) into.warm.push(warm.ms);
+    if (warm && warm.pid === cold?.pid) {
+      into.warm.push(warm.ms);
+      parts.warm.push(warm.parts);
+    }
     for (const load of loads) seenPids.add(load.pid);
   };
   try {
@@ -235,13 +279,16 @@ export async function benchContentScript(
           }
           for (const e of events) if (e.name === 'EvaluateScript') seenPids.add(e.pid);
         } else {
+          // A load opens with early.js (document_start), its first script: then content.js, its callbacks, the badge's module.
           const loads = perLoad(
             events,
             (url) => url.startsWith(extensionUrl),
-            (url) => url === `${extensionUrl}content-scripts/content.js`,
+            (url) => url === `${extensionUrl}content-scripts/early.js`,
           );
           if (loads.length < 2) throw new Error(`${loads.length} content-script runs traced (expected 2)`);
-          record(loads, item === home ? figures.nonArticle : figures.ours);
+          const { parts } = figures;
+          if (item === home) record(loads, figures.nonArticle, { cold: parts.nonArticleCold, warm: parts.nonArticleWarm });
+          else record(loads, figures.ours, { cold: parts.articleCold, warm: parts.articleWarm });
         }
       } catch (error) {
         figures.failed.push(`${item.name}${reader ? ' (reader)' : ''}: ${String(error).split('\n')[0]}`);
@@ -291,8 +338,34 @@ export function contentReport(figures: ContentFigures): string[] {
   ];
 }
 
+/** Where the content script's time goes, part by part (median over the loads; a part a load lacks counts 0 there). */
+export function partsReport(figures: ContentFigures): string[] {
+  const lines: string[] = [];
+  const sets = [
+    ['articles, cold', figures.parts.articleCold],
+    ['articles, warm', figures.parts.articleWarm],
+    ['non-article page, cold', figures.parts.nonArticleCold],
+    ['non-article page, warm', figures.parts.nonArticleWarm],
+  ] as const;
+  for (const [label, loads] of sets) {
+    if (!loads.length) continue;
+    lines.push(`  ${label} (${loads.length} loads), median ms by part:`);
+    const keys = [...new Set(loads.flatMap((load) => Object.keys(load)))].sort();
+    for (const key of keys)
+      lines.push(
+        `    ${key.padEnd(46)} ${percentile(
+          loads.map((load) => load[key] ?? 0),
+          0.5,
+        )
+          .toFixed(2)
+          .padStart(7)}`,
+      );
+  }
+  return lines;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: { pages: { type: 'string' }, extension: { type: 'string' } } });
+  const { values } = parseArgs({ options: { pages: { type: 'string' }, extension: { type: 'string' }, parts: { type: 'boolean' } } });
   const figures = await benchContentScript({
     pages: values.pages ? Number(values.pages) : undefined,
     extensionDir: values.extension,
@@ -300,4 +373,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   });
   console.log('Content script in the built extension (Chromium), main-thread time per page load:');
   for (const line of contentReport(figures)) console.log(line);
+  if (values.parts) for (const line of partsReport(figures)) console.log(line);
 }
