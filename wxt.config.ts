@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { buildContentUi, CONTENT_UI_FILE } from './scripts/content-ui';
+import { compileHint } from './scripts/compile-hint';
 
 /** The suggested keyboard shortcut for the popup (manifest `commands`). */
 export const POPUP_SHORTCUT = 'Alt+Shift+O';
@@ -35,6 +36,7 @@ export default defineConfig({
     // lib/content-context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.plugins = [...(config.plugins ?? []), compileHint];
       const alias = config.resolve?.alias;
       const entries = [
         { find: /^wxt\/browser$/, replacement: nativeBrowser },

@@ -16,9 +16,10 @@
  * the end of the page, in a tab of their own (so that none of them warms up the other's renderer), and
  * are timed the same way: the trace's EvaluateScript events of their script files.
  *
- *   npx tsx scripts/bench-content.ts [--pages N] [--extension DIR] [--parts]
+ *   npx tsx scripts/bench-content.ts [--pages N] [--extension DIR] [--parts] [--js-flags FLAGS]
  *
  * --parts also prints where the time goes: each script file's evaluation, compile and callbacks.
+ * --js-flags passes V8 flags to Chromium, for experiments (e.g. --js-flags=--no-lazy, --js-flags=--regexp-interpret-all).
  *
  * Exported for scripts/bench.ts (npm run bench), which runs it on the build it makes.
  */
@@ -192,7 +193,7 @@ async function loadTwice(page: Page, cdp: CDPSession, url: string): Promise<Trac
 }
 
 export async function benchContentScript(
-  options: { extensionDir?: string; pages?: number; log?: (line: string) => void } = {},
+  options: { extensionDir?: string; pages?: number; jsFlags?: string; log?: (line: string) => void } = {},
 ): Promise<ContentFigures> {
   const log = options.log ?? (() => {});
   const pages = benchPages(options.pages ?? Infinity);
@@ -222,7 +223,11 @@ export async function benchContentScript(
       );
     },
   });
-  const browser = await launchWithExtension({ fixturePort: web.port, extensionDir: options.extensionDir ?? CHROME_BUILD_DIR });
+  const browser = await launchWithExtension({
+    fixturePort: web.port,
+    extensionDir: options.extensionDir ?? CHROME_BUILD_DIR,
+    args: options.jsFlags ? [`--js-flags=${options.jsFlags}`] : [],
+  });
   const figures: ContentFigures = {
     ours: { cold: [], warm: [] },
     nonArticle: { cold: [], warm: [] },
@@ -365,10 +370,13 @@ export function partsReport(figures: ContentFigures): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: { pages: { type: 'string' }, extension: { type: 'string' }, parts: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { pages: { type: 'string' }, extension: { type: 'string' }, parts: { type: 'boolean' }, 'js-flags': { type: 'string' } },
+  });
   const figures = await benchContentScript({
     pages: values.pages ? Number(values.pages) : undefined,
     extensionDir: values.extension,
+    jsFlags: values['js-flags'],
     log: console.log,
   });
   console.log('Content script in the built extension (Chromium), main-thread time per page load:');
