@@ -44,8 +44,8 @@ export interface ContentFigures {
   /** Per page, ms of main-thread time: the content script, the reader-mode check, Readability. */
   ours: { cold: number[]; warm: number[] };
   nonArticle: { cold: number[]; warm: number[] };
-  /** Per load, the content script's time by part (partsOf): articles and the non-article page, cold and warm. */
-  parts: Record<'articleCold' | 'articleWarm' | 'nonArticleCold' | 'nonArticleWarm', Record<string, number>[]>;
+  /** Per load, the content script's time by part (partsOf), beside `ours` and `nonArticle`. */
+  parts: Record<'ours' | 'nonArticle', { cold: Record<string, number>[]; warm: Record<string, number>[] }>;
   readerable: { cold: number[]; warm: number[] };
   readability: { cold: number[]; warm: number[] };
   /** Loads counted cold that the trace shows in a renderer already used (then left out), and pages that failed. */
@@ -231,7 +231,7 @@ export async function benchContentScript(
   const figures: ContentFigures = {
     ours: { cold: [], warm: [] },
     nonArticle: { cold: [], warm: [] },
-    parts: { articleCold: [], articleWarm: [], nonArticleCold: [], nonArticleWarm: [] },
+    parts: { ours: { cold: [], warm: [] }, nonArticle: { cold: [], warm: [] } },
     readerable: { cold: [], warm: [] },
     readability: { cold: [], warm: [] },
     notFresh: 0,
@@ -239,11 +239,8 @@ export async function benchContentScript(
   };
   const seenPids = new Set<number>();
   const extensionUrl = `chrome-extension://${browser.extensionId}/`;
-  const record = (
-    loads: Load[],
-    into: { cold: number[]; warm: number[] },
-    parts: { cold: Record<string, number>[]; warm: Record<string, number>[] },
-  ) => {
+  const record = (loads: Load[], kind: 'ours' | 'nonArticle') => {
+    const [into, parts] = [figures[kind], figures.parts[kind]];
     const [cold, warm] = loads;
     if (cold) {
       if (seenPids.has(cold.pid)) figures.notFresh++;
@@ -291,9 +288,7 @@ export async function benchContentScript(
             (url) => url === `${extensionUrl}content-scripts/early.js`,
           );
           if (loads.length < 2) throw new Error(`${loads.length} content-script runs traced (expected 2)`);
-          const { parts } = figures;
-          if (item === home) record(loads, figures.nonArticle, { cold: parts.nonArticleCold, warm: parts.nonArticleWarm });
-          else record(loads, figures.ours, { cold: parts.articleCold, warm: parts.articleWarm });
+          record(loads, item === home ? 'nonArticle' : 'ours');
         }
       } catch (error) {
         figures.failed.push(`${item.name}${reader ? ' (reader)' : ''}: ${String(error).split('\n')[0]}`);
@@ -346,11 +341,12 @@ export function contentReport(figures: ContentFigures): string[] {
 /** Where the content script's time goes, part by part (median over the loads; a part a load lacks counts 0 there). */
 export function partsReport(figures: ContentFigures): string[] {
   const lines: string[] = [];
+  const { ours, nonArticle } = figures.parts;
   const sets = [
-    ['articles, cold', figures.parts.articleCold],
-    ['articles, warm', figures.parts.articleWarm],
-    ['non-article page, cold', figures.parts.nonArticleCold],
-    ['non-article page, warm', figures.parts.nonArticleWarm],
+    ['articles, cold', ours.cold],
+    ['articles, warm', ours.warm],
+    ['non-article page, cold', nonArticle.cold],
+    ['non-article page, warm', nonArticle.warm],
   ] as const;
   for (const [label, loads] of sets) {
     if (!loads.length) continue;
