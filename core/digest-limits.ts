@@ -45,6 +45,16 @@ export const DIGEST_LIMITS = {
   total: 1_000_000,
 } as const;
 
+/**
+ * Characters of a page's HTML its content script sends for the background to read (lib/messages.ts
+ * 'page-html'). Real articles' serialised DOMs are a few hundred thousand; a bigger page, or one of more than
+ * PAGE_HTML_ELEMENTS elements, is read by the content script itself with the digest's bounded walks
+ * (core/digest.ts), and only its digest is sent.
+ */
+export const PAGE_HTML_CHARS = 5_000_000;
+/** Elements of a page whose HTML is sent whole; a bigger one (a sitemap, a page built to slow the extension) is read in place. */
+export const PAGE_HTML_ELEMENTS = 20_000;
+
 /** Byline markup, most specific first: the digest reads the first match of each, in this order. */
 export const BYLINE_SELECTORS: readonly string[] = [
   '[itemprop="author"] [itemprop="name"]',

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerMessages, parseRequest, type Request, type ResponseFor } from '@/lib/messages';
-import { onPageScanned, onTabRemoved, onTabUrlChanged, tabReport, verifyFromSender } from '@/lib/service';
+import { onPageHtml, onPageScanned, onTabRemoved, onTabUrlChanged, tabReport, verifyFromSender } from '@/lib/service';
 import { startUpkeep } from '@/lib/upkeep';
 import { cardControl, correctPage, openWelcomeOnInstall } from '@/lib/control';
 import { cardVerify, inspectUrl, setUpLinkMenu, showEvidence, withCardWords } from '@/lib/card-service';
@@ -27,6 +27,8 @@ export default defineBackground(() => {
 
 function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseFor[Request['type']]> {
   switch (request.type) {
+    case 'page-html':
+      return onPageHtml(request.html, request.url, request.ms, sender).then(withCardWords);
     case 'page-scanned':
       return onPageScanned(request.digest, sender).then(withCardWords);
     case 'get-tab-report':

@@ -11,7 +11,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { DigestDate, DigestLine, PageDigest, PortalMark } from '@/core/digest';
-import { BYLINE_SELECTORS, DIGEST_LIMITS } from '@/core/digest-limits';
+import { BYLINE_SELECTORS, DIGEST_LIMITS, PAGE_HTML_CHARS } from '@/core/digest-limits';
 import type { Provenance } from '@/core/types';
 import type { ParsedPage, Verification } from '@/core/verify';
 import type { CardWords } from './card-words';
@@ -24,7 +24,13 @@ import type { CorrectionInput } from './corrections';
 
 /** What a content script (the page's digest, its badge's card) sends the background; each answer is in ResponseFor. */
 export type ContentRequest =
-  /** The page's digest (core/digest.ts); the background runs the rules on it. */
+  /**
+   * The page as its DOM stands (documentElement.outerHTML, at most PAGE_HTML_CHARS): the background reads it
+   * with the digest (core/digest.ts) and runs the rules, off the page's thread. `ms`: what serialising it cost
+   * the page.
+   */
+  | { type: 'page-html'; url: string; html: string; ms: number }
+  /** The digest of a page too big to send whole, made by the content script itself; the background runs the rules on it. */
   | { type: 'page-scanned'; digest: PageDigest }
   /**
    * The reader's say on the card, about the sending tab's page ("not a copy", "the original it names is
@@ -82,10 +88,13 @@ export interface TabResponseFor {
 
 // ── Background → offscreen document (Chrome) ───────────────────────────────────────────────────────────────
 
-/** Parse fetched HTML with DOMParser, which a service worker lacks; answered with a ParseResponse. */
+/**
+ * HTML for DOMParser, which a service worker lacks: 'parse-page' reads a fetched page with the whole engine
+ * (answered with a ParseResponse), 'digest-page' makes a tab's page's digest (answered with a DigestResponse).
+ */
 export interface ParseRequest {
   target: 'offscreen';
-  type: 'parse-page';
+  type: 'parse-page' | 'digest-page';
   html: string;
   url: string;
 }
@@ -131,6 +140,8 @@ export interface ResponseFor {
    * `card`: the badge card's words (lib/card-words.ts), made here for a copy.
    */
   'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean; card?: CardWords; site?: SiteCopiesLine | null };
+  /** As for 'page-scanned'. */
+  'page-html': ResponseFor['page-scanned'];
   'get-tab-report': TabReport;
   verify: VerifyResponse;
   'card-control': { ok: true } | { ok: false; message: string };
@@ -144,6 +155,7 @@ export interface ResponseFor {
 }
 
 export type ParseResponse = { ok: true; page: ParsedPage } | { ok: false; message: string };
+export type DigestResponse = { ok: true; digest: PageDigest } | { ok: false; message: string };
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -246,6 +258,14 @@ export function toPageDigest(value: unknown): PageDigest | null {
 export function parseRequest(message: unknown): Request | null {
   if (!isObject(message)) return null;
   switch (message.type) {
+    case 'page-html':
+      return isString(message.url, L.url) &&
+        isString(message.html, PAGE_HTML_CHARS) &&
+        typeof message.ms === 'number' &&
+        Number.isFinite(message.ms) &&
+        message.ms >= 0
+        ? { type: 'page-html', url: message.url, html: message.html, ms: message.ms }
+        : null;
     case 'page-scanned': {
       const digest = toPageDigest(message.digest);
       return digest ? { type: 'page-scanned', digest } : null;
@@ -297,7 +317,7 @@ export function isParseRequest(message: unknown): message is ParseRequest {
   return (
     isObject(message) &&
     message.target === 'offscreen' &&
-    message.type === 'parse-page' &&
+    (message.type === 'parse-page' || message.type === 'digest-page') &&
     typeof message.html === 'string' &&
     typeof message.url === 'string'
   );
@@ -360,8 +380,10 @@ export function broadcast(message: Broadcast): void {
 }
 
 /** Background → the offscreen document (Chrome): its answer, or undefined when it gave none. */
-export async function sendToOffscreen(request: ParseRequest): Promise<ParseResponse | undefined> {
-  return (await browser.runtime.sendMessage(request)) as ParseResponse | undefined;
+export async function sendToOffscreen<T extends ParseRequest>(
+  request: T,
+): Promise<(T['type'] extends 'digest-page' ? DigestResponse : ParseResponse) | undefined> {
+  return (await browser.runtime.sendMessage(request)) as (T['type'] extends 'digest-page' ? DigestResponse : ParseResponse) | undefined;
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
- * Running the engine on fetched HTML. The engine needs a DOM Document: a
- * Chrome MV3 service worker has no DOMParser, so there the HTML goes to an
- * offscreen document (reason DOM_PARSER); Firefox's background page has one.
+ * Running the engine on HTML: fetched originals, and the pages of the reader's
+ * tabs, whose content scripts send their DOM as HTML (lib/messages.ts
+ * 'page-html'). The engine needs a DOM Document: a Chrome MV3 service worker
+ * has no DOMParser, so there the HTML goes to an offscreen document (reason
+ * DOM_PARSER); Firefox's background page has one.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { digestPage, type PageDigest } from '@/core/digest';
 import { readPage } from '@/core/read-page';
 import type { ParsePage } from '@/core/verify';
 import { sendToOffscreen } from './messages';
@@ -25,7 +28,7 @@ async function ensureOffscreenDocument(): Promise<void> {
     .createDocument({
       url: OFFSCREEN_PATH,
       reasons: ['DOM_PARSER' as Browser.offscreen.Reason],
-      justification: 'Read fetched original articles with the same engine as the content script.',
+      justification: "Read the pages of open tabs and fetched original articles, off the pages' own threads.",
     })
     .finally(() => {
       creating = null;
@@ -43,3 +46,13 @@ export const parsePage: ParsePage = async (html, url) => {
   if (!response.ok) throw new Error(response.message);
   return response.page;
 };
+
+/** A tab's page, sent as HTML by its content script: its digest, made as the CLI makes one (core/digest.ts on a parsed document). */
+export async function digestHtml(html: string, url: string): Promise<PageDigest> {
+  if (typeof DOMParser !== 'undefined') return digestPage(new DOMParser().parseFromString(html, 'text/html'), url);
+  await ensureOffscreenDocument();
+  const response = await sendToOffscreen({ target: 'offscreen', type: 'digest-page', html, url });
+  if (!response) throw new Error('the page reader did not answer');
+  if (!response.ok) throw new Error(response.message);
+  return response.digest;
+}

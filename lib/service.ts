@@ -26,14 +26,29 @@ import { siteLineFor } from './site-history';
 import { t } from './i18n';
 import { broadcast, sendToTab, type ResponseFor, type TabReport, type VerifyResponse } from './messages';
 import { capHistory } from './history';
-import { parsePage } from './parse-page';
+import { digestHtml, parsePage } from './parse-page';
 import { TabRateLimiter } from './scan-limits';
 import { cacheTtlMs, settings } from './settings';
 import { clearTabScan, getTabScan, setTabScan, type TabScan } from './tab-state';
 import { clearTab, markTab } from './toolbar';
 
-/** A page's digest from its content script: the engine's rules run here, off the page's thread. */
-export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-scanned']> {
+/**
+ * A page's HTML from its content script: read into its digest here (lib/parse-page.ts), off the page's
+ * thread, then as any digest. `ms` is what the page paid (serialising its DOM), kept as the scan's pageMs.
+ */
+export async function onPageHtml(html: string, url: string, ms: number, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-html']> {
+  return onPageScanned(await digestHtml(html, url), sender, ms);
+}
+
+/**
+ * A page's digest (from onPageHtml, or from a content script that read a big page itself): the engine's rules
+ * run here, off the page's thread. `pageMs`: the page's own time (its digest's, when made there).
+ */
+export async function onPageScanned(
+  digest: PageDigest,
+  sender: Browser.runtime.MessageSender,
+  pageMs = digest.ms,
+): Promise<ResponseFor['page-scanned']> {
   // The finished record (names and sanitising included), the same as the CLI's for the page; its url is the page's key.
   const engine = analyse(digest);
   const tabId = sender.tab?.id;
@@ -49,7 +64,7 @@ export async function onPageScanned(digest: PageDigest, sender: Browser.runtime.
   // Every kind of copy has a badge, an archived snapshot too (not syndicated: nobody republished it).
   const badgeFor = (record: Provenance): boolean => !!record.kind && badgesEnabled && !(site && silentSites.includes(site));
   const keepAs = (record: Provenance, late: boolean): Promise<boolean> => {
-    const scan: TabScan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs: digest.ms };
+    const scan: TabScan = { key, isArticle: record.isArticle, syndicated: record.syndicated, engineMs: record.engineMs, pageMs };
     return sender.tab?.incognito ? keepPrivateScan(tabId, scan, record, late) : keepScan(tabId, scan, record, late, engine);
   };
   const keep: KeepScan = async (late) => keepAs(await correctedRecord(engine, key), late);

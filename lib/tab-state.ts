@@ -18,9 +18,9 @@ export interface TabScan {
   key: PageKey;
   isArticle: boolean;
   syndicated: boolean;
-  /** How long the engine took, ms: the digest on the page and the rules here (kept for the robustness tests). */
+  /** How long the engine took, ms: the digest (here, or on a page too big to send) and the rules (kept for the robustness tests). */
   engineMs?: number;
-  /** The page's share of it: the content script's digest, ms — the only part that runs on the page's thread. */
+  /** The page's own time, ms: serialising its DOM, and its digest when read in place: the only part on the page's thread. */
   pageMs?: number;
   /**
    * The record when it could not be written to the history (a full disk):

@@ -1,7 +1,7 @@
 /**
  * The content script's cost where a reader pays it: in the real built extension in Chromium, the main-thread
- * time of content.js per page load (compiling and running the script, the digest, its message to the
- * background, and the on-demand badge module on a copy), beside Firefox's reader-mode check
+ * time of content.js per page load (compiling and running the script, serialising the page and its message to
+ * the background, which reads it; the on-demand module on a copy), beside Firefox's reader-mode check
  * (`isProbablyReaderable`, which Firefox runs on every page load) and a Readability parse, on the same pages,
  * each cold (the first page in a new renderer process) and warm (a second load of the page in that renderer).
  * How and why: docs/PERFORMANCE.md.
@@ -11,7 +11,7 @@
  * other data blocks stay). Each tab is traced (Chrome's trace, as DevTools records it) over two loads of the
  * page; the time counted is the renderer main thread's CPU time (the trace's thread time, so that other work
  * on the machine does not count) in script work whose URL is the extension's (the EvaluateScript of
- * content.js: compile, run, the digest and its message; callbacks; the on-demand half's module), nested
+ * content.js: compile, run, the page's HTML and its message; callbacks; the on-demand half's module), nested
  * events counted once. The reader-mode check and Readability run from scripts added at
  * the end of the page, in a tab of their own (so that none of them warms up the other's renderer), and
  * are timed the same way: the trace's EvaluateScript events of their script files.

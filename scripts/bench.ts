@@ -282,7 +282,7 @@ async function main(): Promise<void> {
   if (typeof browser === 'string') {
     console.log(`  skipped: ${browser}`);
   } else {
-    console.log('  the content-script path, the work on the page — digestPage():');
+    console.log("  the digest, digestPage() (run in the background on the page's HTML):");
     line('digestPage() median', ms(browser.digest.median), '≤ 1 ms', browser.digest.median <= 1);
     line('digestPage() p95', ms(browser.digest.p95), '≤ 5 ms', browser.digest.p95 <= 5);
     line('digestPage() max', ms(browser.digest.max));
@@ -329,10 +329,13 @@ async function main(): Promise<void> {
       bytes.length <= CONTENT_SCRIPT_LIMIT,
     );
     const onDemand = readFileSync(join(built, 'content-scripts/content-ui.js'));
-    line('its on-demand half (content-ui.js)', `${onDemand.length.toLocaleString('en')} bytes minified, loaded on a copy only`);
+    line(
+      'its on-demand half (content-ui.js)',
+      `${onDemand.length.toLocaleString('en')} bytes minified, loaded on a copy, or to read a page too big to send`,
+    );
   }
   for (const [part, label] of [
-    ['digest', 'engine in content.js (core/digest.ts)'],
+    ['digest', 'the digest (core/digest.ts; in the background, in content-ui.js for a page too big to send)'],
     ['rules', 'engine in the background (analyse)'],
   ] as const) {
     const bundle = await bundleEngine('esm', part);

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
+import { COMPILE_HINT } from './compile-hint';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,5 +51,5 @@ export async function buildContentUi(): Promise<{ code: string; metafile: Metafi
     logLevel: 'silent',
     plugins: [contentScriptResolution],
   });
-  return { code: result.outputFiles[0]!.text, metafile: result.metafile };
+  return { code: `${COMPILE_HINT}\n${result.outputFiles[0]!.text}`, metafile: result.metafile };
 }

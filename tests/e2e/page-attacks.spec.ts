@@ -40,9 +40,18 @@ async function watchMessages(context: BrowserContext, extensionId: string): Prom
       if (g.__seenByTest) return;
       const seen: Seen[] = (g.__seenByTest = []);
       chrome.runtime.onMessage.addListener((message) => {
-        const m = (message ?? {}) as { type?: unknown; digest?: { url?: unknown }; pageUrl?: unknown };
-        const url = typeof m.digest?.url === 'string' ? m.digest.url : typeof m.pageUrl === 'string' ? m.pageUrl : null;
-        seen.push({ type: String(m.type), url });
+        const m = (message ?? {}) as { type?: unknown; digest?: { url?: unknown }; pageUrl?: unknown; url?: unknown };
+        // A page's scan comes as its HTML ('page-html'), or as its digest from a page too big to send: both are a scan.
+        const scan = m.type === 'page-html' || m.type === 'page-scanned';
+        const url =
+          typeof m.digest?.url === 'string'
+            ? m.digest.url
+            : typeof m.pageUrl === 'string'
+              ? m.pageUrl
+              : scan && typeof m.url === 'string'
+                ? m.url
+                : null;
+        seen.push({ type: scan ? 'page-scanned' : String(m.type), url });
         return undefined;
       });
     },

@@ -689,19 +689,22 @@ const CORE_SCENARIOS: Scenario[] = [
   },
 
   {
-    name: 'a page whose elements are named "browser", "runtime" or "chrome" (DOM clobbering) is still scanned and gets its badge',
+    name: 'a page whose elements are named "browser", "runtime", "chrome" or "documentElement" (DOM clobbering) is still scanned and gets its badge',
     timeout: 90_000,
     async run(driver) {
       // Named elements show up as window.browser or window.chrome, with the shape the page gives them: two
       // forms with the id "browser" make an HTMLCollection whose .runtime (the form named "runtime") has a
       // truthy .id; a frame named "chrome" or "browser" is a whole window.
-      const variants: Record<string, [markup: string, global: 'browser' | 'chrome']> = {
+      const variants: Record<string, [markup: string, global: 'browser' | 'chrome' | 'document']> = {
         forms: ['<form id="browser"></form><form id="browser" name="runtime"></form>', 'browser'],
         links: ['<a id="browser" href="#a">a</a><a id="browser" name="runtime" href="#b">b</a>', 'browser'],
         embeds: ['<embed name="browser" type="text/plain"><embed name="browser" id="runtime" type="text/plain">', 'browser'],
         images: ['<img name="browser" alt=""><img name="runtime" alt=""><img name="chrome" alt="">', 'browser'],
         'frame-browser': ['<iframe name="browser" srcdoc="<p id=runtime>frame</p>"></iframe>', 'browser'],
         'frame-chrome': ['<iframe name="chrome" srcdoc="<p id=runtime>frame</p>"></iframe>', 'chrome'],
+        // The document's own properties: named images and forms stand for document.documentElement, .body and
+        // .getElementsByTagName (Document's named properties override its built-ins), which serialise the page.
+        document: ['<img name="documentElement" alt=""><img name="getElementsByTagName" alt=""><form name="body"></form>', 'document'],
       };
       for (const [name, [markup, global]] of Object.entries(variants)) {
         const path = `/clobbered/${name}/`;
@@ -709,8 +712,13 @@ const CORE_SCENARIOS: Scenario[] = [
         driver.web.route({ host: COPY_HOST, path, behaviour: { kind: 'body', contentType: 'text/html; charset=utf-8', body: html } });
         const page = await driver.open(`https://${COPY_HOST}${path}`);
         // (Chromium's pages have a window.chrome of their own, which hides a frame named so from the page, not from a content script's world.)
-        const clobbered = await page.evaluate((key) => Object.prototype.toString.call((window as unknown as Record<string, unknown>)[key]), global);
-        check(global === 'chrome' || /HTMLCollection|Element|Window/.test(clobbered), `the page's ${name} are its window.${global} (${clobbered})`);
+        if (global === 'document') {
+          const clobbered = await page.evaluate(() => Object.prototype.toString.call(document.documentElement));
+          check(clobbered === '[object HTMLImageElement]', `the page's document.documentElement is its image (${clobbered})`);
+        } else {
+          const clobbered = await page.evaluate((key) => Object.prototype.toString.call((window as unknown as Record<string, unknown>)[key]), global);
+          check(global === 'chrome' || /HTMLCollection|Element|Window/.test(clobbered), `the page's ${name} are its window.${global} (${clobbered})`);
+        }
         await waitForBadge(page, (b) => b.pillVisible && b.pill.includes('Copy of'), `the badge on the page clobbered by ${name}`);
         await page.close();
       }

@@ -1,8 +1,9 @@
 /**
- * What the content script carries (issue 18, "The content script carries only the digest"): content.js runs
- * on every page a person opens, so its module graph holds the digest (core/digest.ts) and what it needs, and
- * none of the rules, which run in the background on the digest. Its on-demand half (the badge, the evidence
- * highlight: components/content-ui.ts) is a module of its own, loaded only when a page needs it.
+ * What the content script carries (issue 18): content.js runs on every page a person opens, so it holds only
+ * what sends the page's HTML to the background, which reads it with the digest (core/digest.ts) and runs the
+ * rules. Its on-demand half (the badge, the evidence highlight, the article's text, and the digest for a page
+ * too big to send: components/content-ui.ts) is a module of its own, loaded only when a page needs it; it
+ * holds none of the rules either.
  * The size of the built content.js is checked where it is built (tests/e2e/global-setup.ts).
  */
 import path from 'node:path';
@@ -34,26 +35,27 @@ async function inputsOf(entry: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs);
 }
 
-describe('the content script carries only the digest', () => {
-  it('content.js holds core/digest.ts and no rule module', async () => {
+describe('the content script carries only what sends the page', () => {
+  it('content.js holds no rule module and not the digest, which reads the page in the background', async () => {
     const inputs = await inputsOf('entrypoints/content/index.ts');
-    expect(inputs).toContain('core/digest.ts');
-    expect(inputs.filter((input) => RULE_MODULE.test(input))).toEqual([]);
+    expect(inputs.filter((input) => RULE_MODULE.test(input) || /(?:^|\/)core\/(?:digest|article-text)\.ts$/.test(input))).toEqual([]);
+    expect(inputs).toContain('core/digest-limits.ts');
   });
 
-  it('content.js leaves the badge, its stylesheet and the evidence highlight to the on-demand module', async () => {
+  it('content.js leaves the badge, its stylesheet, the evidence highlight and the in-place digest to the on-demand module', async () => {
     const inputs = await inputsOf('entrypoints/content/index.ts');
     expect(inputs.filter((input) => ON_DEMAND.test(input))).toEqual([]);
   });
 
-  it('the on-demand module holds the badge, without the rules, the digest or the polyfill', async () => {
+  it('the on-demand module holds the badge and the in-place digest, without the rules or the polyfill', async () => {
     const { code, metafile } = await buildContentUi();
     const inputs = Object.keys(metafile.inputs);
     expect(inputs).toContain('components/badge.ts');
+    expect(inputs).toContain('core/digest.ts');
     expect(inputs.some((input) => input.includes('badge.css'))).toBe(true);
-    expect(inputs.filter((input) => RULE_MODULE.test(input) || /core\/digest\.ts$|webextension-polyfill/.test(input))).toEqual([]);
-    expect(code).toMatch(/export\s*\{[^}]*\bmountBadge\b[^}]*\}/);
-    expect(code).toMatch(/export\s*\{[^}]*\bshowEvidence\b[^}]*\}/);
+    expect(inputs.filter((input) => RULE_MODULE.test(input) || /webextension-polyfill/.test(input))).toEqual([]);
+    for (const name of ['mountBadge', 'showEvidence', 'digestPage', 'articleText'])
+      expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}`));
   });
 
   it('the rule pattern finds the rules where they are (the check above can fail)', async () => {

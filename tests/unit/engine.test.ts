@@ -129,7 +129,7 @@ describe('URL helpers', () => {
       ).toEqual([]);
     }
   });
-  it('the publishers table is in analyse(), and never in the content script, which carries only the digest', async () => {
+  it('the publishers table is in analyse(), and never in the content script, which sends the page to the background', async () => {
     const { build } = await import('esbuild');
     const bundle = async (entry: string) => {
       const result = await build({
@@ -147,7 +147,7 @@ describe('URL helpers', () => {
     // analyse() names the outlets itself: the record it returns is the finished one, for every caller.
     expect((await bundle('../../core/detect.ts')).filter((input) => /core\/(?:publishers|outlets|sanitize)\.ts$/.test(input)).length).toBe(3);
     const content = await bundle('../../entrypoints/content/index.ts');
-    expect(content.some((input) => input.endsWith('core/digest.ts'))).toBe(true);
+    expect(content.some((input) => input.endsWith('lib/messages.ts'))).toBe(true);
     expect(content.filter((input) => /core\/(?:detect|publishers|outlets|sanitize|url)\.ts$/.test(input))).toEqual([]);
     // The table's names are in the record: the original's hop has the Post's site, found from its name.
     const html = readFileSync(new URL('../fixtures/engine/running-example.html', import.meta.url), 'utf8');

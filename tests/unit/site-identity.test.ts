@@ -81,7 +81,7 @@ describe('a site is the registrable domain under the private suffixes too', () =
       alias: { '@': new URL('../..', import.meta.url).pathname },
     });
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.some((input) => input.endsWith('core/digest.ts'))).toBe(true);
+    expect(inputs.some((input) => input.endsWith('lib/messages.ts'))).toBe(true);
     expect(inputs.filter((input) => /node_modules\/tldts|core\/url\.ts$/.test(input))).toEqual([]);
   });
 
