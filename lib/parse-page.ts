@@ -10,6 +10,7 @@ import { digestPage, type PageDigest } from '@/core/digest';
 import { readPage } from '@/core/read-page';
 import type { ParsePage } from '@/core/verify';
 import { sendToOffscreen } from './messages';
+import { parseHtml } from './parse-html';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 let creating: Promise<void> | null = null;
@@ -38,7 +39,7 @@ async function ensureOffscreenDocument(): Promise<void> {
 
 export const parsePage: ParsePage = async (html, url) => {
   if (typeof DOMParser !== 'undefined') {
-    return readPage(new DOMParser().parseFromString(html, 'text/html'), url);
+    return readPage(parseHtml(html), url);
   }
   await ensureOffscreenDocument();
   const response = await sendToOffscreen({ target: 'offscreen', type: 'parse-page', html, url });
@@ -49,7 +50,7 @@ export const parsePage: ParsePage = async (html, url) => {
 
 /** A tab's page, sent as HTML by its content script: its digest, made as the CLI makes one (core/digest.ts on a parsed document). */
 export async function digestHtml(html: string, url: string): Promise<PageDigest> {
-  if (typeof DOMParser !== 'undefined') return digestPage(new DOMParser().parseFromString(html, 'text/html'), url);
+  if (typeof DOMParser !== 'undefined') return digestPage(parseHtml(html), url);
   await ensureOffscreenDocument();
   const response = await sendToOffscreen({ target: 'offscreen', type: 'digest-page', html, url });
   if (!response) throw new Error('the page reader did not answer');

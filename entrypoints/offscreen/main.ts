@@ -2,11 +2,12 @@
 import { digestPage } from '@/core/digest';
 import { readPage } from '@/core/read-page';
 import { answerMessages, isParseRequest, type DigestResponse, type ParseResponse } from '@/lib/messages';
+import { parseHtml } from '@/lib/parse-html';
 
 answerMessages((message): Promise<ParseResponse | DigestResponse> | undefined => {
   if (!isParseRequest(message)) return undefined;
   try {
-    const doc = new DOMParser().parseFromString(message.html, 'text/html');
+    const doc = parseHtml(message.html);
     return Promise.resolve(
       message.type === 'digest-page' ? { ok: true, digest: digestPage(doc, message.url) } : { ok: true, page: readPage(doc, message.url) },
     );

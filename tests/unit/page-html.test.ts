@@ -13,6 +13,7 @@ import { PAGE_HTML_CHARS } from '@/core/digest-limits';
 import { pageKey } from '@/core/url';
 import { database } from '@/lib/db';
 import { parseRequest } from '@/lib/messages';
+import { parseHtml } from '@/lib/parse-html';
 import { digestHtml } from '@/lib/parse-page';
 import { onPageHtml, onPageScanned } from '@/lib/service';
 import { getTabScan } from '@/lib/tab-state';
@@ -33,6 +34,7 @@ describe('a page sent as HTML', () => {
     await database().history.clear();
     // Firefox's background page has DOMParser; Chrome's service worker sends the HTML to its offscreen document.
     vi.stubGlobal('DOMParser', LinkedomParser);
+    vi.stubGlobal('Document', parseHTML('<p></p>').window.Document);
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -51,6 +53,25 @@ describe('a page sent as HTML', () => {
     const inPlace = await onPageScanned(digestPage(parseHTML(HTML).document, URL_OF_PAGE), sender(4, URL_OF_PAGE));
     expect({ ...fromHtml.record, engineMs: 0 }).toEqual({ ...inPlace.record, engineMs: 0 });
     expect((await getTabScan(4))?.key).toBe(pageKey(URL_OF_PAGE));
+  });
+
+  it("drops the names and ids by which a page's elements would stand for its document's own properties", () => {
+    // (Named elements override a document's built-ins: in Firefox also in a parsed document. The scenario
+    // "DOM clobbering" runs a page of these in both browsers.)
+    const doc = parseHtml(
+      '<html><body><img name="documentElement" id="title" alt=""><img name="photo" id="lead" alt=""><form name="body"></form><iframe name="getElementsByTagName"></iframe><a name="body" href="#">a</a></body></html>',
+    );
+    const attributes = (selector: string) => {
+      const el = doc.querySelector(selector)!;
+      return [el.getAttribute('name'), el.getAttribute('id')];
+    };
+    expect(attributes('img[alt]')).toEqual([null, null]);
+    expect(attributes('img#lead')).toEqual(['photo', 'lead']);
+    expect(attributes('form')).toEqual([null, null]);
+    expect(attributes('iframe')).toEqual([null, null]);
+    // An <a name> never stands for a document's property: left as it is.
+    expect(attributes('a')).toEqual(['body', null]);
+    expect(doc.documentElement.tagName).toBe('HTML');
   });
 
   it('says why when there is nothing to read it with', async () => {
