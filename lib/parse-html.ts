@@ -16,8 +16,8 @@ const NAMED = 'img[name], form[name], embed[name], iframe[name], object[name], i
 export function parseHtml(html: string): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // The document's own properties: its prototype chain's (HTMLDocument, Document, Node…), which no element shadows.
-  const own = Object.getPrototypeOf(doc) as object;
-  const named = Document.prototype.querySelectorAll.call(doc, NAMED);
+  const own = Object.getPrototypeOf(doc) as Document;
+  const named = own.querySelectorAll.call(doc, NAMED);
   for (let i = 0; i < named.length; i++) {
     const el = named[i]!;
     for (const attribute of ['name', 'id']) {

@@ -34,7 +34,6 @@ describe('a page sent as HTML', () => {
     await database().history.clear();
     // Firefox's background page has DOMParser; Chrome's service worker sends the HTML to its offscreen document.
     vi.stubGlobal('DOMParser', LinkedomParser);
-    vi.stubGlobal('Document', parseHTML('<p></p>').window.Document);
   });
   afterEach(() => vi.unstubAllGlobals());
 
