@@ -2,8 +2,8 @@
  * The article's running text, for comparing a page with its original. Not on
  * the content script's every-page path: it runs when a copy is found or an
  * original is fetched. Bounded like the scan: an iterative walk with caps.
- * The content script imports it, so it imports nothing of the rules (the
- * engine run on a fetched page is core/read-page.ts).
+ * The content script's on-demand half imports it, so it imports nothing of
+ * the rules (the engine run on a fetched page is core/read-page.ts).
  */
 import { findRoot } from './digest';
 import { normalizeSpace } from './text';

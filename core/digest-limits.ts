@@ -6,7 +6,8 @@
 
 /**
  * What a digest holds at most: the digest keeps to these, and the background
- * rejects a message over them (lib/messages.ts), so no page can send more.
+ * rejects a digest message over them (lib/messages.ts, a page too big to send
+ * as HTML), so no page can send more.
  */
 export const DIGEST_LIMITS = {
   url: 16_384,

@@ -2,12 +2,13 @@
  * The DOM half of the engine: one bounded pass over the page that reads
  * everything the rules need into a plain, serialisable PageDigest. It holds
  * no rules (those are in core/scan.ts, core/signals/, core/metadata.ts and
- * core/detect.ts, which never touch the DOM): the content script runs only
- * this on the page and sends the digest to the background, which runs the
- * rules; detect(document, url) runs both in one call for the CLI, the tests
- * and the verification of originals.
+ * core/detect.ts, which never touch the DOM). The background runs it on the
+ * HTML a tab's content script sends (lib/parse-page.ts digestHtml), and the
+ * content script's on-demand half on a page too big to send; detect(document,
+ * url) runs it and the rules in one call for the CLI, the tests and the
+ * verification of originals.
  *
- * Built for a content script that runs on every page: no innerText (it forces
+ * Built to run on a live page too: no innerText (it forces
  * layout), no whole-document text, no recursion over DOM depth, caps on
  * everything examined, and whole-document selector queries bounded on huge pages.
  * Where the time goes on real pages (measured in Chromium on fresh copies of
