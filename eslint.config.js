@@ -22,7 +22,7 @@ const htmlSinks = [
 export default tseslint.config(
   { ignores: ['.output/**', 'dist/**', '.wxt/**', 'node_modules/**', '.tmp/**', 'demo-output/**', 'test-results/**', 'playwright-report/**'] },
   {
-    files: ['core/**/*.ts', 'lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'cli/**/*.ts'],
+    files: ['core/**/*.ts', 'lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}', 'cli/**/*.ts', 'crawl/**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: {
       'no-restricted-syntax': ['error', ...htmlSinks],
@@ -40,6 +40,7 @@ export default tseslint.config(
       'components/**/*.{ts,tsx}',
       'entrypoints/**/*.{ts,tsx}',
       'cli/**/*.ts',
+      'crawl/**/*.ts',
       'scripts/**/*.ts',
       'tests/**/*.{ts,tsx}',
       '*.config.ts',
@@ -66,6 +67,12 @@ export default tseslint.config(
       ['lib', 'components', 'entrypoints'],
       ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*'],
       'cli/ runs the engine under Node: no extension code.',
+    ],
+    [
+      'crawl/**/*.ts',
+      ['lib', 'components', 'entrypoints'],
+      ['wxt', 'wxt/*', 'webextension-polyfill', 'dexie', 'preact', 'preact/*'],
+      'crawl/ runs the engine over web archives under Node, with the CLI: no extension code.',
     ],
   ]),
 );

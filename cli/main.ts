@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { parseCommandArgs, type OptionSpecs, type ParsedArgs } from './args';
 import { inspectCommand } from './inspect';
 import { verifyCommand } from './verify';
+import { crawlCommand, mergeCommand } from './crawl';
 import { CliError } from './load';
 import { terminalText } from './terminal';
 import { VERSION } from './version';
@@ -38,7 +39,7 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   run(args: ParsedArgs<O>, io: Required<CommandIO>): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [inspectCommand, verifyCommand];
+export const COMMANDS: Command[] = [inspectCommand, verifyCommand, crawlCommand, mergeCommand];
 
 const consoleIO: CommandIO = {
   out: (text) => process.stdout.write(`${text}\n`),

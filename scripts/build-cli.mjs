@@ -2,13 +2,17 @@
 /**
  * Bundles the command line (cli/main.ts, the engine it runs and its packages)
  * into one plain JavaScript file, dist/cli.mjs, that Node runs as it is: no
- * TypeScript loader and no node_modules at run time. bin/provenance.mjs runs it.
+ * TypeScript loader at run time. bin/provenance.mjs runs it. Beside it,
+ * dist/crawl-worker.mjs is the crawl's worker thread (crawl/worker.ts). The one
+ * package not bundled is DuckDB's (@duckdb/node-api, a native library): only
+ * `crawl`, `report` and `merge` load it, from node_modules, when they run.
  *
- *   npm run build:cli                           # → dist/cli.mjs
+ *   npm run build:cli                           # → dist/cli.mjs, dist/crawl-worker.mjs
  *   node scripts/build-cli.mjs <out.mjs>        # elsewhere (the CLI's tests bundle into a temp dir)
  *
  * Plain JavaScript so that building needs nothing but esbuild, and `npm run provenance` builds first.
  */
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -16,13 +20,16 @@ const root = new URL('..', import.meta.url);
 const outfile = process.argv[2] ?? fileURLToPath(new URL('dist/cli.mjs', root));
 
 // esbuild prints what went wrong (logLevel); the exit code says it failed.
-await build({
-  entryPoints: [fileURLToPath(new URL('cli/main.ts', root))],
-  outfile,
+const options = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   // package.json's engines.node
   target: 'node20.19',
   logLevel: 'warning',
-}).catch(() => process.exit(1));
+  external: ['@duckdb/node-api'],
+};
+await Promise.all([
+  build({ ...options, entryPoints: [fileURLToPath(new URL('cli/main.ts', root))], outfile }),
+  build({ ...options, entryPoints: [fileURLToPath(new URL('crawl/worker.ts', root))], outfile: join(dirname(outfile), 'crawl-worker.mjs') }),
+]).catch(() => process.exit(1));
