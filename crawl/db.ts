@@ -99,7 +99,9 @@ export class CrawlDb {
         const columns = COLUMNS[table] as Record<string, string>;
         const names = Object.keys(columns);
         const spec = `{${names.map((name) => `${sqlString(name)}: ${sqlString(columns[name]!)}`).join(', ')}}`;
-        const select = names.map((name) => (TIMESTAMP_COLUMNS.has(name) ? `try_cast(${name} AS TIMESTAMPTZ)::TIMESTAMP AS ${name}` : name)).join(', ');
+        const select = names
+          .map((name) => (TIMESTAMP_COLUMNS.has(name) ? `try_cast(${name} AS TIMESTAMPTZ)::TIMESTAMP AS ${name}` : name))
+          .join(', ');
         await c.run(
           `INSERT INTO ${table} (${names.join(', ')}) SELECT ${select} FROM read_json(${sqlString(shardFile(workDir, table))}, format = 'newline_delimited', columns = ${spec}, maximum_object_size = 67108864)`,
         );

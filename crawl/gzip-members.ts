@@ -98,6 +98,14 @@ export class GzipMembers {
       }
       const inflator = this.inflator!;
       const input = this.buffer;
+      if (input.length === 0) {
+        // Waiting for more of this member; at the end of the file, there is no more.
+        if (atEnd) {
+          done.push(this.badMember(this.memberOffset, 'truncated', 'the file ends inside this gzip member'));
+          this.inflator = null;
+        }
+        break;
+      }
       inflator.push(input, false);
       const left = inflator.ended ? inflator.strm.avail_in : 0;
       if (inflator.ended && inflator.err) {

@@ -93,8 +93,7 @@ async function looksLikeWarc(path: string): Promise<boolean> {
 }
 
 /** A shard's work folder, beside the database. */
-const workDirOf = (db: string, shard: string): string =>
-  join(`${db}.work`, createHash('sha256').update(shard).digest('hex').slice(0, 16));
+const workDirOf = (db: string, shard: string): string => join(`${db}.work`, createHash('sha256').update(shard).digest('hex').slice(0, 16));
 
 export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const now = options.now ?? (() => performance.now());

@@ -96,7 +96,10 @@ export interface Inspected {
 /** Runs a shard into `workDir` (one JSON-lines file a table) and returns its counts. */
 export async function runShard(shard: string, workDir: string, engineVersion: string, options: ShardOptions = {}): Promise<ShardResult> {
   await mkdir(workDir, { recursive: true });
-  const out = Object.fromEntries(TABLES.map((table) => [table, createWriteStream(join(workDir, `${table}.jsonl`))])) as Record<TableName, WriteStream>;
+  const out = Object.fromEntries(TABLES.map((table) => [table, createWriteStream(join(workDir, `${table}.jsonl`))])) as Record<
+    TableName,
+    WriteStream
+  >;
   const counts: ShardCounts = { records: 0, pages: 0, copies: 0, skipped: 0, reasons: {} };
   let bytes = 0;
   const write = (table: TableName, row: object) => out[table].write(`${JSON.stringify(row)}\n`);
@@ -140,7 +143,9 @@ export async function runShard(shard: string, workDir: string, engineVersion: st
       if (options.progress && counts.records % every === 0) options.progress(counts, item.offset);
     }
   } finally {
-    await Promise.all(TABLES.map((table) => new Promise<void>((resolve, reject) => out[table].end((error?: Error | null) => (error ? reject(error) : resolve())))));
+    await Promise.all(
+      TABLES.map((table) => new Promise<void>((resolve, reject) => out[table].end((error?: Error | null) => (error ? reject(error) : resolve())))),
+    );
   }
   return { shard, bytes, engineVersion, ...counts };
 }

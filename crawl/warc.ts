@@ -12,15 +12,7 @@ import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import { GzipMembers } from './gzip-members';
 
 export type SkipReason =
-  | 'not-response'
-  | 'not-html'
-  | 'http-status'
-  | 'too-large'
-  | 'bad-length'
-  | 'corrupt-gzip'
-  | 'truncated'
-  | 'bad-record'
-  | 'engine-error';
+  'not-response' | 'not-html' | 'http-status' | 'too-large' | 'bad-length' | 'corrupt-gzip' | 'truncated' | 'bad-record' | 'engine-error';
 
 /** The reasons that are routine in a crawl (counted only), as against a problem with the archive (also listed). */
 export const ROUTINE_SKIPS: ReadonlySet<SkipReason> = new Set(['not-response', 'not-html', 'http-status']);
@@ -228,7 +220,13 @@ async function* readPlainWarc(path: string, maxPageBytes: number): AsyncGenerato
     }
     if (!record) return;
     if (!record.warcHeaders.protocol?.startsWith('WARC/')) {
-      yield { kind: 'skip', offset, url: null, reason: 'bad-record', detail: 'the record does not start with a WARC/ version line; the rest of the file is not read' };
+      yield {
+        kind: 'skip',
+        offset,
+        url: null,
+        reason: 'bad-record',
+        detail: 'the record does not start with a WARC/ version line; the rest of the file is not read',
+      };
       return;
     }
     yield await pageOf(record, offset, maxPageBytes);

@@ -33,7 +33,8 @@ export async function recordBytes(spec: RecordSpec, gzip: boolean): Promise<Uint
       warcVersion: 'WARC/1.1',
       ...(http
         ? {
-            statusline: type === 'request' ? 'GET / HTTP/1.1' : `HTTP/1.1 ${spec.status ?? 200} ${spec.status && spec.status !== 200 ? 'Not Found' : 'OK'}`,
+            statusline:
+              type === 'request' ? 'GET / HTTP/1.1' : `HTTP/1.1 ${spec.status ?? 200} ${spec.status && spec.status !== 200 ? 'Not Found' : 'OK'}`,
             httpHeaders: { 'Content-Type': spec.contentType ?? 'text/html; charset=utf-8', ...spec.headers },
           }
         : { warcHeaders: { 'Content-Type': spec.contentType ?? 'application/octet-stream' } }),
