@@ -17,6 +17,7 @@ import { parseCommandArgs, type OptionSpecs, type ParsedArgs } from './args';
 import { inspectCommand } from './inspect';
 import { verifyCommand } from './verify';
 import { crawlCommand, mergeCommand } from './crawl';
+import { reportCommand } from './crawl-report';
 import { CliError } from './load';
 import { terminalText } from './terminal';
 import { VERSION } from './version';
@@ -39,7 +40,7 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   run(args: ParsedArgs<O>, io: Required<CommandIO>): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [inspectCommand, verifyCommand, crawlCommand, mergeCommand];
+export const COMMANDS: Command[] = [inspectCommand, verifyCommand, crawlCommand, reportCommand, mergeCommand];
 
 const consoleIO: CommandIO = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -5,7 +5,8 @@
 # firefox-esr-l10n-fr: the tests of the translated interface start them in
 # French), real fonts for the screenshots (DejaVu, and Liberation for pages
 # asking for Arial, Helvetica or Times), xz (the corpora in tests/corpus are
-# .tar.xz), then the project's npm packages.
+# .tar.xz), Dask for the crawl's cluster driver (python3-distributed, run by
+# Debian's /usr/bin/python3: scripts/dask_crawl.py), then the project's npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,7 @@ packages=()
 [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || packages+=(firefox-esr)
 command -v xz >/dev/null || packages+=(xz-utils)
 # Same names on Debian 12 and 13.
-for package in chromium-l10n firefox-esr-l10n-fr fonts-dejavu-core fonts-liberation; do
+for package in chromium-l10n firefox-esr-l10n-fr fonts-dejavu-core fonts-liberation python3-distributed; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || packages+=("$package")
 done
 if [ ${#packages[@]} -gt 0 ]; then

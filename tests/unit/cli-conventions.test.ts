@@ -92,7 +92,8 @@ describe('help and version: standard output, exit 0', () => {
 });
 
 describe('one parser for every command: usage errors name the option, exit 2', () => {
-  for (const command of COMMANDS) {
+  // The commands on one page (inspect, verify); the crawl's commands have cases of their own below.
+  for (const command of COMMANDS.filter((c) => 'url' in c.options)) {
     const p = `provenance ${command.name}`;
     const cases: [string[], string][] = [
       [['--nope', 'page.html'], 'unknown option --nope'],
@@ -115,6 +116,27 @@ describe('one parser for every command: usage errors name the option, exit 2', (
         expect(err).toMatch(new RegExp(`\\nTry '${p} --help' for more information\\.$`));
       });
     }
+  }
+  const crawlCases: [string, string[], string][] = [
+    ['crawl', ['--nope', 'a.warc.gz'], 'unknown option --nope'],
+    ['crawl', ['a.warc.gz'], 'crawl needs --db <out.duckdb>'],
+    ['crawl', ['--db', 'out.duckdb'], 'crawl needs at least one WARC file, folder or list file'],
+    ['crawl', ['--db', 'out.duckdb', '--workers', 'many', 'a.warc.gz'], '--workers needs a whole number, got many'],
+    ['crawl', ['--db'], '--db needs a value'],
+    ['report', [], 'report needs one crawl database'],
+    ['report', ['a.duckdb', 'b.duckdb'], 'report needs one crawl database'],
+    ['merge', ['part-1'], 'merge needs --db <out.duckdb>'],
+    ['merge', ['--db', 'out.duckdb'], 'merge needs at least one part folder'],
+  ];
+  for (const [name, args, message] of crawlCases) {
+    const p = `provenance ${name}`;
+    it(`${p} ${args.join(' ')}: "${message}"`, async () => {
+      const { code, out, err } = await run([name, ...args]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toContain(`${p}: ${message}`);
+      expect(err).toMatch(new RegExp(`\\nTry '${p} --help' for more information\\.$`));
+    });
   }
 
   it('an unknown command or program option is a usage error too', async () => {

@@ -22,6 +22,7 @@ import { readWarc, type WarcItem } from '../../crawl/warc';
 import { concat, corrupt, recordBytes, warcBytes, wrongLength, type RecordSpec } from '../crawl/warc-builder';
 import { loadCorpus } from './corpus-helpers';
 import { RUNNING_EXAMPLE } from '../e2e/support/pages';
+import { GENERATED, generatedSql } from '../../scripts/gen-crawl-sql';
 
 const WEB = join(__dirname, '../fixtures/web');
 
@@ -245,5 +246,11 @@ describe('resuming', () => {
     const paths = await shardPaths([list, join(dir, 'web.warc.gz')]);
     expect(paths.map((p) => relative(dir, p))).toEqual(['resume/part-0.warc.gz', 'resume/part-1.warc.gz', 'resume/part-2.warc.gz', 'web.warc.gz']);
     await expect(shardPaths([join(dir, 'nope.warc.gz')])).rejects.toThrow(/cannot read .*nope\.warc\.gz: no such file/);
+  });
+});
+
+describe('the SQL', () => {
+  it('crawl/sql.generated.ts is up to date with crawl/sql/*.sql (npx tsx scripts/gen-crawl-sql.ts)', () => {
+    expect(readFileSync(GENERATED, 'utf8')).toBe(generatedSql());
   });
 });

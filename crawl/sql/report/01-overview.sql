@@ -1,6 +1,6 @@
 -- title: How big is the crawl, and how much of it is copies?
 -- about: Shards and WARC records come from `shards`, pages, articles, sites and copies from `pages`, skipped
---   records from `skipped`. A copy is a page the engine found republished or archived
+--   records from `skip_counts`. A copy is a page the engine found republished or archived
 --   (`syndicated OR kind IS NOT NULL`); its share is of all HTML pages read, articles or not.
 WITH
   shard_totals AS (
@@ -16,9 +16,10 @@ WITH
     FROM pages
   ),
   skip_reasons AS (
-    SELECT coalesce(reason, '(none)') AS reason, count(*) AS n
-    FROM skipped
+    SELECT coalesce(reason, '(none)') AS reason, sum(records) AS n
+    FROM skip_counts
     GROUP BY 1
+    HAVING sum(records) > 0
   ),
   skip_totals AS (
     SELECT
