@@ -75,6 +75,6 @@ export const BYLINE_SELECTORS: readonly string[] = [
 
 /** Meta tags that name an article's author (core/authors.ts reads them; the digest checks them before reading bylines). */
 export const AUTHOR_META =
-  /* @__PURE__ */ 'dc:creator dc.creator dcterm:creator dcterms.creator author article:author og:article:author parsely-author sailthru.author byl twitter:creator:name citation_author'.split(
+  'dc:creator dc.creator dcterm:creator dcterms.creator author article:author og:article:author parsely-author sailthru.author byl twitter:creator:name citation_author'.split(
     ' ',
   );

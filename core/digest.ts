@@ -27,6 +27,7 @@ import {
   EXCERPT_END,
   LINE_LABELS,
   LINE_PHRASES as LINE_WORDS,
+  MARKUP_KEYS,
   PIXEL_SCRIPT_SRC,
   PIXEL_SRC,
   PLACED_WORDS,
@@ -36,7 +37,6 @@ import {
   SHORT_START,
 } from './digest-keep.generated';
 import { normalizeSpace } from './text';
-import { CREDIT_LABEL, labelBeforeColon, quietPage } from './quiet';
 
 /** A link inside a line: its href as written (resolved later against the page URL) and its text. */
 interface DigestLink {
@@ -102,11 +102,11 @@ export interface PageDigest {
   /** The JSON-LD scripts' text, each parsable (comment and CDATA wrappers removed). */
   jsonLd: string[];
   /**
-   * Nothing suggests an article, a credit line or a syndication marker (core/quiet.ts, the check the
-   * content script runs too): no headline, no article metadata, no credit words (CREDIT_LABEL,
-   * CREDIT_PHRASES), no canonical to another host, no syndication meta, no pixel, not on a portal or
-   * behind a wrapper. The text lines and the byline and <time> lookups are then skipped: most pages a
-   * person opens are not news.
+   * Nothing suggests an article, a credit line or a syndication marker: no
+   * headline, no article metadata, none of the words every line-based signal
+   * needs (CREDIT_LABEL, CREDIT_PHRASES), no canonical to another host, no syndication meta,
+   * no pixel, no portal provider. The text lines and the byline and <time>
+   * lookups are then skipped: most pages a person opens are not news.
    */
   quiet: boolean;
   /** No article container was found: the article is the whole body. */
@@ -163,6 +163,9 @@ const PAGE_END_BLOCKS = 25;
 /** Nodes walked inside one block, and characters kept from it. */
 const BLOCK_NODES = 300;
 const BLOCK_CHARS = 1500;
+/** Text nodes and characters read to decide that a page is quiet; a bigger page gets the full scan. */
+const QUIET_TEXT_NODES = 3000;
+const QUIET_CHARS = 100_000;
 const PIXEL_TAGS_EXAMINED = 2000;
 
 /** Where the story's text lives, most specific first. */
@@ -191,10 +194,27 @@ const METADATA = 'meta[content], link[rel][href], script[type="application/ld+js
 /** A publish date's label in running text ("Dieser Artikel wurde am … veröffentlicht", "Posted on …"): core/publish-date.ts reads these lines. */
 const DATE_PHRASES =
   'ver[öo]ffentlicht|erschienen\\s+am|erstellt\\s+am|wurde\\s+am|posted\\s+on|published\\s+on|publié\\s+le|publicado\\s+(?:el|em)|pubblicato|opublikowano|udgivet|gepubliceerd|geplaatst\\s+op';
+const CREDIT_LABEL = new RegExp(`(?:${CREDIT_LABELS})$`, 'i');
 const LINE_LABEL = new RegExp(`(?:${CREDIT_LABELS}|${LINE_LABELS})$`, 'i');
 /** The families' words and the date labels of the page's own metadata (core/publish-date.ts, not a family). */
 const LINE_PHRASES = new RegExp(`${CREDIT_PHRASES.source}|${LINE_WORDS}|${DATE_PHRASES}`, 'i');
+/** Characters looked at before a colon (and the white space before it) for a label: the longest is shorter. */
+const LABEL_CHARS = 24;
+const SPACE = /[\s\u200b]/;
 
+/** Does a label (a regex ending in $) stand just before one of the text's colons, white space allowed between? */
+function labelBeforeColon(text: string, label: RegExp): boolean {
+  for (const colon of [':', '：']) {
+    for (let at = text.indexOf(colon); at >= 0; at = text.indexOf(colon, at + 1)) {
+      let end = at;
+      while (end > 0 && SPACE.test(text[end - 1]!)) end--;
+      if (label.test(text.slice(Math.max(0, end - LABEL_CHARS), end))) return true;
+    }
+  }
+  return false;
+}
+
+const mentionsCreditWords = (text: string) => labelBeforeColon(text, CREDIT_LABEL) || CREDIT_PHRASES.test(text);
 /** At the article's start, also "By Jane Doe" (the byline the rules fall back on, core/metadata.ts). Case matters. */
 const BY = /By\s/;
 /** A block whose whole text is longer than this is read without the test (its text may hide past the part tested). */
@@ -210,11 +230,10 @@ const SHORT_BLOCK = 300;
  * <svg> lower case; looking both up avoids a toUpperCase() per element walked.
  */
 const bothCases = (names: string): Set<string> => new Set(names.split(' ').flatMap((name) => [name, name.toLowerCase()]));
-const SKIP_TAGS = bothCases('SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME BUTTON SELECT TEXTAREA OBJECT');
-
 const BLOCK_TAGS = bothCases(
   'P DIV LI TD TH DD DT BLOCKQUOTE FIGCAPTION H1 H2 H3 H4 H5 H6 ADDRESS SECTION FOOTER HEADER ARTICLE ASIDE MAIN PRE CENTER UL OL TABLE TBODY TR FORM NAV FIGURE DL HR',
 );
+const SKIP_TAGS = bothCases('SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME BUTTON SELECT TEXTAREA OBJECT');
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -245,12 +264,6 @@ function fitTotal(digest: PageDigest): void {
     while (size > DIGEST_LIMITS.total && list.length) size -= JSON.stringify(list.pop()).length + 1;
   }
 }
-
-/**
- * The digest of a page the content script found quiet (core/quiet.ts), from its URL alone: the rules give it
- * the verdict the page's full digest gets (no article, no copy; tests/unit/quiet.test.ts).
- */
-export const quietDigest = (url: string): PageDigest => emptyDigest(url);
 
 function emptyDigest(url: string): PageDigest {
   return {
@@ -312,8 +325,15 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.pixel = findPixel(doc, facts);
   digest.portal = portalMarks(doc, url);
   digest.lang = (doc.documentElement?.getAttribute('lang') || meta.get('og:locale') || '').trim().slice(0, DIGEST_LIMITS.lang);
-  // The one quiet check, also run by the content script before it sends a page (core/quiet.ts).
-  digest.quiet = !facts.huge() && quietPage(doc, url);
+  digest.quiet =
+    !!body &&
+    !doc.getElementsByTagName('h1')[0] &&
+    !articleHolds(doc, facts, ['h2']) &&
+    !digest.pixel &&
+    !digest.portal.length &&
+    !articleMetadata(meta, digest.jsonLd) &&
+    !syndicationMarkup(digest, url) &&
+    !mentionsCredit(body);
   if (digest.quiet) {
     // No article here, but a dated page all the same (a blog's front page, a forum post): the cheap date markup only.
     digest.dates = readDates(doc, facts, null, null);
@@ -342,6 +362,38 @@ function digestUnsafe(doc: Document, url: string): PageDigest {
   digest.dates = readDates(doc, facts, root, h1 ?? (root === body ? null : inRoot('h2, h3')));
   digest.lines = collectLines(doc, root, h1);
   return digest;
+}
+
+/**
+ * Article metadata, as the rules' looksLikeArticle reads it (core/structured.ts articleMetadata), tested on
+ * the JSON-LD's text rather than parsed: an article type, or a headline, publish date or author anywhere.
+ * Wider than the rules' test (a page it lets through is read in full, never missed), and no JSON.parse of a
+ * big blob on a page with no article.
+ */
+function articleMetadata(meta: ReadonlyMap<string, string>, jsonLd: readonly string[]): boolean {
+  const ogType = meta.get('og:type')?.toLowerCase() ?? '';
+  return (
+    ogType.startsWith('article') ||
+    ogType === 'news' ||
+    meta.has('article:published_time') ||
+    meta.has('parsely-pub-date') ||
+    meta.has('sailthru.date') ||
+    jsonLd.some((text) => JSON_LD_ARTICLE.test(text))
+  );
+}
+const JSON_LD_ARTICLE = /(?:Article|BlogPosting|Report|Posting|Story)"|"(?:headline|datePublished|author)"/;
+
+/** A canonical or og:url on another host, or a syndication-source / original-source tag: worth a full read. */
+function syndicationMarkup(digest: PageDigest, url: string): boolean {
+  const has = (pairs: [string, string][], key: string) => pairs.some(([name]) => name === key);
+  if (MARKUP_KEYS.some((key) => has(digest.meta, key) || has(digest.links, key))) return true;
+  const canonical = digest.links.find(([rel]) => rel === 'canonical')?.[1];
+  if (!canonical) return false;
+  try {
+    return new URL(canonical, url).hostname !== new URL(url).hostname;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -734,6 +786,21 @@ function portalMarks(doc: Document, url: string): PortalMark[] {
     });
   }
   return marks;
+}
+
+/** Does the body's text hold a credit word? Bounded: a body too big to read at once counts as yes. */
+function mentionsCredit(body: HTMLElement): boolean {
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
+  let text = '';
+  for (let n = 0; n < QUIET_TEXT_NODES; n++) {
+    const node = walker.nextNode();
+    if (!node) return mentionsCreditWords(text);
+    // Script and style text never becomes a line (and app pages are full of "url:" in their scripts).
+    const parent = node.parentElement;
+    if (!parent || !SKIP_TAGS.has(parent.tagName)) text += node.nodeValue;
+    if (text.length > QUIET_CHARS) return true;
+  }
+  return true;
 }
 
 function readMeta(tags: Element[]): Map<string, string> {

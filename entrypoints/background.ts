@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answerMessages, parseRequest, type Request, type ResponseFor } from '@/lib/messages';
-import { onPageHtml, onPageQuiet, onPageScanned, onTabRemoved, onTabUrlChanged, tabReport, verifyFromSender } from '@/lib/service';
+import { onPageHtml, onPageScanned, onTabRemoved, onTabUrlChanged, tabReport, verifyFromSender } from '@/lib/service';
 import { startUpkeep } from '@/lib/upkeep';
 import { cardControl, correctPage, openWelcomeOnInstall } from '@/lib/control';
 import { cardVerify, inspectUrl, setUpLinkMenu, showEvidence, withCardWords } from '@/lib/card-service';
@@ -29,8 +29,6 @@ function handle(request: Request, sender: Browser.runtime.MessageSender): Promis
   switch (request.type) {
     case 'page-html':
       return onPageHtml(request.html, request.url, request.ms, sender).then(withCardWords);
-    case 'page-quiet':
-      return onPageQuiet(request.url, request.ms, sender).then(withCardWords);
     case 'page-scanned':
       return onPageScanned(request.digest, sender).then(withCardWords);
     case 'get-tab-report':

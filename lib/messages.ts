@@ -30,12 +30,6 @@ export type ContentRequest =
    * the page.
    */
   | { type: 'page-html'; url: string; html: string; ms: number }
-  /**
-   * A page the content script's quiet check (core/quiet.ts) found quiet, by its URL alone: nothing on it
-   * suggests an article, a credit or a syndication marker, so it is not serialised. The background analyses
-   * the quiet digest of the URL (core/digest.ts quietDigest), which gives the page's verdict. `ms`: the check's cost to the page.
-   */
-  | { type: 'page-quiet'; url: string; ms: number }
   /** The digest of a page too big to send whole, made by the content script itself; the background runs the rules on it. */
   | { type: 'page-scanned'; digest: PageDigest }
   /**
@@ -148,7 +142,6 @@ export interface ResponseFor {
   'page-scanned': { stored: boolean; record: Provenance; showBadge: boolean; card?: CardWords; site?: SiteCopiesLine | null };
   /** As for 'page-scanned'. */
   'page-html': ResponseFor['page-scanned'];
-  'page-quiet': ResponseFor['page-scanned'];
   'get-tab-report': TabReport;
   verify: VerifyResponse;
   'card-control': { ok: true } | { ok: false; message: string };
@@ -272,10 +265,6 @@ export function parseRequest(message: unknown): Request | null {
         Number.isFinite(message.ms) &&
         message.ms >= 0
         ? { type: 'page-html', url: message.url, html: message.html, ms: message.ms }
-        : null;
-    case 'page-quiet':
-      return isString(message.url, L.url) && typeof message.ms === 'number' && Number.isFinite(message.ms) && message.ms >= 0
-        ? { type: 'page-quiet', url: message.url, ms: message.ms }
         : null;
     case 'page-scanned': {
       const digest = toPageDigest(message.digest);

@@ -1,7 +1,7 @@
 /**
  * DOMParser, for the HTML the engine reads in the extension: the pages of the reader's tabs (sent by their
  * content scripts) and fetched originals. Used by the background (Firefox's background page) and the
- * offscreen document (Chrome). The content script uses only shadowingNames, on the live page.
+ * offscreen document (Chrome), never by a content script.
  */
 
 /** What a page's named elements may stand for on its document: img, form, embed, iframe and object by name, img and object by id. */
@@ -15,25 +15,15 @@ const NAMED = 'img[name], form[name], embed[name], iframe[name], object[name], i
  */
 export function parseHtml(html: string): Document {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  for (const [el, attribute] of shadowingNames(doc)) el.removeAttribute(attribute);
-  return doc;
-}
-
-/**
- * The name and id attributes of a document's elements that stand for one of the document's own properties,
- * found with the DOM's own methods (its prototype chain's: HTMLDocument, Document, Node…, which no element
- * shadows). The content script asks this of the live page too: a page with any reads in full (core/quiet.ts).
- */
-export function shadowingNames(doc: Document): [Element, 'name' | 'id'][] {
+  // The document's own properties: its prototype chain's (HTMLDocument, Document, Node…), which no element shadows.
   const own = Object.getPrototypeOf(doc) as Document;
   const named = own.querySelectorAll.call(doc, NAMED);
-  const found: [Element, 'name' | 'id'][] = [];
   for (let i = 0; i < named.length; i++) {
     const el = named[i]!;
-    for (const attribute of ['name', 'id'] as const) {
+    for (const attribute of ['name', 'id']) {
       const value = el.getAttribute(attribute);
-      if (value !== null && value in own) found.push([el, attribute]);
+      if (value !== null && value in own) el.removeAttribute(attribute);
     }
   }
-  return found;
+  return doc;
 }

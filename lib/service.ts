@@ -4,7 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { analyse } from '@/core/detect';
-import { quietDigest, type PageDigest } from '@/core/digest';
+import type { PageDigest } from '@/core/digest';
 import { pageKey, registrableDomain, type PageKey } from '@/core/url';
 import type { Provenance } from '@/core/types';
 import { nextHopUrl } from '@/core/next-hop';
@@ -38,11 +38,6 @@ import { clearTab, markTab } from './toolbar';
  */
 export async function onPageHtml(html: string, url: string, ms: number, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-html']> {
   return onPageScanned(await digestHtml(html, url), sender, ms);
-}
-
-/** A page its content script found quiet (core/quiet.ts): its verdict from the quiet digest of its URL, kept as any scan. */
-export function onPageQuiet(url: string, ms: number, sender: Browser.runtime.MessageSender): Promise<ResponseFor['page-quiet']> {
-  return onPageScanned(quietDigest(url), sender, ms);
 }
 
 /**

@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PAGE_HTML_CHARS, PAGE_HTML_ELEMENTS } from '@/core/digest-limits';
-import { quietPage } from '@/core/quiet';
-import { shadowingNames } from '@/lib/parse-html';
 import type { Provenance } from '@/core/types';
 import { answerMessages, parseTabMessage, send, withRetries, type ResponseFor } from '@/lib/messages';
 import { t } from '@/lib/i18n';
@@ -32,62 +30,39 @@ const contentUi = (): Promise<ContentUi> =>
 
 /**
  * Sends the page to the background, which reads it with the engine, runs the rules and answers with the
- * record (outlet names filled in, the reader's badge settings applied). A quiet page (core/quiet.ts: nothing
- * on it suggests an article, a credit or a syndication marker; most pages a person opens) sends its URL
- * alone. Any other pays for serialising its DOM only: a native call, where reading it here would run the
- * digest's code cold in this new script world on every page (docs/PERFORMANCE.md). A page too big to send
- * whole is read here by the digest's bounded walks, and so is a page whose HTML the background could not read.
+ * record (outlet names filled in, the reader's badge settings applied). The page pays for serialising its DOM
+ * only: a native call, where reading it here would run the digest's code cold in this new script world on
+ * every page (docs/PERFORMANCE.md). A page too big to send whole is read here by the digest's bounded walks,
+ * and so is a page whose HTML the background could not read.
  */
 async function sendPage(url: string): Promise<ResponseFor['page-html']> {
   const started = performance.now();
-  const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
-  const big = isBig(document);
-  if (!big && quietHere(document, url)) return send({ type: 'page-quiet', url, ms: elapsed() });
-  const html = big ? null : pageHtml(document);
-  const serialised = elapsed();
-  if (html !== null) {
-    const answer = await send({ type: 'page-html', url, html, ms: serialised }).catch(() => null);
+  const html = pageHtml(document);
+  const serialised = performance.now() - started;
+  if (html !== null && html.length <= PAGE_HTML_CHARS) {
+    const answer = await send({ type: 'page-html', url, html, ms: Math.round(serialised * 1000) / 1000 }).catch(() => null);
     if (answer) return answer;
   }
   const { digestPage } = await contentUi();
   const digest = digestPage(document, url);
-  // The page's time: its digest's, and the checks and serialising before it.
+  // The page's time: its digest's, and the serialising before it.
   digest.ms = Math.round((digest.ms + serialised) * 1000) / 1000;
   return send({ type: 'page-scanned', digest });
 }
 
 /**
- * Too big to send whole: more than PAGE_HTML_ELEMENTS elements, or served as more than PAGE_HTML_CHARS bytes
- * (known before serialising it, from the page's navigation timing). Such a page is digested in place.
- */
-function isBig(doc: Document): boolean {
-  if (Document.prototype.getElementsByTagName.call(doc, '*')[PAGE_HTML_ELEMENTS]) return true;
-  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-  return (navigation?.decodedBodySize ?? 0) > PAGE_HTML_CHARS;
-}
-
-/**
- * The quiet check on the live page. A page whose named elements stand for its document's properties
- * (`<img name="body">` is the page's document.body, in every script world) is never taken for quiet here:
- * it is sent, and the background reads it with those names dropped (lib/parse-html.ts).
- */
-function quietHere(doc: Document, url: string): boolean {
-  try {
-    return shadowingNames(doc).length === 0 && quietPage(doc, url);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The page's DOM as HTML, or null when it cannot be had. Through the DOM's own getters: a page's named
- * elements stand for the document's properties (`<img name="documentElement">`).
+ * The page's DOM as HTML, or null when it is too big to send: more than PAGE_HTML_ELEMENTS elements, or
+ * served as more than PAGE_HTML_CHARS bytes (known before serialising it, from the page's navigation timing).
+ * Through the DOM's own getters and methods: a page's named elements stand for the document's properties
+ * (`<img name="documentElement">` is the page's document.documentElement, in every script world).
  */
 function pageHtml(doc: Document): string | null {
   const getter = (proto: object, name: string) => Object.getOwnPropertyDescriptor(proto, name)?.get;
   const root = getter(Document.prototype, 'documentElement')?.call(doc) as Element | null;
-  const html = root ? (getter(Element.prototype, 'outerHTML')?.call(root) as string | undefined) : undefined;
-  return html !== undefined && html.length <= PAGE_HTML_CHARS ? html : null;
+  if (!root || Document.prototype.getElementsByTagName.call(doc, '*')[PAGE_HTML_ELEMENTS]) return null;
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  if ((navigation?.decodedBodySize ?? 0) > PAGE_HTML_CHARS) return null;
+  return getter(Element.prototype, 'outerHTML')?.call(root) as string;
 }
 
 export default defineContentScript({

@@ -41,9 +41,8 @@ async function watchMessages(context: BrowserContext, extensionId: string): Prom
       const seen: Seen[] = (g.__seenByTest = []);
       chrome.runtime.onMessage.addListener((message) => {
         const m = (message ?? {}) as { type?: unknown; digest?: { url?: unknown }; pageUrl?: unknown; url?: unknown };
-        // A page's scan comes as its HTML ('page-html'), as its URL alone from a quiet page ('page-quiet'), or as
-        // its digest from a page too big to send: each is a scan.
-        const scan = m.type === 'page-html' || m.type === 'page-quiet' || m.type === 'page-scanned';
+        // A page's scan comes as its HTML ('page-html'), or as its digest from a page too big to send: both are a scan.
+        const scan = m.type === 'page-html' || m.type === 'page-scanned';
         const url =
           typeof m.digest?.url === 'string'
             ? m.digest.url

@@ -15,8 +15,7 @@ import { database } from '@/lib/db';
 import { parseRequest } from '@/lib/messages';
 import { parseHtml } from '@/lib/parse-html';
 import { digestHtml } from '@/lib/parse-page';
-import { onPageHtml, onPageQuiet, onPageScanned } from '@/lib/service';
-import { shadowingNames } from '@/lib/parse-html';
+import { onPageHtml, onPageScanned } from '@/lib/service';
 import { getTabScan } from '@/lib/tab-state';
 import { getMessage } from './locale-messages';
 
@@ -72,35 +71,6 @@ describe('a page sent as HTML', () => {
     // An <a name> never stands for a document's property: left as it is.
     expect(attributes('a')).toEqual(['body', null]);
     expect(doc.documentElement.tagName).toBe('HTML');
-  });
-
-  it('from a quiet page, its URL alone gives the verdict its HTML gives, and the tab says so', async () => {
-    const shop =
-      '<!DOCTYPE html><html><head><title>Example Shop</title></head><body><nav><a href="/sale">Sale</a></nav><div class="card">Item 1 <span>$9.99</span></div><footer>© 2025 Example Shop</footer></body></html>';
-    const url = 'https://shop.example/';
-    const quiet = await onPageQuiet(url, 0.4, sender(5, url));
-    const full = await onPageHtml(shop, url, 0.9, sender(6, url));
-    for (const answer of [quiet, full]) {
-      expect(answer.showBadge).toBe(false);
-      expect(answer.stored).toBe(false);
-    }
-    expect([quiet.record.isArticle, quiet.record.kind]).toEqual([full.record.isArticle, full.record.kind]);
-    expect(await getTabScan(5)).toMatchObject({ key: pageKey(url), isArticle: false, syndicated: false, pageMs: 0.4 });
-    expect(parseRequest({ type: 'page-quiet', url, ms: 0.4 })).toEqual({ type: 'page-quiet', url, ms: 0.4 });
-    for (const message of [
-      { type: 'page-quiet', url: 'x'.repeat(20_000), ms: 1 },
-      { type: 'page-quiet', url, ms: -1 },
-      { type: 'page-quiet', url },
-    ])
-      expect(parseRequest(message)).toBeNull();
-  });
-
-  it("finds a live page's names that stand for its document's properties (such a page is sent, never taken for quiet)", () => {
-    const { document } = parseHTML('<html><body><img name="body" alt=""><img name="photo" alt=""><form name="title"></form></body></html>');
-    expect(shadowingNames(document as unknown as Document).map(([el, attribute]) => `${el.tagName.toLowerCase()} ${attribute}`)).toEqual([
-      'img name',
-      'form name',
-    ]);
   });
 
   it('says why when there is nothing to read it with', async () => {
