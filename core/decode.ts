@@ -3,14 +3,17 @@
  * "determining the character encoding"): a byte order mark first, then the
  * charset the server declared (Content-Type), then a <meta charset> or
  * <meta http-equiv="Content-Type" content="…; charset=…"> in the page's head,
- * else UTF-8, or windows-1252 when the undeclared bytes are not UTF-8 (what
- * the browsers' detectors answer for Western pages).
+ * else UTF-8 when the bytes are UTF-8, else the encoding the browsers'
+ * detectors would guess from the bytes themselves (core/sniff-encoding.ts:
+ * GBK, Big5, Shift_JIS, EUC-KR, windows-1251, …, and windows-1252 for Western
+ * pages), with the page's address as a hint when it is known.
  *
  * The labels are the Encoding Standard's, which Node's TextDecoder knows
  * (gbk, gb2312, shift_jis, euc-kr, iso-8859-1 = windows-1252, …). Used by the
  * CLI for saved files, by the extension and the CLI for fetched originals
  * (core/fetch-failures.ts), and by the corpus tests and the accuracy report.
  */
+import { sniffEncoding, WINDOWS_1252_C1 } from './sniff-encoding';
 
 /** The spec's prescan reads 1,024 bytes unconditionally; Chromium keeps looking while still in the <head>. */
 const PRESCAN_MIN = 1024;
@@ -21,8 +24,10 @@ const PRESCAN_MAX = 256 * 1024;
  * The encoding a browser would use for these bytes: its canonical name as
  * TextDecoder reports it ("utf-8", "utf-16le", "gbk", "shift_jis", "windows-1252", …).
  * `declaredCharset` is the charset from the HTTP Content-Type header, or null.
+ * `url` is the page's address, or null: when nothing declares the encoding and
+ * the bytes are not UTF-8, its country domain (.cn, .tw, .jp, .ru, …) helps the guess.
  */
-export function htmlEncoding(bytes: Uint8Array, declaredCharset: string | null = null): string {
+export function htmlEncoding(bytes: Uint8Array, declaredCharset: string | null = null, url: string | null = null): string {
   const bom = bomEncoding(bytes);
   if (bom) return bom;
   const declared = declaredCharset ? supported(declaredCharset) : null;
@@ -33,7 +38,7 @@ export function htmlEncoding(bytes: Uint8Array, declaredCharset: string | null =
   // (legacy encodings almost never form valid UTF-8 sequences), so they are read as UTF-8.
   if (fromMeta && fromMeta !== 'utf-8' && strictUtf8(bytes)) return 'utf-8';
   if (fromMeta) return htmlSafe(fromMeta);
-  return looksLikeUtf8(bytes) ? 'utf-8' : 'windows-1252';
+  return looksLikeUtf8(bytes) ? 'utf-8' : sniffEncoding(bytes, url);
 }
 
 /** Valid UTF-8 with at least 8 non-ASCII characters. */
@@ -50,51 +55,11 @@ function strictUtf8(bytes: Uint8Array): boolean {
 }
 
 /** The page's text, decoded as a browser would (see htmlEncoding); a byte order mark is dropped. */
-export function decodeHtml(bytes: Uint8Array, declaredCharset: string | null = null): string {
-  const encoding = htmlEncoding(bytes, declaredCharset);
+export function decodeHtml(bytes: Uint8Array, declaredCharset: string | null = null, url: string | null = null): string {
+  const encoding = htmlEncoding(bytes, declaredCharset, url);
   const text = new TextDecoder(encoding).decode(bytes);
   return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
-
-/**
- * Bytes 0x80–0x9F in windows-1252 (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ; five stay as they are).
- * Node 20's TextDecoder('windows-1252') decodes them as ISO-8859-1's control
- * characters; mapping them here is right on a fixed Node too.
- */
-const WINDOWS_1252_C1 = [
-  '\u20ac',
-  '\u0081',
-  '\u201a',
-  '\u0192',
-  '\u201e',
-  '\u2026',
-  '\u2020',
-  '\u2021',
-  '\u02c6',
-  '\u2030',
-  '\u0160',
-  '\u2039',
-  '\u0152',
-  '\u008d',
-  '\u017d',
-  '\u008f',
-  '\u0090',
-  '\u2018',
-  '\u2019',
-  '\u201c',
-  '\u201d',
-  '\u2022',
-  '\u2013',
-  '\u2014',
-  '\u02dc',
-  '\u2122',
-  '\u0161',
-  '\u203a',
-  '\u0153',
-  '\u009d',
-  '\u017e',
-  '\u0178',
-];
 
 function bomEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -164,13 +129,19 @@ function charsetFromContent(content: string): string | null {
  * byte in a UTF-8 page does not make it a windows-1252 page).
  */
 function looksLikeUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true; // ASCII pages and clean UTF-8 pages end here, at native speed
+  } catch {
+    // counted below
+  }
   const text = new TextDecoder('utf-8').decode(bytes);
   let replaced = 0;
   let other = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (code === 0xfffd) replaced++;
-    else if (code > 0x7f) other++;
+    else if (code > 0x7f && (code < 0xdc00 || code > 0xdfff)) other++; // a surrogate pair counts once
   }
-  return replaced === 0 || other > replaced;
+  return other > replaced;
 }
