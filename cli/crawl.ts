@@ -59,6 +59,7 @@ export const crawlCommand: Command<typeof CRAWL_OPTIONS> = {
     if (workers >= availableParallelism() && workers > 1 && !process.execArgv.includes('--single-threaded-gc') && process.argv[1])
       return rerunWith('--single-threaded-gc');
     const tty = process.stderr.isTTY;
+    const logLine = logThrottle();
     const stop = new AbortController();
     const onSignal = () => {
       if (stop.signal.aborted) process.exit(130);
@@ -79,7 +80,8 @@ export const crawlCommand: Command<typeof CRAWL_OPTIONS> = {
         signal: stop.signal,
         status: (line, final) => {
           if (tty && !final) process.stderr.write(`\r\x1b[2K${line}`);
-          else io.err(tty ? `\r\x1b[2K${line}` : line);
+          else if (tty) io.err(`\r\x1b[2K${line}`);
+          else if (final || logLine.due(line)) io.err(line);
         },
       });
     } catch (error) {
@@ -120,6 +122,25 @@ export const crawlCommand: Command<typeof CRAWL_OPTIONS> = {
     return summary.failed.length ? 1 : 0;
   },
 };
+
+/**
+ * Into a log (standard error not a terminal), progress is a line when a shard is done, and at most one a
+ * minute in between, not one a second.
+ */
+function logThrottle(): { due(line: string): boolean } {
+  let lastShards = '';
+  let lastAt = 0;
+  return {
+    due(line) {
+      const shards = /^\S+ shards/.exec(line)?.[0] ?? '';
+      const now = Date.now();
+      if (shards === lastShards && now - lastAt < 60_000) return false;
+      lastShards = shards;
+      lastAt = now;
+      return true;
+    },
+  };
+}
 
 /** This same command line in a new Node process started with `flag`; its exit code (signals passed on to it). */
 function rerunWith(flag: string): Promise<number> {

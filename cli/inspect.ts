@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { detect } from '../core/detect';
 import { kindEnglish } from '../core/kind-text';
 import type { CopyKind, Provenance } from '../core/types';
-import { CliError, loadPage, parseHtml } from './load';
+import { CliError, loadPage, parseForEngine } from './load';
 import type { OptionSpecs } from './args';
 import type { Command, CommandIO } from './main';
 import type { NodeFetcherOptions } from './node-fetcher';
@@ -97,11 +97,11 @@ async function inspectPage(
   fetching: NodeFetcherOptions = {},
 ): Promise<{ file: string | null; provenance: Provenance }> {
   const isUrl = /^https?:\/\//i.test(target);
-  const loaded = await loadPage(target, fetching);
+  const loaded = await loadPage(target, fetching, pageUrl ?? null);
   // A saved file's address is its absolute file: URL (a relative path, spaces and # escaped as URLs need them).
   const url = pageUrl ?? loaded.servedAt ?? pathToFileURL(resolve(target)).href;
   if (pageUrl && !/^https?:\/\//i.test(pageUrl)) throw new CliError('usage', `--url must be an http(s) URL, got ${pageUrl}`);
-  return { file: isUrl ? null : target, provenance: detect(parseHtml(loaded.html), url) };
+  return { file: isUrl ? null : target, provenance: detect(parseForEngine(loaded.html), url) };
 }
 
 export async function inspectOne(target: string, pageUrl?: string, fetching: NodeFetcherOptions = {}): Promise<InspectRecord> {

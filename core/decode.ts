@@ -56,9 +56,17 @@ function strictUtf8(bytes: Uint8Array): boolean {
 
 /** The page's text, decoded as a browser would (see htmlEncoding); a byte order mark is dropped. */
 export function decodeHtml(bytes: Uint8Array, declaredCharset: string | null = null, url: string | null = null): string {
+  return decodePage(bytes, declaredCharset, url).text;
+}
+
+/** The page's text (as decodeHtml) and the encoding it was decoded with (as htmlEncoding), finding it once. */
+export function decodePage(bytes: Uint8Array, declaredCharset: string | null = null, url: string | null = null): { text: string; encoding: string } {
   const encoding = htmlEncoding(bytes, declaredCharset, url);
   const text = new TextDecoder(encoding).decode(bytes);
-  return encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
+  return {
+    text: encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text,
+    encoding,
+  };
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {

@@ -8,11 +8,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeHtml, htmlEncoding } from '../core/decode';
+import { decodePage } from '../core/decode';
 import { detect } from '../core/detect';
 import { registrableDomain } from '../core/url';
 import type { Provenance } from '../core/types';
-import { parseHtml } from '../cli/load';
+import { parseForEngine } from '../cli/load';
 import { toRecord, type InspectRecord } from '../cli/inspect';
 import { readWarc, ROUTINE_SKIPS, type SkipReason, type WarcOptions, type WarcPage } from './warc';
 
@@ -80,8 +80,8 @@ export function pageRow(
 
 /** The engine on one page of an archive: the same record `provenance inspect --json --url <url>` prints for the same bytes. */
 export function inspectBytes(body: Uint8Array, url: string, charset: string | null): Inspected {
-  const encoding = htmlEncoding(body, charset);
-  const provenance = detect(parseHtml(decodeHtml(body, charset)), url);
+  const { text, encoding } = decodePage(body, charset, url);
+  const provenance = detect(parseForEngine(text), url);
   return { provenance, record: toRecord(null, provenance), encoding };
 }
 

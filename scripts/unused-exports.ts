@@ -17,7 +17,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The folders whose exports must each be imported somewhere. */
 export const CHECKED_DIRS = ['core', 'lib', 'components'];
 /** Where imports are looked for: every source folder of the repository, and the configuration files. */
-const SOURCE_DIRS = ['core', 'lib', 'components', 'entrypoints', 'cli', 'scripts', 'tests', 'bin'];
+const SOURCE_DIRS = ['core', 'lib', 'components', 'entrypoints', 'cli', 'crawl', 'scripts', 'tests', 'bin'];
 const SOURCE_FILES = ['wxt.config.ts', 'vitest.config.ts', 'playwright.config.ts'];
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.mjs'];
 const SKIPPED_DIRS = new Set(['node_modules', 'fixtures', 'no-re2']);

@@ -1,0 +1,79 @@
+/**
+ * cli/indexed-dom.ts answers tag and class lookups from one walk. It must answer exactly what linkedom answers:
+ * here the engine's record for every page of both corpora and the fixture web, parsed plain and indexed, and
+ * the lookups themselves on awkward markup.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../core/detect';
+import { parseForEngine, parseHtml } from '../../cli/load';
+import { loadCorpus, loadHtmldateCorpus } from './corpus-helpers';
+
+const WEB = join(__dirname, '../fixtures/web');
+
+function webPages(): { url: string; html: string }[] {
+  const out: { url: string; html: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === 'index.html')
+        out.push({ url: `https://${path.slice(WEB.length + 1, -'index.html'.length)}`, html: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(WEB);
+  return out;
+}
+
+const record = (doc: Document, url: string) => {
+  const { engineMs: _, ...rest } = detect(doc, url);
+  return rest;
+};
+
+describe('indexed lookups', () => {
+  it('give the engine the same record as linkedom’s own, on the corpus and fixture pages', () => {
+    // All of the readability corpus and the fixture web, and every third htmldate page (the whole set takes minutes).
+    const pages = [...loadCorpus(), ...loadHtmldateCorpus().filter((_, i) => i % 3 === 0), ...webPages()];
+    expect(pages.length).toBeGreaterThan(400);
+    const differ: string[] = [];
+    for (const page of pages) {
+      if (JSON.stringify(record(parseForEngine(page.html), page.url)) !== JSON.stringify(record(parseHtml(page.html), page.url)))
+        differ.push(page.url);
+    }
+    expect(differ).toEqual([]);
+  }, 600_000);
+
+  it('answer each lookup as linkedom does: nesting, case, several classes, templates, a document changed before indexing', () => {
+    const html = `<html><head><title>t</title></head><body>
+      <div id="a" class="x  y"><p class="x">1</p><section><p class="y z">2</p><P>3</P></section></div>
+      <template><p class="x">in template</p></template>
+      <svg><linearGradient class="x"></linearGradient></svg>
+      <div id="b"><span class="x"></span></div></body></html>`;
+    const plain = parseHtml(html);
+    const indexed = parseForEngine(html);
+    const ids = (list: ArrayLike<Element>) => Array.from(list, (el) => `${el.localName}.${el.getAttribute('class') ?? ''}.${el.textContent}`);
+    // `*`: what a browser answers (every element, a template's contents apart), where linkedom answers nothing;
+    // the digest falls back to querySelectorAll('*') on linkedom (core/digest.ts allElements), which lists the same.
+    expect(ids(plain.getElementsByTagName('*'))).toEqual([]);
+    expect(ids(indexed.getElementsByTagName('*'))).toEqual(ids(plain.querySelectorAll('*')));
+    expect(ids(indexed.getElementById('a')!.getElementsByTagName('*'))).toEqual(ids(plain.getElementById('a')!.querySelectorAll('*')));
+    for (const tag of ['p', 'P', 'div', 'DIV', 'section', 'lineargradient', 'linearGradient', 'LINEARGRADIENT', 'span', 'template', 'nope']) {
+      expect(ids(indexed.getElementsByTagName(tag)), tag).toEqual(ids(plain.getElementsByTagName(tag)));
+      for (const id of ['a', 'b'])
+        expect(ids(indexed.getElementById(id)!.getElementsByTagName(tag)), `${id} ${tag}`).toEqual(
+          ids(plain.getElementById(id)!.getElementsByTagName(tag)),
+        );
+    }
+    for (const name of ['x', 'y', 'z', 'x y', 'nope']) {
+      expect(ids(indexed.getElementsByClassName(name)), name).toEqual(ids(plain.getElementsByClassName(name)));
+      expect(ids(indexed.getElementById('a')!.getElementsByClassName(name)), name).toEqual(
+        ids(plain.getElementById('a')!.getElementsByClassName(name)),
+      );
+    }
+    expect(ids(indexed.body.querySelectorAll('*'))).toEqual(ids(plain.body.querySelectorAll('*')));
+    // A document not indexed keeps linkedom's own answers, beside an indexed one.
+    const other = parseHtml('<p class="x">only</p>');
+    expect(ids(other.getElementsByClassName('x'))).toEqual(['p.x.only']);
+  });
+});
