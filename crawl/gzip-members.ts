@@ -5,14 +5,16 @@
  * output passes `maxBytes` is not kept whole: its first `headBytes` are kept (to name the record), the rest is
  * not inflated at all, and the reader jumps to the next member.
  *
- * Push-based: feed the file's chunks with push(), then end(); each call returns what it completed.
+ * Inflating is Node's zlib (native), one member in one call: the call says how many bytes the member's deflate
+ * data took, which is where the next member starts. Push-based: feed the file's chunks with push(), then
+ * end(); each call returns the members it completed.
  */
-import pako from 'pako';
+import { constants, inflateRawSync } from 'node:zlib';
 
 export interface Member {
   /** The member's byte offset in the file. */
   offset: number;
-  /** The inflated bytes: all of them, or the first `headBytes` when `oversize`. */
+  /** The inflated bytes: all of them, or the first `headBytes` when `oversize` or `error`. */
   bytes: Uint8Array;
   /** The output passed `maxBytes`: `bytes` is only its start, and the member was skipped unread. */
   oversize: boolean;
@@ -23,7 +25,7 @@ export interface Member {
 export interface MemberOptions {
   /** Inflated bytes kept at most for one member (default 12 MiB). */
   maxBytes?: number;
-  /** Bytes kept of an oversize member, enough for its WARC and HTTP headers (default 64 KiB). */
+  /** Bytes kept of an oversize or broken member, enough for its WARC and HTTP headers (default 64 KiB). */
   headBytes?: number;
   /**
    * Whether a gzip header at this point of the file starts a member worth reading: the reader checks the
@@ -32,29 +34,81 @@ export interface MemberOptions {
   startsRecord?: (firstBytes: Uint8Array) => boolean;
 }
 
-const GZIP_MAGIC_1 = 0x1f;
-const GZIP_MAGIC_2 = 0x8b;
-const DEFLATE = 0x08;
-/** How far the candidate member after a bad one is inflated to check it starts a record. */
-const PROBE_BYTES = 16;
-const PROBE_INPUT = 4096;
+const FLAG_HCRC = 2;
+const FLAG_EXTRA = 4;
+const FLAG_NAME = 8;
+const FLAG_COMMENT = 16;
+/** A member's trailer: CRC-32 and size. */
+const TRAILER = 8;
+/** How much of a candidate member is inflated to check that it starts a record (at most ~1,000× that out). */
+const PROBE_INPUT = 512;
+const EMPTY = new Uint8Array(0);
+/** The deflate data read to name a member that is not read whole. */
+const HEAD_INPUT = 4096;
 
-type InflateWithState = pako.Inflate & { strm: { avail_in: number; total_in: number }; ended: boolean; msg?: string };
+type Inflated = { ok: true; bytes: Uint8Array; used: number } | { ok: false; why: 'more' | 'oversize' | 'corrupt'; detail: string };
+
+function inflate(data: Uint8Array, maxBytes: number): Inflated {
+  try {
+    const { buffer, engine } = inflateRawSync(data, { info: true, maxOutputLength: maxBytes }) as unknown as {
+      buffer: Buffer;
+      engine: { bytesWritten: number };
+    };
+    return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), used: engine.bytesWritten };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'Z_BUF_ERROR') return { ok: false, why: 'more', detail: 'unexpected end of data' };
+    if (code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, why: 'oversize', detail: `more than ${maxBytes} bytes` };
+    return { ok: false, why: 'corrupt', detail: (error as Error).message };
+  }
+}
+
+/**
+ * What the start of a member's deflate data inflates to, as far as its first few KB go (nothing when it is not
+ * deflate data): enough for the record's WARC headers, with output bounded even for data that inflates 1,000×.
+ */
+function head(data: Uint8Array, headBytes: number): Uint8Array {
+  try {
+    const out = inflateRawSync(data.subarray(0, HEAD_INPUT), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1032 * HEAD_INPUT });
+    return new Uint8Array(out.buffer, out.byteOffset, Math.min(out.byteLength, headBytes));
+  } catch {
+    return EMPTY;
+  }
+}
+
+/** The length of the gzip header at `at`; 0 when the bytes there are not one; -1 when more bytes are needed to tell. */
+function headerLength(bytes: Uint8Array, at: number): number {
+  if (bytes.length - at < 10) return bytes.length - at >= 3 && !isMagic(bytes, at) ? 0 : -1;
+  if (!isMagic(bytes, at)) return 0;
+  const flags = bytes[at + 3]!;
+  let n = at + 10;
+  if (flags & FLAG_EXTRA) {
+    if (bytes.length < n + 2) return -1;
+    n += 2 + (bytes[n]! | (bytes[n + 1]! << 8));
+  }
+  for (const flag of [FLAG_NAME, FLAG_COMMENT]) {
+    if (!(flags & flag)) continue;
+    const zero = bytes.indexOf(0, n);
+    if (zero < 0) return -1;
+    n = zero + 1;
+  }
+  if (flags & FLAG_HCRC) n += 2;
+  return n > bytes.length ? -1 : n - at;
+}
+
+function isMagic(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0x1f && bytes[at + 1] === 0x8b && bytes[at + 2] === 0x08;
+}
 
 export class GzipMembers {
   private readonly maxBytes: number;
   private readonly headBytes: number;
   private readonly startsRecord: (firstBytes: Uint8Array) => boolean;
-  /** Bytes of the file not yet consumed, starting at file offset `bufferOffset`. */
-  private buffer: Uint8Array = new Uint8Array(0);
+  /** Bytes of the file not yet consumed, starting at file offset `bufferOffset`: a member's start when not seeking. */
+  private buffer: Uint8Array = EMPTY;
   private bufferOffset = 0;
-  private inflator: InflateWithState | null = null;
-  private memberOffset = 0;
-  private chunks: Uint8Array[] = [];
-  private size = 0;
   /** Looking for the next member after a bad or oversize one. */
   private seeking = false;
-  private pending: Member | null = null;
 
   constructor(options: MemberOptions = {}) {
     this.maxBytes = options.maxBytes ?? 12 * 1024 * 1024;
@@ -77,92 +131,58 @@ export class GzipMembers {
     const done: Member[] = [];
     for (;;) {
       if (this.seeking) {
-        const at = this.findNextMember(atEnd);
-        if (at < 0) break;
-        this.consume(at);
+        if (!this.seek(atEnd)) break;
         this.seeking = false;
       }
-      if (!this.inflator) {
-        if (this.buffer.length === 0) break;
-        if (this.buffer.length < 3 && !atEnd) break;
-        if (!isGzipHeader(this.buffer, 0)) {
-          // Not a member here: bytes between members, or an archive that is not gzip at all.
-          this.chunks = [];
-          this.size = 0;
-          done.push(this.badMember(this.bufferOffset, 'corrupt-gzip', 'no gzip member starts here'));
-          this.consume(1);
-          this.seeking = true;
-          continue;
-        }
-        this.startMember();
-      }
-      const inflator = this.inflator!;
-      const input = this.buffer;
-      if (input.length === 0) {
-        // Waiting for more of this member; at the end of the file, there is no more.
-        if (atEnd) {
-          done.push(this.badMember(this.memberOffset, 'truncated', 'the file ends inside this gzip member'));
-          this.inflator = null;
-        }
-        break;
-      }
-      inflator.push(input, false);
-      const left = inflator.ended ? inflator.strm.avail_in : 0;
-      if (inflator.ended && inflator.err) {
-        done.push(this.badMember(this.memberOffset, 'corrupt-gzip', inflator.msg || `zlib error ${inflator.err}`));
-        this.inflator = null;
-        // Look for the next member from just past this one's header.
-        this.consume(Math.min(1, input.length));
-        this.seeking = true;
+      if (this.buffer.length === 0) break;
+      const header = headerLength(this.buffer, 0);
+      if (header < 0 && !atEnd) break;
+      if (header <= 0) {
+        // Not a member here: bytes between members, an archive that is not gzip, or a header cut off.
+        done.push(
+          this.bad(
+            header < 0 ? 'truncated' : 'corrupt-gzip',
+            header < 0 ? 'the file ends inside a gzip header' : 'no gzip member starts here',
+            EMPTY,
+          ),
+        );
+        this.skip(1);
         continue;
       }
-      if (this.pending) {
-        // The member passed maxBytes: it is kept as its head, and the reader skips to the next member.
-        done.push(this.pending);
-        this.pending = null;
-        this.inflator = null;
-        this.consume(Math.min(1, input.length));
-        this.seeking = true;
+      const data = this.buffer.subarray(header);
+      const result = inflate(data, this.maxBytes);
+      if (result.ok) {
+        const length = header + result.used + TRAILER;
+        if (length > this.buffer.length && !atEnd) break;
+        done.push({ offset: this.bufferOffset, bytes: result.bytes, oversize: false, error: null });
+        this.consume(Math.min(length, this.buffer.length));
         continue;
       }
-      if (inflator.ended) {
-        this.consume(input.length - left);
-        done.push({ offset: this.memberOffset, bytes: concatAll(this.chunks, this.size), oversize: false, error: null });
-        this.inflator = null;
+      if (result.why === 'more') {
+        if (!atEnd) break;
+        done.push(this.bad('truncated', 'the file ends inside this gzip member', head(data, this.headBytes)));
+        this.consume(this.buffer.length);
         continue;
       }
-      // The whole buffer went into the inflator: more input is needed.
-      this.consume(input.length);
-      if (atEnd) {
-        done.push(this.badMember(this.memberOffset, 'truncated', 'the file ends inside this gzip member'));
-        this.inflator = null;
-      }
-      break;
+      const first = head(data, this.headBytes);
+      done.push(
+        result.why === 'oversize'
+          ? { offset: this.bufferOffset, bytes: first, oversize: true, error: null }
+          : this.bad('corrupt-gzip', result.detail, first),
+      );
+      this.skip(1);
     }
     return done;
   }
 
-  private startMember(): void {
-    this.memberOffset = this.bufferOffset;
-    this.chunks = [];
-    this.size = 0;
-    const inflator = new pako.Inflate({ chunkSize: 64 * 1024 }) as InflateWithState;
-    inflator.onData = (chunk: Uint8Array) => {
-      if (this.pending) return;
-      this.chunks.push(chunk);
-      this.size += chunk.length;
-      if (this.size > this.maxBytes) {
-        const head = concatAll(this.chunks, this.size).subarray(0, this.headBytes);
-        this.pending = { offset: this.memberOffset, bytes: head, oversize: true, error: null };
-        this.chunks = [];
-        this.size = 0;
-      }
-    };
-    this.inflator = inflator;
+  private bad(reason: 'corrupt-gzip' | 'truncated', detail: string, bytes: Uint8Array): Member {
+    return { offset: this.bufferOffset, bytes, oversize: false, error: { reason, detail } };
   }
 
-  private badMember(offset: number, reason: 'corrupt-gzip' | 'truncated', detail: string): Member {
-    return { offset, bytes: concatAll(this.chunks, this.size).subarray(0, this.headBytes), oversize: false, error: { reason, detail } };
+  /** Drops `n` bytes and looks for the next member from there. */
+  private skip(n: number): void {
+    this.consume(n);
+    this.seeking = true;
   }
 
   private consume(n: number): void {
@@ -171,69 +191,37 @@ export class GzipMembers {
   }
 
   /**
-   * The index in the buffer of the next gzip header that inflates to the start of a record; -1 when the buffer
-   * holds none yet (its last bytes are kept, in case a header straddles two chunks).
+   * Moves to the next gzip header that inflates to the start of a record; false when the bytes read so far hold
+   * none (the last bytes are kept, in case a header straddles two chunks).
    */
-  private findNextMember(atEnd: boolean): number {
+  private seek(atEnd: boolean): boolean {
     const buffer = this.buffer;
     let from = 0;
     for (;;) {
-      const at = buffer.indexOf(GZIP_MAGIC_1, from);
-      if (at < 0 || at + 3 > buffer.length) {
-        if (atEnd) {
-          this.consume(buffer.length);
-          return -1;
-        }
-        // Keep what may be the start of a header cut by the chunk's end.
-        const keep = at < 0 ? 0 : buffer.length - at;
-        this.consume(buffer.length - keep);
-        return -1;
+      const at = buffer.indexOf(0x1f, from);
+      if (at < 0) {
+        this.consume(buffer.length);
+        return false;
       }
-      if (isGzipHeader(buffer, at)) {
-        const probe = probeMember(buffer.subarray(at, at + PROBE_INPUT));
-        if (probe === 'more' && !atEnd && buffer.length - at < PROBE_INPUT) {
-          this.consume(at);
-          return -1;
-        }
-        if (probe instanceof Uint8Array && this.startsRecord(probe)) return at;
+      const header = headerLength(buffer, at);
+      const room = buffer.length - at;
+      if ((header < 0 || room < header + PROBE_INPUT) && !atEnd) {
+        // Not enough bytes yet to check this candidate: keep it for the next chunk.
+        this.consume(at);
+        return false;
+      }
+      if (header > 0 && this.startsRecord(head(buffer.subarray(at + header), 16))) {
+        this.consume(at);
+        return true;
       }
       from = at + 1;
     }
   }
 }
 
-function isGzipHeader(bytes: Uint8Array, at: number): boolean {
-  return bytes[at] === GZIP_MAGIC_1 && bytes[at + 1] === GZIP_MAGIC_2 && bytes[at + 2] === DEFLATE;
-}
-
-/** The first bytes a candidate member inflates to; 'more' when its input ran out first, null when it is not gzip. */
-function probeMember(input: Uint8Array): Uint8Array | 'more' | null {
-  const inflator = new pako.Inflate({ chunkSize: 1024 }) as InflateWithState;
-  let first: Uint8Array | null = null;
-  inflator.onData = (chunk: Uint8Array) => {
-    first ??= chunk;
-  };
-  inflator.push(input, false);
-  if (inflator.err) return null;
-  if (first && (first as Uint8Array).length >= PROBE_BYTES) return first;
-  if (inflator.ended) return first;
-  return 'more';
-}
-
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a, 0);
   out.set(b, a.length);
-  return out;
-}
-
-function concatAll(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
   return out;
 }
