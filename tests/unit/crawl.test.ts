@@ -51,6 +51,7 @@ function engineRecord(spec: RecordSpec): Omit<InspectRecord, 'engineMs'> {
 }
 
 let dir = '';
+const tmpdirOf = () => dir;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'provenance-crawl-'));
 });
@@ -246,6 +247,36 @@ describe('resuming', () => {
     const paths = await shardPaths([list, join(dir, 'web.warc.gz')]);
     expect(paths.map((p) => relative(dir, p))).toEqual(['resume/part-0.warc.gz', 'resume/part-1.warc.gz', 'resume/part-2.warc.gz', 'web.warc.gz']);
     await expect(shardPaths([join(dir, 'nope.warc.gz')])).rejects.toThrow(/cannot read .*nope\.warc\.gz: no such file/);
+  });
+});
+
+describe('encodings, as a browser finds them', () => {
+  it('undeclared legacy pages (GBK, Big5, Shift_JIS, EUC-KR, windows-1251 …) are read in their encoding; a header charset wins', async () => {
+    const dir = join(__dirname, '../fixtures/encodings');
+    const fixtures = JSON.parse(readFileSync(join(dir, 'fixtures.json'), 'utf8')) as { file: string; encoding: string; headline: string }[];
+    const specs: RecordSpec[] = fixtures.map((f, i) => ({
+      url: `https://news-${i}.example/story/`,
+      body: readFileSync(join(dir, f.file)),
+      contentType: 'text/html',
+    }));
+    // The same GBK bytes, served with a header that says so.
+    specs.push({ ...specs[0]!, url: 'https://declared.example/story/', contentType: 'text/html; charset=GBK' });
+    const shard = join(tmpdirOf(), 'encodings.warc.gz');
+    await writeFile(shard, await warcBytes(specs));
+    const db = join(tmpdirOf(), 'encodings.duckdb');
+    await crawl({ inputs: [shard], db, workers: 0, engineVersion: 'test' });
+    const read = await CrawlDb.open(db, { readOnly: true });
+    try {
+      const rows = await read.rows<{ url: string; charset: string; headline: string }>('SELECT url, charset, headline FROM pages');
+      const byUrl = new Map(rows.map((row) => [row.url, row]));
+      // The engine folds every kind of space (an ideographic one too) into a plain one.
+      const spaced = (text: string) => text.replace(/\s+/gu, ' ');
+      fixtures.forEach((f, i) => expect(byUrl.get(`https://news-${i}.example/story/`)?.headline, f.file).toBe(spaced(f.headline)));
+      expect(byUrl.get('https://news-0.example/story/')?.charset).toBe(fixtures[0]!.encoding);
+      expect(byUrl.get('https://declared.example/story/')).toMatchObject({ charset: 'gbk', headline: fixtures[0]!.headline });
+    } finally {
+      read.close();
+    }
   });
 });
 
