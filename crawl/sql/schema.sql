@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS shards (
   records BIGINT,                 -- WARC records read
   pages BIGINT,                   -- HTML responses run through the engine
   copies BIGINT,                  -- of which syndicated or archived copies
-  skipped BIGINT,                 -- records skipped with a reason (see `skipped`)
+  skipped BIGINT,                 -- records skipped, by reason in `skip_counts`
   engine_version VARCHAR,         -- provenance's version that read it
   finished_at TIMESTAMP           -- when the shard was committed
 );
