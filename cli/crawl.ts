@@ -84,10 +84,6 @@ export const crawlCommand: Command<typeof CRAWL_OPTIONS> = {
           else if (final || logLine.due(line)) io.err(line);
         },
       });
-    } catch (error) {
-      const message = (error as Error)?.message ?? String(error);
-      if (/^cannot read/.test(message)) throw new CliError('read-failed', message);
-      throw error;
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

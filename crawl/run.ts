@@ -9,6 +9,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CliError } from '../cli/load';
 import { CrawlDb } from './db';
 import { runShard, type ShardCounts, type ShardResult } from './shard';
 import { ROUTINE_SKIPS, type SkipReason } from './warc';
@@ -71,7 +72,7 @@ export async function shardPaths(inputs: string[]): Promise<string[]> {
     try {
       info = await stat(path);
     } catch {
-      throw new Error(`cannot read ${input}${fromList ? ` (listed in ${fromList})` : ''}: no such file or folder`);
+      throw new CliError('read-failed', `cannot read ${input}${fromList ? ` (listed in ${fromList})` : ''}: no such file or folder`);
     }
     if (info.isDirectory()) {
       const entries = await readdir(path, { recursive: true, withFileTypes: true });

@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
-import { GzipMembers } from './gzip-members';
+import { GzipMembers, type Member } from './gzip-members';
 
 export type SkipReason =
   'not-response' | 'not-html' | 'http-status' | 'too-large' | 'bad-length' | 'corrupt-gzip' | 'truncated' | 'bad-record' | 'engine-error';
@@ -84,10 +84,7 @@ function startsWithWarc(bytes: Uint8Array): boolean {
   return WARC_START.every((byte, i) => bytes[i] === byte);
 }
 
-async function* memberItems(
-  member: { offset: number; bytes: Uint8Array; oversize: boolean; error: null | { reason: 'corrupt-gzip' | 'truncated'; detail: string } },
-  maxPageBytes: number,
-): AsyncGenerator<WarcItem> {
+async function* memberItems(member: Member, maxPageBytes: number): AsyncGenerator<WarcItem> {
   const { offset } = member;
   if (member.error) {
     yield { kind: 'skip', offset, url: targetUri(member.bytes), reason: member.error.reason, detail: member.error.detail };

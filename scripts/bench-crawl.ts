@@ -11,7 +11,7 @@
  * Figures, not pass/fail: docs/CRAWL.md keeps the last ones and what they extrapolate to.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,7 @@ interface CrawlRun {
 }
 
 function runCrawl(bin: string, files: string[], db: string, workers: number): CrawlRun {
-  execFileSync('rm', ['-rf', db, `${db}.wal`, `${db}.work`]);
+  for (const path of [db, `${db}.wal`, `${db}.work`]) rmSync(path, { recursive: true, force: true });
   const started = performance.now();
   const run = spawnSync(process.execPath, [bin, 'crawl', '--workers', String(workers), '--db', db, ...files], { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;

@@ -73,3 +73,8 @@ export function wrongLength(plainRecord: Uint8Array, delta: number): Uint8Array 
   const fixed = text.replace(/^Content-Length: (\d+)/im, (_, n: string) => `Content-Length: ${Number(n) + delta}`);
   return gzipSync(Buffer.from(fixed, 'latin1'));
 }
+
+/** Pages (a corpus's, the fixture web's) as response records served at their URLs. */
+export function pageRecords(pages: { url: string; html: string }[]): RecordSpec[] {
+  return pages.map((page) => ({ url: page.url, body: page.html }));
+}

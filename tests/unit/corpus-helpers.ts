@@ -1,6 +1,6 @@
 /** Shared by the corpus tests, the benchmarks and the accuracy report: loading the real-page corpora kept in tests/corpus/. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { decodeHtml } from '../../core/decode';
 import { corpusSourceDir, unpackedCorpusDir, type CorpusName } from '../corpus/corpus';
 
@@ -67,4 +67,22 @@ export function htmldateIndex(): Omit<HtmldatePage, 'html'>[] {
 export function loadHtmldateCorpus(): HtmldatePage[] {
   unpackedCorpusDir('htmldate');
   return htmldateIndex().map((entry) => ({ ...entry, html: readCorpusPage('htmldate', entry.file) }));
+}
+
+/** Every page of the fixture web (tests/fixtures/web/<host>/<path>/index.html), with the URL it is served at: https://<host>/<path>/. */
+export function fixtureWebPages(): { url: string; html: string }[] {
+  const root = join(__dirname, '../fixtures/web');
+  const out: { url: string; html: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === 'index.html') {
+        const [host, ...rest] = relative(root, dir).split('/');
+        out.push({ url: `https://${host}/${rest.map((part) => `${part}/`).join('')}`, html: readFileSync(path, 'utf8') });
+      }
+    }
+  };
+  walk(root);
+  return out;
 }

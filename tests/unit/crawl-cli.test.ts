@@ -6,35 +6,17 @@
  * twice. The bundle goes under .tmp/ in the repository, where Node finds DuckDB in node_modules.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrawlDb } from '../../crawl/db';
 import { crawl } from '../../crawl/run';
-import { warcBytes, type RecordSpec } from '../crawl/warc-builder';
-import { loadHtmldateCorpus } from './corpus-helpers';
+import { pageRecords, warcBytes } from '../crawl/warc-builder';
+import { fixtureWebPages, loadHtmldateCorpus } from './corpus-helpers';
 
 const ROOT = join(__dirname, '../..');
-const WEB = join(ROOT, 'tests/fixtures/web');
-
-function fixturePages(): RecordSpec[] {
-  const out: RecordSpec[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'index.html') {
-        const rel = relative(WEB, dir).split('/');
-        out.push({ url: `https://${rel[0]}/${rel.slice(1).join('/')}${rel.length > 1 ? '/' : ''}`, body: readFileSync(path, 'utf8') });
-      }
-    }
-  };
-  walk(WEB);
-  return out;
-}
-
 interface Run {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -100,7 +82,7 @@ afterAll(async () => {
 
 describe('provenance crawl, the bundled command line', () => {
   it('two worker threads write what one thread writes; --jsonl and --parquet hold every page; report --html is one page', async () => {
-    const web = fixturePages();
+    const web = pageRecords(fixtureWebPages());
     const dir = join(data, 'shards');
     await mkdir(dir);
     for (let i = 0; i < 4; i++) await writeFile(join(dir, `part-${i}.warc.gz`), await warcBytes(web.filter((_, n) => n % 4 === i)));
@@ -147,11 +129,7 @@ describe('provenance crawl, the bundled command line', () => {
     const corpus = loadHtmldateCorpus().slice(0, 240);
     const dir = join(data, 'kill');
     await mkdir(dir);
-    for (let i = 0; i < 8; i++)
-      await writeFile(
-        join(dir, `part-${i}.warc.gz`),
-        await warcBytes(corpus.filter((_, n) => n % 8 === i).map((p) => ({ url: p.url, body: p.html }))),
-      );
+    for (let i = 0; i < 8; i++) await writeFile(join(dir, `part-${i}.warc.gz`), await warcBytes(pageRecords(corpus.filter((_, n) => n % 8 === i))));
     const db = join(data, 'kill.duckdb');
     // Killed once the first shards are in: the progress line says how many shards are done.
     const killed = await provenance(['crawl', '--workers', '1', '--db', db, dir], (err, kill) => {

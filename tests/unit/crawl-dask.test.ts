@@ -10,17 +10,17 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrawlDb } from '../../crawl/db';
-import { warcBytes, type RecordSpec } from '../crawl/warc-builder';
+import { fixtureWebPages } from './corpus-helpers';
+import { pageRecords, warcBytes } from '../crawl/warc-builder';
 
 const ROOT = join(__dirname, '../..');
-const WEB = join(ROOT, 'tests/fixtures/web');
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 const RUN_TIMEOUT = 180_000;
 
@@ -56,23 +56,6 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
       resolve({ code, out, err });
     });
   });
-}
-
-/** Every page of the fixture web, at the URL it is served at (tests/fixtures/web/<host>/<path>/index.html). */
-function fixturePages(): RecordSpec[] {
-  const out: RecordSpec[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'index.html') {
-        const [host, ...rest] = relative(WEB, dir).split('/');
-        out.push({ url: `https://${host}/${rest.map((part) => `${part}/`).join('')}`, body: readFileSync(path, 'utf8') });
-      }
-    }
-  };
-  walk(WEB);
-  return out;
 }
 
 /** The part folder of a shard: 16 hex digits of the SHA-256 of its absolute path. */
@@ -138,7 +121,7 @@ await import(${JSON.stringify(pathToFileURL(join(cli, 'bin/provenance.mjs')).hre
 `;
     await writeFile(join(data, 'logged-cli.mjs'), wrapper);
 
-    const pages = fixturePages();
+    const pages = pageRecords(fixtureWebPages());
     expect(pages.length).toBeGreaterThanOrEqual(9);
     const third = Math.ceil(pages.length / 3);
     for (let i = 0; i < 3; i++) {

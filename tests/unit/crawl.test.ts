@@ -6,7 +6,7 @@
  * their reason and cost nothing else; a stopped run resumes where it stopped.
  */
 import { once } from 'node:events';
-import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -19,29 +19,10 @@ import { toRecord, type InspectRecord } from '../../cli/inspect';
 import { CrawlDb } from '../../crawl/db';
 import { crawl, shardPaths } from '../../crawl/run';
 import { readWarc, type WarcItem } from '../../crawl/warc';
-import { concat, corrupt, recordBytes, warcBytes, wrongLength, type RecordSpec } from '../crawl/warc-builder';
-import { loadCorpus } from './corpus-helpers';
+import { concat, corrupt, pageRecords, recordBytes, type RecordSpec, warcBytes, wrongLength } from '../crawl/warc-builder';
+import { fixtureWebPages, loadCorpus } from './corpus-helpers';
 import { RUNNING_EXAMPLE } from '../e2e/support/pages';
 import { GENERATED, generatedSql } from '../../scripts/gen-crawl-sql';
-
-const WEB = join(__dirname, '../fixtures/web');
-
-/** Every page of the fixture web, with the URL it is served at (tests/fixtures/web/<host>/<path>/index.html). */
-function fixturePages(): RecordSpec[] {
-  const out: RecordSpec[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'index.html') {
-        const rel = relative(WEB, dir).split('/');
-        out.push({ url: `https://${rel[0]}/${rel.slice(1).join('/')}${rel.length > 1 ? '/' : ''}`, body: readFileSync(path, 'utf8') });
-      }
-    }
-  };
-  walk(WEB);
-  return out;
-}
 
 /** The engine's record for a page's bytes, as `provenance inspect --json` gives it, without its timing. */
 function engineRecord(spec: RecordSpec): Omit<InspectRecord, 'engineMs'> {
@@ -51,7 +32,6 @@ function engineRecord(spec: RecordSpec): Omit<InspectRecord, 'engineMs'> {
 }
 
 let dir = '';
-const tmpdirOf = () => dir;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'provenance-crawl-'));
 });
@@ -69,7 +49,7 @@ const summaryOf = (list: WarcItem[]) => list.map((item) => (item.kind === 'page'
 
 describe('provenance crawl: the database holds the engine’s record for every page', () => {
   it('the fixture web and 40 corpus pages, in .warc.gz and .warc shards: the same record as the engine, page by page', async () => {
-    const web = fixturePages();
+    const web = pageRecords(fixtureWebPages());
     const corpus = loadCorpus()
       .slice(0, 40)
       .map((page): RecordSpec => ({ url: page.url, body: page.html }));
@@ -212,7 +192,7 @@ describe('resuming', () => {
   it('a stopped run leaves whole shards only; the next run reads the rest and nothing twice', async () => {
     const shards = join(dir, 'resume');
     await import('node:fs/promises').then((fs) => fs.mkdir(shards));
-    const web = fixturePages();
+    const web = pageRecords(fixtureWebPages());
     for (let i = 0; i < 3; i++) await writeFile(join(shards, `part-${i}.warc.gz`), await warcBytes(web.slice(i * 4, i * 4 + 4)));
     const db = join(dir, 'resume.duckdb');
     const stop = new AbortController();
@@ -261,9 +241,9 @@ describe('encodings, as a browser finds them', () => {
     }));
     // The same GBK bytes, served with a header that says so.
     specs.push({ ...specs[0]!, url: 'https://declared.example/story/', contentType: 'text/html; charset=GBK' });
-    const shard = join(tmpdirOf(), 'encodings.warc.gz');
+    const shard = join(dir, 'encodings.warc.gz');
     await writeFile(shard, await warcBytes(specs));
-    const db = join(tmpdirOf(), 'encodings.duckdb');
+    const db = join(dir, 'encodings.duckdb');
     await crawl({ inputs: [shard], db, workers: 0, engineVersion: 'test' });
     const read = await CrawlDb.open(db, { readOnly: true });
     try {

@@ -3,28 +3,10 @@
  * here the engine's record for every page of both corpora and the fixture web, parsed plain and indexed, and
  * the lookups themselves on awkward markup.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../core/detect';
 import { parseForEngine, parseHtml } from '../../cli/load';
-import { loadCorpus, loadHtmldateCorpus } from './corpus-helpers';
-
-const WEB = join(__dirname, '../fixtures/web');
-
-function webPages(): { url: string; html: string }[] {
-  const out: { url: string; html: string }[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'index.html')
-        out.push({ url: `https://${path.slice(WEB.length + 1, -'index.html'.length)}`, html: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(WEB);
-  return out;
-}
+import { fixtureWebPages, loadCorpus, loadHtmldateCorpus } from './corpus-helpers';
 
 const record = (doc: Document, url: string) => {
   const { engineMs: _, ...rest } = detect(doc, url);
@@ -34,7 +16,7 @@ const record = (doc: Document, url: string) => {
 describe('indexed lookups', () => {
   it('give the engine the same record as linkedom’s own, on the corpus and fixture pages', () => {
     // All of the readability corpus and the fixture web, and every third htmldate page (the whole set takes minutes).
-    const pages = [...loadCorpus(), ...loadHtmldateCorpus().filter((_, i) => i % 3 === 0), ...webPages()];
+    const pages = [...loadCorpus(), ...loadHtmldateCorpus().filter((_, i) => i % 3 === 0), ...fixtureWebPages()];
     expect(pages.length).toBeGreaterThan(400);
     const differ: string[] = [];
     for (const page of pages) {
