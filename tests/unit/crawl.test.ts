@@ -232,11 +232,11 @@ describe('resuming', () => {
 
 describe('encodings, as a browser finds them', () => {
   it('undeclared legacy pages (GBK, Big5, Shift_JIS, EUC-KR, windows-1251 …) are read in their encoding; a header charset wins', async () => {
-    const dir = join(__dirname, '../fixtures/encodings');
-    const fixtures = JSON.parse(readFileSync(join(dir, 'fixtures.json'), 'utf8')) as { file: string; encoding: string; headline: string }[];
+    const encodings = join(__dirname, '../fixtures/encodings');
+    const fixtures = JSON.parse(readFileSync(join(encodings, 'fixtures.json'), 'utf8')) as { file: string; encoding: string; headline: string }[];
     const specs: RecordSpec[] = fixtures.map((f, i) => ({
       url: `https://news-${i}.example/story/`,
-      body: readFileSync(join(dir, f.file)),
+      body: readFileSync(join(encodings, f.file)),
       contentType: 'text/html',
     }));
     // The same GBK bytes, served with a header that says so.
