@@ -21,6 +21,10 @@ interface DocIndex {
   byClass: Map<string, Element[]> | null;
   /** `*`: every element outside <template> contents, as linkedom's querySelectorAll('*') lists them. */
   any: Element[] | null;
+  /** The elements inside <template> contents (which queries do not enter): usually none. */
+  templated: Set<Element> | null;
+  /** By attribute name, the elements outside <template> contents that carry it, made when first asked. */
+  byAttribute: Map<string, Element[]>;
 }
 
 const indexes = new WeakMap<object, DocIndex>();
@@ -71,26 +75,103 @@ function build(root: Element): DocIndex {
     }
     el = next;
   }
-  return { all, at, end, byTag, byClass: null, any: null };
+  return { all, at, end, byTag, byClass: null, any: null, templated: null, byAttribute: new Map() };
 }
 
 function anyElement(index: DocIndex): Element[] {
   if (index.any) return index.any;
   const any: Element[] = [];
+  const templated = new Set<Element>();
   for (let i = 0; i < index.all.length; i++) {
     const el = index.all[i]!;
     any.push(el);
-    if (el.localName === 'template') i = index.end.get(el)!;
+    if (el.localName !== 'template') continue;
+    const last = index.end.get(el)!;
+    while (i < last) templated.add(index.all[++i]!);
   }
   index.any = any;
+  index.templated = templated;
   return any;
+}
+
+function withAttribute(index: DocIndex, name: string): Element[] {
+  let list = index.byAttribute.get(name);
+  if (!list) {
+    list = anyElement(index).filter((el) => el.hasAttribute(name));
+    index.byAttribute.set(name, list);
+  }
+  return list;
+}
+
+/**
+ * The last compound of a selector made only of descendant combinators and of tags, classes and attribute
+ * tests (`h1`, `[itemprop="author"] [itemprop="name"]`, `.provider-link a`, `[class*="yline"]`): the
+ * elements it can match are the ones carrying its attribute, its class or its tag. Null for anything else.
+ */
+const SIMPLE_SELECTOR =
+  /^(?:(?:[a-z][a-z0-9-]*|\*)?(?:\.[\w-]+|\[[a-z][a-z0-9-]*(?:[~|^$*]?="[^"\\]*")?\])*\s+)*((?:[a-z][a-z0-9-]*)?)((?:\.[\w-]+|\[[a-z][a-z0-9-]*(?:[~|^$*]?="[^"\\]*")?\])*)$/;
+
+/**
+ * Attributes whose values a selector compares as written in an HTML document (unlike rel, type, lang and the
+ * other names HTML lists as case-insensitive): a lone test on one of them is answered here, not by css-select.
+ */
+const CASE_SENSITIVE = new Set(['class', 'id', 'itemprop', 'itemtype', 'role', 'property', 'name']);
+
+type Test = (el: Element) => boolean;
+
+/** A lone `[name]`, `[name="v"]`, `[name*="v"]`, `[name^="v"]` or `[name$="v"]`, as css-select tests it; else null. */
+function attributeTest(tests: string): Test | null {
+  const lone = /^\[([a-z][a-z0-9-]*)(?:([*^$]?)="([^"\\]*)")?\]$/.exec(tests);
+  if (!lone) return null;
+  const [, name = '', op, value = ''] = lone;
+  if (op === undefined) return () => true; // every candidate carries the attribute
+  if (!CASE_SENSITIVE.has(name)) return null;
+  const of = (el: Element) => el.getAttributeNode(name)?.value ?? '';
+  if (op === '') return (el) => of(el) === value;
+  if (!value) return () => false; // *=, ^= and $= with nothing match nothing
+  if (op === '*') return (el) => of(el).includes(value);
+  if (op === '^') return (el) => of(el).startsWith(value);
+  return (el) => of(el).endsWith(value);
+}
+
+function candidates(index: DocIndex, selector: string): { list: Element[]; test: Test | null } | null {
+  const match = SIMPLE_SELECTOR.exec(selector.trim());
+  if (!match || (!match[1] && !match[2])) return null;
+  const [whole, tag = '', tests = ''] = match;
+  const attribute = /^\[([a-z][a-z0-9-]*)/.exec(tests);
+  // A lone tag or a lone attribute test is tested here; anything more (ancestors, several tests) by the selector.
+  const test = whole === tag ? () => true : whole === tests ? attributeTest(tests) : null;
+  if (attribute) return { list: withAttribute(index, attribute[1]!), test };
+  const cls = /^\.([\w-]+)/.exec(tests);
+  anyElement(index);
+  const list = cls ? classes(index).get(cls[1]!) : index.byTag.get(tag);
+  const templated = index.templated!;
+  return { list: !list ? [] : templated.size ? list.filter((el) => !templated.has(el)) : list, test };
+}
+
+/**
+ * querySelector from the index: the first candidate (see candidates) inside the scope that matches, in
+ * document order, as linkedom's walk of every node would find it. Undefined when the index cannot answer
+ * (another kind of selector, or a scope that is a <template> or inside one): linkedom answers then.
+ */
+function indexedQuery(index: DocIndex, selector: string, scope: Element | null): Element | null | undefined {
+  const found = candidates(index, selector);
+  if (!found || (scope && (scope.localName === 'template' || index.templated!.has(scope)))) return undefined;
+  const test = found.test ?? ((el: Element) => el.matches(selector));
+  const { list } = found;
+  let i = scope ? lowerBound(index, list, index.at.get(scope)! + 1) : 0;
+  const last = scope ? index.end.get(scope)! : Infinity;
+  for (; i < list.length && index.at.get(list[i]!)! <= last; i++) if (test(list[i]!)) return list[i]!;
+  return null;
 }
 
 function classes(index: DocIndex): Map<string, Element[]> {
   if (index.byClass) return index.byClass;
   const byClass = new Map<string, Element[]>();
   for (const el of index.all) {
-    const value = el.getAttribute('class');
+    // The attribute as written, as a browser's getElementsByClassName reads it (linkedom's getAttribute('class')
+    // would build and join the element's token list first).
+    const value = el.getAttributeNode('class')?.value;
     if (!value) continue;
     for (const name of new Set(value.split(/[ \t\n\f\r]+/))) {
       if (!name) continue;
@@ -150,5 +231,19 @@ function patchOnce(doc: Document, root: Element): void {
       (indexed as { indexed?: boolean }).indexed = true;
       proto[method] = indexed;
     }
+    let proto = Object.getPrototypeOf(start) as Record<string, unknown> | null;
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'querySelector'))
+      proto = Object.getPrototypeOf(proto) as Record<string, unknown> | null;
+    if (!proto || (proto.querySelector as { indexed?: boolean }).indexed) continue;
+    const original = proto.querySelector as (this: Node, selector: string) => Element | null;
+    const indexed = function (this: Node, selector: string): Element | null {
+      const isDoc = this.nodeType === 9;
+      const index = indexes.get(isDoc ? this : (this.ownerDocument as object));
+      if (!index || typeof selector !== 'string' || (!isDoc && !index.at.has(this as Element))) return original.call(this, selector);
+      const found = indexedQuery(index, selector, isDoc ? null : (this as Element));
+      return found === undefined ? original.call(this, selector) : found;
+    };
+    (indexed as { indexed?: boolean }).indexed = true;
+    proto.querySelector = indexed;
   }
 }

@@ -17,6 +17,8 @@ import { sniffEncoding, WINDOWS_1252_C1 } from './sniff-encoding';
 
 /** The spec's prescan reads 1,024 bytes unconditionally; Chromium keeps looking while still in the <head>. */
 const PRESCAN_MIN = 1024;
+/** The head scan's first window: most pages' <body> starts within it. */
+const PRESCAN_FIRST = 32 * 1024;
 /** An upper bound on the head scan, so a page with no <body> is not scanned whole. */
 const PRESCAN_MAX = 256 * 1024;
 
@@ -28,30 +30,51 @@ const PRESCAN_MAX = 256 * 1024;
  * the bytes are not UTF-8, its country domain (.cn, .tw, .jp, .ru, …) helps the guess.
  */
 export function htmlEncoding(bytes: Uint8Array, declaredCharset: string | null = null, url: string | null = null): string {
+  return findEncoding(bytes, declaredCharset, url).encoding;
+}
+
+/** The encoding, and the text when finding it decoded the bytes as UTF-8 and that was the answer (decoded once, not twice). */
+function findEncoding(bytes: Uint8Array, declaredCharset: string | null, url: string | null): { encoding: string; utf8: string | null } {
   const bom = bomEncoding(bytes);
-  if (bom) return bom;
+  if (bom) return { encoding: bom, utf8: null };
   const declared = declaredCharset ? supported(declaredCharset) : null;
-  if (declared) return htmlSafe(declared);
+  if (declared) return { encoding: htmlSafe(declared), utf8: null };
   const fromMeta = metaCharset(bytes);
   // A saved page is often re-encoded as UTF-8 by whatever saved it, keeping its old <meta charset>: bytes
   // that are valid UTF-8 over many non-ASCII characters are not GBK, Shift_JIS or windows-1252 text
   // (legacy encodings almost never form valid UTF-8 sequences), so they are read as UTF-8.
-  if (fromMeta && fromMeta !== 'utf-8' && strictUtf8(bytes)) return 'utf-8';
-  if (fromMeta) return htmlSafe(fromMeta);
-  return looksLikeUtf8(bytes) ? 'utf-8' : sniffEncoding(bytes, url);
+  if (fromMeta && fromMeta !== 'utf-8') {
+    const text = validUtf8(bytes);
+    if (text !== null && nonAscii(text, 8)) return { encoding: 'utf-8', utf8: text };
+    return { encoding: htmlSafe(fromMeta), utf8: null };
+  }
+  if (fromMeta) return { encoding: fromMeta, utf8: null };
+  const text = validUtf8(bytes);
+  if (text !== null) return { encoding: 'utf-8', utf8: text }; // ASCII pages and clean UTF-8 pages end here, at native speed
+  return { encoding: looksLikeUtf8(bytes) ? 'utf-8' : sniffEncoding(bytes, url), utf8: null };
 }
 
-/** Valid UTF-8 with at least 8 non-ASCII characters. */
-function strictUtf8(bytes: Uint8Array): boolean {
-  let text: string;
+/** The bytes as text if they are valid UTF-8, else null. */
+function validUtf8(bytes: Uint8Array): string | null {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
-  let nonAscii = 0;
-  for (let i = 0; i < text.length && nonAscii < 8; i++) if (text.charCodeAt(i) > 0x7f) nonAscii++;
-  return nonAscii >= 8;
+}
+
+const LATIN1 = new TextDecoder('latin1');
+
+/** The first `length` bytes, a char a byte. */
+function latin1(bytes: Uint8Array, length: number): string {
+  return LATIN1.decode(bytes.subarray(0, length));
+}
+
+/** At least `least` non-ASCII characters. */
+function nonAscii(text: string, least: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length && count < least; i++) if (text.charCodeAt(i) > 0x7f) count++;
+  return count >= least;
 }
 
 /** The page's text, decoded as a browser would (see htmlEncoding); a byte order mark is dropped. */
@@ -61,8 +84,8 @@ export function decodeHtml(bytes: Uint8Array, declaredCharset: string | null = n
 
 /** The page's text (as decodeHtml) and the encoding it was decoded with (as htmlEncoding), finding it once. */
 export function decodePage(bytes: Uint8Array, declaredCharset: string | null = null, url: string | null = null): { text: string; encoding: string } {
-  const encoding = htmlEncoding(bytes, declaredCharset, url);
-  const text = new TextDecoder(encoding).decode(bytes);
+  const { encoding, utf8 } = findEncoding(bytes, declaredCharset, url);
+  const text = utf8 ?? new TextDecoder(encoding).decode(bytes);
   return {
     text: encoding === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text,
     encoding,
@@ -101,8 +124,13 @@ const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
  */
 function metaCharset(bytes: Uint8Array): string | null {
   // latin1 maps each byte to one char: the ASCII markup reads the same in any ASCII-compatible encoding.
-  const window = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_MAX));
-  const bodyAt = window.search(/<body[\s>]/i);
+  // Most heads end within the first window; only a page whose <body> is not there decodes the longer one.
+  let window = latin1(bytes, PRESCAN_FIRST);
+  let bodyAt = window.search(/<body[\s>]/i);
+  if (bodyAt < 0 && bytes.length > PRESCAN_FIRST) {
+    window = latin1(bytes, PRESCAN_MAX);
+    bodyAt = window.search(/<body[\s>]/i);
+  }
   const head = (bodyAt < 0 ? window : window.slice(0, Math.max(PRESCAN_MIN, bodyAt)))
     .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
     .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '');
@@ -132,17 +160,11 @@ function charsetFromContent(content: string): string | null {
 }
 
 /**
- * Undeclared bytes: UTF-8 when they decode as UTF-8, or when the few bytes
- * that do not are outnumbered by the non-ASCII characters that do (one stray
- * byte in a UTF-8 page does not make it a windows-1252 page).
+ * Undeclared bytes that are not valid UTF-8: UTF-8 still when the few bytes
+ * that do not decode are outnumbered by the non-ASCII characters that do (one
+ * stray byte in a UTF-8 page does not make it a windows-1252 page).
  */
 function looksLikeUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true; // ASCII pages and clean UTF-8 pages end here, at native speed
-  } catch {
-    // counted below
-  }
   const text = new TextDecoder('utf-8').decode(bytes);
   let replaced = 0;
   let other = 0;

@@ -2,7 +2,8 @@
  * The CLI is bundled at build time (scripts/build-cli.mjs → dist/cli.mjs) and bin/provenance.mjs runs the
  * bundle: no TypeScript loader at run time. Here the bundle is built into a temp dir with a copy of the bin
  * beside it, far from the repository's node_modules, and run as a real process: help and version, a batch
- * piped into standard input, a reader that stops early, and the message when the bundle is not built.
+ * piped into standard input, a reader that stops early, the message when the bundle is not built, and the
+ * same records as the engine run from source (the bundle edits linkedom for speed: scripts/build-cli.mjs).
  */
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../cli/main';
+import { inspectOne } from '../../cli/inspect';
+import { unpackedCorpusDir } from '../corpus/corpus';
+import { htmldateIndex, readabilityIndex } from './corpus-helpers';
 import packageJson from '../../package.json';
 import { KIND_PAGES } from '../e2e/support/pages';
 
@@ -122,6 +126,27 @@ describe('the bundled command line', () => {
     const clean = await node([bin, 'inspect', '--batch', '-'], `${pages[0]}\n`);
     expect(clean.code).toBe(0);
   });
+
+  it('gives the records the engine gives from source, on real pages (its linkedom edits change no answer)', async () => {
+    const pages = [
+      ...readabilityIndex().map((p) => ({ file: join(unpackedCorpusDir('readability'), p.file), url: p.url })),
+      ...htmldateIndex()
+        .filter((_, i) => i % 8 === 0)
+        .map((p) => ({ file: join(unpackedCorpusDir('htmldate'), p.file), url: p.url })),
+    ];
+    const { code, out, err } = await node([bin, 'inspect', '--batch', '-'], pages.map((p) => JSON.stringify(p)).join('\n'));
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    const timeless = (record: { engineMs?: number }) => ({ ...record, engineMs: 0 });
+    const bundled = out
+      .trimEnd()
+      .split('\n')
+      .map((line) => timeless(JSON.parse(line) as { engineMs: number }));
+    const fromSource: { engineMs: number }[] = [];
+    for (const page of pages) fromSource.push(timeless(JSON.parse(JSON.stringify(await inspectOne(page.file, page.url))) as { engineMs: number }));
+    expect(bundled.length).toBe(pages.length);
+    const differ = pages.filter((_, i) => JSON.stringify(bundled[i]) !== JSON.stringify(fromSource[i])).map((p) => p.url);
+    expect(differ).toEqual([]);
+  }, 300_000);
 
   it('a reader that stops early (`| head -1`) ends the run quietly', async () => {
     const list = `${fixtureFile(KIND_PAGES.scraped.url)}\n`.repeat(400);
