@@ -88,6 +88,8 @@ export const crawlCommand: Command<typeof CRAWL_OPTIONS> = {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
     }
+    // The whole process's: every thread's CPU time (workers, the collector's helpers, DuckDB), for core-hour sums.
+    const usage = process.resourceUsage();
     const reasons = Object.entries(summary.reasons)
       .sort((a, b) => b[1] - a[1])
       .map(([reason, n]) => `${reason} ${n}`)
@@ -95,7 +97,7 @@ export const crawlCommand: Command<typeof CRAWL_OPTIONS> = {
     io.err(
       `provenance crawl: ${summary.done} shards read${summary.resumed ? ` (${summary.resumed} already done)` : ''} in ${summary.seconds.toFixed(1)} s: ` +
         `${summary.records} records, ${summary.pages} pages, ${summary.copies} copies, ${summary.skipped} skipped${reasons ? ` (${reasons})` : ''}; ` +
-        `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+        `peak memory ${Math.round(usage.maxRSS / 1024)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s`,
     );
     for (const failure of summary.failed) io.err(`provenance crawl: shard not read: ${failure.shard}: ${failure.message}`);
     if (values.parquet || values.jsonl) {
