@@ -17,7 +17,10 @@ interface DocIndex {
   /** An element's position in `all`, and the position of its last descendant. */
   at: Map<Element, number>;
   end: Map<Element, number>;
+  /** By local name as written. */
   byTag: Map<string, Element[]>;
+  /** By a name in capitals, made when first asked (see tagged). */
+  byUpper: Map<string, Element[]>;
   byClass: Map<string, Element[]> | null;
   /** `*`: every element outside <template> contents, as linkedom's querySelectorAll('*') lists them. */
   any: Element[] | null;
@@ -55,11 +58,7 @@ function build(root: Element): DocIndex {
   while (el) {
     at.set(el, all.length);
     all.push(el);
-    const name = el.localName;
-    add(name, el);
-    // linkedom matches a tag name as written, or upper-cased in an HTML document (its localCase).
-    const upper = name.toUpperCase();
-    if (upper !== name) add(upper, el);
+    add(el.localName, el);
     const child: Element | null = el.firstElementChild;
     if (child) {
       open.push(el);
@@ -75,7 +74,21 @@ function build(root: Element): DocIndex {
     }
     el = next;
   }
-  return { all, at, end, byTag, byClass: null, any: null, templated: null, byAttribute: new Map() };
+  return { all, at, end, byTag, byUpper: new Map(), byClass: null, any: null, templated: null, byAttribute: new Map() };
+}
+
+/**
+ * The elements of a tag name: linkedom matches a name as written, or upper-cased in an HTML document (its
+ * localCase), so `P` finds <p>. A name with a small letter can only be a local name as written.
+ */
+function tagged(index: DocIndex, name: string): Element[] | undefined {
+  if (name !== name.toUpperCase()) return index.byTag.get(name);
+  let list = index.byUpper.get(name);
+  if (!list) {
+    list = index.all.filter((el) => el.localName === name || el.localName.toUpperCase() === name);
+    index.byUpper.set(name, list);
+  }
+  return list;
 }
 
 function anyElement(index: DocIndex): Element[] {
@@ -225,7 +238,7 @@ function patchOnce(doc: Document, root: Element): void {
         const index = indexes.get(isDoc ? this : (this.ownerDocument as object));
         if (!index || (!isDoc && !index.at.has(this as Element))) return original.call(this, name);
         const scope = isDoc ? null : (this as Element);
-        if (method === 'getElementsByTagName') return within(index, name === '*' ? anyElement(index) : index.byTag.get(name), scope);
+        if (method === 'getElementsByTagName') return within(index, name === '*' ? anyElement(index) : tagged(index, name), scope);
         return within(index, classes(index).get(name), scope);
       };
       (indexed as { indexed?: boolean }).indexed = true;
