@@ -3,7 +3,8 @@
  * (an HTML `response` record: its target URI, its date, its HTTP status, its bytes) or as a skip with its
  * reason. Records are parsed by warcio (the Webrecorder library), which also undoes the HTTP chunking and
  * content encoding of stored responses. A .warc.gz file is read gzip member by gzip member
- * (crawl/gzip-members.ts), so a corrupt or cut-off member costs one record and the rest are read.
+ * (crawl/gzip-members.ts), so a corrupt or cut-off member costs one record and the rest are read; a plain
+ * .warc is framed record by record the same way, so a wrong length costs one record too.
  * Memory stays bounded: a record over `maxPageBytes` is skipped without being inflated whole.
  */
 import { createReadStream } from 'node:fs';
@@ -133,18 +134,16 @@ const CRLFCRLF = [13, 10, 13, 10];
 
 /** Where the record at the start of `bytes` ends, from its Content-Length, checked against what is there. */
 function recordFraming(bytes: Uint8Array): Framing {
-  if (!startsWithWarc(bytes)) return { ok: false, reason: 'bad-record', detail: 'the record does not start with a WARC/ version line' };
-  const headerEnd = indexOfSequence(bytes, CRLFCRLF, 0, 64 * 1024);
-  if (headerEnd < 0) return { ok: false, reason: 'bad-record', detail: 'the WARC headers do not end' };
-  const declared = contentLength(bytes);
-  if (declared === null) return { ok: false, reason: 'bad-record', detail: 'the record has no valid Content-Length' };
-  const end = headerEnd + 4 + declared;
+  const header = recordHeader(bytes);
+  if (!header.ok) return { ok: false, reason: 'bad-record', detail: header.detail };
+  const { headerEnd, declared } = header;
+  const end = headerEnd + declared;
   if (end > bytes.length)
-    return { ok: false, reason: 'bad-length', detail: `Content-Length says ${declared} bytes, the record holds ${bytes.length - headerEnd - 4}` };
+    return { ok: false, reason: 'bad-length', detail: `Content-Length says ${declared} bytes, the record holds ${bytes.length - headerEnd}` };
   // The record is followed by two CRLFs (tolerating writers that put fewer).
   let next = end;
   while (next < bytes.length && next < end + 4 && (bytes[next] === 13 || bytes[next] === 10)) next++;
-  return { ok: true, headerEnd: headerEnd + 4, end, next };
+  return { ok: true, headerEnd, end, next };
 }
 
 /** A complete, well-framed record → a page or a skip. */
@@ -202,32 +201,103 @@ async function readContent(record: WARCRecord, maxPageBytes: number): Promise<Ui
   return out;
 }
 
-/** A plain .warc: one stream, records framed by their Content-Length (no recovery past a wrong one). */
+/**
+ * A plain .warc: records framed by their Content-Length, each checked against what follows it (the next
+ * record's WARC/ line, or the end of the file), as in a .warc.gz member. A record whose length is wrong, or
+ * bytes that are not a record, are skipped with their reason, and the reading goes on at the next line that
+ * starts a record. A record over the size limit is skipped by seeking past it, never read whole.
+ */
 async function* readPlainWarc(path: string, maxPageBytes: number): AsyncGenerator<WarcItem> {
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
-  const parser = new WARCParser(new AsyncIterReader(stream as AsyncIterable<Uint8Array>, null));
-  for (;;) {
-    let record: WARCRecord | null;
-    const offset = parser.offset;
-    try {
-      record = await parser.parse();
-    } catch (error) {
-      yield { kind: 'skip', offset, url: null, reason: 'bad-record', detail: `unreadable record: ${(error as Error).message}` };
-      return;
+  const file = await open(path, 'r');
+  try {
+    const size = (await file.stat()).size;
+    const readAt = async (position: number, length: number): Promise<Uint8Array> => {
+      const bytes = new Uint8Array(Math.max(0, Math.min(length, size - position)));
+      let filled = 0;
+      while (filled < bytes.length) {
+        const { bytesRead } = await file.read(bytes, filled, bytes.length - filled, position + filled);
+        if (!bytesRead) break;
+        filled += bytesRead;
+      }
+      return bytes.subarray(0, filled);
+    };
+    /** The next line at or after `from` that starts a record (a WARC/ version line), else the end of the file. */
+    const nextRecord = async (from: number): Promise<number> => {
+      for (let at = from; at < size; at += READ_CHUNK) {
+        // Each window reaches back one byte, for the line break before a WARC/ that starts it.
+        const start = Math.max(0, at - 1);
+        const window = await readAt(start, READ_CHUNK + WARC_START.length + 1);
+        for (let i = indexOfSequence(window, NEWLINE_WARC, 0, window.length); i >= 0; i = indexOfSequence(window, NEWLINE_WARC, i + 1, window.length))
+          if (start + i + 1 >= from) return start + i + 1;
+      }
+      return size;
+    };
+    let position = 0;
+    while (position < size) {
+      const head = await readAt(position, HEADER_WINDOW);
+      const header = recordHeader(head);
+      if (!header.ok) {
+        const resume = await nextRecord(position + 1);
+        // Named only from its own bytes, not the next record's.
+        yield { kind: 'skip', offset: position, url: targetUri(head.subarray(0, resume - position)), reason: 'bad-record', detail: header.detail };
+        position = resume;
+        continue;
+      }
+      const end = position + header.headerEnd + header.declared;
+      // What follows a record: the blank line that ends it, or fewer line breaks and then the next record or
+      // the end of the file. (Anything after a whole record's blank line is read as what it is.)
+      const tail = await readAt(end, 4 + WARC_START.length);
+      let next = end;
+      while (next - end < Math.min(4, tail.length) && (tail[next - end] === 13 || tail[next - end] === 10)) next++;
+      const blankLine = CRLFCRLF.every((byte, i) => tail[i] === byte);
+      const framed = end <= size && (blankLine || next === size || startsWithWarc(tail.subarray(next - end)));
+      if (!framed) {
+        const resume = await nextRecord(position + 1);
+        const cutOff = end > size && resume === size;
+        yield {
+          kind: 'skip',
+          offset: position,
+          url: targetUri(head),
+          reason: cutOff ? 'truncated' : 'bad-length',
+          detail: cutOff
+            ? `Content-Length says ${header.declared} bytes, the file ends ${size - position - header.headerEnd} bytes into the record`
+            : `Content-Length says ${header.declared} bytes, and no record starts where it ends`,
+        };
+        position = resume;
+        continue;
+      }
+      if (header.declared > maxPageBytes + HEADER_ROOM) {
+        yield {
+          kind: 'skip',
+          offset: position,
+          url: targetUri(head),
+          reason: 'too-large',
+          detail: `record of ${header.declared} bytes (limit ${maxPageBytes})`,
+        };
+      } else {
+        yield await recordItem(await readAt(position, end - position), position, maxPageBytes);
+      }
+      position = next;
     }
-    if (!record) return;
-    if (!record.warcHeaders.protocol?.startsWith('WARC/')) {
-      yield {
-        kind: 'skip',
-        offset,
-        url: null,
-        reason: 'bad-record',
-        detail: 'the record does not start with a WARC/ version line; the rest of the file is not read',
-      };
-      return;
-    }
-    yield await pageOf(record, offset, maxPageBytes);
+  } finally {
+    await file.close();
   }
+}
+
+/** Room for a record's WARC headers, read before the rest. */
+const HEADER_WINDOW = 64 * 1024;
+const NEWLINE_WARC = [10, ...WARC_START];
+
+type Header = { ok: true; headerEnd: number; declared: number } | { ok: false; detail: string };
+
+/** The WARC headers at the start of `bytes`: where they end (past the blank line) and the Content-Length they declare. */
+function recordHeader(bytes: Uint8Array): Header {
+  if (!startsWithWarc(bytes)) return { ok: false, detail: 'the record does not start with a WARC/ version line' };
+  const headerEnd = indexOfSequence(bytes, CRLFCRLF, 0, HEADER_WINDOW);
+  if (headerEnd < 0) return { ok: false, detail: 'the WARC headers do not end' };
+  const declared = contentLength(bytes);
+  if (declared === null) return { ok: false, detail: 'the record has no valid Content-Length' };
+  return { ok: true, headerEnd: headerEnd + 4, declared };
 }
 
 const TEXT = new TextDecoder('latin1');

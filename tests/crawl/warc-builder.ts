@@ -67,11 +67,18 @@ export function corrupt(member: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A plain record whose (WARC) Content-Length is off by `delta`. */
+export function plainWrongLength(plainRecord: Uint8Array, delta: number): Uint8Array {
+  const text = Buffer.from(plainRecord).toString('latin1');
+  return Buffer.from(
+    text.replace(/^Content-Length: (\d+)/im, (_, n: string) => `Content-Length: ${Number(n) + delta}`),
+    'latin1',
+  );
+}
+
 /** A plain record whose Content-Length is off by `delta`, re-compressed as one member. */
 export function wrongLength(plainRecord: Uint8Array, delta: number): Uint8Array {
-  const text = Buffer.from(plainRecord).toString('latin1');
-  const fixed = text.replace(/^Content-Length: (\d+)/im, (_, n: string) => `Content-Length: ${Number(n) + delta}`);
-  return gzipSync(Buffer.from(fixed, 'latin1'));
+  return gzipSync(plainWrongLength(plainRecord, delta));
 }
 
 /** Pages (a corpus's, the fixture web's) as response records served at their URLs. */

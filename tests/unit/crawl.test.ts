@@ -19,7 +19,7 @@ import { toRecord, type InspectRecord } from '../../cli/inspect';
 import { CrawlDb } from '../../crawl/db';
 import { crawl, shardPaths } from '../../crawl/run';
 import { readWarc, type WarcItem } from '../../crawl/warc';
-import { concat, corrupt, pageRecords, recordBytes, type RecordSpec, warcBytes, wrongLength } from '../crawl/warc-builder';
+import { concat, corrupt, pageRecords, plainWrongLength, recordBytes, type RecordSpec, warcBytes, wrongLength } from '../crawl/warc-builder';
 import { fixtureWebPages, loadCorpus } from './corpus-helpers';
 import { RUNNING_EXAMPLE } from '../e2e/support/pages';
 import { GENERATED, generatedSql } from '../../scripts/gen-crawl-sql';
@@ -151,6 +151,54 @@ describe('bad archives: each problem is skipped with its reason, and the rest is
     await writeFile(text, 'these are my notes\r\n\r\nnot an archive\r\n');
     const read = await items(text);
     expect(read.map((item) => item.kind === 'skip' && item.reason)).toEqual(['bad-record']);
+  });
+
+  it('a plain .warc: a wrong Content-Length either way, bytes that are no record, a cut-off last record; the records after each are read', async () => {
+    const plain = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((n) => recordBytes(page(n), false)));
+    const path = join(dir, 'broken.warc');
+    const garbage = new TextEncoder().encode('leftover bytes\r\nWARC-Type: response\r\n\r\n');
+    const parts = [
+      plain[0]!,
+      plainWrongLength(plain[4]!, -10),
+      plainWrongLength(plain[5]!, +25),
+      plain[1]!,
+      garbage,
+      plain[2]!,
+      plain[6]!.subarray(0, plain[6]!.length - 20),
+    ];
+    await writeFile(path, concat(parts));
+    const read = await items(path);
+    expect(summaryOf(read)).toEqual([
+      'page https://news.example.org/story-1/',
+      'skip bad-length https://news.example.org/story-5/',
+      'skip bad-length https://news.example.org/story-6/',
+      'page https://news.example.org/story-2/',
+      'skip bad-record -',
+      'page https://news.example.org/story-3/',
+      'skip truncated https://news.example.org/story-7/',
+    ]);
+    // Each item at its record's byte offset; the pages with their bytes whole.
+    const offsets = parts.map((_, n) => parts.slice(0, n).reduce((sum, bytes) => sum + bytes.length, 0));
+    expect(read.map((item) => item.offset)).toEqual(offsets);
+    const pages = read.filter((item): item is Extract<WarcItem, { kind: 'page' }> => item.kind === 'page');
+    expect(new TextDecoder().decode(pages[0]!.body)).toBe(page(1).body);
+  });
+
+  it('a 2 GB record in a plain .warc is skipped as too large without being read, and the next record is read', async () => {
+    // A sparse file: the headers, a 2 GiB hole for the page, then the next record.
+    const path = join(dir, 'huge.warc');
+    const size = 2 * 1024 ** 3;
+    const http = `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${size}\r\n\r\n`;
+    const head = `WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://huge.example.org/\r\nWARC-Date: 2024-05-01T12:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${http.length + size}\r\n\r\n${http}`;
+    const fs = await import('node:fs/promises');
+    await writeFile(path, head);
+    await fs.truncate(path, head.length + size);
+    await fs.appendFile(path, concat([new TextEncoder().encode('\r\n\r\n'), await recordBytes(page(9), false)]));
+    const before = process.memoryUsage().rss;
+    const read = await items(path);
+    expect(summaryOf(read)).toEqual(['skip too-large https://huge.example.org/', 'page https://news.example.org/story-9/']);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    await rm(path);
   });
 
   it('an empty archive gives no record and no error; the crawl records it as done', async () => {
