@@ -244,6 +244,8 @@ async function* readPlainWarc(path: string, maxPageBytes: number): AsyncGenerato
         continue;
       }
       const end = position + header.headerEnd + header.declared;
+      // Its URI from its own headers, never from the next record's within the window.
+      const url = targetUri(head.subarray(0, header.headerEnd));
       // What follows a record: the blank line that ends it, or fewer line breaks and then the next record or
       // the end of the file. (Anything after a whole record's blank line is read as what it is.)
       const tail = await readAt(end, 4 + WARC_START.length);
@@ -257,7 +259,7 @@ async function* readPlainWarc(path: string, maxPageBytes: number): AsyncGenerato
         yield {
           kind: 'skip',
           offset: position,
-          url: targetUri(head),
+          url,
           reason: cutOff ? 'truncated' : 'bad-length',
           detail: cutOff
             ? `Content-Length says ${header.declared} bytes, the file ends ${size - position - header.headerEnd} bytes into the record`
@@ -270,7 +272,7 @@ async function* readPlainWarc(path: string, maxPageBytes: number): AsyncGenerato
         yield {
           kind: 'skip',
           offset: position,
-          url: targetUri(head),
+          url,
           reason: 'too-large',
           detail: `record of ${header.declared} bytes (limit ${maxPageBytes})`,
         };

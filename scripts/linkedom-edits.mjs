@@ -14,11 +14,13 @@ import { readFile } from 'node:fs/promises';
  * - parse-from-string.js: each parsed class attribute went through the className setter, which builds the
  *   element's DOMTokenList, splits, de-duplicates and joins the value back into the attribute (some 6 % of a
  *   crawl's time). The token list is built from the attribute when first read, as it is for elements made
- *   after the parse, and the attribute keeps the page's own value, as a browser's does.
+ *   after the parse (getAttribute('class') answers from it, as before); the attribute node keeps the page's
+ *   own value, which css-select's class tests read, as a browser's do.
  * - matches.js: every querySelector, matches and closest compiled its selector again (css-select's compile),
  *   for the few dozen selectors the engine asks on every page. A selector is compiled once and its matcher
  *   kept (it holds no document); `:scope` selectors, bound to their element, are compiled each time as before.
- * Each edit must apply, so a linkedom that changed fails the build rather than shipping unpatched.
+ * Each edit must apply, and each file must be met, so a linkedom that changed fails the build rather than
+ * shipping unpatched.
  */
 const LINKEDOM_EDITS = {
   'interface/event-target.js': [
@@ -60,17 +62,24 @@ export const prepareMatch = (element, selectors) => !selectors.includes(':scope'
 export const linkedomEdits = {
   name: 'linkedom-patches',
   setup(build) {
-    build.onLoad(
-      { filter: /linkedom[\\/]esm[\\/](interface[\\/]event-target|shared[\\/]parse-from-string|shared[\\/]matches)\.js$/ },
-      async (args) => {
-        const file = Object.keys(LINKEDOM_EDITS).find((name) => args.path.replaceAll('\\', '/').endsWith(`linkedom/esm/${name}`));
-        let code = await readFile(args.path, 'utf8');
-        for (const [from, to] of LINKEDOM_EDITS[file]) {
-          if (!code.includes(from)) throw new Error(`linkedom's ${file} changed: cannot find ${JSON.stringify(from)}`);
-          code = code.replace(from, to);
-        }
-        return { contents: code, loader: 'js' };
-      },
-    );
+    // The files to edit, from the table: linkedom/esm/<file>, with either kind of slash.
+    const names = Object.keys(LINKEDOM_EDITS).map((name) => name.replaceAll('.', '\\.').replaceAll('/', '[\\\\/]'));
+    const filter = new RegExp(`linkedom[\\\\/]esm[\\\\/](?:${names.join('|')})$`);
+    const edited = new Set();
+    build.onLoad({ filter }, async (args) => {
+      const file = Object.keys(LINKEDOM_EDITS).find((name) => args.path.replaceAll('\\', '/').endsWith(`linkedom/esm/${name}`));
+      let code = await readFile(args.path, 'utf8');
+      for (const [from, to] of LINKEDOM_EDITS[file]) {
+        if (!code.includes(from)) throw new Error(`linkedom's ${file} changed: cannot find ${JSON.stringify(from)}`);
+        code = code.replace(from, to);
+      }
+      edited.add(file);
+      return { contents: code, loader: 'js' };
+    });
+    build.onEnd((result) => {
+      const missed = Object.keys(LINKEDOM_EDITS).filter((file) => !edited.has(file));
+      if (missed.length && !result.errors.length)
+        throw new Error(`linkedom changed: the bundle never loaded ${missed.join(', ')}, so its edits did not apply`);
+    });
   },
 };
